@@ -1,0 +1,30 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"text/tabwriter"
+
+	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/spf13/cobra"
+)
+
+func listCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "list",
+		Short: "List the built-in exercises",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "NAME\tSERVERS\tTITLE")
+			for _, name := range exercises.Names() {
+				ex, err := exercises.Builtin(name)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(tw, "%s\t%d\t%s\n", name, len(ex.Config.Servers), ex.Title)
+			}
+			return tw.Flush()
+		},
+	}
+}

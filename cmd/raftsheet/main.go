@@ -1,0 +1,31 @@
+// Command raftsheet turns YAML-scripted Raft exercises into printable
+// worksheets and answer keys.
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+func main() {
+	if err := rootCmd().Execute(); err != nil {
+		fmt.Fprintln(os.Stderr, "raftsheet:", err)
+		os.Exit(1)
+	}
+}
+
+func rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "raftsheet",
+		Short: "Printable Raft worksheets and answer keys from YAML-scripted exercises",
+		Long: `raftsheet turns a YAML-scripted Raft exercise into printable PDF worksheets
+and matching answer keys, computed by a Raft engine faithful to Figure 2 of
+the Raft paper.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.AddCommand(runCmd(), listCmd())
+	return root
+}

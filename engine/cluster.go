@@ -1,0 +1,305 @@
+package engine
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Cluster is the whole simulated system: the servers, the network between
+// them, and the history the safety checker keeps. Each exported method is
+// one event, like one action of the Raft TLA+ spec; it returns an
+// *EventError, and changes nothing, when the event is impossible in the
+// current state. Within an event, messages sent are put in flight but never
+// delivered: delivery is an event of its own.
+type Cluster struct {
+	cfg     *Config
+	servers []*Server
+	byID    map[string]*Server
+	order   map[string]int
+	net     Network
+	hist    *history
+	out     Outcome
+}
+
+// Outcome is what one event did, beyond the servers' new state.
+type Outcome struct {
+	Sent      []Message // messages put in flight, by number
+	Delivered []int     // numbers of the messages handled
+	Lost      []int     // numbers of messages lost: receiver down or cut off
+	Dropped   []int     // numbers of messages the script dropped
+	Refused   string    // why a client request was refused, if it was
+	Reasons   []string  // one line per change, citing the paper
+}
+
+// EventError is an event the script asks for that cannot happen now.
+type EventError struct{ Msg string }
+
+func (e *EventError) Error() string { return e.Msg }
+
+func impossible(format string, args ...any) *EventError {
+	return &EventError{Msg: fmt.Sprintf(format, args...)}
+}
+
+// NewCluster starts every server as a follower in term 0 with an empty log.
+func NewCluster(cfg Config) *Cluster {
+	c := &Cluster{cfg: &cfg, byID: map[string]*Server{}, order: map[string]int{}, hist: newHistory()}
+	for i, id := range cfg.Servers {
+		s := NewServer(id, c.cfg)
+		c.servers = append(c.servers, s)
+		c.byID[id] = s
+		c.order[id] = i
+	}
+	return c
+}
+
+// Config is the cluster's configuration.
+func (c *Cluster) Config() Config { return *c.cfg }
+
+// Servers are the servers in cluster order. Callers must not change them.
+func (c *Cluster) Servers() []*Server { return c.servers }
+
+// Server is the server named id, or nil.
+func (c *Cluster) Server(id string) *Server { return c.byID[id] }
+
+// InFlight lists the messages in flight by number.
+func (c *Cluster) InFlight() []Message { return c.net.InFlight() }
+
+// TakeOutcome returns what happened since the last call and starts afresh.
+func (c *Cluster) TakeOutcome() Outcome {
+	o := c.out
+	c.out = Outcome{}
+	return o
+}
+
+// CheckSafety checks the five safety properties of Figure 3 (and the
+// engine's own bookkeeping) against the current state.
+func (c *Cluster) CheckSafety() error {
+	if err := c.hist.check(c.servers); err != nil {
+		return err
+	}
+	return nil
+}
+
+// collect moves what a server queued into the network and the outcome.
+func (c *Cluster) collect(s *Server) error {
+	out, reasons, elected := s.drain()
+	c.out.Reasons = append(c.out.Reasons, reasons...)
+	for _, m := range out {
+		c.out.Sent = append(c.out.Sent, c.net.Send(m))
+	}
+	for _, term := range elected {
+		if err := c.hist.recordElection(s.ID, term); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (c *Cluster) explain(format string, args ...any) {
+	c.out.Reasons = append(c.out.Reasons, fmt.Sprintf(format, args...))
+}
+
+func (c *Cluster) lookup(id string) (*Server, error) {
+	if s := c.byID[id]; s != nil {
+		return s, nil
+	}
+	return nil, impossible("there is no server %s (servers: %s)", id, strings.Join(c.cfg.Servers, ", "))
+}
+
+// running is the server id if it is up; what says what the event needs it for.
+func (c *Cluster) running(id, what string) (*Server, error) {
+	s, err := c.lookup(id)
+	if err != nil {
+		return nil, err
+	}
+	if !s.Up {
+		return nil, impossible("%s is down (crashed); restart it before it can %s", id, what)
+	}
+	return s, nil
+}
+
+// Timeout fires id's election timer (§5.2). Leaders have no election timer.
+func (c *Cluster) Timeout(id string) error {
+	s, err := c.running(id, "time out")
+	if err != nil {
+		return err
+	}
+	if s.Role == Leader {
+		return impossible("%s is the leader of term %d; only followers and candidates time out (§5.2)", id, s.CurrentTerm)
+	}
+	s.Timeout()
+	return c.collect(s)
+}
+
+// ClientRequest sends a command to id. A server that is not the leader
+// refuses it and nothing changes (§8: it would redirect the client).
+func (c *Cluster) ClientRequest(id, value string) error {
+	s, err := c.running(id, "take a client request")
+	if err != nil {
+		return err
+	}
+	if s.Role != Leader {
+		c.out.Refused = fmt.Sprintf("%s is a %s in term %d, not the leader: it refuses %q and the client must retry at the leader (§8)",
+			id, s.Role, s.CurrentTerm, value)
+		c.explain("%s", c.out.Refused)
+		return nil
+	}
+	s.ClientRequest(value)
+	return c.collect(s)
+}
+
+// Heartbeat makes leader id send AppendEntries to every peer.
+func (c *Cluster) Heartbeat(id string) error {
+	s, err := c.running(id, "send a heartbeat")
+	if err != nil {
+		return err
+	}
+	if s.Role != Leader {
+		return impossible("%s is a %s in term %d; only a leader sends heartbeats (§5.2)", id, s.Role, s.CurrentTerm)
+	}
+	s.Heartbeat()
+	return c.collect(s)
+}
+
+// Deliver hands the picked messages to their receivers, by receiver in
+// cluster order and then by number. Messages they send stay in flight.
+func (c *Cluster) Deliver(sel Selection) error {
+	if err := c.mustMatch("deliver", sel); err != nil {
+		return err
+	}
+	for _, m := range c.net.Take(sel, c.order) {
+		if err := c.deliver(m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (c *Cluster) deliver(m Message) error {
+	to := c.byID[m.To]
+	switch {
+	case !to.Up:
+		c.out.Lost = append(c.out.Lost, m.ID)
+		c.explain("%s is lost: %s is down", Describe(m), m.To)
+		return nil
+	case !c.net.Connected(m.From, m.To):
+		c.out.Lost = append(c.out.Lost, m.ID)
+		c.explain("%s is lost: the partition separates %s from %s", Describe(m), m.From, m.To)
+		return nil
+	}
+	c.out.Delivered = append(c.out.Delivered, m.ID)
+	to.Step(m)
+	return c.collect(to)
+}
+
+// Drop removes the picked messages from the network: they never arrive.
+func (c *Cluster) Drop(sel Selection) error {
+	if err := c.mustMatch("drop", sel); err != nil {
+		return err
+	}
+	for _, m := range c.net.Take(sel, c.order) {
+		c.out.Dropped = append(c.out.Dropped, m.ID)
+		c.explain("%s is dropped by the network", Describe(m))
+	}
+	return nil
+}
+
+// Duplicate puts a copy of each picked message in flight, with a new number.
+func (c *Cluster) Duplicate(sel Selection) error {
+	if err := c.mustMatch("duplicate", sel); err != nil {
+		return err
+	}
+	for _, m := range c.net.InFlight() {
+		if sel.picks(m) {
+			cp := m
+			cp.DuplicateOf = m.ID
+			cp.Entries = Log(m.Entries).Clone()
+			cp = c.net.Send(cp)
+			c.out.Sent = append(c.out.Sent, cp)
+			c.explain("the network duplicates #%d: #%d is a copy", m.ID, cp.ID)
+		}
+	}
+	return nil
+}
+
+func (c *Cluster) mustMatch(verb string, sel Selection) error {
+	if un := c.net.Unmatched(sel); len(un) > 0 {
+		return impossible("nothing in flight matches %s to %s; %s", Selection(un), verb, describeAll(c.net.InFlight()))
+	}
+	return nil
+}
+
+// Stabilize is one round of deliver-all; callers repeat it until Settled.
+func (c *Cluster) Settled() bool { return len(c.net.inFlight) == 0 }
+
+// Partition splits the network; a server named in no group is cut off
+// alone. Messages in flight are lost if they cross it when delivered.
+func (c *Cluster) Partition(groups [][]string) error {
+	seen := map[string]bool{}
+	for _, g := range groups {
+		for _, id := range g {
+			if _, err := c.lookup(id); err != nil {
+				return err
+			}
+			if seen[id] {
+				return impossible("partition: %s is named twice; each server belongs to one group", id)
+			}
+			seen[id] = true
+		}
+	}
+	c.net.Partition(groups)
+	c.explain("the network is partitioned: %s", DescribeGroups(groups, c.cfg.Servers))
+	return nil
+}
+
+// Heal ends any partition.
+func (c *Cluster) Heal() error {
+	c.net.Heal()
+	c.explain("the network heals: every server can reach every other")
+	return nil
+}
+
+// Crash stops a running server (§5.5): it keeps only its persistent state.
+func (c *Cluster) Crash(id string) error {
+	s, err := c.lookup(id)
+	if err != nil {
+		return err
+	}
+	if !s.Up {
+		return impossible("%s is already down; it cannot crash again", id)
+	}
+	s.Crash()
+	return c.collect(s)
+}
+
+// Restart brings a crashed server back as a follower.
+func (c *Cluster) Restart(id string) error {
+	s, err := c.lookup(id)
+	if err != nil {
+		return err
+	}
+	if s.Up {
+		return impossible("%s is running; only a crashed server can restart", id)
+	}
+	s.Restart()
+	return c.collect(s)
+}
+
+// DescribeGroups says a partition in words: "{S1, S2} | {S3, S4, S5}",
+// with servers in no group shown alone.
+func DescribeGroups(groups [][]string, all []string) string {
+	named := map[string]bool{}
+	var parts []string
+	for _, g := range groups {
+		parts = append(parts, "{"+strings.Join(g, ", ")+"}")
+		for _, id := range g {
+			named[id] = true
+		}
+	}
+	for _, id := range all {
+		if !named[id] {
+			parts = append(parts, "{"+id+"}")
+		}
+	}
+	return strings.Join(parts, " | ")
+}

@@ -1,0 +1,103 @@
+package engine
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Event is the step in the trace's short notation: "timeout S1",
+// "deliver #7", `client S1 "sally"`, "partition {S1, S2} | {S3, S4, S5}".
+func (st Step) Event(servers []string) string {
+	switch st.Kind {
+	case StepTimeout, StepHeartbeat, StepCrash, StepRestart:
+		return st.Kind.String() + " " + st.Server
+	case StepDeliver, StepDrop, StepDuplicate:
+		return st.Kind.String() + " " + st.Selection.String()
+	case StepClient:
+		return fmt.Sprintf("client %s %q", st.Server, st.Value)
+	case StepPartition:
+		return "partition " + DescribeGroups(st.Groups, servers)
+	}
+	return st.Kind.String()
+}
+
+// Words says the step in plain words for a cover page: "a network partition
+// separates S1, S2 from S3, S4, S5".
+func (st Step) Words(servers []string) string {
+	switch st.Kind {
+	case StepTimeout:
+		return st.Server + "'s election timer fires"
+	case StepDeliver:
+		return "the network delivers " + st.Selection.words()
+	case StepDrop:
+		return "the network loses " + st.Selection.words()
+	case StepDuplicate:
+		return "the network duplicates " + st.Selection.words()
+	case StepClient:
+		return fmt.Sprintf("a client asks %s to store %q", st.Server, st.Value)
+	case StepHeartbeat:
+		return st.Server + " sends a heartbeat (AppendEntries) to every peer"
+	case StepStabilize:
+		return "the network delivers messages, round after round, until none is left in flight"
+	case StepPartition:
+		return "a network partition separates " + partitionWords(st.Groups, servers)
+	case StepHeal:
+		return "the network heals: every server can reach every other"
+	case StepCrash:
+		return st.Server + " crashes"
+	case StepRestart:
+		return st.Server + " restarts"
+	}
+	return st.Kind.String()
+}
+
+func (s Selection) words() string {
+	parts := make([]string, len(s))
+	for i, sel := range s {
+		parts[i] = sel.words()
+	}
+	return strings.Join(parts, " and ")
+}
+
+func (sel Selector) words() string {
+	switch {
+	case sel.All:
+		return "every message in flight"
+	case sel.ID != 0:
+		return fmt.Sprintf("message #%d", sel.ID)
+	}
+	what := "the messages"
+	if sel.HasType {
+		what = "the " + sel.Type.String() + " messages"
+	}
+	if sel.From != "" {
+		what += " from " + sel.From
+	}
+	if sel.To != "" {
+		what += " to " + sel.To
+	}
+	return what
+}
+
+func partitionWords(groups [][]string, all []string) string {
+	var parts []string
+	named := map[string]bool{}
+	for _, g := range groups {
+		parts = append(parts, strings.Join(g, ", "))
+		for _, id := range g {
+			named[id] = true
+		}
+	}
+	for _, id := range all {
+		if !named[id] {
+			parts = append(parts, id)
+		}
+	}
+	switch len(parts) {
+	case 1:
+		return "no one: every server is in the one group " + parts[0]
+	case 2:
+		return parts[0] + " from " + parts[1]
+	}
+	return "the cluster into " + strings.Join(parts[:len(parts)-1], "; ") + "; and " + parts[len(parts)-1]
+}

@@ -1,0 +1,71 @@
+package engine
+
+// Exercise is a loaded, checked YAML exercise (DESIGN.md, "Exercise format").
+type Exercise struct {
+	Name      string // the file name without .yaml; a built-in's NAME
+	File      string // the path errors name
+	Title     string
+	Summary   string
+	Config    Config
+	Initial   []InitialServer // in cluster order; servers not listed start empty
+	Worksheet WorksheetSettings
+	Steps     []Step
+}
+
+// InitialServer is one server's state before step 1, for Figure 6/7/8-style
+// setups.
+type InitialServer struct {
+	ID   string
+	Line int
+	InitialState
+}
+
+// InitialState is what an exercise may set for a server before step 1.
+type InitialState struct {
+	Term     int
+	VotedFor string
+	Role     Role
+	Log      Log
+	Commit   int
+}
+
+// WorksheetSettings are the exercise's defaults for its sheets.
+type WorksheetSettings struct {
+	Template string // roleplay | trace
+	Paper    string // a4 | letter
+}
+
+// StepKind is what a script step does.
+type StepKind int
+
+const (
+	StepTimeout StepKind = iota
+	StepDeliver
+	StepDrop
+	StepDuplicate
+	StepClient
+	StepHeartbeat
+	StepStabilize
+	StepPartition
+	StepHeal
+	StepCrash
+	StepRestart
+)
+
+// StepKinds are the keys of the YAML step kinds, in StepKind order.
+var StepKinds = []string{"timeout", "deliver", "drop", "duplicate", "client", "heartbeat", "stabilize", "partition", "heal", "crash", "restart"}
+
+func (k StepKind) String() string { return StepKinds[k] }
+
+// Step is one scripted event with its narrative.
+type Step struct {
+	Kind      StepKind
+	Line, Col int
+	Server    string    // timeout, client, heartbeat, crash, restart
+	Value     string    // client
+	Selection Selection // deliver, drop, duplicate
+	Groups    [][]string
+	Note      string
+	Ask       []string // servers the student fills in; nil means all
+	AskSet    bool     // whether the script said ask at all
+}

@@ -1,0 +1,33 @@
+package engine
+
+// SetInitial puts server id in the given state before the first step, as
+// if the run had got there: a leader has just been elected (nextIndex past
+// its log, matchIndex 0), a candidate holds its own vote, and entries up to
+// Commit are committed and applied.
+func (c *Cluster) SetInitial(id string, st InitialState) error {
+	s, err := c.lookup(id)
+	if err != nil {
+		return err
+	}
+	s.CurrentTerm, s.VotedFor, s.Log = st.Term, st.VotedFor, st.Log.Clone()
+	s.becomeFollower()
+	switch st.Role {
+	case Candidate:
+		s.Role = Candidate
+		s.VotesGranted = map[string]bool{id: true}
+	case Leader:
+		s.Role = Leader
+		s.NextIndex, s.MatchIndex = map[string]int{}, map[string]int{}
+		for _, p := range s.peers() {
+			s.NextIndex[p] = s.Log.LastIndex() + 1
+			s.MatchIndex[p] = 0
+		}
+		if err := c.hist.recordElection(id, st.Term); err != nil {
+			return err
+		}
+	}
+	s.CommitIndex = st.Commit
+	s.applyCommitted()
+	s.drain() // the initial state needs no reasons
+	return nil
+}

@@ -1,0 +1,189 @@
+package engine
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+var initialKeys = []string{"term", "voted_for", "role", "log", "commit"}
+
+// loadInitial reads the state servers start in, for setups such as the
+// paper's Figures 6, 7 and 8. Servers it does not list start empty.
+func (l *loader) loadInitial(n *yaml.Node) {
+	if n == nil {
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		l.errorf(n, "initial must map server names to their state, not %s", kindName(n))
+		return
+	}
+	byID := map[string]InitialServer{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := l.resolve(n.Content[i]), l.resolve(n.Content[i+1])
+		id, ok := l.server(k, "initial")
+		if !ok {
+			continue
+		}
+		if _, dup := byID[id]; dup {
+			l.errorf(k, "initial lists %s twice", id)
+			continue
+		}
+		st, ok := l.initialState(id, v)
+		if ok {
+			byID[id] = InitialServer{ID: id, Line: k.Line, InitialState: st}
+		}
+	}
+	leaderOf := map[int]string{}
+	for _, id := range l.ex.Config.Servers {
+		st, ok := byID[id]
+		if !ok {
+			continue
+		}
+		if st.Role == Leader {
+			if other, two := leaderOf[st.Term]; two {
+				l.at(n, "Election Safety allows one leader per term (§5.2)", "initial makes both %s and %s leader of term %d", other, id, st.Term)
+			}
+			leaderOf[st.Term] = id
+		}
+		l.ex.Initial = append(l.ex.Initial, st)
+	}
+}
+
+func (l *loader) initialState(id string, n *yaml.Node) (InitialState, bool) {
+	var st InitialState
+	errs := len(l.diags)
+	var termNode, commitNode, voteNode *yaml.Node
+	for _, p := range l.mapping(n, "the initial state of "+id, initialKeys) {
+		switch p.key {
+		case "term":
+			st.Term, _ = l.integer(p.v, id+"'s term", 0, MaxTerm)
+			termNode = p.v
+		case "voted_for":
+			voteNode = p.v
+			if p.v.ShortTag() != "!!null" {
+				st.VotedFor, _ = l.server(p.v, id+"'s voted_for")
+			}
+		case "role":
+			if s, ok := l.choice(p.v, id+"'s role", []string{"follower", "candidate", "leader"}); ok {
+				st.Role, _ = ParseRole(s)
+			}
+		case "log":
+			st.Log = l.initialLog(id, p.v)
+		case "commit":
+			st.Commit, _ = l.integer(p.v, id+"'s commit", 0, 100_000)
+			commitNode = p.v
+		}
+	}
+	if len(l.diags) > errs {
+		return st, false
+	}
+	if t := st.Log.LastTerm(); st.Term < t {
+		l.at(orNode(termNode, n), fmt.Sprintf("a server's currentTerm is at least the term of every entry it stores; give %s term %d or more", id, t),
+			"%s's term %d is below the term %d of its last log entry", id, st.Term, t)
+	}
+	if st.Commit > st.Log.LastIndex() {
+		l.at(commitNode, "commitIndex counts entries of the server's own log", "%s's commit %d is beyond its log of %d entries", id, st.Commit, st.Log.LastIndex())
+	}
+	if st.Role != Follower {
+		if st.VotedFor != "" && st.VotedFor != id {
+			l.at(voteNode, "a candidate votes for itself when it starts an election (§5.2)", "%s is a %s but voted for %s", id, st.Role, st.VotedFor)
+		}
+		st.VotedFor = id
+		if st.Term == 0 {
+			l.at(orNode(termNode, n), "elections start at term 1", "%s cannot be a %s in term 0", id, st.Role)
+		}
+	}
+	return st, len(l.diags) == errs
+}
+
+func orNode(a, b *yaml.Node) *yaml.Node {
+	if a != nil {
+		return a
+	}
+	return b
+}
+
+// initialLog reads log entries in any of the three notations: 3 (term
+// only), "3:x=2" and {term: 3, value: x=2}.
+func (l *loader) initialLog(id string, n *yaml.Node) Log {
+	if n.Kind != yaml.SequenceNode {
+		l.errorf(n, "%s's log must be a list of entries, not %s", id, kindName(n))
+		return nil
+	}
+	var log Log
+	for i, c := range n.Content {
+		c = l.resolve(c)
+		what := fmt.Sprintf("%s's log entry %d", id, i+1)
+		e, ok := l.entry(c, what)
+		if !ok {
+			continue
+		}
+		if t := log.LastTerm(); e.Term < t {
+			l.at(c, "terms in a log never decrease (§5.3)", "%s has term %d, after an entry of term %d", what, e.Term, t)
+		}
+		log = append(log, e)
+	}
+	return log
+}
+
+func (l *loader) entry(n *yaml.Node, what string) (Entry, bool) {
+	var e Entry
+	switch {
+	case n.Kind == yaml.MappingNode:
+		ok := true
+		hasTerm := false
+		for _, p := range l.mapping(n, what, []string{"term", "value"}) {
+			switch p.key {
+			case "term":
+				e.Term, ok = l.integer(p.v, what+"'s term", 1, MaxTerm)
+				hasTerm = true
+			case "value":
+				var good bool
+				e.Value, good = l.text(p.v, what+"'s value", false)
+				ok = ok && good
+			}
+		}
+		if !hasTerm {
+			l.errorf(n, "%s has no term", what)
+			return e, false
+		}
+		return e, ok && l.command(n, what, e.Value)
+	case n.Kind == yaml.ScalarNode && n.ShortTag() == "!!int":
+		t, ok := l.integer(n, what+"'s term", 1, MaxTerm)
+		return Entry{Term: t}, ok
+	case n.Kind == yaml.ScalarNode && n.ShortTag() == "!!str":
+		termText, value, _ := strings.Cut(n.Value, ":")
+		t, err := strconv.Atoi(strings.TrimSpace(termText))
+		if err != nil {
+			l.at(n, `write "term:value", such as "2:x=2", or {term: 2, value: x=2}`, "%s %q does not start with a term", what, n.Value)
+			return e, false
+		}
+		if t < 1 || t > MaxTerm {
+			l.errorf(n, "%s's term must be between 1 and %d, not %d", what, MaxTerm, t)
+			return e, false
+		}
+		e = Entry{Term: t, Value: value}
+		return e, l.printable(n, what, value, false) && l.command(n, what, value)
+	}
+	l.errorf(n, "%s must be a term, \"term:value\" or {term, value}, not %s", what, kindName(n))
+	return e, false
+}
+
+// command checks a client value: a kv state machine needs "key=value".
+func (l *loader) command(n *yaml.Node, what, value string) bool {
+	if len([]rune(value)) > MaxValueRunes {
+		l.errorf(n, "%s is %d characters long; keep values under %d", what, len([]rune(value)), MaxValueRunes)
+		return false
+	}
+	if value == "" || l.ex.Config.StateMachine != KV {
+		return true
+	}
+	if _, _, ok := ParseKV(value); !ok {
+		l.at(n, `a kv state machine takes commands such as "x=3" or "x←3"`, "%s %q is not a key-value command", what, value)
+		return false
+	}
+	return true
+}

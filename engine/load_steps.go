@@ -1,0 +1,284 @@
+package engine
+
+import (
+	"fmt"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// stepExtras are keys any step may carry beside its kind.
+var stepExtras = []string{"note", "ask"}
+
+func (l *loader) loadSteps(root, n *yaml.Node) {
+	if n == nil {
+		l.at(root, "add `steps:` with a list of events such as `- timeout: S1`", "the exercise has no `steps`")
+		return
+	}
+	if n.Kind != yaml.SequenceNode {
+		l.errorf(n, "steps must be a list of events, not %s", kindName(n))
+		return
+	}
+	if len(n.Content) == 0 {
+		l.at(n, "add events such as `- timeout: S1`", "steps is empty")
+		return
+	}
+	for _, c := range n.Content {
+		if l.tooBig() {
+			l.errorf(c, "the exercise is too large to read (more than %d YAML nodes, perhaps through aliases)", maxNodes)
+			return
+		}
+		if st, ok := l.step(l.resolve(c)); ok {
+			l.ex.Steps = append(l.ex.Steps, st)
+		}
+	}
+}
+
+func (l *loader) step(n *yaml.Node) (Step, bool) {
+	st := Step{Line: n.Line, Col: n.Column}
+	errs := len(l.diags)
+	switch n.Kind {
+	case yaml.ScalarNode: // a step with no argument: "- stabilize", "- heal"
+		kind, ok := l.stepKind(n, n.Value)
+		if !ok {
+			return st, false
+		}
+		st.Kind = kind
+		if kind != StepStabilize && kind != StepHeal {
+			l.at(n, fmt.Sprintf("write it as `- %s: ...`", n.Value), "the step `%s` needs an argument", n.Value)
+		}
+		return st, len(l.diags) == errs
+	case yaml.MappingNode:
+	default:
+		l.at(n, "write a step as `- timeout: S1`, `- deliver: all`, `- heal`, …", "a step must be an event, not %s", kindName(n))
+		return st, false
+	}
+	var kinds []pair
+	for _, p := range l.mapping(n, "a step", append(append([]string{}, StepKinds...), stepExtras...)) {
+		switch p.key {
+		case "note":
+			st.Note, _ = l.text(p.v, "note", true)
+		case "ask":
+			st.Ask, st.AskSet = l.ask(p.v), true
+		default:
+			kinds = append(kinds, p)
+		}
+	}
+	switch len(kinds) {
+	case 0:
+		if len(l.diags) == errs {
+			l.at(n, "the kinds are "+strings.Join(StepKinds, ", "), "this step says no event")
+		}
+		return st, false
+	case 1:
+	default:
+		l.at(kinds[1].k, "split them into two steps, one after the other", "a step holds one event, but this one has both `%s` and `%s`", kinds[0].key, kinds[1].key)
+		return st, false
+	}
+	k, _ := l.stepKind(kinds[0].k, kinds[0].key)
+	st.Kind = k
+	l.stepArgument(&st, kinds[0].v)
+	return st, len(l.diags) == errs
+}
+
+func (l *loader) stepKind(n *yaml.Node, word string) (StepKind, bool) {
+	for i, k := range StepKinds {
+		if k == word {
+			return StepKind(i), true
+		}
+	}
+	hint := "the kinds are " + strings.Join(StepKinds, ", ")
+	if g := suggest(word, StepKinds); g != "" {
+		hint = fmt.Sprintf("did you mean `%s`?", g)
+	}
+	l.at(n, hint, "unknown step `%s`", word)
+	return 0, false
+}
+
+func (l *loader) stepArgument(st *Step, v *yaml.Node) {
+	switch st.Kind {
+	case StepTimeout, StepHeartbeat, StepCrash, StepRestart:
+		st.Server, _ = l.server(v, st.Kind.String())
+	case StepClient:
+		for _, p := range l.mapping(v, "client", []string{"server", "value"}) {
+			switch p.key {
+			case "server":
+				st.Server, _ = l.server(p.v, "client")
+			case "value":
+				if s, ok := l.text(p.v, "the client's value", false); ok && l.command(p.v, "the client's value", s) {
+					st.Value = s
+					if s == "" {
+						l.at(p.v, "give the command the client sends, such as sally or x=3", "the client's value is empty")
+					}
+				}
+			}
+		}
+		if v.Kind == yaml.MappingNode && (st.Server == "" || st.Value == "") && !l.hasKeys(v, "server", "value") {
+			l.at(v, "write `client: {server: S1, value: sally}`", "client needs both a server and a value")
+		}
+	case StepDeliver, StepDrop, StepDuplicate:
+		st.Selection = l.selection(v, st.Kind.String())
+	case StepPartition:
+		st.Groups = l.groups(v)
+	case StepStabilize, StepHeal:
+		if v.ShortTag() != "!!null" {
+			l.at(v, fmt.Sprintf("write `- %s` on its own", st.Kind), "`%s` takes no value", st.Kind)
+		}
+	}
+}
+
+func (l *loader) hasKeys(n *yaml.Node, keys ...string) bool {
+	found := 0
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if contains(keys, n.Content[i].Value) {
+			found++
+		}
+	}
+	return found == len(keys)
+}
+
+// selection reads `all`, a message number, {id: 7}, {from:, to:, type:} or
+// a list of them.
+func (l *loader) selection(n *yaml.Node, verb string) Selection {
+	if n.Kind == yaml.SequenceNode {
+		if len(n.Content) == 0 {
+			l.at(n, "write `all`, {id: 7} or {from: S1, to: S2}", "%s: the list of messages is empty", verb)
+			return nil
+		}
+		var out Selection
+		for _, c := range n.Content {
+			if sel, ok := l.selector(l.resolve(c), verb); ok {
+				out = append(out, sel)
+			}
+		}
+		return out
+	}
+	if sel, ok := l.selector(n, verb); ok {
+		return Selection{sel}
+	}
+	return nil
+}
+
+func (l *loader) selector(n *yaml.Node, verb string) (Selector, bool) {
+	hint := "write `all`, a message number such as 7, {id: 7}, or {from: S1, to: S2, type: AppendEntries}"
+	switch {
+	case n.Kind == yaml.ScalarNode && n.ShortTag() == "!!int":
+		id, ok := l.integer(n, verb+": the message number", 1, 1<<30)
+		return Selector{ID: id}, ok
+	case n.Kind == yaml.ScalarNode && n.Value == "all":
+		return Selector{All: true}, true
+	case n.Kind != yaml.MappingNode:
+		l.at(n, hint, "%s cannot pick messages by %s", verb, kindName(n))
+		return Selector{}, false
+	}
+	var sel Selector
+	ok := true
+	pairs := l.mapping(n, verb, []string{"id", "from", "to", "type"})
+	for _, p := range pairs {
+		switch p.key {
+		case "id":
+			var good bool
+			sel.ID, good = l.integer(p.v, verb+": the message id", 1, 1<<30)
+			ok = ok && good
+			if len(pairs) > 1 {
+				l.at(p.k, "a message number picks one message; drop the other keys", "%s: `id` cannot be combined with from, to or type", verb)
+				ok = false
+			}
+		case "from", "to":
+			id, good := l.server(p.v, verb+" "+p.key)
+			ok = ok && good
+			if p.key == "from" {
+				sel.From = id
+			} else {
+				sel.To = id
+			}
+		case "type":
+			t, good := l.messageType(p.v, verb)
+			sel.Type, sel.HasType = t, good
+			ok = ok && good
+		}
+	}
+	if len(pairs) == 0 && len(n.Content) == 0 {
+		l.at(n, hint, "%s: the selector is empty", verb)
+		ok = false
+	}
+	return sel, ok
+}
+
+func (l *loader) messageType(n *yaml.Node, verb string) (MessageType, bool) {
+	s, ok := l.text(n, verb+" type", false)
+	if !ok {
+		return 0, false
+	}
+	if t, ok := ParseMessageType(s); ok {
+		return t, true
+	}
+	hint := "the types are " + strings.Join(messageTypeNames[:], ", ")
+	if g := suggest(s, messageTypeNames[:]); g != "" {
+		hint = fmt.Sprintf("did you mean `%s`?", g)
+	}
+	l.at(n, hint, "%s: unknown message type %q", verb, s)
+	return 0, false
+}
+
+// groups reads a partition: a list of groups, each a list of servers.
+func (l *loader) groups(n *yaml.Node) [][]string {
+	hint := "write `partition: [[S1, S2], [S3, S4, S5]]`; servers in no group are cut off alone"
+	if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
+		l.at(n, hint, "partition must be a list of groups of servers, not %s", kindName(n))
+		return nil
+	}
+	seen := map[string]bool{}
+	var out [][]string
+	for _, g := range n.Content {
+		g = l.resolve(g)
+		if g.Kind != yaml.SequenceNode || len(g.Content) == 0 {
+			l.at(g, hint, "each group of a partition must be a non-empty list of servers, not %s", kindName(g))
+			continue
+		}
+		var group []string
+		for _, c := range g.Content {
+			c = l.resolve(c)
+			id, ok := l.server(c, "partition")
+			if !ok {
+				continue
+			}
+			if seen[id] {
+				l.at(c, "each server belongs to exactly one group", "partition names %s twice", id)
+				continue
+			}
+			seen[id] = true
+			group = append(group, id)
+		}
+		out = append(out, group)
+	}
+	return out
+}
+
+// ask reads which servers the student fills in at a step: a list of
+// servers, `all`, or `none`.
+func (l *loader) ask(n *yaml.Node) []string {
+	if n.Kind == yaml.ScalarNode {
+		switch n.Value {
+		case "all":
+			return append([]string{}, l.ex.Config.Servers...)
+		case "none":
+			return []string{}
+		}
+		if id, ok := l.server(n, "ask"); ok {
+			return []string{id}
+		}
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		l.at(n, "write `ask: [S1, S3]`, `ask: all` or `ask: none`", "ask must list servers, not %s", kindName(n))
+		return nil
+	}
+	out := []string{}
+	for _, c := range n.Content {
+		if id, ok := l.server(l.resolve(c), "ask"); ok && !contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}

@@ -1,0 +1,67 @@
+package engine
+
+// MessageType names the four messages of Figure 2: the two RPCs and their
+// replies.
+type MessageType int
+
+const (
+	RequestVote MessageType = iota
+	RequestVoteReply
+	AppendEntries
+	AppendEntriesReply
+)
+
+var messageTypeNames = [...]string{"RequestVote", "RequestVoteReply", "AppendEntries", "AppendEntriesReply"}
+
+func (t MessageType) String() string { return messageTypeNames[t] }
+
+// ParseMessageType reads the names String prints.
+func ParseMessageType(s string) (MessageType, bool) {
+	for i, n := range messageTypeNames {
+		if n == s {
+			return MessageType(i), true
+		}
+	}
+	return 0, false
+}
+
+// IsReply reports whether t answers an RPC.
+func (t MessageType) IsReply() bool { return t == RequestVoteReply || t == AppendEntriesReply }
+
+// Message is one RPC or reply in flight, with the arguments and results of
+// Figure 2. Only the fields of its Type are meaningful.
+type Message struct {
+	ID   int // sequence number, #1, #2, … in the order messages are sent
+	Type MessageType
+	From string
+	To   string
+	Term int // every message carries its sender's currentTerm (§5.1)
+
+	// RequestVote arguments (§5.2).
+	CandidateID  string
+	LastLogIndex int
+	LastLogTerm  int
+	// RequestVote result.
+	VoteGranted bool
+
+	// AppendEntries arguments (§5.3).
+	LeaderID     string
+	PrevLogIndex int
+	PrevLogTerm  int
+	Entries      []Entry // entries[i] goes at index PrevLogIndex+1+i
+	LeaderCommit int
+	// AppendEntries results; MatchIndex (= PrevLogIndex+len(Entries) of the
+	// request) tells the leader what the follower now holds, since replies
+	// may arrive late, twice, or not at all.
+	Success    bool
+	MatchIndex int
+
+	// DuplicateOf is the ID of the message this one copies (0 if none).
+	DuplicateOf int
+}
+
+// IsHeartbeat reports whether m is an AppendEntries carrying no entries.
+func (m Message) IsHeartbeat() bool { return m.Type == AppendEntries && len(m.Entries) == 0 }
+
+// MarshalText writes the type as the trace spells it.
+func (t MessageType) MarshalText() ([]byte, error) { return []byte(t.String()), nil }

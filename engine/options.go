@@ -1,0 +1,51 @@
+package engine
+
+// Replicate says when a leader sends a new client entry to its followers.
+type Replicate int
+
+const (
+	// ReplicateOnHeartbeat: the entry leaves with the next heartbeat, as in
+	// "The Secret Lives of Data" walkthrough.
+	ReplicateOnHeartbeat Replicate = iota
+	// ReplicateImmediately: the leader sends AppendEntries at once.
+	ReplicateImmediately
+)
+
+func (r Replicate) String() string {
+	if r == ReplicateImmediately {
+		return "immediate"
+	}
+	return "heartbeat"
+}
+
+// ParseReplicate reads the names String prints.
+func ParseReplicate(s string) (Replicate, bool) {
+	switch s {
+	case "heartbeat":
+		return ReplicateOnHeartbeat, true
+	case "immediate":
+		return ReplicateImmediately, true
+	}
+	return ReplicateOnHeartbeat, false
+}
+
+// Options are the exercise's choices where the paper leaves room.
+type Options struct {
+	// NoopOnElection: a new leader appends a command-less entry of its
+	// term, so that earlier entries can commit without a client (§8).
+	NoopOnElection bool
+	// MaxEntries caps the entries in one AppendEntries; 0 means no cap.
+	// 1 gives the one-entry paper slips of a classroom role-play.
+	MaxEntries int
+	Replicate  Replicate
+}
+
+// Config is what every server knows about its cluster.
+type Config struct {
+	Servers      []string // names, in the order every listing uses
+	StateMachine StateMachineKind
+	Options      Options
+}
+
+// Majority is the number of servers that form a quorum (§5.2).
+func (c *Config) Majority() int { return len(c.Servers)/2 + 1 }

@@ -1,0 +1,112 @@
+package engine
+
+import (
+	"sort"
+	"strings"
+)
+
+// StateMachineKind is what the servers' state machines compute from the
+// committed log (§2, Figure 1).
+type StateMachineKind int
+
+const (
+	// Register holds the value of the last applied command.
+	Register StateMachineKind = iota
+	// KV is a key-value store; commands are "key=value" or "key←value".
+	KV
+)
+
+func (k StateMachineKind) String() string {
+	if k == KV {
+		return "kv"
+	}
+	return "register"
+}
+
+// ParseStateMachineKind reads the names String prints.
+func ParseStateMachineKind(s string) (StateMachineKind, bool) {
+	switch s {
+	case "register":
+		return Register, true
+	case "kv":
+		return KV, true
+	}
+	return Register, false
+}
+
+// kvAssignments are the spellings of "set key to value": Figure 6 writes x←3.
+var kvAssignments = []string{"←", "<-", "="}
+
+// ParseKV splits a kv command such as "x=3" or "x←3" into key and value.
+func ParseKV(cmd string) (key, value string, ok bool) {
+	for _, op := range kvAssignments {
+		if k, v, found := strings.Cut(cmd, op); found {
+			k = strings.TrimSpace(k)
+			return k, strings.TrimSpace(v), k != ""
+		}
+	}
+	return "", "", false
+}
+
+// StateMachine is a server's state machine. It is volatile: a crash loses
+// it and the server rebuilds it by applying the committed log again (§5.1,
+// Figure 2's lastApplied).
+type StateMachine struct {
+	Kind     StateMachineKind
+	register string
+	kv       map[string]string
+}
+
+// Apply executes one committed command. A command-less entry (a no-op)
+// changes nothing.
+func (sm *StateMachine) Apply(cmd string) {
+	if cmd == "" {
+		return
+	}
+	if sm.Kind == Register {
+		sm.register = cmd
+		return
+	}
+	if k, v, ok := ParseKV(cmd); ok {
+		if sm.kv == nil {
+			sm.kv = map[string]string{}
+		}
+		sm.kv[k] = v
+	}
+}
+
+// Reset empties the state machine, as after a crash.
+func (sm *StateMachine) Reset() { sm.register, sm.kv = "", nil }
+
+// Value is the register's value ("" before anything is applied) or a copy
+// of the key-value map.
+func (sm *StateMachine) Value() any {
+	if sm.Kind == Register {
+		return sm.register
+	}
+	m := make(map[string]string, len(sm.kv))
+	for k, v := range sm.kv {
+		m[k] = v
+	}
+	return m
+}
+
+// String shows the state as a person would write it: the register's value,
+// or "x=3, y=1" with keys in order.
+func (sm *StateMachine) String() string {
+	if sm.Kind == Register {
+		return sm.register
+	}
+	keys := make([]string, 0, len(sm.kv))
+	for k := range sm.kv {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = k + "=" + sm.kv[k]
+	}
+	return strings.Join(parts, ", ")
+}
+
+func sortStrings(s []string) { sort.Strings(s) }

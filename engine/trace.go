@@ -1,0 +1,230 @@
+package engine
+
+import (
+	"encoding/json"
+	"sort"
+)
+
+// Trace is a whole run: the state before step 1 and, for every step, what
+// it sent, delivered and lost, why each change happened, and every
+// server's state after it. Its JSON form is normative (DESIGN.md, "Trace
+// output"); fields beyond DESIGN.md's are extensions.
+type Trace struct {
+	Title        string                 `json:"title"`
+	Summary      string                 `json:"summary"`
+	Servers      []string               `json:"servers"`
+	StateMachine string                 `json:"state_machine"`
+	Options      TraceOptions           `json:"options"`
+	Initial      map[string]ServerState `json:"initial"`
+	Steps        []StepRecord           `json:"steps"`
+}
+
+// TraceOptions are the exercise's options as the trace spells them.
+type TraceOptions struct {
+	NoopOnElection bool   `json:"noop_on_election"`
+	MaxEntries     int    `json:"max_entries"`
+	Replicate      string `json:"replicate"`
+}
+
+// StepRecord is one step of the trace. A script's stabilize step becomes
+// one record per delivery round.
+type StepRecord struct {
+	N         int                    `json:"n"`
+	Event     string                 `json:"event"`
+	Line      int                    `json:"line"`
+	Note      string                 `json:"note"`
+	Messages  []Message              `json:"messages"`
+	Delivered []int                  `json:"delivered"`
+	Lost      []int                  `json:"lost"`
+	Dropped   []int                  `json:"dropped"`
+	Refused   string                 `json:"refused"`
+	Reasons   []string               `json:"reasons"`
+	Servers   map[string]ServerState `json:"servers"`
+
+	// Extensions.
+	ScriptStep int      `json:"script_step"` // which step of the script (1-based)
+	Words      string   `json:"words"`       // the event in plain words
+	Ask        []string `json:"ask"`         // servers the student fills in
+	InFlight   []int    `json:"in_flight"`   // messages still in flight after it
+}
+
+// ServerState is one server's state after a step.
+type ServerState struct {
+	Up           bool           `json:"up"`
+	Role         Role           `json:"role"`
+	Term         int            `json:"term"`
+	VotedFor     *string        `json:"voted_for"`
+	Log          []LogEntry     `json:"log"`
+	CommitIndex  int            `json:"commit_index"`
+	LastApplied  int            `json:"last_applied"`
+	StateMachine any            `json:"state_machine"`
+	NextIndex    map[string]int `json:"next_index"`
+	MatchIndex   map[string]int `json:"match_index"`
+	Votes        []string       `json:"votes"` // extension: votes a candidate holds
+}
+
+// LogEntry is an entry with its index, as the trace prints logs.
+type LogEntry struct {
+	Index int    `json:"index"`
+	Term  int    `json:"term"`
+	Value string `json:"value"`
+}
+
+func indexed(prev int, entries []Entry) []LogEntry {
+	out := make([]LogEntry, len(entries))
+	for i, e := range entries {
+		out[i] = LogEntry{Index: prev + 1 + i, Term: e.Term, Value: e.Value}
+	}
+	return out
+}
+
+// Snapshot is s's state as the trace records it.
+func (s *Server) Snapshot() ServerState {
+	st := ServerState{
+		Up: s.Up, Role: s.Role, Term: s.CurrentTerm,
+		Log:         indexed(0, s.Log),
+		CommitIndex: s.CommitIndex, LastApplied: s.LastApplied,
+		StateMachine: s.StateMachine.Value(),
+		NextIndex:    copyMap(s.NextIndex), MatchIndex: copyMap(s.MatchIndex),
+		Votes: []string{},
+	}
+	if s.VotedFor != "" {
+		v := s.VotedFor
+		st.VotedFor = &v
+	}
+	if s.Role == Candidate {
+		st.Votes = s.voters()
+	}
+	return st
+}
+
+func copyMap(m map[string]int) map[string]int {
+	out := make(map[string]int, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+// Snapshot is every server's state, keyed by name.
+func (c *Cluster) Snapshot() map[string]ServerState {
+	out := make(map[string]ServerState, len(c.servers))
+	for _, s := range c.servers {
+		out[s.ID] = s.Snapshot()
+	}
+	return out
+}
+
+// MarshalJSON writes a message with the fields of its type only, in the
+// order of Figure 2 (DESIGN.md, "Trace output").
+func (m Message) MarshalJSON() ([]byte, error) {
+	type head struct {
+		ID   int         `json:"id"`
+		Type MessageType `json:"type"`
+		From string      `json:"from"`
+		To   string      `json:"to"`
+		Term int         `json:"term"`
+	}
+	h := head{m.ID, m.Type, m.From, m.To, m.Term}
+	var v any
+	switch m.Type {
+	case RequestVote:
+		v = struct {
+			head
+			CandidateID  string `json:"candidate_id"`
+			LastLogIndex int    `json:"last_log_index"`
+			LastLogTerm  int    `json:"last_log_term"`
+			DuplicateOf  int    `json:"duplicate_of,omitempty"`
+		}{h, m.CandidateID, m.LastLogIndex, m.LastLogTerm, m.DuplicateOf}
+	case RequestVoteReply:
+		v = struct {
+			head
+			VoteGranted bool `json:"vote_granted"`
+			DuplicateOf int  `json:"duplicate_of,omitempty"`
+		}{h, m.VoteGranted, m.DuplicateOf}
+	case AppendEntries:
+		v = struct {
+			head
+			LeaderID     string     `json:"leader_id"`
+			PrevLogIndex int        `json:"prev_log_index"`
+			PrevLogTerm  int        `json:"prev_log_term"`
+			Entries      []LogEntry `json:"entries"`
+			LeaderCommit int        `json:"leader_commit"`
+			DuplicateOf  int        `json:"duplicate_of,omitempty"`
+		}{h, m.LeaderID, m.PrevLogIndex, m.PrevLogTerm, indexed(m.PrevLogIndex, m.Entries), m.LeaderCommit, m.DuplicateOf}
+	default:
+		r := struct {
+			head
+			Success     bool `json:"success"`
+			MatchIndex  *int `json:"match_index,omitempty"`
+			DuplicateOf int  `json:"duplicate_of,omitempty"`
+		}{head: h, Success: m.Success, DuplicateOf: m.DuplicateOf}
+		if m.Success {
+			mi := m.MatchIndex
+			r.MatchIndex = &mi
+		}
+		v = r
+	}
+	return json.Marshal(v)
+}
+
+// JSON is the trace as indented JSON. Maps are written with sorted keys,
+// so equal traces give equal bytes.
+func (t *Trace) JSON() ([]byte, error) {
+	b, err := json.MarshalIndent(t, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+// Final is every server's state after the last step.
+func (t *Trace) Final() map[string]ServerState {
+	if len(t.Steps) == 0 {
+		return t.Initial
+	}
+	return t.Steps[len(t.Steps)-1].Servers
+}
+
+// MaxTerm is the highest term any server reaches in the run.
+func (t *Trace) MaxTerm() int {
+	max := 0
+	visit := func(states map[string]ServerState) {
+		for _, s := range states {
+			if s.Term > max {
+				max = s.Term
+			}
+		}
+	}
+	visit(t.Initial)
+	for _, st := range t.Steps {
+		visit(st.Servers)
+	}
+	return max
+}
+
+// MaxLogLength is the length of the longest log any server holds.
+func (t *Trace) MaxLogLength() int {
+	max := 0
+	visit := func(states map[string]ServerState) {
+		for _, s := range states {
+			if len(s.Log) > max {
+				max = len(s.Log)
+			}
+		}
+	}
+	visit(t.Initial)
+	for _, st := range t.Steps {
+		visit(st.Servers)
+	}
+	return max
+}
+
+func sortedIDs(ms []Message) []int {
+	out := make([]int, len(ms))
+	for i, m := range ms {
+		out[i] = m.ID
+	}
+	sort.Ints(out)
+	return out
+}

@@ -1,0 +1,264 @@
+package engine
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+)
+
+// WriteText writes the trace as a step-by-step table for a person at a
+// terminal: each step's event, note, messages, reasons, and the servers'
+// state after it, with a * on the servers the step changed.
+func (t *Trace) WriteText(w io.Writer) error {
+	p := &textPrinter{w: w}
+	p.line("%s", t.Title)
+	p.line("%s", t.Setup())
+	if hasState(t.Initial) {
+		p.line("")
+		p.line("Initial state")
+		p.servers(t, nil, t.Initial)
+	}
+	prev := t.Initial
+	for _, st := range t.Steps {
+		p.line("")
+		p.line("Step %d  %s   (line %d)", st.N, st.Event, st.Line)
+		if st.Note != "" {
+			p.wrapped("  ", "“"+strings.TrimSpace(st.Note)+"”")
+		}
+		p.list("sent", messagesText(st.Messages))
+		p.list("delivered", idsText(st.Delivered))
+		p.list("lost", idsText(st.Lost))
+		p.list("dropped", idsText(st.Dropped))
+		p.list("why", st.Reasons)
+		p.servers(t, prev, st.Servers)
+		if len(st.InFlight) > 0 {
+			p.line("  in flight: %s", strings.Join(idsText(st.InFlight), " "))
+		}
+		prev = st.Servers
+	}
+	return p.err
+}
+
+// Setup says the cluster and options in one line.
+func (t *Trace) Setup() string {
+	o := t.Options
+	limit := "any number of entries per AppendEntries"
+	if o.MaxEntries > 0 {
+		limit = plural(o.MaxEntries, "entry", "entries") + " per AppendEntries at most"
+	}
+	noop := "no no-op on election"
+	if o.NoopOnElection {
+		noop = "a new leader appends a no-op (§8)"
+	}
+	return fmt.Sprintf("%d servers (%s) · %s state machine · new entries leave %s · %s · %s",
+		len(t.Servers), strings.Join(t.Servers, ", "), t.StateMachine, replicateWords(o.Replicate), limit, noop)
+}
+
+func replicateWords(r string) string {
+	if r == "immediate" {
+		return "at once"
+	}
+	return "with the next heartbeat"
+}
+
+func hasState(states map[string]ServerState) bool {
+	for _, s := range states {
+		if s.Term > 0 || len(s.Log) > 0 || s.Role != Follower || !s.Up {
+			return true
+		}
+	}
+	return false
+}
+
+type textPrinter struct {
+	w   io.Writer
+	err error
+}
+
+func (p *textPrinter) line(format string, args ...any) {
+	if p.err == nil {
+		_, p.err = fmt.Fprintf(p.w, format+"\n", args...)
+	}
+}
+
+func (p *textPrinter) wrapped(indent, s string) {
+	for _, l := range wrap(s, 96-len(indent)) {
+		p.line("%s%s", indent, l)
+	}
+}
+
+func (p *textPrinter) list(label string, items []string) {
+	for i, it := range items {
+		if i > 0 {
+			label = ""
+		}
+		lines := wrap(it, 84)
+		for j, l := range lines {
+			if j > 0 {
+				label = ""
+				l = "  " + l
+			}
+			p.line("  %-10s %s", label, l)
+		}
+	}
+}
+
+func (p *textPrinter) servers(t *Trace, prev, now map[string]ServerState) {
+	if p.err != nil {
+		return
+	}
+	tw := tabwriter.NewWriter(p.w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "  \tserver\trole\tterm\tvotedFor\tcommit\tapplied\tlog (term:value)\tstate machine")
+	for _, id := range t.Servers {
+		s := now[id]
+		mark := " "
+		if prev != nil && !sameState(prev[id], s) {
+			mark = "*"
+		}
+		role := s.Role.String()
+		if !s.Up {
+			role = "down"
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%d\t%s\t%d\t%d\t%s\t%s\n", mark, id, role, s.Term, votedText(s.VotedFor),
+			s.CommitIndex, s.LastApplied, LogText(s.Log), StateMachineText(s.StateMachine))
+	}
+	p.err = tw.Flush()
+	for _, id := range t.Servers {
+		if s := now[id]; s.Role == Leader && len(t.Servers) > 1 {
+			p.line("     %s leads term %d: nextIndex %s · matchIndex %s", id, s.Term,
+				indexMapText(t.Servers, s.NextIndex), indexMapText(t.Servers, s.MatchIndex))
+		}
+	}
+}
+
+func sameState(a, b ServerState) bool {
+	return a.Up == b.Up && a.Role == b.Role && a.Term == b.Term && votedText(a.VotedFor) == votedText(b.VotedFor) &&
+		a.CommitIndex == b.CommitIndex && a.LastApplied == b.LastApplied && LogText(a.Log) == LogText(b.Log) &&
+		indexMapText(nil, a.NextIndex) == indexMapText(nil, b.NextIndex) && indexMapText(nil, a.MatchIndex) == indexMapText(nil, b.MatchIndex) &&
+		strings.Join(a.Votes, ",") == strings.Join(b.Votes, ",")
+}
+
+func votedText(v *string) string {
+	if v == nil {
+		return "-"
+	}
+	return *v
+}
+
+// LogText writes a log as "1:sally 1:bob 2" (term:value, or the term alone).
+func LogText(log []LogEntry) string {
+	if len(log) == 0 {
+		return "-"
+	}
+	parts := make([]string, len(log))
+	for i, e := range log {
+		parts[i] = EntryText(e.Term, e.Value)
+	}
+	return strings.Join(parts, " ")
+}
+
+// EntryText writes one entry as "term:value", or the term alone.
+func EntryText(term int, value string) string {
+	if value == "" {
+		return fmt.Sprint(term)
+	}
+	return fmt.Sprintf("%d:%s", term, value)
+}
+
+// StateMachineText writes a state machine's value as a person would.
+func StateMachineText(v any) string {
+	switch sm := v.(type) {
+	case string:
+		if sm == "" {
+			return "-"
+		}
+		return sm
+	case map[string]string:
+		m := StateMachine{Kind: KV, kv: sm}
+		if s := m.String(); s != "" {
+			return s
+		}
+	}
+	return "-"
+}
+
+// indexMapText writes nextIndex or matchIndex as "S2=3 S3=1" in cluster order.
+func indexMapText(order []string, m map[string]int) string {
+	if order == nil {
+		order = make([]string, 0, len(m))
+		for k := range m {
+			order = append(order, k)
+		}
+		sortStrings(order)
+	}
+	var parts []string
+	for _, id := range order {
+		if v, ok := m[id]; ok {
+			parts = append(parts, fmt.Sprintf("%s=%d", id, v))
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func messagesText(ms []Message) []string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = MessageText(m)
+	}
+	return out
+}
+
+// MessageText writes a message with its Figure 2 fields in a line.
+func MessageText(m Message) string {
+	head := fmt.Sprintf("#%d %s %s→%s term %d", m.ID, m.Type, m.From, m.To, m.Term)
+	if m.DuplicateOf != 0 {
+		head += fmt.Sprintf(" (copy of #%d)", m.DuplicateOf)
+	}
+	switch m.Type {
+	case RequestVote:
+		return fmt.Sprintf("%s lastLogIndex %d lastLogTerm %d", head, m.LastLogIndex, m.LastLogTerm)
+	case RequestVoteReply:
+		return fmt.Sprintf("%s voteGranted %t", head, m.VoteGranted)
+	case AppendEntries:
+		return fmt.Sprintf("%s prevLogIndex %d prevLogTerm %d entries [%s] leaderCommit %d",
+			head, m.PrevLogIndex, m.PrevLogTerm, strings.TrimPrefix(LogText(indexed(m.PrevLogIndex, m.Entries)), "-"), m.LeaderCommit)
+	}
+	if m.Success {
+		return fmt.Sprintf("%s success true matchIndex %d", head, m.MatchIndex)
+	}
+	return head + " success false"
+}
+
+func idsText(ids []int) []string {
+	if len(ids) == 0 {
+		return nil
+	}
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = fmt.Sprintf("#%d", id)
+	}
+	return []string{strings.Join(parts, " ")}
+}
+
+// wrap breaks s into lines of at most width runes, at spaces.
+func wrap(s string, width int) []string {
+	words := strings.Fields(s)
+	var lines []string
+	cur := ""
+	for _, w := range words {
+		if cur != "" && len([]rune(cur))+1+len([]rune(w)) > width {
+			lines = append(lines, cur)
+			cur = w
+			continue
+		}
+		if cur != "" {
+			cur += " "
+		}
+		cur += w
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	return lines
+}

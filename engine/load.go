@@ -42,8 +42,8 @@ type loader struct {
 
 // pair is one key and value of a YAML mapping.
 type pair struct {
-	key   string
-	k, v  *yaml.Node
+	key  string
+	k, v *yaml.Node
 }
 
 func (l *loader) at(n *yaml.Node, hint, format string, args ...any) {

@@ -1,0 +1,280 @@
+package engine
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// chaos drives a cluster with random events, every one possible in the
+// state it meets, from a seeded generator.
+type chaos struct {
+	c      *Cluster
+	r      *rand.Rand
+	values int
+	log    []string // the events so far, for a failure report
+}
+
+func newChaos(servers int, opts Options, seed uint64) *chaos {
+	names := make([]string, servers)
+	for i := range names {
+		names[i] = fmt.Sprintf("S%d", i+1)
+	}
+	return &chaos{
+		c: NewCluster(Config{Servers: names, Options: opts}),
+		r: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
+	}
+}
+
+func (ch *chaos) pick(servers []*Server) *Server { return servers[ch.r.IntN(len(servers))] }
+
+func (ch *chaos) where(pred func(*Server) bool) []*Server {
+	var out []*Server
+	for _, s := range ch.c.Servers() {
+		if pred(s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// step performs one random event and checks safety after it.
+func (ch *chaos) step() error {
+	c := ch.c
+	inFlight := c.InFlight()
+	up := ch.where(func(s *Server) bool { return s.Up })
+	var event string
+	var err error
+	switch k := ch.r.IntN(100); {
+	case k < 35 && len(inFlight) > 0: // deliver a random subset
+		var sel Selection
+		for _, m := range inFlight {
+			if ch.r.IntN(2) == 0 {
+				sel = append(sel, Selector{ID: m.ID})
+			}
+		}
+		if len(sel) == 0 {
+			sel = Selection{{ID: inFlight[ch.r.IntN(len(inFlight))].ID}}
+		}
+		event, err = "deliver "+sel.String(), c.Deliver(sel)
+	case k < 45 && len(inFlight) > 0:
+		event, err = "deliver all", c.Deliver(Selection{{All: true}})
+	case k < 49 && len(inFlight) > 0:
+		sel := Selection{{ID: inFlight[ch.r.IntN(len(inFlight))].ID}}
+		event, err = "drop "+sel.String(), c.Drop(sel)
+	case k < 53 && len(inFlight) > 0:
+		sel := Selection{{ID: inFlight[ch.r.IntN(len(inFlight))].ID}}
+		event, err = "duplicate "+sel.String(), c.Duplicate(sel)
+	case k < 61:
+		if cands := ch.where(func(s *Server) bool { return s.Up && s.Role != Leader }); len(cands) > 0 {
+			s := ch.pick(cands)
+			event, err = "timeout "+s.ID, c.Timeout(s.ID)
+		}
+	case k < 73:
+		if len(up) > 0 {
+			s := ch.pick(up)
+			ch.values++
+			event, err = "client "+s.ID, c.ClientRequest(s.ID, fmt.Sprintf("v%d", ch.values))
+		}
+	case k < 90:
+		if leaders := ch.where(func(s *Server) bool { return s.Up && s.Role == Leader }); len(leaders) > 0 {
+			s := ch.pick(leaders)
+			event, err = "heartbeat "+s.ID, c.Heartbeat(s.ID)
+		}
+	case k < 93:
+		groups := ch.randomPartition()
+		event, err = "partition "+DescribeGroups(groups, c.Config().Servers), c.Partition(groups)
+	case k < 95:
+		event, err = "heal", c.Heal()
+	case k < 97:
+		if len(up) > 0 {
+			s := ch.pick(up)
+			event, err = "crash "+s.ID, c.Crash(s.ID)
+		}
+	default:
+		if down := ch.where(func(s *Server) bool { return !s.Up }); len(down) > 0 {
+			s := ch.pick(down)
+			event, err = "restart "+s.ID, c.Restart(s.ID)
+		}
+	}
+	if event == "" {
+		return nil // nothing of that kind was possible; not a step
+	}
+	ch.log = append(ch.log, event)
+	if err == nil {
+		err = c.CheckSafety()
+	}
+	c.TakeOutcome()
+	if err != nil {
+		return fmt.Errorf("after %s: %w", event, err)
+	}
+	return nil
+}
+
+func (ch *chaos) randomPartition() [][]string {
+	groups := make([][]string, 1+ch.r.IntN(3))
+	for _, id := range ch.c.Config().Servers {
+		if g := ch.r.IntN(len(groups) + 1); g < len(groups) { // some servers end up alone
+			groups[g] = append(groups[g], id)
+		}
+	}
+	var out [][]string
+	for _, g := range groups {
+		if len(g) > 0 {
+			out = append(out, g)
+		}
+	}
+	if len(out) == 0 {
+		out = [][]string{ch.c.Config().Servers}
+	}
+	return out
+}
+
+// stabilize delivers rounds until nothing is in flight, checking safety.
+func (ch *chaos) stabilize(t testing.TB) {
+	t.Helper()
+	for round := 0; !ch.c.Settled(); round++ {
+		if round > MaxStabilizeRounds {
+			t.Fatalf("did not settle")
+		}
+		ch.must(t, "stabilize", ch.c.Deliver(Selection{{All: true}}))
+	}
+}
+
+func (ch *chaos) must(t testing.TB, what string, err error) {
+	t.Helper()
+	if err == nil {
+		err = ch.c.CheckSafety()
+	}
+	ch.c.TakeOutcome()
+	if err != nil {
+		t.Fatalf("%s: %v\nlast events: %s", what, err, ch.tail())
+	}
+}
+
+func (ch *chaos) tail() string {
+	from := max(0, len(ch.log)-30)
+	return strings.Join(ch.log[from:], "; ")
+}
+
+var chaosOptions = []Options{
+	{},
+	{Replicate: ReplicateImmediately},
+	{NoopOnElection: true},
+	{MaxEntries: 1},
+	{MaxEntries: 2, Replicate: ReplicateImmediately, NoopOnElection: true},
+}
+
+// Random schedules over many seeds, 3 and 5 servers and every option,
+// with the five safety properties checked after every step; then, once
+// the network heals and every server is back, one election and a few
+// heartbeats bring the cluster to one leader and identical logs and
+// commit indexes (liveness).
+func TestRandomSchedulesKeepSafetyAndRecover(t *testing.T) {
+	const runs, stepsPerRun = 60, 1000
+	total := 0
+	for seed := uint64(1); seed <= runs; seed++ {
+		servers := []int{3, 5}[seed%2]
+		opts := chaosOptions[seed%uint64(len(chaosOptions))]
+		ch := newChaos(servers, opts, seed)
+		for len(ch.log) < stepsPerRun {
+			if err := ch.step(); err != nil {
+				t.Fatalf("seed %d, %d servers, %+v, step %d: %v\nlast events: %s", seed, servers, opts, len(ch.log), err, ch.tail())
+			}
+		}
+		total += len(ch.log)
+		ch.recover(t)
+	}
+	if total < 10_000 {
+		t.Fatalf("only %d random steps", total)
+	}
+	t.Logf("%d random steps over %d seeds", total, runs)
+}
+
+// recover heals the network, restarts every server, elects the server with
+// the most up-to-date log and replicates until all agree.
+func (ch *chaos) recover(t *testing.T) {
+	t.Helper()
+	c := ch.c
+	ch.must(t, "heal", c.Heal())
+	for _, s := range ch.where(func(s *Server) bool { return !s.Up }) {
+		ch.must(t, "restart", c.Restart(s.ID))
+	}
+	ch.stabilize(t)
+	best := c.Servers()[0]
+	for _, s := range c.Servers() {
+		if AtLeastAsUpToDate(s.Log.LastTerm(), s.Log.LastIndex(), best.Log) {
+			best = s
+		}
+	}
+	for try := 0; !ch.leadsHighestTerm(best); try++ {
+		if try == 5 {
+			t.Fatalf("%s did not become leader of the highest term", best.ID)
+		}
+		if best.Role == Leader {
+			ch.must(t, "heartbeat", c.Heartbeat(best.ID))
+		} else {
+			ch.must(t, "timeout", c.Timeout(best.ID))
+		}
+		ch.stabilize(t)
+	}
+	ch.must(t, "client", c.ClientRequest(best.ID, "last"))
+	for round := 0; !ch.agree(); round++ {
+		if round == 50 {
+			t.Fatalf("logs and commit indexes still differ after 50 heartbeats")
+		}
+		ch.must(t, "heartbeat", c.Heartbeat(best.ID))
+		ch.stabilize(t)
+	}
+	if leaders := ch.where(func(s *Server) bool { return s.Role == Leader }); len(leaders) != 1 {
+		t.Fatalf("%d leaders after recovery", len(leaders))
+	}
+}
+
+func (ch *chaos) leadsHighestTerm(s *Server) bool {
+	if s.Role != Leader {
+		return false
+	}
+	for _, o := range ch.c.Servers() {
+		if o.CurrentTerm > s.CurrentTerm {
+			return false
+		}
+	}
+	return true
+}
+
+func (ch *chaos) agree() bool {
+	first := ch.c.Servers()[0]
+	for _, s := range ch.c.Servers() {
+		if s.CommitIndex != s.Log.LastIndex() || s.CommitIndex != first.CommitIndex ||
+			firstDifference(s.Log, first.Log) <= len(s.Log) || s.LastApplied != s.CommitIndex {
+			return false
+		}
+	}
+	return true
+}
+
+// BenchmarkRandomSchedule runs a 5-server random schedule of 100,000 steps
+// with the safety properties checked after every step. Target: under 2 s.
+func BenchmarkRandomSchedule(b *testing.B) {
+	for b.Loop() {
+		ch := newChaos(5, Options{}, 42)
+		for len(ch.log) < 100_000 {
+			if err := ch.step(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// firstDifference is the first index at which a and b differ, or
+// len(a)+1 if a is a prefix of b.
+func firstDifference(a, b Log) int {
+	for i := range a {
+		if i >= len(b) || a[i] != b[i] {
+			return i + 1
+		}
+	}
+	return len(a) + 1
+}

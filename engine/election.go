@@ -54,12 +54,12 @@ func (s *Server) handleRequestVoteReply(m Message) {
 	switch {
 	case m.Term < s.CurrentTerm:
 		s.explain("%s ignores %s's vote reply from term %d: it is in term %d now (§5.1)", s.ID, m.From, m.Term, s.CurrentTerm)
+	case s.Role == Leader:
+		s.explain("%s is already leader of term %d: %s's reply is not needed", s.ID, s.CurrentTerm, m.From)
 	case s.Role != Candidate:
-		if m.VoteGranted {
-			s.explain("%s ignores %s's vote: it is no longer a candidate (it is %s)", s.ID, m.From, s.Role)
-		}
+		s.explain("%s is no longer a candidate: it ignores %s's reply", s.ID, m.From)
 	case !m.VoteGranted:
-		s.explain("%s notes that %s denied its vote (%d of %d needed so far)", s.ID, m.From, len(s.VotesGranted), s.cfg.Majority())
+		s.explain("%s notes %s's refusal: it still has %d of the %d votes it needs", s.ID, m.From, len(s.VotesGranted), s.cfg.Majority())
 	case s.VotesGranted[m.From]:
 		s.explain("%s has already counted %s's vote (%d of %d needed)", s.ID, m.From, len(s.VotesGranted), s.cfg.Majority())
 	default:

@@ -24,7 +24,7 @@ const (
 // the exercise's NAME (its file name without .yaml). Every independent
 // problem is reported, as Diagnostics.
 func Load(file, name string, src []byte) (*Exercise, error) {
-	l := &loader{file: file, ex: &Exercise{Name: name, File: file}, servers: map[string]bool{}}
+	l := &loader{file: file, ex: &Exercise{Name: name, File: file}, servers: map[string]bool{}, misspelt: map[string]bool{}}
 	l.load(src)
 	if len(l.diags) > 0 {
 		return nil, l.diags.sorted()
@@ -37,7 +37,10 @@ type loader struct {
 	ex      *Exercise
 	servers map[string]bool
 	diags   Diagnostics
-	nodes   int // nodes visited, bounded against alias bombs
+	// misspelt are keys suggested for an unknown key: a required key that
+	// is misspelt is not reported missing as well.
+	misspelt map[string]bool
+	nodes    int // nodes visited, bounded against alias bombs
 }
 
 // pair is one key and value of a YAML mapping.
@@ -68,7 +71,7 @@ func (l *loader) load(src []byte) {
 			msg = m[2]
 		}
 		l.diags = append(l.diags, Diagnostic{File: l.file, Line: line, Msg: "not valid YAML: " + msg,
-			Hint: "check the indentation and the quoting on this line and the one before"})
+			Hint: syntaxHint(src, line)})
 		return
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
@@ -101,6 +104,19 @@ func (l *loader) load(src []byte) {
 	l.loadInitial(get("initial"))
 	l.loadWorksheet(get("worksheet"))
 	l.loadSteps(root, get("steps"))
+}
+
+var bareStep = regexp.MustCompile(`^\s*-\s+([a-z_]+)\s*$`)
+
+// syntaxHint says what most likely went wrong at a YAML syntax error.
+func syntaxHint(src []byte, line int) string {
+	lines := strings.Split(string(src), "\n")
+	if line >= 2 && line-2 < len(lines) {
+		if m := bareStep.FindStringSubmatch(lines[line-2]); m != nil {
+			return fmt.Sprintf("a step followed by note or ask needs a colon: write `- %s:` on line %d", m[1], line-1)
+		}
+	}
+	return "check the indentation and the quoting on this line and the one before"
 }
 
 var topKeys = []string{"title", "summary", "servers", "state_machine", "options", "initial", "worksheet", "steps"}
@@ -140,6 +156,12 @@ func kindName(n *yaml.Node) string {
 // mapping checks that n is a mapping with only the allowed keys, each once,
 // and returns its pairs with known keys.
 func (l *loader) mapping(n *yaml.Node, what string, allowed []string) []pair {
+	return l.mappingOf(n, what, "key", allowed)
+}
+
+// mappingOf is mapping with a word for what an unknown key is ("key",
+// "step").
+func (l *loader) mappingOf(n *yaml.Node, what, unknownWhat string, allowed []string) []pair {
 	if n.Kind != yaml.MappingNode {
 		l.errorf(n, "%s must be a mapping of keys (%s), not %s", what, strings.Join(allowed, ", "), kindName(n))
 		return nil
@@ -156,8 +178,13 @@ func (l *loader) mapping(n *yaml.Node, what string, allowed []string) []pair {
 			hint := "allowed here: " + strings.Join(allowed, ", ")
 			if s := suggest(k.Value, allowed); s != "" {
 				hint = fmt.Sprintf("did you mean `%s`?", s)
+				l.misspelt[s] = true
 			}
-			l.at(k, hint, "unknown key `%s` in %s", k.Value, what)
+			where := " in " + what
+			if unknownWhat == "step" {
+				where = ""
+			}
+			l.at(k, hint, "unknown %s `%s`%s", unknownWhat, k.Value, where)
 			continue
 		}
 		if seen[k.Value] {
@@ -209,6 +236,9 @@ func (l *loader) printable(n *yaml.Node, what, s string, multiline bool) bool {
 }
 
 func (l *loader) requiredText(parent, n *yaml.Node, key string) string {
+	if n == nil && l.misspelt[key] {
+		return ""
+	}
 	if n == nil {
 		l.at(parent, fmt.Sprintf("add a line such as `%s: ...`", key), "the exercise has no `%s`", key)
 		return ""
@@ -275,16 +305,33 @@ func (l *loader) server(n *yaml.Node, what string) (string, bool) {
 		return "", false // `servers` itself is wrong; said there
 	}
 	hint := "the servers are " + strings.Join(l.ex.Config.Servers, ", ")
-	if g := suggest(id, l.ex.Config.Servers); g != "" {
+	if g := suggestServer(id, l.ex.Config.Servers); g != "" {
 		hint = fmt.Sprintf("did you mean %s? %s", g, hint)
 	}
 	l.at(n, hint, "%s names %q, which is not a server of this exercise", what, id)
 	return "", false
 }
 
+// suggestServer guesses a misspelt server name; short names such as S4
+// are one letter from every other, so only a case slip counts for them.
+func suggestServer(id string, servers []string) string {
+	for _, s := range servers {
+		if strings.EqualFold(s, id) {
+			return s
+		}
+	}
+	if len(id) < 4 {
+		return ""
+	}
+	return suggest(id, servers)
+}
+
 var serverName = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*$`)
 
 func (l *loader) loadServers(root, n *yaml.Node) {
+	if n == nil && l.misspelt["servers"] {
+		return
+	}
 	if n == nil {
 		l.at(root, "add `servers: 3` (named S1, S2, S3) or a list of names", "the exercise has no `servers`")
 		return

@@ -11,6 +11,9 @@ import (
 var stepExtras = []string{"note", "ask"}
 
 func (l *loader) loadSteps(root, n *yaml.Node) {
+	if n == nil && l.misspelt["steps"] {
+		return
+	}
 	if n == nil {
 		l.at(root, "add `steps:` with a list of events such as `- timeout: S1`", "the exercise has no `steps`")
 		return
@@ -54,7 +57,7 @@ func (l *loader) step(n *yaml.Node) (Step, bool) {
 		return st, false
 	}
 	var kinds []pair
-	for _, p := range l.mapping(n, "a step", append(append([]string{}, StepKinds...), stepExtras...)) {
+	for _, p := range l.mappingOf(n, "a step", "step", append(append([]string{}, StepKinds...), stepExtras...)) {
 		switch p.key {
 		case "note":
 			st.Note, _ = l.text(p.v, "note", true)

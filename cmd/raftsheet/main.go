@@ -3,15 +3,17 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 
+	"github.com/raftsheet/raftsheet/engine"
 	"github.com/spf13/cobra"
 )
 
 func main() {
 	if err := rootCmd().Execute(); err != nil {
-		fmt.Fprintln(os.Stderr, "raftsheet:", err)
+		reportError(err)
 		os.Exit(1)
 	}
 }
@@ -28,4 +30,16 @@ the Raft paper.`,
 	}
 	root.AddCommand(runCmd(), listCmd())
 	return root
+}
+
+// reportError prints an error for a person: problems in an exercise file
+// already start with file:line; anything else is prefixed with the
+// command's name.
+func reportError(err error) {
+	var diags engine.Diagnostics
+	if errors.As(err, &diags) {
+		fmt.Fprintln(os.Stderr, err)
+		return
+	}
+	fmt.Fprintln(os.Stderr, "raftsheet:", err)
 }

@@ -1,0 +1,115 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var binary string
+
+// TestMain builds the real binary once: the CLI tests run it as a user
+// would, with its exit status and both output streams.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "raftsheet-cli")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "raftsheet")
+	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
+		os.RemoveAll(dir)
+		panic("go build: " + string(out))
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// raftsheet runs the binary in dir and returns stdout, stderr and the
+// exit status.
+func raftsheet(t *testing.T, dir string, args ...string) (string, string, int) {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	code := 0
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(stderr.String(), "goroutine ") || strings.Contains(stderr.String(), "panic:") {
+		t.Fatalf("raftsheet %v panicked:\n%s", args, stderr.String())
+	}
+	return stdout.String(), stderr.String(), code
+}
+
+func TestRunJSON(t *testing.T) {
+	out, errOut, code := raftsheet(t, t.TempDir(), "run", "partition", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var tr struct {
+		Title string
+		Steps []json.RawMessage
+	}
+	if err := json.Unmarshal([]byte(out), &tr); err != nil {
+		t.Fatalf("not JSON: %v", err)
+	}
+	if tr.Title != "Leader cut off by a partition" || len(tr.Steps) != 33 {
+		t.Errorf("title %q with %d steps", tr.Title, len(tr.Steps))
+	}
+}
+
+func TestRunText(t *testing.T) {
+	out, _, code := raftsheet(t, t.TempDir(), "run", "election")
+	if code != 0 || !strings.Contains(out, "Step 3  deliver all") || !strings.Contains(out, "S1 wins the election for term 1") {
+		t.Errorf("exit %d, output:\n%s", code, out)
+	}
+}
+
+func TestList(t *testing.T) {
+	out, _, code := raftsheet(t, t.TempDir(), "list")
+	for _, name := range []string{"election", "partition", "figure8"} {
+		if !strings.Contains(out, name) {
+			t.Errorf("list lacks %s:\n%s", name, out)
+		}
+	}
+	if code != 0 {
+		t.Errorf("exit %d", code)
+	}
+}
+
+// Bad input: exit status 1, the error on stderr as file:line:col, nothing
+// on stdout.
+func TestRunBadFile(t *testing.T) {
+	dir := t.TempDir()
+	bad := "title: x\nservers: 3\nsteps:\n  - timeout: S1\n  - heartbeat: S2\n"
+	if err := os.WriteFile(filepath.Join(dir, "bad.yaml"), []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := raftsheet(t, dir, "run", "bad.yaml")
+	if code != 1 || out != "" {
+		t.Errorf("exit %d, stdout %q", code, out)
+	}
+	want := "bad.yaml:5:5: step 2 (heartbeat S2): S2 is a follower in term 0; only a leader sends heartbeats (§5.2)\n"
+	if errOut != want {
+		t.Errorf("stderr = %q, want %q", errOut, want)
+	}
+	_, errOut, code = raftsheet(t, dir, "run", "no-such-exercise")
+	if code != 1 || !strings.Contains(errOut, "built-in ones are: ") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	_, errOut, code = raftsheet(t, dir, "run", "partition", "--format", "xml")
+	if code != 1 || !strings.Contains(errOut, "--format must be text or json") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}

@@ -5,6 +5,7 @@ type Exercise struct {
 	Name      string // the file name without .yaml; a built-in's NAME
 	File      string // the path errors name
 	Title     string
+	Goal      string // the teaching goal in one line, for `raftsheet list`
 	Summary   string
 	Config    Config
 	Initial   []InitialServer // in cluster order; servers not listed start empty

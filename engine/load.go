@@ -96,6 +96,9 @@ func (l *loader) load(src []byte) {
 	}
 	l.loadServers(root, get("servers"))
 	l.ex.Title = l.requiredText(root, get("title"), "title")
+	if n := get("goal"); n != nil {
+		l.ex.Goal, _ = l.text(n, "goal", false)
+	}
 	if n := get("summary"); n != nil {
 		l.ex.Summary, _ = l.text(n, "summary", true)
 	}
@@ -119,7 +122,7 @@ func syntaxHint(src []byte, line int) string {
 	return "check the indentation and the quoting on this line and the one before"
 }
 
-var topKeys = []string{"title", "summary", "servers", "state_machine", "options", "initial", "worksheet", "steps"}
+var topKeys = []string{"title", "goal", "summary", "servers", "state_machine", "options", "initial", "worksheet", "steps"}
 
 // resolve follows aliases and counts nodes, so a YAML alias bomb ends in
 // an error instead of exhausting memory.

@@ -18,7 +18,7 @@ func Run(ex *Exercise) (*Trace, error) {
 		return nil, err
 	}
 	r.tr = &Trace{
-		Title: ex.Title, Summary: ex.Summary, Servers: ex.Config.Servers,
+		Title: ex.Title, Goal: ex.Goal, Summary: ex.Summary, Servers: ex.Config.Servers,
 		StateMachine: ex.Config.StateMachine.String(),
 		Options: TraceOptions{NoopOnElection: ex.Config.Options.NoopOnElection,
 			MaxEntries: ex.Config.Options.MaxEntries, Replicate: ex.Config.Options.Replicate.String()},

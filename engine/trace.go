@@ -11,6 +11,7 @@ import (
 // output"); fields beyond DESIGN.md's are extensions.
 type Trace struct {
 	Title        string                 `json:"title"`
+	Goal         string                 `json:"goal"`
 	Summary      string                 `json:"summary"`
 	Servers      []string               `json:"servers"`
 	StateMachine string                 `json:"state_machine"`

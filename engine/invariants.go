@@ -162,9 +162,13 @@ func (h *history) checkLogMatching(s *Server, p *progress) *InvariantError {
 			h.names[key] = here
 			continue
 		}
-		if seen.value != here.value || seen.prevTerm != here.prevTerm {
-			return broken(LogMatching, "%s holds %s at index %d after an entry of term %d, but %s held %s there after an entry of term %d",
-				s.ID, showEntry(e), i, here.prevTerm, seen.holder, showEntry(Entry{e.Term, seen.value}), seen.prevTerm)
+		if seen.value != here.value {
+			return broken(LogMatching, "%s and %s both hold an entry of term %d at index %d, but with different commands (%q and %q); entries with the same index and term are the same entry",
+				seen.holder, s.ID, e.Term, i, seen.value, here.value)
+		}
+		if seen.prevTerm != here.prevTerm {
+			return broken(LogMatching, "%s and %s both hold an entry of term %d at index %d, but the entries before it differ (terms %d and %d); logs that share an entry are identical up to it",
+				seen.holder, s.ID, e.Term, i, seen.prevTerm, here.prevTerm)
 		}
 	}
 	p.matched = s.Log.LastIndex()

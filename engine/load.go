@@ -10,16 +10,6 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// Limits of what the sheets can hold; the loader says so when a script
-// goes past them.
-const (
-	MaxServers    = 9   // columns of the response grids and trace rows
-	MaxNameLength = 8   // a server name must fit a grid cell
-	MaxTerm       = 999 // three digits in a term box
-	MaxValueRunes = 200 // beyond this a value is no longer a value
-	maxNodes      = 200_000
-)
-
 // Load reads an exercise from YAML. file is the name errors give; name is
 // the exercise's NAME (its file name without .yaml). Every independent
 // problem is reported, as Diagnostics.
@@ -80,6 +70,11 @@ func (l *loader) load(src []byte) {
 		return
 	}
 	root := l.resolve(doc.Content[0])
+	if root.Kind == yaml.ScalarNode && root.ShortTag() == "!!null" && root.Value == "" {
+		l.diags = append(l.diags, Diagnostic{File: l.file, Msg: "the file holds an empty YAML document",
+			Hint: "an exercise needs at least a title, servers and steps; start from one of `raftsheet list`"})
+		return
+	}
 	if root.Kind != yaml.MappingNode {
 		l.at(root, "the file should start with keys such as `title:`, `servers:` and `steps:`",
 			"an exercise must be a YAML mapping of keys to values, not %s", kindName(root))
@@ -363,6 +358,8 @@ func (l *loader) loadServers(root, n *yaml.Node) {
 			id, ok := l.text(c, "a server name", false)
 			switch {
 			case !ok:
+			case id == "":
+				l.at(c, "give every server a name such as S1 or alice", "a server name is empty")
 			case !serverName.MatchString(id):
 				l.at(c, "use a letter, then letters, digits, - or _", "server name %q is not a plain name", id)
 			case len(id) > MaxNameLength:

@@ -50,6 +50,33 @@ func (l *loader) loadInitial(n *yaml.Node) {
 		}
 		l.ex.Initial = append(l.ex.Initial, st)
 	}
+	l.checkInitialCommits(n)
+}
+
+// checkInitialCommits: an entry is committed only once a majority stores it
+// (§5.3), so each server's commit index must be held, with the same term,
+// by a majority of the servers' initial logs.
+func (l *loader) checkInitialCommits(n *yaml.Node) {
+	logs := map[string]Log{}
+	for _, in := range l.ex.Initial {
+		logs[in.ID] = in.Log
+	}
+	for _, in := range l.ex.Initial {
+		c := in.Commit
+		if c == 0 || c > in.Log.LastIndex() {
+			continue
+		}
+		var holders []string
+		for _, id := range l.ex.Config.Servers {
+			if logs[id].LastIndex() >= c && logs[id].TermAt(c) == in.Log.TermAt(c) {
+				holders = append(holders, id)
+			}
+		}
+		if len(holders) < l.ex.Config.Majority() {
+			l.at(n, fmt.Sprintf("an entry is committed only once a majority (%d of %d) stores it; add it to more logs or lower the commit", l.ex.Config.Majority(), len(l.ex.Config.Servers)),
+				"%s's commit %d covers entry %d, which only %s hold", in.ID, c, c, strings.Join(holders, ", "))
+		}
+	}
 }
 
 func (l *loader) initialState(id string, n *yaml.Node) (InitialState, bool) {

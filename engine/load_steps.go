@@ -26,6 +26,10 @@ func (l *loader) loadSteps(root, n *yaml.Node) {
 		l.at(n, "add events such as `- timeout: S1`", "steps is empty")
 		return
 	}
+	if len(n.Content) > MaxScriptSteps {
+		l.at(n.Content[MaxScriptSteps], "split it into several exercises", "the exercise has %d steps; the sheets hold at most %d", len(n.Content), MaxScriptSteps)
+		return
+	}
 	for _, c := range n.Content {
 		if l.tooBig() {
 			l.errorf(c, "the exercise is too large to read (more than %d YAML nodes, perhaps through aliases)", maxNodes)

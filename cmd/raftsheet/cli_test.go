@@ -113,3 +113,46 @@ func TestRunBadFile(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 }
+
+// validate reports every problem of every file, writes nothing, and exits
+// 1 when any file has problems.
+func TestValidate(t *testing.T) {
+	dir := t.TempDir()
+	good := "title: x\nservers: 3\nsteps:\n  - timeout: S1\n  - stabilize\n"
+	bad := "title: x\nservers: 3\nstate_machine: kvv\nsteps:\n  - timout: S1\n"
+	os.WriteFile(filepath.Join(dir, "good.yaml"), []byte(good), 0o644)
+	os.WriteFile(filepath.Join(dir, "bad.yaml"), []byte(bad), 0o644)
+	out, errOut, code := raftsheet(t, dir, "validate", "good.yaml", "bad.yaml", "partition")
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	for _, want := range []string{"good.yaml: ok (3 servers", "partition.yaml: ok (5 servers"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, out)
+		}
+	}
+	wantErr := "bad.yaml:3:16: state_machine cannot be \"kvv\" (did you mean `kv`?)\n" +
+		"bad.yaml:5:5: unknown step `timout` (did you mean `timeout`?)\n" +
+		"raftsheet: 1 of 3 exercises have problems\n"
+	if errOut != wantErr {
+		t.Errorf("stderr:\n%s\nwant:\n%s", errOut, wantErr)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		t.Errorf("validate wrote files: %v", entries)
+	}
+	if _, _, code := raftsheet(t, dir, "validate", "good.yaml"); code != 0 {
+		t.Errorf("exit %d for a valid file", code)
+	}
+}
+
+func TestSchemaIsJSON(t *testing.T) {
+	out, _, code := raftsheet(t, t.TempDir(), "schema")
+	var v map[string]any
+	if err := json.Unmarshal([]byte(out), &v); err != nil || code != 0 {
+		t.Fatalf("exit %d, not JSON: %v", code, err)
+	}
+	if v["$schema"] != "https://json-schema.org/draft/2020-12/schema" {
+		t.Errorf("$schema = %v", v["$schema"])
+	}
+}

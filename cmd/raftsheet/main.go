@@ -28,7 +28,7 @@ the Raft paper.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(runCmd(), listCmd())
+	root.AddCommand(runCmd(), listCmd(), validateCmd(), schemaCmd())
 	return root
 }
 
@@ -36,6 +36,10 @@ the Raft paper.`,
 // already start with file:line; anything else is prefixed with the
 // command's name.
 func reportError(err error) {
+	if isSilent(err) {
+		fmt.Fprintln(os.Stderr, "raftsheet:", err)
+		return
+	}
 	var diags engine.Diagnostics
 	if errors.As(err, &diags) {
 		fmt.Fprintln(os.Stderr, err)

@@ -46,6 +46,13 @@ func (ch *chaos) step() error {
 	up := ch.where(func(s *Server) bool { return s.Up })
 	var event string
 	var err error
+	if c.Timed() && ch.r.IntN(2) == 0 { // half the moves let the clock run
+		if e, ok := c.nextEvent(); ok {
+			c.advanceTo(e.At)
+			event, _, err = c.fire(e)
+			return ch.checked(event, err)
+		}
+	}
 	switch k := ch.r.IntN(100); {
 	case k < 35 && len(inFlight) > 0: // deliver a random subset
 		var sel Selection
@@ -101,6 +108,12 @@ func (ch *chaos) step() error {
 	if event == "" {
 		return nil // nothing of that kind was possible; not a step
 	}
+	return ch.checked(event, err)
+}
+
+// checked records an event and checks safety after it.
+func (ch *chaos) checked(event string, err error) error {
+	c := ch.c
 	ch.log = append(ch.log, event)
 	if err == nil {
 		err = c.CheckSafety()
@@ -253,6 +266,31 @@ func (ch *chaos) agree() bool {
 		}
 	}
 	return true
+}
+
+// Timed random schedules: timers fire and messages arrive on the clock,
+// mixed with random crashes, partitions, drops and client requests.
+func TestTimedRandomSchedulesKeepSafety(t *testing.T) {
+	const runs, stepsPerRun = 30, 1000
+	total := 0
+	for seed := uint64(1); seed <= runs; seed++ {
+		servers := []int{3, 5}[seed%2]
+		ch := newChaos(servers, chaosOptions[seed%uint64(len(chaosOptions))], seed)
+		timing := &Timing{ElectionTimeout: map[string]TimeoutPlan{}, Heartbeat: 50,
+			Latency: Span{1, 20}, Seed: seed}
+		for _, id := range ch.c.Config().Servers {
+			timing.ElectionTimeout[id] = TimeoutPlan{{150, 300}}
+		}
+		ch.c.SetTiming(timing)
+		for len(ch.log) < stepsPerRun {
+			if err := ch.step(); err != nil {
+				t.Fatalf("seed %d, step %d: %v\nlast events: %s", seed, len(ch.log), err, ch.tail())
+			}
+		}
+		total += len(ch.log)
+		ch.recover(t)
+	}
+	t.Logf("%d timed random steps", total)
 }
 
 // BenchmarkRandomSchedule runs a 5-server random schedule of 100,000 steps

@@ -19,6 +19,7 @@ type Cluster struct {
 	net     Network
 	hist    *history
 	out     Outcome
+	clock   *clock // nil unless the exercise runs on a clock
 }
 
 // Outcome is what one event did, beyond the servers' new state.
@@ -91,6 +92,9 @@ func (c *Cluster) collect(s *Server) error {
 		if err := c.hist.recordElection(s.ID, term); err != nil {
 			return err
 		}
+	}
+	if c.clock != nil {
+		c.clock.sync(s)
 	}
 	return nil
 }

@@ -17,6 +17,11 @@ func (st Step) Event(servers []string) string {
 		return fmt.Sprintf("client %s %q", st.Server, st.Value)
 	case StepPartition:
 		return "partition " + DescribeGroups(st.Groups, servers)
+	case StepRun:
+		if st.RunIsUntil {
+			return fmt.Sprintf("run until %dms", st.RunUntil)
+		}
+		return fmt.Sprintf("run %dms", st.RunFor)
 	}
 	return st.Kind.String()
 }
@@ -47,6 +52,11 @@ func (st Step) Words(servers []string) string {
 		return st.Server + " crashes"
 	case StepRestart:
 		return st.Server + " restarts"
+	case StepRun:
+		if st.RunIsUntil {
+			return fmt.Sprintf("time passes until %dms", st.RunUntil)
+		}
+		return fmt.Sprintf("time passes: %dms", st.RunFor)
 	}
 	return st.Kind.String()
 }

@@ -10,6 +10,7 @@ func (s *Server) Timeout() {
 	s.VotedFor = s.ID
 	s.VotesGranted = map[string]bool{s.ID: true}
 	s.NextIndex, s.MatchIndex = nil, nil
+	s.timerReset = true // a new election, a new timeout (§5.2)
 	s.explain("%s times out, becomes candidate for term %d and votes for itself (§5.2)", s.ID, s.CurrentTerm)
 	if s.hasQuorum() {
 		s.becomeLeader() // a one-server cluster is its own majority
@@ -38,10 +39,12 @@ func (s *Server) handleRequestVote(m Message) {
 			s.ID, m.CandidateID, m.LastLogTerm, m.LastLogIndex, s.Log.LastTerm(), s.Log.LastIndex())
 	case s.VotedFor == m.CandidateID:
 		granted = true
+		s.timerReset = true
 		s.explain("%s grants %s its vote again: it already voted for %s in term %d (§5.2)", s.ID, m.CandidateID, m.CandidateID, s.CurrentTerm)
 	default:
 		granted = true
 		s.VotedFor = m.CandidateID
+		s.timerReset = true // Figure 2: granting a vote restarts the election timer
 		s.explain("%s grants its vote for term %d to %s, whose log is at least as up-to-date (§5.2, §5.4.1)", s.ID, s.CurrentTerm, m.CandidateID)
 	}
 	s.send(Message{Type: RequestVoteReply, To: m.From, VoteGranted: granted})
@@ -95,6 +98,7 @@ func (s *Server) becomeLeader() {
 	for _, p := range s.peers() {
 		s.sendAppendEntries(p)
 	}
+	s.heartbeatSent = true
 	s.advanceCommitIndex("")
 }
 

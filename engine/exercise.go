@@ -10,6 +10,7 @@ type Exercise struct {
 	Config    Config
 	Initial   []InitialServer // in cluster order; servers not listed start empty
 	Worksheet WorksheetSettings
+	Timing    *Timing // nil: the exercise has no clock
 	Steps     []Step
 }
 
@@ -51,10 +52,11 @@ const (
 	StepHeal
 	StepCrash
 	StepRestart
+	StepRun
 )
 
 // StepKinds are the keys of the YAML step kinds, in StepKind order.
-var StepKinds = []string{"timeout", "deliver", "drop", "duplicate", "client", "heartbeat", "stabilize", "partition", "heal", "crash", "restart"}
+var StepKinds = []string{"timeout", "deliver", "drop", "duplicate", "client", "heartbeat", "stabilize", "partition", "heal", "crash", "restart", "run"}
 
 func (k StepKind) String() string { return StepKinds[k] }
 
@@ -69,4 +71,8 @@ type Step struct {
 	Note      string
 	Ask       []string // servers the student fills in; nil means all
 	AskSet    bool     // whether the script said ask at all
+	At        *int     // a timed exercise: when the step happens (ms)
+	// run: how long the clock advances, or until when.
+	RunFor, RunUntil int
+	RunIsUntil       bool
 }

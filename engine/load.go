@@ -1,11 +1,13 @@
 package engine
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -52,6 +54,9 @@ func (l *loader) errorf(n *yaml.Node, format string, args ...any) { l.at(n, "", 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 func (l *loader) load(src []byte) {
+	if !l.utf8(src) {
+		return
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
@@ -99,9 +104,40 @@ func (l *loader) load(src []byte) {
 	}
 	l.loadStateMachine(get("state_machine"))
 	l.loadOptions(get("options"))
+	l.loadTiming(get("timing"))
 	l.loadInitial(get("initial"))
 	l.loadWorksheet(get("worksheet"))
 	l.loadSteps(root, get("steps"))
+}
+
+// utf8 reports (and explains) a file that is not UTF-8 text. YAML also
+// allows UTF-16, but then no line or column would match what an editor
+// shows, and exercises are shared as UTF-8.
+func (l *loader) utf8(src []byte) bool {
+	if bytes.HasPrefix(src, []byte{0xFE, 0xFF}) || bytes.HasPrefix(src, []byte{0xFF, 0xFE}) {
+		l.diags = append(l.diags, Diagnostic{File: l.file, Msg: "the file is encoded in UTF-16",
+			Hint: "save it as UTF-8 (in most editors: Save As, encoding UTF-8)"})
+		return false
+	}
+	if utf8.Valid(src) {
+		return true
+	}
+	line, col := 1, 1
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	l.diags = append(l.diags, Diagnostic{File: l.file, Line: line, Col: col, Msg: "the file is not valid UTF-8 text here",
+		Hint: "save it as UTF-8 (in most editors: Save As, encoding UTF-8)"})
+	return false
 }
 
 var bareStep = regexp.MustCompile(`^\s*-\s+([a-z_]+)\s*$`)
@@ -117,7 +153,7 @@ func syntaxHint(src []byte, line int) string {
 	return "check the indentation and the quoting on this line and the one before"
 }
 
-var topKeys = []string{"title", "goal", "summary", "servers", "state_machine", "options", "initial", "worksheet", "steps"}
+var topKeys = []string{"title", "goal", "summary", "servers", "state_machine", "options", "timing", "initial", "worksheet", "steps"}
 
 // resolve follows aliases and counts nodes, so a YAML alias bomb ends in
 // an error instead of exhausting memory.

@@ -8,7 +8,7 @@ import (
 )
 
 // stepExtras are keys any step may carry beside its kind.
-var stepExtras = []string{"note", "ask"}
+var stepExtras = []string{"note", "ask", "at"}
 
 func (l *loader) loadSteps(root, n *yaml.Node) {
 	if n == nil && l.misspelt["steps"] {
@@ -30,15 +30,19 @@ func (l *loader) loadSteps(root, n *yaml.Node) {
 		l.at(n.Content[MaxScriptSteps], "split it into several exercises", "the exercise has %d steps; the sheets hold at most %d", len(n.Content), MaxScriptSteps)
 		return
 	}
+	var nodes []*yaml.Node
 	for _, c := range n.Content {
 		if l.tooBig() {
 			l.errorf(c, "the exercise is too large to read (more than %d YAML nodes, perhaps through aliases)", maxNodes)
 			return
 		}
-		if st, ok := l.step(l.resolve(c)); ok {
+		c = l.resolve(c)
+		if st, ok := l.step(c); ok {
 			l.ex.Steps = append(l.ex.Steps, st)
+			nodes = append(nodes, c)
 		}
 	}
+	l.checkTimedSteps(nodes)
 }
 
 func (l *loader) step(n *yaml.Node) (Step, bool) {
@@ -67,6 +71,10 @@ func (l *loader) step(n *yaml.Node) (Step, bool) {
 			st.Note, _ = l.text(p.v, "note", true)
 		case "ask":
 			st.Ask, st.AskSet = l.ask(p.v), true
+		case "at":
+			if v, ok := l.millis(p.v, "at", 0); ok {
+				st.At = &v
+			}
 		default:
 			kinds = append(kinds, p)
 		}
@@ -127,6 +135,8 @@ func (l *loader) stepArgument(st *Step, v *yaml.Node) {
 		st.Selection = l.selection(v, st.Kind.String())
 	case StepPartition:
 		st.Groups = l.groups(v)
+	case StepRun:
+		l.runArgument(st, v)
 	case StepStabilize, StepHeal:
 		if v.ShortTag() != "!!null" {
 			l.at(v, fmt.Sprintf("write `- %s` on its own", st.Kind), "`%s` takes no value", st.Kind)

@@ -58,6 +58,11 @@ type Message struct {
 
 	// DuplicateOf is the ID of the message this one copies (0 if none).
 	DuplicateOf int
+
+	// In a timed cluster: when it was sent and when it arrives.
+	Timed     bool
+	SentMs    int
+	ArrivesMs int
 }
 
 // IsHeartbeat reports whether m is an AppendEntries carrying no entries.

@@ -13,12 +13,16 @@ type Network struct {
 	inFlight []Message      // in increasing ID order
 	lastID   int            // IDs are #1, #2, … in sending order
 	group    map[string]int // partition group of each server; nil when healed
+	stamp    func(*Message) // a timed cluster's arrival times; nil otherwise
 }
 
 // Send gives m the next sequence number and puts it in flight.
 func (n *Network) Send(m Message) Message {
 	n.lastID++
 	m.ID = n.lastID
+	if n.stamp != nil {
+		n.stamp(&m)
+	}
 	n.inFlight = append(n.inFlight, m)
 	return m
 }

@@ -21,6 +21,7 @@ func (s *Server) Heartbeat() {
 	for _, p := range s.peers() {
 		s.sendAppendEntries(p)
 	}
+	s.heartbeatSent = true
 }
 
 // sendAppendEntries sends peer the entries from nextIndex[peer] on (at most
@@ -43,6 +44,7 @@ func (s *Server) handleAppendEntries(m Message) {
 		s.send(Message{Type: AppendEntriesReply, To: m.From})
 		return
 	}
+	s.timerReset = true // Figure 2: it heard from the current leader
 	if s.Role == Candidate {
 		s.becomeFollower()
 		s.explain("%s recognizes %s as the leader of term %d and returns to follower (§5.2)", s.ID, m.From, m.Term)

@@ -125,6 +125,25 @@ steps:
   - stabilize
   - heal
 `, `
+title: timed, with every timing form
+servers: 4
+timing:
+  election_timeout: {S1: [150ms, 150ms..300ms], S2: 1.5s, default: 150ms..300ms}
+  heartbeat: 50ms
+  latency: {default: 2ms..8ms, S1-S3: 1ms}
+  seed: 7
+steps:
+  - run: 300ms
+  - client: {server: S1, value: x}
+    at: 320ms
+  - run: {until: 500ms}
+`, `
+title: timed with defaults
+servers: 3
+timing:
+steps:
+  - run: 1s
+`, `
 title: a count of servers
 servers: 3
 steps:

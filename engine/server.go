@@ -30,6 +30,10 @@ type Server struct {
 	NextIndex  map[string]int
 	MatchIndex map[string]int
 
+	// Timer signals for a timed cluster (Figure 2): the election timer
+	// restarts, or the leader has just sent a heartbeat.
+	timerReset, heartbeatSent bool
+
 	outbox        []Message
 	rewrittenFrom int // lowest log index deleted since the checker looked; 0 if none
 	reasons       []string

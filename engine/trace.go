@@ -16,6 +16,7 @@ type Trace struct {
 	Servers      []string               `json:"servers"`
 	StateMachine string                 `json:"state_machine"`
 	Options      TraceOptions           `json:"options"`
+	Timing       *TraceTiming           `json:"timing,omitempty"`
 	Initial      map[string]ServerState `json:"initial"`
 	Steps        []StepRecord           `json:"steps"`
 }
@@ -27,10 +28,21 @@ type TraceOptions struct {
 	Replicate      string `json:"replicate"`
 }
 
+// TraceTiming is a timed exercise's clock settings.
+type TraceTiming struct {
+	ElectionTimeout map[string]string `json:"election_timeout"` // per server: "150ms..300ms", "[150ms, 200ms]"
+	HeartbeatMs     int               `json:"heartbeat_ms"`
+	Latency         string            `json:"latency"`
+	LinkLatency     map[string]string `json:"link_latency"` // "S1-S2": "2ms"
+	Seed            uint64            `json:"seed"`
+	Words           []string          `json:"words"` // the settings in plain words
+}
+
 // StepRecord is one step of the trace. A script's stabilize step becomes
 // one record per delivery round.
 type StepRecord struct {
 	N         int                    `json:"n"`
+	TimeMs    *int                   `json:"time_ms,omitempty"` // a timed exercise's clock when it happens
 	Event     string                 `json:"event"`
 	Line      int                    `json:"line"`
 	Note      string                 `json:"note"`
@@ -62,6 +74,10 @@ type ServerState struct {
 	NextIndex    map[string]int `json:"next_index"`
 	MatchIndex   map[string]int `json:"match_index"`
 	Votes        []string       `json:"votes"` // extension: votes a candidate holds
+	// In a timed exercise: when its election timer fires and when, as
+	// leader, it sends its next heartbeat (absent when it has no such timer).
+	ElectionTimerMs *int `json:"election_timer_ms,omitempty"`
+	HeartbeatMs     *int `json:"heartbeat_ms,omitempty"`
 }
 
 // LogEntry is an entry with its index, as the trace prints logs.
@@ -111,7 +127,11 @@ func copyMap(m map[string]int) map[string]int {
 func (c *Cluster) Snapshot() map[string]ServerState {
 	out := make(map[string]ServerState, len(c.servers))
 	for _, s := range c.servers {
-		out[s.ID] = s.Snapshot()
+		st := s.Snapshot()
+		if c.clock != nil {
+			st.ElectionTimerMs, st.HeartbeatMs = c.clock.timerState(s.ID)
+		}
+		out[s.ID] = st
 	}
 	return out
 }
@@ -120,13 +140,19 @@ func (c *Cluster) Snapshot() map[string]ServerState {
 // order of Figure 2 (DESIGN.md, "Trace output").
 func (m Message) MarshalJSON() ([]byte, error) {
 	type head struct {
-		ID   int         `json:"id"`
-		Type MessageType `json:"type"`
-		From string      `json:"from"`
-		To   string      `json:"to"`
-		Term int         `json:"term"`
+		ID      int         `json:"id"`
+		Type    MessageType `json:"type"`
+		From    string      `json:"from"`
+		To      string      `json:"to"`
+		Term    int         `json:"term"`
+		TimeMs  *int        `json:"time_ms,omitempty"`
+		Arrives *int        `json:"arrives_ms,omitempty"`
 	}
-	h := head{m.ID, m.Type, m.From, m.To, m.Term}
+	h := head{ID: m.ID, Type: m.Type, From: m.From, To: m.To, Term: m.Term}
+	if m.Timed {
+		sent, arrives := m.SentMs, m.ArrivesMs
+		h.TimeMs, h.Arrives = &sent, &arrives
+	}
 	var v any
 	switch m.Type {
 	case RequestVote:
@@ -177,6 +203,21 @@ func (t *Trace) JSON() ([]byte, error) {
 		return nil, err
 	}
 	return append(b, '\n'), nil
+}
+
+func traceTiming(t *Timing, servers []string) *TraceTiming {
+	if t == nil {
+		return nil
+	}
+	tt := &TraceTiming{ElectionTimeout: map[string]string{}, HeartbeatMs: t.Heartbeat,
+		Latency: t.Latency.String(), LinkLatency: map[string]string{}, Seed: t.Seed, Words: t.Describe(servers)}
+	for _, id := range servers {
+		tt.ElectionTimeout[id] = t.ElectionTimeout[id].String()
+	}
+	for l, s := range t.LinkLatency {
+		tt.LinkLatency[l.A+"-"+l.B] = s.String()
+	}
+	return tt
 }
 
 // Final is every server's state after the last step.

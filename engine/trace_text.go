@@ -14,6 +14,9 @@ func (t *Trace) WriteText(w io.Writer) error {
 	p := &textPrinter{w: w}
 	p.line("%s", t.Title)
 	p.line("%s", t.Setup())
+	if t.Timing != nil {
+		p.line("clock: %s", strings.Join(t.Timing.Words, " · "))
+	}
 	if hasState(t.Initial) {
 		p.line("")
 		p.line("Initial state")
@@ -22,7 +25,11 @@ func (t *Trace) WriteText(w io.Writer) error {
 	prev := t.Initial
 	for _, st := range t.Steps {
 		p.line("")
-		p.line("Step %d  %s   (line %d)", st.N, st.Event, st.Line)
+		if st.TimeMs != nil {
+			p.line("Step %d  at %dms  %s   (line %d)", st.N, *st.TimeMs, st.Event, st.Line)
+		} else {
+			p.line("Step %d  %s   (line %d)", st.N, st.Event, st.Line)
+		}
 		if st.Note != "" {
 			p.wrapped("  ", "“"+strings.TrimSpace(st.Note)+"”")
 		}
@@ -109,7 +116,12 @@ func (p *textPrinter) servers(t *Trace, prev, now map[string]ServerState) {
 		return
 	}
 	tw := tabwriter.NewWriter(p.w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "  \tserver\trole\tterm\tvotedFor\tcommit\tapplied\tlog (term:value)\tstate machine")
+	timed := t.Timing != nil
+	header := "  \tserver\trole\tterm\tvotedFor\tcommit\tapplied\tlog (term:value)\tstate machine"
+	if timed {
+		header += "\ttimer"
+	}
+	fmt.Fprintln(tw, header)
 	for _, id := range t.Servers {
 		s := now[id]
 		mark := " "
@@ -120,8 +132,12 @@ func (p *textPrinter) servers(t *Trace, prev, now map[string]ServerState) {
 		if !s.Up {
 			role = "down"
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%d\t%s\t%d\t%d\t%s\t%s\n", mark, id, role, s.Term, votedText(s.VotedFor),
+		row := fmt.Sprintf("  %s\t%s\t%s\t%d\t%s\t%d\t%d\t%s\t%s", mark, id, role, s.Term, votedText(s.VotedFor),
 			s.CommitIndex, s.LastApplied, LogText(s.Log), StateMachineText(s.StateMachine))
+		if timed {
+			row += "\t" + TimerText(s)
+		}
+		fmt.Fprintln(tw, row)
 	}
 	p.err = tw.Flush()
 	for _, id := range t.Servers {
@@ -130,6 +146,18 @@ func (p *textPrinter) servers(t *Trace, prev, now map[string]ServerState) {
 				indexMapText(t.Servers, s.NextIndex), indexMapText(t.Servers, s.MatchIndex))
 		}
 	}
+}
+
+// TimerText says when a server's timer fires next: "election at 312ms" or
+// "heartbeat at 250ms"; "-" when it has none.
+func TimerText(s ServerState) string {
+	switch {
+	case s.HeartbeatMs != nil:
+		return fmt.Sprintf("heartbeat at %dms", *s.HeartbeatMs)
+	case s.ElectionTimerMs != nil:
+		return fmt.Sprintf("election at %dms", *s.ElectionTimerMs)
+	}
+	return "-"
 }
 
 func sameState(a, b ServerState) bool {
@@ -214,6 +242,9 @@ func MessageText(m Message) string {
 	head := fmt.Sprintf("#%d %s %s→%s term %d", m.ID, m.Type, m.From, m.To, m.Term)
 	if m.DuplicateOf != 0 {
 		head += fmt.Sprintf(" (copy of #%d)", m.DuplicateOf)
+	}
+	if m.Timed {
+		head += fmt.Sprintf(" (arrives at %dms)", m.ArrivesMs)
 	}
 	switch m.Type {
 	case RequestVote:

@@ -22,6 +22,8 @@ var Catalogue = []badExercise{
 	{name: "not YAML", src: "title: x\n  servers: 3\n", errors: []string{"2: not valid YAML: mapping values are not allowed in this context"}},
 	{name: "bare step with note", src: "title: x\nservers: 3\nsteps:\n  - heal\n    note: n\n",
 		errors: []string{"5: not valid YAML: mapping values are not allowed in this context (a step followed by note or ask needs a colon: write `- heal:` on line 4)"}},
+	{name: "colon in a value", src: "title: Raft: the sequel\nservers: 3\nsteps: [heal]\n",
+		errors: []string{"1: not valid YAML: mapping values are not allowed in this context (the value of `title` contains \": \"; put the whole value in quotes)"}},
 	{name: "not a mapping", src: "- timeout: S1\n- heal\n", structural: true,
 		errors: []string{"1:1: an exercise must be a YAML mapping of keys to values, not a list (the file should start with keys such as `title:`, `servers:` and `steps:`)"}},
 	{name: "a scalar", src: "hello\n", structural: true, errors: []string{"1:1: an exercise must be a YAML mapping of keys to values, not \"hello\""}},

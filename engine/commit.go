@@ -8,17 +8,18 @@ import (
 // advanceCommitIndex is the leader's commit rule (§5.4.2, Figure 8): the
 // highest N such that a majority has matchIndex ≥ N and log[N].term ==
 // currentTerm becomes commitIndex; entries before N commit with it. An entry
-// of an earlier term is never committed by counting its replicas; when a
-// reply from peer makes such an entry majority-held, the reason says so.
-func (s *Server) advanceCommitIndex(peer string) {
+// of an earlier term is never committed by counting its replicas. When the
+// reply from peer, which held up to oldMatch before, is what makes such an
+// entry majority-held, the reason says so (Figure 8's lesson).
+func (s *Server) advanceCommitIndex(peer string, oldMatch int) {
 	for n := s.Log.LastIndex(); n > s.CommitIndex; n-- {
 		holders := s.holders(n)
 		if len(holders) < s.cfg.Majority() {
 			continue
 		}
 		if t := s.Log.TermAt(n); t != s.CurrentTerm {
-			if peer == "" || s.MatchIndex[peer] < n {
-				return
+			if peer == "" || oldMatch >= n || s.MatchIndex[peer] < n || len(holders) > s.cfg.Majority() {
+				return // not news: this reply did not make it majority-held
 			}
 			s.explain("%s does not commit index %d: it is stored on a majority (%s) but its term %d is not the current term %d; only an entry of the current term commits by counting replicas (§5.4.2, Figure 8)",
 				s.ID, n, strings.Join(holders, ", "), t, s.CurrentTerm)
@@ -45,8 +46,11 @@ func (s *Server) holders(n int) []string {
 }
 
 func withEarlier(old, n int) string {
-	if n-old <= 1 {
+	switch {
+	case n-old <= 1:
 		return ""
+	case n-old == 2:
+		return "; " + describeRange(old+1, n-1) + " commits with it"
 	}
 	return "; " + describeRange(old+1, n-1) + " commit with it"
 }

@@ -99,7 +99,7 @@ func (s *Server) becomeLeader() {
 		s.sendAppendEntries(p)
 	}
 	s.heartbeatSent = true
-	s.advanceCommitIndex("")
+	s.advanceCommitIndex("", 0)
 }
 
 // voters lists the servers that granted this candidate's vote, in cluster order.

@@ -65,6 +65,9 @@ func (l *loader) load(src []byte) {
 			line, _ = strconv.Atoi(m[1])
 			msg = m[2]
 		}
+		if line == 0 { // yaml.v3 gives no line for an error on the first one
+			line = firstColonInValue(src)
+		}
 		l.diags = append(l.diags, Diagnostic{File: l.file, Line: line, Msg: "not valid YAML: " + msg,
 			Hint: syntaxHint(src, line)})
 		return
@@ -140,6 +143,18 @@ func (l *loader) utf8(src []byte) bool {
 	return false
 }
 
+var colonInValue = regexp.MustCompile(`^\s*(?:-\s+)?([a-z_]+):\s+[^"'{\[|>].*:\s`)
+
+// firstColonInValue is the first line whose value holds ": ", or 0.
+func firstColonInValue(src []byte) int {
+	for i, line := range strings.Split(string(src), "\n") {
+		if colonInValue.MatchString(line) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
 var bareStep = regexp.MustCompile(`^\s*-\s+([a-z_]+)\s*$`)
 
 // syntaxHint says what most likely went wrong at a YAML syntax error.
@@ -148,6 +163,11 @@ func syntaxHint(src []byte, line int) string {
 	if line >= 2 && line-2 < len(lines) {
 		if m := bareStep.FindStringSubmatch(lines[line-2]); m != nil {
 			return fmt.Sprintf("a step followed by note or ask needs a colon: write `- %s:` on line %d", m[1], line-1)
+		}
+	}
+	if line >= 1 && line-1 < len(lines) {
+		if m := colonInValue.FindStringSubmatch(lines[line-1]); m != nil {
+			return fmt.Sprintf("the value of `%s` contains \": \"; put the whole value in quotes", m[1])
 		}
 	}
 	return "check the indentation and the quoting on this line and the one before"

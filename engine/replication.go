@@ -11,7 +11,7 @@ func (s *Server) ClientRequest(value string) {
 			s.sendAppendEntries(p)
 		}
 	}
-	s.advanceCommitIndex("")
+	s.advanceCommitIndex("", 0)
 }
 
 // Heartbeat: the leader sends AppendEntries to every peer, carrying the
@@ -144,7 +144,7 @@ func (s *Server) recordSuccess(m Message) {
 		s.explain("%s learns nothing new from %s's success: matchIndex[%s] stays %d", s.ID, p, p, s.MatchIndex[p])
 	}
 	if s.MatchIndex[p] != oldMatch {
-		s.advanceCommitIndex(p)
+		s.advanceCommitIndex(p, oldMatch)
 	}
 	if s.cfg.Options.Replicate == ReplicateImmediately && s.NextIndex[p] <= s.Log.LastIndex() {
 		s.sendAppendEntries(p)

@@ -201,7 +201,7 @@ steps:
 	if s1.CommitIndex != 3 || s1.StateMachine != "x" {
 		t.Errorf("S1 commitIndex %d, state %v; want 3 and x", s1.CommitIndex, s1.StateMachine)
 	}
-	if !strings.Contains(allReasons(tr), "S1 commits index 3: stored on a majority (S1, S2, S3) and of the current term 4 (§5.4.2); entry 2 commit with it") {
+	if !strings.Contains(allReasons(tr), "S1 commits index 3: stored on a majority (S1, S2, S3) and of the current term 4 (§5.4.2); entry 2 commits with it") {
 		t.Errorf("no indirect-commit reason in\n%s", allReasons(tr))
 	}
 }

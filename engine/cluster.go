@@ -292,18 +292,27 @@ func (c *Cluster) Restart(id string) error {
 // DescribeGroups says a partition in words: "{S1, S2} | {S3, S4, S5}",
 // with servers in no group shown alone.
 func DescribeGroups(groups [][]string, all []string) string {
-	named := map[string]bool{}
-	var parts []string
-	for _, g := range groups {
+	parts := make([]string, 0, len(groups))
+	for _, g := range withLoners(groups, all) {
 		parts = append(parts, "{"+strings.Join(g, ", ")+"}")
+	}
+	return strings.Join(parts, " | ")
+}
+
+// withLoners is the partition with every server named in no group added as
+// a group of its own, in cluster order.
+func withLoners(groups [][]string, all []string) [][]string {
+	named := map[string]bool{}
+	for _, g := range groups {
 		for _, id := range g {
 			named[id] = true
 		}
 	}
+	out := append([][]string{}, groups...)
 	for _, id := range all {
 		if !named[id] {
-			parts = append(parts, "{"+id+"}")
+			out = append(out, []string{id})
 		}
 	}
-	return strings.Join(parts, " | ")
+	return out
 }

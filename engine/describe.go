@@ -91,17 +91,8 @@ func (sel Selector) words() string {
 
 func partitionWords(groups [][]string, all []string) string {
 	var parts []string
-	named := map[string]bool{}
-	for _, g := range groups {
+	for _, g := range withLoners(groups, all) {
 		parts = append(parts, strings.Join(g, ", "))
-		for _, id := range g {
-			named[id] = true
-		}
-	}
-	for _, id := range all {
-		if !named[id] {
-			parts = append(parts, id)
-		}
 	}
 	switch len(parts) {
 	case 1:

@@ -230,36 +230,32 @@ func (t *Trace) Final() map[string]ServerState {
 
 // MaxTerm is the highest term any server reaches in the run.
 func (t *Trace) MaxTerm() int {
-	max := 0
-	visit := func(states map[string]ServerState) {
-		for _, s := range states {
-			if s.Term > max {
-				max = s.Term
-			}
-		}
-	}
-	visit(t.Initial)
-	for _, st := range t.Steps {
-		visit(st.Servers)
-	}
-	return max
+	return t.maxOver(func(s ServerState) int { return s.Term })
 }
 
 // MaxLogLength is the length of the longest log any server holds.
 func (t *Trace) MaxLogLength() int {
-	max := 0
-	visit := func(states map[string]ServerState) {
-		for _, s := range states {
-			if len(s.Log) > max {
-				max = len(s.Log)
-			}
+	return t.maxOver(func(s ServerState) int { return len(s.Log) })
+}
+
+// maxOver is the largest f over every server's state, initial and after
+// every step.
+func (t *Trace) maxOver(f func(ServerState) int) int {
+	best := 0
+	for _, st := range append([]map[string]ServerState{t.Initial}, t.stepStates()...) {
+		for _, s := range st {
+			best = max(best, f(s))
 		}
 	}
-	visit(t.Initial)
-	for _, st := range t.Steps {
-		visit(st.Servers)
+	return best
+}
+
+func (t *Trace) stepStates() []map[string]ServerState {
+	out := make([]map[string]ServerState, len(t.Steps))
+	for i, st := range t.Steps {
+		out[i] = st.Servers
 	}
-	return max
+	return out
 }
 
 func sortedIDs(ms []Message) []int {

@@ -145,6 +145,10 @@ var Catalogue = []badExercise{
 		errors: []string{"4:13: latency key \"S1S2\" is not a link between two servers of this exercise (name a link by two servers, such as S1-S2, or use `default`)"}},
 	{name: "a step in the past", src: "title: x\nservers: 3\ntiming:\nsteps:\n  - run: 100ms\n  - crash: S1\n    at: 40ms\n",
 		errors: []string{"6:5: step 2 (crash S1, at 100ms): this step is set at 40ms, but the clock is already at 100ms"}},
+	{name: "vary without the step's server", src: "title: x\nservers: 3\nsteps:\n  - timeout: S1\n    vary: [S2, S3]\n",
+		errors: []string{"4:5: vary does not include S1, the server of this step (list S1 too: vary names the servers that may take its place)"}},
+	{name: "vary with one server", src: "title: x\nservers: 3\nsteps:\n  - timeout: S1\n    vary: [S1]\n", structural: true,
+		errors: []string{"5:11: vary lists 1 server; list two or more (write `vary: [S1, S2, S3]`: the servers that may take each other's place)"}},
 	{name: "several errors at once", src: "title: x\nservers: 3\nstate_machine: kvv\nsteps:\n  - timeout: S7\n  - delivr: all\n", structural: true,
 		errors: []string{"3:16: state_machine cannot be \"kvv\" (did you mean `kv`?)", "5:14: timeout names \"S7\"", "6:5: unknown step `delivr` (did you mean `deliver`?)"}},
 }

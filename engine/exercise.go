@@ -11,8 +11,20 @@ type Exercise struct {
 	Initial   []InitialServer // in cluster order; servers not listed start empty
 	Worksheet WorksheetSettings
 	Timing    *Timing // nil: the exercise has no clock
+	Variants  VariantPolicy
 	Steps     []Step
 }
+
+// VariantPolicy says what per-student variants of the exercise may change.
+type VariantPolicy struct {
+	Names  bool // rename the servers from the name pool
+	Values bool // replace client values from the word list
+	Roles  bool // swap servers a step's vary: hint calls interchangeable
+	Timing bool // draw the random timeouts from another seed
+}
+
+// AllVariation lets a variant change everything; the default.
+var AllVariation = VariantPolicy{Names: true, Values: true, Roles: true, Timing: true}
 
 // InitialServer is one server's state before step 1, for Figure 6/7/8-style
 // setups.
@@ -72,6 +84,7 @@ type Step struct {
 	Ask       []string // servers the student fills in; nil means all
 	AskSet    bool     // whether the script said ask at all
 	At        *int     // a timed exercise: when the step happens (ms)
+	Vary      []string // servers interchangeable here, for per-student variants
 	// run: how long the clock advances, or until when.
 	RunFor, RunUntil int
 	RunIsUntil       bool

@@ -110,6 +110,7 @@ func (l *loader) load(src []byte) {
 	l.loadTiming(get("timing"))
 	l.loadInitial(get("initial"))
 	l.loadWorksheet(get("worksheet"))
+	l.loadVariants(get("variants"))
 	l.loadSteps(root, get("steps"))
 }
 
@@ -173,7 +174,7 @@ func syntaxHint(src []byte, line int) string {
 	return "check the indentation and the quoting on this line and the one before"
 }
 
-var topKeys = []string{"title", "goal", "summary", "servers", "state_machine", "options", "timing", "initial", "worksheet", "steps"}
+var topKeys = []string{"title", "goal", "summary", "servers", "state_machine", "options", "timing", "initial", "worksheet", "variants", "steps"}
 
 // resolve follows aliases and counts nodes, so a YAML alias bomb ends in
 // an error instead of exhausting memory.
@@ -464,6 +465,35 @@ func (l *loader) loadOptions(n *yaml.Node) {
 			if s, ok := l.choice(p.v, "replicate", []string{"heartbeat", "immediate"}); ok {
 				o.Replicate, _ = ParseReplicate(s)
 			}
+		}
+	}
+}
+
+// loadVariants reads what per-student variants may change: `false` for
+// nothing, or any of names, values, roles, timing set to false.
+func (l *loader) loadVariants(n *yaml.Node) {
+	l.ex.Variants = AllVariation
+	if n == nil {
+		return
+	}
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!bool" {
+		if all, ok := l.boolean(n, "variants"); ok && !all {
+			l.ex.Variants = VariantPolicy{}
+		}
+		return
+	}
+	v := &l.ex.Variants
+	for _, p := range l.mapping(n, "variants", []string{"names", "values", "roles", "timing"}) {
+		b, _ := l.boolean(p.v, "variants "+p.key)
+		switch p.key {
+		case "names":
+			v.Names = b
+		case "values":
+			v.Values = b
+		case "roles":
+			v.Roles = b
+		case "timing":
+			v.Timing = b
 		}
 	}
 }

@@ -8,7 +8,7 @@ import (
 )
 
 // stepExtras are keys any step may carry beside its kind.
-var stepExtras = []string{"note", "ask", "at"}
+var stepExtras = []string{"note", "ask", "at", "vary"}
 
 func (l *loader) loadSteps(root, n *yaml.Node) {
 	if n == nil && l.misspelt["steps"] {
@@ -75,6 +75,8 @@ func (l *loader) step(n *yaml.Node) (Step, bool) {
 			if v, ok := l.millis(p.v, "at", 0); ok {
 				st.At = &v
 			}
+		case "vary":
+			st.Vary = l.vary(p.v)
 		default:
 			kinds = append(kinds, p)
 		}
@@ -93,6 +95,10 @@ func (l *loader) step(n *yaml.Node) (Step, bool) {
 	k, _ := l.stepKind(kinds[0].k, kinds[0].key)
 	st.Kind = k
 	l.stepArgument(&st, kinds[0].v)
+	if st.Vary != nil && st.Server != "" && !contains(st.Vary, st.Server) {
+		l.at(n, fmt.Sprintf("list %s too: vary names the servers that may take its place", st.Server),
+			"vary does not include %s, the server of this step", st.Server)
+	}
 	return st, len(l.diags) == errs
 }
 
@@ -294,6 +300,26 @@ func (l *loader) ask(n *yaml.Node) []string {
 	out := []string{}
 	for _, c := range n.Content {
 		if id, ok := l.server(l.resolve(c), "ask"); ok && !contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// vary reads the servers a per-student variant may swap at this step.
+func (l *loader) vary(n *yaml.Node) []string {
+	hint := "write `vary: [S1, S2, S3]`: the servers that may take each other's place"
+	if n.Kind != yaml.SequenceNode {
+		l.at(n, hint, "vary must list servers, not %s", kindName(n))
+		return nil
+	}
+	if len(n.Content) < 2 {
+		l.at(n, hint, "vary lists %s; list two or more", plural(len(n.Content), "server", "servers"))
+		return nil
+	}
+	out := []string{}
+	for _, c := range n.Content {
+		if id, ok := l.server(l.resolve(c), "vary"); ok && !contains(out, id) {
 			out = append(out, id)
 		}
 	}

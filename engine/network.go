@@ -33,7 +33,8 @@ func (n *Network) InFlight() []Message { return append([]Message(nil), n.inFligh
 // Take removes and returns the messages sel picks, ordered for delivery: by
 // receiver in cluster order, then by number.
 func (n *Network) Take(sel Selection, order map[string]int) []Message {
-	var picked, kept []Message
+	var picked []Message
+	kept := n.inFlight[:0] // filter in place: kept never overtakes the reader
 	for _, m := range n.inFlight {
 		if sel.picks(m) {
 			picked = append(picked, m)
@@ -41,6 +42,7 @@ func (n *Network) Take(sel Selection, order map[string]int) []Message {
 			kept = append(kept, m)
 		}
 	}
+	clear(n.inFlight[len(kept):]) // drop references to the taken messages' entries
 	n.inFlight = kept
 	sort.SliceStable(picked, func(i, j int) bool {
 		if a, b := order[picked[i].To], order[picked[j].To]; a != b {

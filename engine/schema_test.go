@@ -106,8 +106,10 @@ initial:
   alice: {term: 2, voted_for: alice, role: leader, log: [1, "1:x=1", {term: 2, value: y←2}, "2"], commit: 0}
   bob: {term: 2, voted_for: null, role: follower, log: [1], commit: 0}
 worksheet: {template: trace, paper: letter}
+variants: {names: false, timing: false}
 steps:
   - heartbeat: alice
+    vary: [alice, bob]
   - duplicate: {id: 1}
   - drop: [{from: alice, to: bob}, 3]
   - deliver: {type: AppendEntries}
@@ -146,6 +148,7 @@ steps:
 `, `
 title: a count of servers
 servers: 3
+variants: false
 steps:
   - timeout: S2
     ask: S2

@@ -43,7 +43,7 @@ func FuzzLoad(f *testing.F) {
 			if d.File != "fuzz.yaml" || d.Line < 0 || d.Line > lines || d.Msg == "" {
 				t.Fatalf("bad diagnostic %+v for a %d-line file", d, lines)
 			}
-			if strings.Contains(d.Msg, "engine, please report") {
+			if strings.Contains(d.Msg, "bug in raftsheet's engine") {
 				t.Fatalf("safety broken: %v", d)
 			}
 		}

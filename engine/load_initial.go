@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -51,6 +52,92 @@ func (l *loader) loadInitial(n *yaml.Node) {
 		l.ex.Initial = append(l.ex.Initial, st)
 	}
 	l.checkInitialCommits(n)
+	if len(l.diags) == 0 { // the election check assumes a state otherwise sound
+		l.checkInitialElections(n)
+	}
+}
+
+// checkInitialElections: an entry of term t was written by the leader of
+// term t, and that leader was elected by a majority, each of which then
+// has term t and voted for it, or a later term (§5.2). Without such a
+// majority, a server still before term t could later be elected leader of
+// term t too, which Raft never allows. (When no server is before term t,
+// nobody can stand for term t and nothing more is needed.)
+func (l *loader) checkInitialElections(n *yaml.Node) {
+	state := map[string]InitialState{}
+	for _, in := range l.ex.Initial {
+		state[in.ID] = in.InitialState
+	}
+	leaderOf := map[int]string{}
+	why := map[int]string{}
+	for _, id := range l.ex.Config.Servers {
+		st := state[id]
+		if st.Role == Leader {
+			leaderOf[st.Term] = id
+			why[st.Term] = fmt.Sprintf("%s leads term %d", id, st.Term)
+		}
+		for _, e := range st.Log {
+			if _, ok := why[e.Term]; !ok {
+				why[e.Term] = fmt.Sprintf("%s's log has an entry of term %d, which only a leader of term %d could have written", id, e.Term, e.Term)
+			}
+		}
+	}
+	for _, t := range sortedKeys(why) {
+		var before []string
+		for _, id := range l.ex.Config.Servers {
+			if state[id].Term < t {
+				before = append(before, id)
+			}
+		}
+		if len(before) == 0 || l.electedBy(state, t, leaderOf[t]) {
+			continue
+		}
+		who := "that leader"
+		if leaderOf[t] != "" {
+			who = leaderOf[t]
+		}
+		l.at(n, fmt.Sprintf("give a majority of the servers term %d and voted_for: %s, or a later term", t, who),
+			"%s, elected by a majority (%d of %d), yet %s still before term %d and too few servers voted in it: a second leader of term %d could be elected",
+			why[t], l.ex.Config.Majority(), len(l.ex.Config.Servers), isAre(before), t, t)
+	}
+}
+
+// electedBy reports whether a majority holds a later term than t, or term
+// t with its vote for leader (for any one server, when leader is "").
+func (l *loader) electedBy(state map[string]InitialState, t int, leader string) bool {
+	candidates := l.ex.Config.Servers
+	if leader != "" {
+		candidates = []string{leader}
+	}
+	for _, c := range candidates {
+		n := 0
+		for _, id := range l.ex.Config.Servers {
+			st := state[id]
+			if st.Term > t || (st.Term == t && st.VotedFor == c) {
+				n++
+			}
+		}
+		if n >= l.ex.Config.Majority() {
+			return true
+		}
+	}
+	return false
+}
+
+func isAre(ids []string) string {
+	if len(ids) == 1 {
+		return ids[0] + " is"
+	}
+	return strings.Join(ids[:len(ids)-1], ", ") + " and " + ids[len(ids)-1] + " are"
+}
+
+func sortedKeys(m map[int]string) []int {
+	keys := make([]int, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Ints(keys)
+	return keys
 }
 
 // checkInitialCommits: an entry is committed only once a majority stores it

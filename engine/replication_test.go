@@ -84,17 +84,17 @@ steps:
 }
 
 // figure7 is the paper's Figure 7: the leader of term 8 and followers
-// (a)–(f), with the logs' terms by index.
+// (a)–(f), with the logs' terms by index; a, b and e voted for L.
 const figure7 = `
 title: Figure 7
 servers: [L, a, b, c, d, e, f]
 initial:
   L: {term: 8, role: leader, log: [1, 1, 1, 4, 4, 5, 5, 6, 6, 6]}
-  a: {term: 6, log: [1, 1, 1, 4, 4, 5, 5, 6, 6]}
-  b: {term: 4, log: [1, 1, 1, 4]}
+  a: {term: 8, voted_for: L, log: [1, 1, 1, 4, 4, 5, 5, 6, 6]}
+  b: {term: 8, voted_for: L, log: [1, 1, 1, 4]}
   c: {term: 6, log: [1, 1, 1, 4, 4, 5, 5, 6, 6, 6, 6]}
   d: {term: 7, log: [1, 1, 1, 4, 4, 5, 5, 6, 6, 6, 7, 7]}
-  e: {term: 4, log: [1, 1, 1, 4, 4, 4, 4]}
+  e: {term: 8, voted_for: L, log: [1, 1, 1, 4, 4, 4, 4]}
   f: {term: 3, log: [1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3]}
 steps:
   - heartbeat: L

@@ -223,7 +223,11 @@ func (r *runner) fail(n int, st Step, event string, err error) error {
 	}
 	var inv *InvariantError
 	if errors.As(err, &inv) {
-		msg += " — this is a bug in raftsheet's engine, please report it with this exercise"
+		if len(r.ex.Initial) > 0 {
+			msg += " — check that the initial state is one Raft could reach; if it is, this is a bug in raftsheet's engine: please report it with this exercise"
+		} else {
+			msg += " — this is a bug in raftsheet's engine, please report it with this exercise"
+		}
 	}
 	return Diagnostics{{File: r.ex.File, Line: st.Line, Col: st.Col, Msg: msg}}
 }

@@ -104,7 +104,7 @@ state_machine: kv
 options: {noop_on_election: true, max_entries: 2, replicate: immediate}
 initial:
   alice: {term: 2, voted_for: alice, role: leader, log: [1, "1:x=1", {term: 2, value: y←2}, "2"], commit: 0}
-  bob: {term: 2, voted_for: null, role: follower, log: [1], commit: 0}
+  bob: {term: 2, voted_for: alice, role: follower, log: [1], commit: 0}
 worksheet: {template: trace, paper: letter}
 variants: {names: false, timing: false}
 steps:

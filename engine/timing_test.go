@@ -110,8 +110,8 @@ title: t
 servers: 3
 timing: {election_timeout: {S1: 150ms, S2: 200ms, S3: 300ms}, latency: 10ms}
 initial:
-  S2: {term: 1, log: [1]}
-  S3: {term: 1, log: [1]}
+  S2: {term: 1, voted_for: S3, log: [1]}
+  S3: {term: 1, voted_for: S3, log: [1]}
 steps:
   - run: 160ms
 `)

@@ -1,0 +1,45 @@
+package class
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+)
+
+// ManifestEntry is one student's line of a class set's manifest.
+type ManifestEntry struct {
+	ID        string `json:"id"`
+	Name      string `json:"name"`
+	Code      string `json:"code"`
+	Exercise  string `json:"exercise"`
+	Worksheet string `json:"worksheet"` // paths relative to the class set's folder
+	Key       string `json:"key"`
+}
+
+// Manifest is the class set's record: who got which variant, in which files.
+type Manifest struct {
+	Exercise   string          `json:"exercise"`
+	Title      string          `json:"title"`
+	Seed       uint64          `json:"seed"`
+	Worksheets string          `json:"worksheets"` // the merged, print-ready files
+	Keys       string          `json:"keys"`
+	Students   []ManifestEntry `json:"students"`
+}
+
+// CSV is the manifest as a spreadsheet: one row per student.
+func (m *Manifest) CSV() ([]byte, error) {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.Write([]string{"id", "name", "code", "worksheet", "key"})
+	for _, s := range m.Students {
+		w.Write([]string{s.ID, s.Name, s.Code, s.Worksheet, s.Key})
+	}
+	w.Flush()
+	return b.Bytes(), w.Error()
+}
+
+// JSON is the manifest as indented JSON.
+func (m *Manifest) JSON() ([]byte, error) {
+	b, err := json.MarshalIndent(m, "", "  ")
+	return append(b, '\n'), err
+}

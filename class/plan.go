@@ -1,0 +1,28 @@
+package class
+
+import "github.com/raftsheet/raftsheet/variant"
+
+// Assignment is the variant one student gets.
+type Assignment struct {
+	Student
+	Number uint16
+	Code   string
+}
+
+// Assign gives every student a variant of the exercise, deterministic from
+// the exercise, the seed and the student's id; two students never share
+// one (a clash moves the later student, in roster order, to the next free
+// number).
+func Assign(exercise string, seed uint64, students []Student) []Assignment {
+	taken := map[uint16]bool{}
+	out := make([]Assignment, len(students))
+	for i, s := range students {
+		n := variant.NumberFor(exercise, seed, s.ID)
+		for taken[n] {
+			n++
+		}
+		taken[n] = true
+		out[i] = Assignment{Student: s, Number: n, Code: variant.Code(exercise, n)}
+	}
+	return out
+}

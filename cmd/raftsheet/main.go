@@ -28,7 +28,7 @@ the Raft paper.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(runCmd(), listCmd(), validateCmd(), schemaCmd())
+	root.AddCommand(runCmd(), listCmd(), validateCmd(), schemaCmd(), buildCmd())
 	return root
 }
 

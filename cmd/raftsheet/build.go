@@ -1,0 +1,57 @@
+package main
+
+import (
+	"fmt"
+	"runtime/debug"
+
+	"github.com/raftsheet/raftsheet/worksheet"
+	"github.com/spf13/cobra"
+)
+
+func buildCmd() *cobra.Command {
+	var opt worksheet.BatchOptions
+	cmd := &cobra.Command{
+		Use:   "build [FILE|NAME ...]",
+		Short: "Build printable worksheets and answer keys (PDF)",
+		Long: `Build, for each exercise, DIR/<name>/worksheet.pdf and DIR/<name>/key.pdf:
+the worksheet students fill in and the answer key, with the same pages.
+
+NAME is a built-in exercise (see "raftsheet list"); FILE is a YAML exercise.
+With no exercise named, the built-in "partition" is built. The template and
+the paper default to the exercise's own (worksheet: in its YAML); a
+template FILE is a copy of templates/roleplay.yaml or templates/trace.yaml,
+edited (labels in another language, other sizes).`,
+		Example: "  raftsheet build\n  raftsheet build election partition -o handouts --paper letter\n  raftsheet build my-exercise.yaml --template trace",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				args = []string{"partition"}
+			}
+			// A short run that makes a few PDFs and exits: collecting its
+			// garbage often costs more time than the memory is worth.
+			debug.SetGCPercent(400)
+			results, err := worksheet.BuildAll(args, opt)
+			if err != nil { // a bad --template or --paper: FILE:LINE: lines, as they are
+				fmt.Fprintln(cmd.ErrOrStderr(), err)
+				return fmt.Errorf("nothing was built")
+			}
+			failed := 0
+			for _, r := range results {
+				if r.Err != nil {
+					failed++
+					fmt.Fprintln(cmd.ErrOrStderr(), r.Err)
+					continue
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "%s/{worksheet,key}.pdf  %d pages each, %s, %s (%d KB, %d KB)\n",
+					r.Dir, r.Pages, r.Template, r.Paper, (r.Worksheet+1023)/1024, (r.Key+1023)/1024)
+			}
+			if failed > 0 {
+				return fmt.Errorf("%d of %d exercises failed", failed, len(results))
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&opt.OutDir, "out", "o", "out", "folder to write into: DIR/<name>/worksheet.pdf and key.pdf")
+	cmd.Flags().StringVar(&opt.Template, "template", "", "roleplay, trace, or a template FILE (default: the exercise's)")
+	cmd.Flags().StringVar(&opt.Paper, "paper", "", "a4 or letter (default: the exercise's)")
+	return cmd
+}

@@ -1,0 +1,61 @@
+package worksheet
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"sort"
+)
+
+// writeFilesAtomically writes every file to a temporary file beside it
+// and renames them into place only once all are written: a failure leaves
+// the files of the previous build as they were, and no reader ever sees
+// half a PDF.
+func writeFilesAtomically(files map[string][]byte) (err error) {
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	temps := map[string]string{}
+	defer func() {
+		for _, t := range temps {
+			os.Remove(t) // only those not renamed are left
+		}
+	}()
+	for _, p := range paths {
+		t, err := writeTemp(p, files[p])
+		if err != nil {
+			return err
+		}
+		temps[p] = t
+	}
+	for _, p := range paths {
+		if err := os.Rename(temps[p], p); err != nil {
+			return err
+		}
+		delete(temps, p)
+	}
+	return nil
+}
+
+// writeTemp writes data to a new temporary file in path's folder.
+func writeTemp(path string, data []byte) (string, error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return "", err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	err = errors.Join(err, f.Close())
+	if err == nil {
+		err = os.Chmod(f.Name(), 0o644)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", err
+	}
+	return f.Name(), nil
+}

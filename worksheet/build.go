@@ -1,0 +1,160 @@
+package worksheet
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/raftsheet/raftsheet/engine"
+)
+
+// Options choose the template and the paper of a build.
+type Options struct {
+	Template *Template
+	Paper    Paper
+}
+
+// PDFs are a built worksheet and its key.
+type PDFs struct {
+	Worksheet, Key []byte
+	Pages          int // of each: they have the same pages
+}
+
+// Build lays out an exercise's run and draws the worksheet and the key.
+func Build(ex *engine.Exercise, tr *engine.Trace, opt Options) (*PDFs, error) {
+	_, pdfs, err := build(ex, tr, opt)
+	return pdfs, err
+}
+
+// build is Build that also gives the layout the PDFs were drawn from.
+func build(ex *engine.Exercise, tr *engine.Trace, opt Options) (*Document, *PDFs, error) {
+	doc, err := Layout(ex, tr, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	var wg sync.WaitGroup
+	var out PDFs
+	var errW, errK error
+	wg.Add(2)
+	go func() { defer wg.Done(); out.Worksheet, errW = render(doc, false) }()
+	go func() { defer wg.Done(); out.Key, errK = render(doc, true) }()
+	wg.Wait()
+	if err := errors.Join(errW, errK); err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", ex.File, err)
+	}
+	out.Pages = len(doc.Pages)
+	return doc, &out, nil
+}
+
+// Layout makes the pages of the worksheet and key and checks them: an
+// error if any box or text breaks the layout's promises (a bug), or if the
+// exercise has text the fonts cannot print.
+func Layout(ex *engine.Exercise, tr *engine.Trace, opt Options) (*Document, error) {
+	if opt.Template == nil {
+		return nil, errors.New("no template")
+	}
+	m, err := newMeasurer()
+	if err != nil {
+		return nil, err
+	}
+	if err := checkPrintable(ex, tr, m); err != nil {
+		return nil, err
+	}
+	fates, err := matchReplies(tr)
+	if err != nil {
+		return nil, fmt.Errorf("%s: the trace breaks the engine's contract: %w", ex.File, err)
+	}
+	var doc *Document
+	var tooTall []string
+	ranges := pageRanges{}
+	shared := &passShared{}
+	// The cover says which pages hold what, which depends on how long the
+	// cover is: lay out until the page numbers stand still.
+	for pass := 0; ; pass++ {
+		doc, tooTall = layoutOnce(ex, tr, opt, m, fates, ranges, shared)
+		got := rangesOf(doc)
+		if got.equal(ranges) {
+			break
+		}
+		if pass == 5 {
+			return nil, fmt.Errorf("%s: the cover's page numbers do not settle (a bug in raftsheet, please report it)", ex.File)
+		}
+		ranges = got
+	}
+	if len(tooTall) > 0 {
+		return nil, fmt.Errorf("%s: with the template %s, the pages are too small for this exercise (make cell_mm, the fonts or margin_mm smaller):\n  %s",
+			ex.File, opt.Template.Source, strings.Join(tooTall, "\n  "))
+	}
+	if problems := doc.problems(m); len(problems) > 0 {
+		return nil, fmt.Errorf("%s: the layout does not fit (a bug in raftsheet, please report it):\n  %s",
+			ex.File, strings.Join(problems, "\n  "))
+	}
+	return doc, nil
+}
+
+func layoutOnce(ex *engine.Exercise, tr *engine.Trace, opt Options, m *measurer, fates map[int]outcome, ranges pageRanges, shared *passShared) (*Document, []string) {
+	p := opt.Paper
+	sz := opt.Template.Sizes
+	area := Rect{sz.MarginMM, sz.MarginMM, p.W - 2*sz.MarginMM, p.H - 2*sz.MarginMM}
+	l := &layout{ex: ex, tr: tr, tpl: opt.Template, lbl: &opt.Template.Labels, m: m,
+		values: newValueBook(tr, sz.ValueChars), st: newStyle(sz), ranges: ranges, shared: shared,
+		doc: &Document{Title: tr.Title, Paper: p, Area: area}}
+	l.body = Rect{area.X, area.Y + l.st.headerH, area.W, area.H - l.st.headerH - l.st.footH}
+	for _, s := range opt.Template.Sections {
+		switch s {
+		case "cover":
+			l.cover()
+		case "state":
+			l.stateSheets()
+		case "slips":
+			l.slipPages(slipsOf(tr, fates))
+		case "debrief":
+			l.debrief()
+		case "steps":
+			l.traceSteps()
+		}
+	}
+	l.frame()
+	return l.doc, l.tooTall
+}
+
+// checkPrintable refuses an exercise with characters the fonts cannot
+// draw (the loader already refuses those gofpdf cannot handle at all).
+func checkPrintable(ex *engine.Exercise, tr *engine.Trace, m *measurer) error {
+	texts := []string{tr.Title, tr.Summary}
+	texts = append(texts, tr.Servers...)
+	for _, st := range tr.Steps {
+		texts = append(texts, st.Note, st.Words)
+		texts = append(texts, st.Reasons...)
+		for _, m := range st.Messages {
+			for _, e := range m.Entries {
+				texts = append(texts, e.Value)
+			}
+		}
+		for _, s := range st.Servers {
+			for _, e := range s.Log {
+				texts = append(texts, e.Value)
+			}
+		}
+	}
+	for _, s := range tr.Initial {
+		for _, e := range s.Log {
+			texts = append(texts, e.Value)
+		}
+	}
+	for _, t := range texts {
+		if msg := unprintable(m, t, true); msg != "" {
+			return fmt.Errorf("%s: the text %q %s", ex.File, clip(t, 40), msg)
+		}
+	}
+	return nil
+}
+
+// clip shortens a text quoted in an error message.
+func clip(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}

@@ -1,0 +1,87 @@
+package worksheet
+
+import (
+	"fmt"
+	"strings"
+)
+
+// minWriteHeight is the least height of a box a student writes in, in mm.
+const minWriteHeight = 6.0
+
+// tolerance absorbs floating-point rounding in the checks, in mm.
+const tolerance = 0.01
+
+// problems checks the layout's promises, from the model alone: every box
+// and text lies inside the printable area, every line of text fits its
+// box's width and all lines its height, every box a student writes in is
+// tall enough, and every character has a glyph in its face.
+func (d *Document) problems(m *measurer) []string {
+	var out []string
+	for i, p := range d.Pages {
+		where := func(format string, args ...any) {
+			out = append(out, fmt.Sprintf("page %d (%s): ", i+1, p.Section)+fmt.Sprintf(format, args...))
+		}
+		for _, b := range p.Boxes {
+			if !d.inside(b.R) {
+				where("a box at %s lies outside the printable area %s", b.R, d.Area)
+			}
+			if b.Write && b.R.H < minWriteHeight-tolerance {
+				where("a box to write in at %s is only %.1f mm high", b.R, b.R.H)
+			}
+		}
+		for _, t := range p.Texts {
+			for _, problem := range t.problems(m) {
+				where("%s", problem)
+			}
+			if !d.inside(t.R) {
+				where("the text %q at %s lies outside the printable area %s", t.String(), t.R, d.Area)
+			}
+		}
+	}
+	return out
+}
+
+func (t Text) problems(m *measurer) []string {
+	var out []string
+	if h := float64(len(t.Lines)) * t.LineH; h > t.R.H-2*t.PadY+tolerance {
+		out = append(out, fmt.Sprintf("%d lines of %q need %.1f mm but the box at %s has %.1f", len(t.Lines), t.String(), h, t.R, t.R.H-2*t.PadY))
+	}
+	for _, l := range t.Lines {
+		if w := m.lineWidth(l, t.Face, t.Size); w > t.R.W-2*t.PadX+tolerance {
+			out = append(out, fmt.Sprintf("%q is %.1f mm wide but the box at %s has %.1f", lineText(l), w, t.R, t.R.W-2*t.PadX))
+		}
+		for _, r := range l {
+			if c, ok := m.missing(faceOf(r, t.Face), r.S); ok {
+				out = append(out, fmt.Sprintf("%q has %q (U+%04X), which its face has no glyph for", r.S, c, c))
+			}
+		}
+	}
+	return out
+}
+
+func (d *Document) inside(r Rect) bool {
+	a := d.Area
+	return r.W >= 0 && r.H >= 0 && r.X >= a.X-tolerance && r.Y >= a.Y-tolerance &&
+		r.Right() <= a.Right()+tolerance && r.Bottom() <= a.Bottom()+tolerance
+}
+
+func (r Rect) String() string {
+	return fmt.Sprintf("(%.1f, %.1f; %.1f × %.1f mm)", r.X, r.Y, r.W, r.H)
+}
+
+// String is the text's lines, for messages.
+func (t Text) String() string {
+	parts := make([]string, len(t.Lines))
+	for i, l := range t.Lines {
+		parts[i] = lineText(l)
+	}
+	return strings.Join(parts, " / ")
+}
+
+func lineText(l Line) string {
+	var b strings.Builder
+	for _, r := range l {
+		b.WriteString(r.S)
+	}
+	return b.String()
+}

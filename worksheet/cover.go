@@ -1,0 +1,272 @@
+package worksheet
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/raftsheet/raftsheet/engine"
+)
+
+// cover lays out the cover: the story, the cluster and its initial state,
+// how to run the activity, the steps in plain words, the long values in
+// full and how to read the key.
+func (l *layout) cover() {
+	l.startPage("cover")
+	b, st, lbl := l.body, l.st, l.lbl
+	var rows []row
+	rows = append(rows, l.paragraph(words(l.tr.Title, Print), Bold, st.title, b.X, b.W)...)
+	rows = append(rows, l.paragraph(words(fill(lbl.Subtitle, "count", itoa(len(l.tr.Servers))), Print), Regular, st.body, b.X, b.W)...)
+	if goal := strings.TrimSpace(l.tr.Goal); goal != "" {
+		rows = append(rows, gapRow(2))
+		rows = append(rows, l.paragraph(words(fill(lbl.Goal, "goal", goal), Print), Bold, st.body, b.X, b.W)...)
+	}
+	l.place(block{rows: rows})
+
+	if strings.TrimSpace(l.tr.Summary) != "" {
+		l.coverSection(lbl.Story, l.paragraph(words(strings.TrimSpace(l.tr.Summary), Print), Regular, st.body, b.X, b.W))
+	}
+	l.coverSection(lbl.Cluster, l.paragraphs(append([]string{l.tr.Setup()}, l.timingWords()...)))
+	if hasInitialState(l.tr) {
+		l.space(2)
+		l.place(block{rows: l.heading(lbl.InitialState, st.body)})
+		l.initialTable()
+		l.initialLogs()
+	}
+	l.coverSection(lbl.HowToRun, l.paragraphs(l.tpl.Text.HowToRun))
+	l.coverSection(lbl.Steps, nil)
+	l.stepList()
+	if len(l.values.long) > 0 {
+		l.coverSection(lbl.LongValues, l.longValues())
+	}
+	l.coverSection(lbl.ReadingKey, l.paragraphs(l.tpl.Text.KeyLegend))
+}
+
+// coverSection is a cover heading with its rows.
+func (l *layout) coverSection(title string, rows []row) {
+	l.space(l.st.gap + 1)
+	l.place(block{rows: append(l.heading(title, l.st.heading), rows...)})
+}
+
+// timingWords are a timed exercise's settings in plain words.
+func (l *layout) timingWords() []string {
+	if l.tr.Timing == nil || len(l.tr.Timing.Words) == 0 {
+		return nil
+	}
+	return []string{l.sentence(strings.Join(l.tr.Timing.Words, "; "))}
+}
+
+// paragraphs are template paragraphs, placeholders filled, with a little
+// space between them.
+func (l *layout) paragraphs(ps []string) []row {
+	var rows []row
+	for i, p := range ps {
+		if i > 0 {
+			rows = append(rows, gapRow(1.5))
+		}
+		rows = append(rows, l.paragraph(words(l.instruction(p), Print), Regular, l.st.body, l.body.X, l.body.W)...)
+	}
+	return rows
+}
+
+// instruction fills an instruction's placeholders.
+func (l *layout) instruction(s string) string {
+	return fill(s, "count", itoa(len(l.tr.Servers)), "servers", strings.Join(l.tr.Servers, ", "),
+		"state_pages", l.ranges.text("state", l.lbl.None), "slip_pages", l.ranges.text("slips", l.lbl.None),
+		"debrief_pages", l.ranges.text("debrief", l.lbl.None), "step_pages", l.ranges.text("steps", l.lbl.None))
+}
+
+// hasInitialState reports whether any server starts other than as the
+// paper's fresh follower.
+func hasInitialState(tr *engine.Trace) bool {
+	for _, s := range tr.Initial {
+		if s.Term > 0 || len(s.Log) > 0 || s.Role != engine.Follower || !s.Up || s.VotedFor != nil || s.CommitIndex > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// initialTable is each server's role, term, vote and commitIndex before
+// step 1.
+func (l *layout) initialTable() {
+	lbl, size := l.lbl, l.st.small
+	heads := []string{lbl.Server, lbl.Role, lbl.Term, lbl.VotedFor, lbl.CommitIndex}
+	widths := make([]float64, len(heads))
+	rowsText := [][]string{}
+	for _, id := range l.tr.Servers {
+		s := l.tr.Initial[id]
+		rowsText = append(rowsText, []string{id, roleWord(lbl, s), itoa(s.Term), votedFor(lbl, s), itoa(s.CommitIndex)})
+	}
+	for i, h := range heads {
+		widths[i] = l.fitWidth(Regular, size, h)
+		for _, r := range rowsText {
+			widths[i] = max(widths[i], l.fitWidth(Regular, size, r[i]), 12)
+		}
+	}
+	x := l.body.X
+	head := func() []row {
+		cells := make([]cell, len(heads))
+		for i, h := range heads {
+			cells[i] = label(h)
+		}
+		return []row{l.tableRow(x, widths, cells, size, 5)}
+	}
+	rows := head()
+	for _, r := range rowsText {
+		cells := []cell{boldLabel(r[0])}
+		for _, v := range r[1:] {
+			cells = append(cells, given(v))
+		}
+		rows = append(rows, l.tableRow(x, widths, cells, size, 5))
+	}
+	l.place(block{rows: rows, keep: true, repeat: head})
+	l.space(2)
+}
+
+// initialLogs draws the servers' initial logs as the paper's figures do:
+// a column per index, a row per server, bands of columns if they are many.
+func (l *layout) initialLogs() {
+	size := l.st.small
+	longest := 0
+	var texts []string
+	for _, id := range l.tr.Servers {
+		s := l.tr.Initial[id]
+		longest = max(longest, len(s.Log))
+		for _, e := range s.Log {
+			texts = append(texts, l.values.entry(e.Term, e.Value))
+		}
+	}
+	if longest == 0 {
+		return
+	}
+	labelW := l.fitWidth(Bold, size, append([]string{l.lbl.Index}, l.tr.Servers...)...)
+	cw := max(9, l.fitWidth(Regular, size, append(texts, itoa(longest))...))
+	perBand := max(1, int((l.body.W-labelW)/cw))
+	for first := 1; first <= longest; first += perBand {
+		last := min(longest, first+perBand-1)
+		widths := []float64{labelW}
+		head := []cell{label(l.lbl.Index)}
+		for i := first; i <= last; i++ {
+			widths = append(widths, cw)
+			head = append(head, label(itoa(i)))
+		}
+		rows := []row{l.tableRow(l.body.X, widths, head, size, 5)}
+		for _, id := range l.tr.Servers {
+			cells := []cell{boldLabel(id)}
+			lg := l.tr.Initial[id].Log
+			for i := first; i <= last; i++ {
+				if i <= len(lg) {
+					cells = append(cells, given(l.values.entry(lg[i-1].Term, lg[i-1].Value)))
+				} else {
+					cells = append(cells, cell{})
+				}
+			}
+			rows = append(rows, l.tableRow(l.body.X, widths, cells, size, 5))
+		}
+		l.place(block{rows: rows, keep: true})
+		l.space(2)
+	}
+}
+
+// stepGroup is the steps of one script step: one, or a stabilize step's
+// rounds.
+type stepGroup struct {
+	first, last int // trace step numbers
+	words, note string
+	timeMs      *int // a timed exercise's clock
+}
+
+func stepGroups(tr *engine.Trace) []stepGroup {
+	var out []stepGroup
+	for _, st := range tr.Steps {
+		// A stabilize step's rounds say the same: one line for all of them.
+		if n := len(out); n > 0 && out[n-1].last == st.N-1 && sameScriptStep(tr, st) && out[n-1].words == st.Words {
+			out[n-1].last = st.N
+			continue
+		}
+		out = append(out, stepGroup{first: st.N, last: st.N, words: st.Words, note: strings.TrimSpace(st.Note), timeMs: st.TimeMs})
+	}
+	return out
+}
+
+func sameScriptStep(tr *engine.Trace, st engine.StepRecord) bool {
+	return st.N >= 2 && tr.Steps[st.N-2].ScriptStep == st.ScriptStep
+}
+
+// stepName is "Step 5", or "Steps 12–14" for a stabilize step's rounds.
+func (l *layout) stepName(g stepGroup) string {
+	if g.first == g.last {
+		return fill(l.lbl.Step, "n", itoa(g.first))
+	}
+	return fill(l.lbl.StepRange, "first", itoa(g.first), "last", itoa(g.last))
+}
+
+// stepList is the steps in plain words, each with its note.
+func (l *layout) stepList() {
+	groups := stepGroups(l.tr)
+	size := l.st.body
+	names := make([]string, len(groups))
+	for i, g := range groups {
+		names[i] = l.stepName(g)
+	}
+	nameW := l.fitWidth(Bold, size, names...)
+	x, w := l.body.X+nameW, l.body.W-nameW
+	for i, g := range groups {
+		said := l.wrapIn(words(l.sentence(l.timed(g.words, g.timeMs)), Print), Regular, size, w)
+		var note []Line
+		if g.note != "" {
+			note = l.wrapIn(words("“"+g.note+"”", Print), Regular, l.st.small, w)
+		}
+		name := names[i]
+		saidH := l.textH(len(said), size)
+		noteH := 0.0
+		if note != nil {
+			noteH = float64(len(note)) * lh(l.st.small)
+		}
+		h := saidH + noteH + 1
+		l.place(block{rows: []row{{h: h, draw: func(p *Page, y float64) {
+			l.text(p, Rect{l.body.X, y, nameW, l.textH(1, size)}, []Line{plain(name)}, Bold, size, Left, false)
+			l.text(p, Rect{x, y, w, saidH}, said, Regular, size, Left, false)
+			if note != nil {
+				p.text(Text{R: Rect{x, y + saidH - l.st.padY, w, noteH + l.st.padY}, Lines: note, Face: Regular,
+					Size: l.st.small, LineH: lh(l.st.small), PadX: l.st.pad})
+			}
+		}}}})
+	}
+}
+
+// timed adds a timed step's clock to what it says.
+func (l *layout) timed(said string, ms *int) string {
+	if ms == nil {
+		return said
+	}
+	return strings.TrimSuffix(strings.TrimSpace(said), ".") + " (" + fill(l.lbl.AtTime, "ms", itoa(*ms)) + ")"
+}
+
+// sentence capitalizes s and ends it with a full stop; a server's name
+// that begins it keeps its spelling.
+func (l *layout) sentence(s string) string {
+	s = strings.TrimSpace(s)
+	first, _, _ := strings.Cut(s, " ")
+	first = strings.TrimSuffix(first, "'s")
+	if r, n := utf8.DecodeRuneInString(s); unicode.IsLower(r) && !containsID(l.tr.Servers, first) {
+		s = string(unicode.ToUpper(r)) + s[n:]
+	}
+	if !strings.HasSuffix(s, ".") {
+		s += "."
+	}
+	return s
+}
+
+// longValues states the abbreviation rule and lists the values it cut.
+func (l *layout) longValues() []row {
+	b, size := l.body, l.st.small
+	n := l.values.max
+	rows := l.paragraph(words(fill(l.lbl.AbbreviationRule, "max", itoa(n), "cut", itoa(n-1)), Print), Regular, l.st.body, b.X, b.W)
+	for _, v := range l.values.long {
+		tokens := append([]Run{{S: l.values.short(v) + " ="}}, words(v, Print)...)
+		rows = append(rows, l.paragraph(tokens, Regular, size, b.X+4, b.W-4)...)
+	}
+	return rows
+}

@@ -1,0 +1,85 @@
+package worksheet
+
+import "strconv"
+
+// nameBoxW is the width of the Name box, where the key says ANSWER KEY.
+const nameBoxW = 68
+
+// frame adds to every page what every page carries: the exercise title,
+// the Name box (ANSWER KEY on the key), and "page x of y".
+func (l *layout) frame() {
+	for i, p := range l.doc.Pages {
+		l.header(p)
+		l.footer(p, i+1, len(l.doc.Pages))
+	}
+}
+
+func (l *layout) header(p *Page) {
+	a := l.doc.Area
+	boxH := 10.0
+	name := Rect{a.Right() - nameBoxW, a.Y, nameBoxW, boxH}
+	p.box(Box{R: name, Stroke: Thick, Write: true})
+	l.text(p, name, []Line{inked(l.lbl.Name, WorksheetOnly)}, Regular, l.st.small, Left, false)
+	l.text(p, name, []Line{inked(l.lbl.AnswerKey, KeyOnly)}, Bold, 12, Center, true)
+
+	titleW := a.W - nameBoxW - 4
+	size, lines := l.runningHead(titleW, boxH)
+	l.text(p, Rect{a.X, a.Y, titleW, boxH}, lines, Bold, size, Left, true)
+	p.box(Box{R: Rect{a.X, a.Y + l.st.headerH - 1.5, a.W, 0}, Stroke: Thin})
+}
+
+// runningHead is the exercise title for the top of every page: on one
+// line, or two at a smaller size; a title longer still is shortened here
+// with "…" (the cover prints it in full).
+func (l *layout) runningHead(w, h float64) (float64, []Line) {
+	tokens := words(l.tr.Title, Print)
+	fits := func(size float64) int { return int((h - 2*l.st.padY + tolerance) / lh(size)) }
+	for _, size := range []float64{10, 8} {
+		if lines := l.wrapIn(tokens, Bold, size, w); len(lines) <= fits(size) {
+			return size, lines
+		}
+	}
+	size := 8.0
+	lines := l.wrapIn(tokens, Bold, size, w)[:fits(size)]
+	last := lines[len(lines)-1]
+	for len(last) > 0 && l.m.lineWidth(append(append(Line{}, last...), Run{S: "…"}), Bold, size) > w-2*l.st.pad {
+		last = shorten(last)
+	}
+	lines[len(lines)-1] = append(append(Line{}, last...), Run{S: "…"})
+	return size, lines
+}
+
+// shorten drops the last character of a line.
+func shorten(ln Line) Line {
+	ln = append(Line{}, ln...)
+	last := []rune(ln[len(ln)-1].S)
+	if len(last) <= 1 {
+		return ln[:len(ln)-1]
+	}
+	ln[len(ln)-1].S = string(last[:len(last)-1])
+	return ln
+}
+
+func (l *layout) footer(p *Page, n, total int) {
+	a := l.doc.Area
+	r := Rect{a.X, a.Bottom() - l.st.footH + 1, a.W, l.st.footH - 1}
+	p.box(Box{R: Rect{a.X, r.Y, a.W, 0}, Stroke: Thin})
+	size := l.st.small
+	pageText := fill(l.lbl.Page, "page", strconv.Itoa(n), "pages", strconv.Itoa(total))
+	pw := l.fitWidth(Regular, size, pageText)
+	l.text(p, Rect{r.Right() - pw, r.Y, pw, r.H}, []Line{plain(pageText)}, Regular, size, RightAlign, true)
+
+	// Which PDF this is, after where it comes from: the exercise's name is
+	// left out when it is too long to fit (the header has the title).
+	whichW := l.fitWidth(Bold, size, l.lbl.Worksheet, l.lbl.Key)
+	room := r.W - pw - whichW - 2
+	from := "raftsheet · " + l.ex.Name + " · " + l.tpl.Kind + " ·"
+	if l.fitWidth(Regular, size, from) > room {
+		from = "raftsheet · " + l.tpl.Kind + " ·"
+	}
+	fw := l.fitWidth(Regular, size, from)
+	l.text(p, Rect{r.X, r.Y, fw, r.H}, []Line{plain(from)}, Regular, size, Left, true)
+	which := Rect{r.X + fw - 2*l.st.pad + 0.8, r.Y, whichW, r.H}
+	l.text(p, which, []Line{inked(l.lbl.Worksheet, WorksheetOnly)}, Regular, size, Left, true)
+	l.text(p, which, []Line{inked(l.lbl.Key, KeyOnly)}, Bold, size, Left, true)
+}

@@ -1,0 +1,133 @@
+package worksheet
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercises"
+)
+
+// needTools skips the test when poppler-utils or qpdf are missing (CI
+// installs them; see .ci/run).
+func needTools(t testing.TB, tools ...string) {
+	t.Helper()
+	for _, tool := range tools {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s is not installed: install poppler-utils and qpdf to run the PDF checks", tool)
+		}
+	}
+}
+
+// built is an exercise built in one template and paper.
+type built struct {
+	ex   *engine.Exercise
+	tr   *engine.Trace
+	doc  *Document
+	pdfs *PDFs
+}
+
+// testBuilds caches the built-in exercises' builds for the tests: several
+// read the same PDFs, and under -race a build is slow.
+var testBuilds = struct {
+	sync.Mutex
+	m map[string]*cachedBuild
+}{m: map[string]*cachedBuild{}}
+
+type cachedBuild struct {
+	once sync.Once
+	b    built
+	err  error
+}
+
+func buildExercise(t testing.TB, name, kind, paper string) built {
+	t.Helper()
+	key := name + "/" + kind + "/" + paper
+	testBuilds.Lock()
+	c := testBuilds.m[key]
+	if c == nil {
+		c = &cachedBuild{}
+		testBuilds.m[key] = c
+	}
+	testBuilds.Unlock()
+	c.once.Do(func() {
+		ex, err := exercises.Load(name)
+		if err != nil {
+			c.err = err
+			return
+		}
+		c.b, c.err = buildLoaded(ex, kind, paper)
+	})
+	if c.err != nil {
+		t.Fatal(c.err)
+	}
+	return c.b
+}
+
+// freshBuild builds without the cache.
+func freshBuild(t testing.TB, name, kind, paper string) built {
+	t.Helper()
+	ex, err := exercises.Load(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := buildLoaded(ex, kind, paper)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func buildLoaded(ex *engine.Exercise, kind, paper string) (built, error) {
+	tr, err := engine.Run(ex)
+	if err != nil {
+		return built{}, err
+	}
+	tpl, err := BuiltinTemplate(kind)
+	if err != nil {
+		return built{}, err
+	}
+	p, err := ParsePaper(paper)
+	if err != nil {
+		return built{}, err
+	}
+	doc, pdfs, err := build(ex, tr, Options{Template: tpl, Paper: p})
+	return built{ex, tr, doc, pdfs}, err
+}
+
+// writePDF puts a PDF in a file for the command-line tools.
+func writePDF(t testing.TB, dir, name string, b []byte) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func run(t testing.TB, name string, args ...string) string {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	cmd := exec.Command(name, args...)
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s %s: %v\n%s%s", name, strings.Join(args, " "), err, out.String(), errOut.String())
+	}
+	return out.String()
+}
+
+// pageTexts is the text of every page of a PDF, as pdftotext -layout
+// extracts it.
+func pageTexts(t testing.TB, path string) []string {
+	t.Helper()
+	pages := strings.Split(run(t, "pdftotext", "-layout", path, "-"), "\f")
+	if len(pages) > 0 && strings.TrimSpace(pages[len(pages)-1]) == "" {
+		pages = pages[:len(pages)-1]
+	}
+	return pages
+}

@@ -1,0 +1,257 @@
+package worksheet
+
+import (
+	"strconv"
+
+	"github.com/raftsheet/raftsheet/engine"
+)
+
+// history is one server's states through the run: the initial state (what
+// the worksheet gives), then its state after every step (what the key
+// answers). The Raft State sheet's answers are read from it.
+type history struct {
+	id       string
+	snaps    []engine.ServerState // [0] is the initial state
+	logCells []logCell            // the Raft Log's rows, worked out once
+}
+
+func newHistory(tr *engine.Trace, id string) *history {
+	h := &history{id: id, snaps: []engine.ServerState{tr.Initial[id]}}
+	for _, st := range tr.Steps {
+		h.snaps = append(h.snaps, st.Servers[id])
+	}
+	return h
+}
+
+func (h *history) initial() engine.ServerState { return h.snaps[0] }
+func (h *history) final() engine.ServerState   { return h.snaps[len(h.snaps)-1] }
+
+// inkAt is the ink of a value first seen in snapshot i: given if the
+// worksheet already knows it (the initial state), an answer otherwise.
+func inkAt(i int) Ink {
+	if i == 0 {
+		return Print
+	}
+	return Answer
+}
+
+// change is one value in a sequence of values, with the ink it prints in.
+type change struct {
+	s   string
+	ink Ink
+}
+
+// changes are the distinct successive values of f through the run;
+// values for which skip is true (empty ones, say) are passed over.
+func (h *history) changes(f func(engine.ServerState) (string, bool)) []change {
+	var out []change
+	for i, s := range h.snaps {
+		v, ok := f(s)
+		if !ok || (len(out) > 0 && out[len(out)-1].s == v) {
+			continue
+		}
+		out = append(out, change{v, inkAt(i)})
+	}
+	return out
+}
+
+// struck prints a sequence of values as a student writes them on paper:
+// every value but the last struck through. If the last value no longer
+// holds at the end (final is false), it is struck too.
+func struck(cs []change, finalHolds bool) []Run {
+	out := make([]Run, len(cs))
+	for i, c := range cs {
+		out[i] = Run{S: c.s, Ink: c.ink, Strike: i < len(cs)-1 || !finalHolds}
+	}
+	return out
+}
+
+// widen puts a wider gap after each struck value that another follows, so
+// the eye (and text extraction) sees the values apart.
+func widen(runs []Run) []Run {
+	var out []Run
+	for i, r := range runs {
+		out = append(out, r)
+		if r.Strike && i+1 < len(runs) {
+			out = append(out, Run{S: " ", Ink: runs[i+1].Ink, Glue: true})
+		}
+	}
+	return out
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// roleShort is a role as the Terms grid abbreviates it.
+func roleShort(lbl *Labels, s engine.ServerState) string {
+	if !s.Up {
+		return lbl.DownShort
+	}
+	switch s.Role {
+	case engine.Leader:
+		return lbl.LeaderShort
+	case engine.Candidate:
+		return lbl.CandidateShort
+	}
+	return lbl.FollowerShort
+}
+
+// roleWord is a role in full, "down" for a crashed server.
+func roleWord(lbl *Labels, s engine.ServerState) string {
+	if !s.Up {
+		return lbl.Down
+	}
+	switch s.Role {
+	case engine.Leader:
+		return lbl.Leader
+	case engine.Candidate:
+		return lbl.Candidate
+	}
+	return lbl.Follower
+}
+
+func votedFor(lbl *Labels, s engine.ServerState) string {
+	if s.VotedFor == nil {
+		return lbl.None
+	}
+	return *s.VotedFor
+}
+
+// termCell is what the Terms grid holds for one term.
+type termCell struct {
+	before bool // the server was past this term when the run began
+	after  bool // a spare column: the server never got this far
+	vote   Line
+	role   Line
+}
+
+// termCell says what the server did in term t: its vote (the last it held
+// in t) and its roles in t, in order ("C→L": a candidate that won).
+func (h *history) termCell(lbl *Labels, t int) termCell {
+	if t < h.initial().Term {
+		return termCell{before: true}
+	}
+	if t > h.final().Term {
+		return termCell{after: true}
+	}
+	var in []int
+	for i, s := range h.snaps {
+		if s.Term == t {
+			in = append(in, i)
+		}
+	}
+	if len(in) == 0 { // jumped over t: saw a higher term in a message
+		return termCell{vote: answer(lbl.None), role: answer(lbl.None)}
+	}
+	last := in[len(in)-1]
+	voteInk := Answer
+	if votedFor(lbl, h.snaps[in[0]]) == votedFor(lbl, h.snaps[last]) {
+		voteInk = inkAt(in[0])
+	}
+	c := termCell{vote: Line{{S: votedFor(lbl, h.snaps[last]), Ink: voteInk}}}
+	prev := ""
+	for _, i := range in {
+		r := roleShort(lbl, h.snaps[i])
+		if r == prev {
+			continue
+		}
+		if prev != "" {
+			c.role = append(c.role, Run{S: "→", Ink: inkAt(i), Glue: true})
+		}
+		c.role = append(c.role, Run{S: r, Ink: inkAt(i), Glue: prev != ""})
+		prev = r
+	}
+	return c
+}
+
+// logCell is what the Raft Log table holds at one index.
+type logCell struct {
+	term, value, applied []Run
+}
+
+// logCell is the history of index i: every entry it held (replaced ones
+// struck, as the student strikes them) and whether it was applied at the
+// end. An index that never held an entry is blank.
+func (h *history) logCell(lbl *Labels, b *valueBook, i int) logCell {
+	type entry struct {
+		e   engine.LogEntry
+		ink Ink
+	}
+	var seen []entry
+	for k, s := range h.snaps {
+		if i > len(s.Log) {
+			continue
+		}
+		e := s.Log[i-1]
+		if len(seen) > 0 && seen[len(seen)-1].e == e {
+			continue
+		}
+		seen = append(seen, entry{e, inkAt(k)})
+	}
+	if len(seen) == 0 {
+		return logCell{}
+	}
+	fin := h.final()
+	holds := i <= len(fin.Log)
+	var c logCell
+	for k, en := range seen {
+		strike := k < len(seen)-1 || !holds
+		value := b.short(en.e.Value)
+		if value == "" {
+			value = lbl.None
+		}
+		c.term = append(c.term, Run{S: itoa(en.e.Term), Ink: en.ink, Strike: strike})
+		c.value = append(c.value, Run{S: value, Ink: en.ink, Strike: strike})
+	}
+	c.term, c.value = widen(c.term), widen(c.value)
+	switch {
+	case holds && i <= fin.LastApplied:
+		ink := Answer
+		if i <= h.initial().LastApplied {
+			ink = Print
+		}
+		c.applied = []Run{{S: lbl.Yes, Ink: ink}}
+	default:
+		c.applied = []Run{{S: lbl.None, Ink: Answer}}
+	}
+	return c
+}
+
+// numbers are the successive values of an index such as commitIndex.
+func (h *history) numbers(f func(engine.ServerState) int) []change {
+	return h.changes(func(s engine.ServerState) (string, bool) { return itoa(f(s)), true })
+}
+
+// stateMachine is the history of the state machine's value, struck as it
+// is replaced; "–" ends it if the value is lost (a crash) at the end.
+func (h *history) stateMachine(lbl *Labels, b *valueBook) []Run {
+	cs := h.changes(func(s engine.ServerState) (string, bool) {
+		v := b.stateMachineText(s.StateMachine)
+		return v, v != ""
+	})
+	holds := b.stateMachineText(h.final().StateMachine) != ""
+	runs := struck(cs, holds)
+	if !holds {
+		runs = append(runs, Run{S: lbl.None, Ink: Answer})
+	}
+	return widen(runs)
+}
+
+// leaderIndex is the history of nextIndex or matchIndex for a peer over
+// every time the server led; "–" if it never did.
+func (h *history) leaderIndex(lbl *Labels, peer string, next bool) []Run {
+	cs := h.changes(func(s engine.ServerState) (string, bool) {
+		if s.Role != engine.Leader || !s.Up {
+			return "", false
+		}
+		m := s.MatchIndex
+		if next {
+			m = s.NextIndex
+		}
+		v, ok := m[peer]
+		return itoa(v), ok
+	})
+	if len(cs) == 0 {
+		return []Run{{S: lbl.None, Ink: Answer}}
+	}
+	return widen(struck(cs, true))
+}

@@ -1,0 +1,115 @@
+package worksheet
+
+// Rect is an area of a page in millimetres from the top left corner.
+type Rect struct{ X, Y, W, H float64 }
+
+// Right and Bottom are the far edges of r.
+func (r Rect) Right() float64  { return r.X + r.W }
+func (r Rect) Bottom() float64 { return r.Y + r.H }
+
+// Ink says in which of the two PDFs a piece of text is printed.
+type Ink int
+
+const (
+	// Print is on both: labels and everything the worksheet gives.
+	Print Ink = iota
+	// Answer is on the key only, in the answer face and colour; on the
+	// worksheet its place stays blank for the student.
+	Answer
+	// WorksheetOnly is on the worksheet only, such as the Name box's label.
+	WorksheetOnly
+	// KeyOnly is on the key only but printed as print, such as "ANSWER KEY".
+	KeyOnly
+)
+
+// Run is a piece of text drawn in one ink, possibly struck through (a
+// value that held earlier and was replaced). Glue joins it to the run
+// before it with no space between, and wrapping never separates them.
+type Run struct {
+	S      string
+	Ink    Ink
+	Strike bool
+	Glue   bool
+}
+
+// Line is one line of runs, drawn left to right without gaps: spaces are
+// runs of their own.
+type Line []Run
+
+// Align is the horizontal placement of lines in a text's box.
+type Align int
+
+const (
+	Left Align = iota
+	Center
+	RightAlign
+)
+
+// Text is text laid out in a box: the lines are already wrapped (or the
+// values abbreviated) to fit it, and the check verifies that they do.
+type Text struct {
+	R      Rect
+	Lines  []Line
+	Face   Face    // face of Print runs; Answer runs use the Answer face
+	Size   float64 // points
+	LineH  float64 // millimetres from one line to the next
+	Align  Align
+	Middle bool    // centre the lines vertically; else from the top
+	PadX   float64 // room kept free left and right
+	PadY   float64 // room kept free above and below
+}
+
+// Stroke is how a box's outline is drawn.
+type Stroke int
+
+const (
+	NoStroke Stroke = iota
+	Thin
+	Thick
+	Dashed // a cut line
+)
+
+// Fill is a box's background.
+type Fill int
+
+const (
+	NoFill Fill = iota
+	Shade       // a cell with nothing to write: not asked, not applicable
+	Header      // a header cell
+	Band        // a heading band
+)
+
+// Box is a rectangle on a page. Write marks a box a student writes in.
+type Box struct {
+	R      Rect
+	Stroke Stroke
+	Fill   Fill
+	Write  bool
+}
+
+// Page is one page of the layout: boxes first, then texts on top.
+type Page struct {
+	Section string // cover, state, slips, debrief, steps
+	Server  string // whose Raft State sheet it is, on those pages
+	Boxes   []Box
+	Texts   []Text
+}
+
+// Document is the laid-out worksheet and key: the same pages for both.
+type Document struct {
+	Title string
+	Paper Paper
+	Area  Rect // the printable area: the page inside its margins
+	Pages []*Page
+}
+
+// box and text add to a page.
+func (p *Page) box(b Box)   { p.Boxes = append(p.Boxes, b) }
+func (p *Page) text(t Text) { p.Texts = append(p.Texts, t) }
+
+// textOf is one run of print, or of an answer, as a single line.
+func plain(s string) Line  { return Line{{S: s}} }
+func answer(s string) Line { return Line{{S: s, Ink: Answer}} }
+
+// inked is s as a line of the given ink.
+func inked(s string, ink Ink) Line { return Line{{S: s, Ink: ink}} }

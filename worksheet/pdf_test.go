@@ -1,0 +1,68 @@
+package worksheet
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/raftsheet/raftsheet/exercises"
+)
+
+// TestBuiltinExercisesMakeValidPDFs builds every built-in exercise in both
+// templates on both papers and checks the PDFs with qpdf and poppler: a
+// valid file, every font embedded, the chosen paper, and a worksheet and a
+// key with the same pages.
+func TestBuiltinExercisesMakeValidPDFs(t *testing.T) {
+	needTools(t, "qpdf", "pdffonts", "pdfinfo")
+	type build struct{ name, kind, paper string }
+	var builds []build
+	for _, name := range exercises.Names() {
+		builds = append(builds, build{name, KindRoleplay, "a4"}, build{name, KindTrace, "letter"})
+	}
+	builds = append(builds, build{"partition", KindRoleplay, "letter"}, build{"partition", KindTrace, "a4"})
+	for _, c := range builds {
+		t.Run(c.name+"/"+c.kind+"/"+c.paper, func(t *testing.T) {
+			t.Parallel()
+			checkPDFs(t, buildExercise(t, c.name, c.kind, c.paper), c.paper)
+		})
+	}
+}
+
+// checkPDFs checks a build's two PDFs with qpdf, pdffonts and pdfinfo.
+func checkPDFs(t *testing.T, b built, paper string) {
+	sizes := map[string]string{"a4": "595.28 x 841.89 pts (A4)", "letter": "612 x 792 pts (letter)"}
+	dir := t.TempDir()
+	for _, pdf := range []struct {
+		name  string
+		bytes []byte
+	}{{"worksheet.pdf", b.pdfs.Worksheet}, {"key.pdf", b.pdfs.Key}} {
+		path := writePDF(t, dir, pdf.name, pdf.bytes)
+		run(t, "qpdf", "--check", path)
+		checkFontsEmbedded(t, path)
+		info := run(t, "pdfinfo", path)
+		if !strings.Contains(info, "Page size:       "+sizes[paper]) {
+			t.Errorf("%s: pdfinfo does not show %s:\n%s", pdf.name, sizes[paper], info)
+		}
+		if want := fmt.Sprintf("Pages:           %d\n", len(b.doc.Pages)); !strings.Contains(info, want) {
+			t.Errorf("%s: pdfinfo shows another page count than the layout's %d (so worksheet and key differ):\n%s", pdf.name, len(b.doc.Pages), info)
+		}
+	}
+}
+
+var fontLine = regexp.MustCompile(`(?m)^(\S+)\s+CID TrueType\s+Identity-H\s+(yes|no)\s+(yes|no)\s+(yes|no)`)
+
+func checkFontsEmbedded(t *testing.T, path string) {
+	t.Helper()
+	out := run(t, "pdffonts", path)
+	lines := strings.Split(strings.TrimSpace(out), "\n")[2:]
+	if len(lines) == 0 {
+		t.Fatalf("%s: pdffonts lists no fonts", path)
+	}
+	for _, l := range lines {
+		m := fontLine.FindStringSubmatch(l)
+		if m == nil || m[2] != "yes" {
+			t.Errorf("%s: font not embedded (or not the Go fonts as expected): %q", path, l)
+		}
+	}
+}

@@ -1,0 +1,181 @@
+package worksheet
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jung-kurt/gofpdf"
+)
+
+// fixedDate stamps every PDF, so that rebuilding gives identical bytes.
+var fixedDate = time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// Colours, as RGB.
+var (
+	answerColour = [3]int{16, 58, 170} // dark blue: reads apart in colour, prints dark in grey
+	lineColour   = [3]int{60, 60, 60}
+	fillColours  = map[Fill][3]int{Shade: {222, 222, 222}, Header: {240, 240, 240}, Band: {232, 236, 244}}
+)
+
+// render draws the document as the worksheet (answers left blank) or as
+// the key (answers in the answer face and colour).
+func render(doc *Document, key bool) ([]byte, error) {
+	m, err := newMeasurer() // its own: a measurer is not safe to share
+	if err != nil {
+		return nil, err
+	}
+	pdf := gofpdf.New("P", "mm", doc.Paper.pdf, "")
+	pdf.SetCreationDate(fixedDate)
+	pdf.SetModificationDate(fixedDate)
+	pdf.SetCatalogSort(true)
+	pdf.SetCompression(true)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	title := doc.Title
+	pdf.SetTitle(title, true)
+	pdf.SetCreator("raftsheet", true)
+	faces := []Face{Regular, Bold}
+	if key {
+		faces = append(faces, Italic)
+	}
+	for _, f := range faces {
+		// gofpdf writes into the font bytes it is given: a copy of its own
+		// for every document keeps parallel builds apart.
+		pdf.AddUTF8FontFromBytes(f.fontFamily(), "", append([]byte(nil), f.ttf()...))
+	}
+	for _, p := range doc.Pages {
+		pdf.AddPage()
+		for _, b := range p.Boxes {
+			drawBox(pdf, b)
+		}
+		for _, t := range p.Texts {
+			drawText(pdf, m, t, key)
+		}
+	}
+	if err := pdf.Error(); err != nil {
+		return nil, fmt.Errorf("drawing the PDF: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return nil, fmt.Errorf("writing the PDF: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func drawBox(pdf *gofpdf.Fpdf, b Box) {
+	r := b.R
+	if c, ok := fillColours[b.Fill]; ok {
+		pdf.SetFillColor(c[0], c[1], c[2])
+		pdf.Rect(r.X, r.Y, r.W, r.H, "F")
+	}
+	if b.Stroke == NoStroke {
+		return
+	}
+	pdf.SetDrawColor(lineColour[0], lineColour[1], lineColour[2])
+	switch b.Stroke {
+	case Thick:
+		pdf.SetLineWidth(0.45)
+	case Dashed:
+		pdf.SetLineWidth(0.25)
+		pdf.SetDashPattern([]float64{2, 1.5}, 0)
+	default:
+		pdf.SetLineWidth(0.2)
+	}
+	if r.H == 0 {
+		pdf.Line(r.X, r.Y, r.Right(), r.Y)
+	} else {
+		pdf.Rect(r.X, r.Y, r.W, r.H, "D")
+	}
+	if b.Stroke == Dashed {
+		pdf.SetDashPattern([]float64{}, 0)
+	}
+}
+
+// visible reports whether a run of ink is printed on this PDF.
+func visible(ink Ink, key bool) bool {
+	switch ink {
+	case Answer, KeyOnly:
+		return key
+	case WorksheetOnly:
+		return !key
+	}
+	return true
+}
+
+// drawText draws a text's lines; runs not printed on this PDF keep their
+// room, so everything else stands where it stands on the other PDF.
+func drawText(pdf *gofpdf.Fpdf, m *measurer, t Text, key bool) {
+	top := t.R.Y + t.PadY
+	if t.Middle {
+		top = t.R.Y + (t.R.H-float64(len(t.Lines))*t.LineH)/2
+	}
+	sizeMM := t.Size * mmPerPt
+	for i, line := range t.Lines {
+		baseline := top + float64(i)*t.LineH + t.LineH/2 + 0.34*sizeMM
+		x := t.R.X + t.PadX
+		if t.Align != Left {
+			free := t.R.W - 2*t.PadX - m.lineWidth(line, t.Face, t.Size)
+			if t.Align == Center {
+				free /= 2
+			}
+			x += free
+		}
+		for _, seg := range segments(line, t.Face) {
+			w := m.width(seg.face, t.Size, seg.s)
+			if visible(seg.ink, key) && strings.TrimSpace(seg.s) != "" {
+				drawSegment(pdf, seg, x, baseline, w, t.Size)
+			}
+			x += w
+		}
+	}
+}
+
+// segment is runs drawn in one go: same face, same ink, not struck.
+type segment struct {
+	s      string
+	face   Face
+	ink    Ink
+	strike bool
+}
+
+// segments joins a line's runs into as few pieces as can be drawn each
+// with one call (the PDF is smaller and quicker to make). Spaces are drawn
+// too, so that text extraction and copying see the words apart; a space
+// after a struck run starts the next segment, so the strike stops short
+// of it.
+func segments(line Line, base Face) []segment {
+	var out []segment
+	for _, r := range line {
+		face := faceOf(r, base)
+		if n := len(out); n > 0 && !r.Strike && !out[n-1].strike && out[n-1].face == face &&
+			(out[n-1].ink == r.Ink || r.S == " ") {
+			out[n-1].s += r.S
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].s == " " && !r.Strike && out[n-1].face == face {
+			out[n-1].s += r.S // a space that began a segment takes the run after it
+			out[n-1].ink = r.Ink
+			continue
+		}
+		out = append(out, segment{s: r.S, face: face, ink: r.Ink, strike: r.Strike})
+	}
+	return out
+}
+
+func drawSegment(pdf *gofpdf.Fpdf, seg segment, x, baseline, w, size float64) {
+	colour := [3]int{0, 0, 0}
+	if seg.ink == Answer || seg.ink == KeyOnly {
+		colour = answerColour
+	}
+	pdf.SetFont(seg.face.fontFamily(), "", size)
+	pdf.SetTextColor(colour[0], colour[1], colour[2])
+	pdf.Text(x, baseline, seg.s)
+	if seg.strike {
+		pdf.SetDrawColor(colour[0], colour[1], colour[2])
+		pdf.SetLineWidth(0.3)
+		y := baseline - 0.3*size*mmPerPt
+		pdf.Line(x-0.3, y, x+w+0.3, y)
+	}
+}

@@ -1,0 +1,89 @@
+package worksheet
+
+import (
+	"testing"
+
+	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercises"
+)
+
+// TestRepliesMatchTheirRequests checks the pairing of requests and
+// replies on every built-in exercise against what replies say: a reply
+// goes back to the request's sender, from its receiver, one step after the
+// request was sent at the earliest, and every delivered request has one.
+func TestRepliesMatchTheirRequests(t *testing.T) {
+	for _, name := range exercises.Names() {
+		ex, err := exercises.Load(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tr, err := engine.Run(ex)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fates, err := matchReplies(tr)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		sentIn := map[int]int{}
+		requests := map[int]engine.Message{}
+		for _, st := range tr.Steps {
+			for _, m := range st.Messages {
+				sentIn[m.ID] = st.N
+				if !m.Type.IsReply() {
+					requests[m.ID] = m
+				}
+			}
+		}
+		replies := map[int]int{}
+		for id, req := range requests {
+			f := fates[id]
+			if f.fate != answered {
+				continue
+			}
+			r := f.reply
+			if r.From != req.To || r.To != req.From || r.Type != replyType(req.Type) || sentIn[r.ID] <= sentIn[id] {
+				t.Errorf("%s: request #%d (%s %s→%s) paired with reply #%d (%s %s→%s)", name, id, req.Type, req.From, req.To, r.ID, r.Type, r.From, r.To)
+			}
+			replies[r.ID]++
+		}
+		for id, n := range replies {
+			if n > 1 {
+				t.Errorf("%s: reply #%d answers %d requests", name, id, n)
+			}
+		}
+	}
+}
+
+func TestPartitionFirstVotes(t *testing.T) {
+	ex, _ := exercises.Load("partition")
+	tr, err := engine.Run(ex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fates, err := matchReplies(tr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for req, reply := range map[int]int{1: 5, 2: 6, 3: 7, 4: 8} {
+		f := fates[req]
+		if f.fate != answered || f.reply.ID != reply || !f.reply.VoteGranted {
+			t.Errorf("RequestVote #%d: %+v, want granted by reply #%d", req, f, reply)
+		}
+	}
+	slips := slipsOf(tr, fates)
+	if got := idList(slips[0].ids); got != "#1–4" || len(slips[0].to) != 4 {
+		t.Errorf("the first slip is %s to %v, want the broadcast #1–4 to four peers", got, slips[0].to)
+	}
+}
+
+func TestIDList(t *testing.T) {
+	for _, c := range []struct {
+		ids  []int
+		want string
+	}{{[]int{7}, "#7"}, {[]int{1, 2, 3, 4}, "#1–4"}, {[]int{17, 19, 20}, "#17, #19–20"}} {
+		if got := idList(c.ids); got != c.want {
+			t.Errorf("idList(%v) = %q, want %q", c.ids, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,100 @@
+package worksheet
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/raftsheet/raftsheet/engine"
+)
+
+// slip is one paper RPC slip of the role-play: a request, or identical
+// requests one server sent to several peers in one step (a broadcast, as
+// on the seed worksheet), with a response column per receiver.
+type slip struct {
+	ids  []int // message numbers, ascending
+	msg  engine.Message
+	to   []string // receivers, in cluster order
+	fate map[string]outcome
+}
+
+// slipsOf groups the run's requests into slips, in message order. Copies
+// made by a duplicate step stay slips of their own.
+func slipsOf(tr *engine.Trace, fates map[int]outcome) []*slip {
+	order := map[string]int{}
+	for i, id := range tr.Servers {
+		order[id] = i
+	}
+	var out []*slip
+	for _, st := range tr.Steps {
+		groups := map[string]*slip{}
+		for _, m := range st.Messages {
+			if m.Type.IsReply() {
+				continue
+			}
+			key := requestKey(m)
+			s := groups[key]
+			if s == nil || m.DuplicateOf != 0 || containsID(s.to, m.To) {
+				s = &slip{msg: m, fate: map[string]outcome{}}
+				out = append(out, s)
+				if m.DuplicateOf == 0 {
+					groups[key] = s
+				}
+			}
+			s.ids = append(s.ids, m.ID)
+			s.to = append(s.to, m.To)
+			s.fate[m.To] = fates[m.ID]
+		}
+	}
+	for _, s := range out {
+		sort.Ints(s.ids)
+		sort.SliceStable(s.to, func(i, j int) bool { return order[s.to[i]] < order[s.to[j]] })
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].ids[0] < out[j].ids[0] })
+	return out
+}
+
+func containsID(list []string, id string) bool {
+	for _, x := range list {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// requestKey is everything a request says but its receiver and number:
+// requests with equal keys can share a slip.
+func requestKey(m engine.Message) string {
+	var entries strings.Builder
+	for _, e := range m.Entries {
+		fmt.Fprintf(&entries, "%d:%q ", e.Term, e.Value)
+	}
+	return fmt.Sprintf("%s|%s|%d|%s|%d|%d|%s|%d|%d|%s|%d", m.Type, m.From, m.Term, m.CandidateID, m.LastLogIndex,
+		m.LastLogTerm, m.LeaderID, m.PrevLogIndex, m.PrevLogTerm, entries.String(), m.LeaderCommit)
+}
+
+// idList writes message numbers with runs joined: "#1–4", "#17, #19–20".
+func idList(ids []int) string {
+	var parts []string
+	for i := 0; i < len(ids); {
+		j := i
+		for j+1 < len(ids) && ids[j+1] == ids[j]+1 {
+			j++
+		}
+		switch {
+		case j == i:
+			parts = append(parts, fmt.Sprintf("#%d", ids[i]))
+		default:
+			parts = append(parts, fmt.Sprintf("#%d–%d", ids[i], ids[j]))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ", ")
+}
+
+func sortedInts(ids []int) []int {
+	out := append([]int(nil), ids...)
+	sort.Ints(out)
+	return out
+}

@@ -1,0 +1,45 @@
+package worksheet
+
+import "strings"
+
+// stepHeading is "Step n" and what the step does in plain words, with its
+// note under it; band shades it as the head of a trace step's block.
+func (l *layout) stepHeading(n int, said, note string, band bool) []row {
+	return l.stepHeadingText(n, l.sentence(said), note, band)
+}
+
+// continuedHeading heads the page a step's block runs on to.
+func (l *layout) continuedHeading(n int) []row {
+	rows := l.stepHeadingText(n, l.lbl.Continued, "", true)
+	rows[len(rows)-1].h += 1
+	return rows
+}
+
+func (l *layout) stepHeadingText(n int, said, note string, band bool) []row {
+	st := l.st
+	size := st.body
+	name := fill(l.lbl.Step, "n", itoa(n))
+	nameW := l.fitWidth(Bold, size, fill(l.lbl.Step, "n", itoa(len(l.tr.Steps))))
+	x, w := l.body.X+nameW, l.body.W-nameW
+	lines := l.wrapIn(words(said, Print), Regular, size, w)
+	var noteLines []Line
+	if note = strings.TrimSpace(note); note != "" {
+		noteLines = l.wrapIn(words("“"+note+"”", Print), Regular, st.small, w)
+	}
+	saidH := l.textH(len(lines), size)
+	noteH := 0.0
+	if noteLines != nil {
+		noteH = l.textH(len(noteLines), st.small)
+	}
+	h := saidH + noteH
+	return []row{{h: h + 0.5, keepNext: true, draw: func(p *Page, y float64) {
+		if band {
+			p.box(Box{R: Rect{l.body.X, y, l.body.W, h}, Fill: Band})
+		}
+		l.text(p, Rect{l.body.X, y, nameW, l.textH(1, size)}, []Line{plain(name)}, Bold, size, Left, false)
+		l.text(p, Rect{x, y, w, saidH}, lines, Regular, size, Left, false)
+		if noteLines != nil {
+			l.text(p, Rect{x, y + saidH, w, noteH}, noteLines, Regular, st.small, Left, false)
+		}
+	}}}
+}

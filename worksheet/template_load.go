@@ -1,0 +1,285 @@
+package worksheet
+
+import (
+	"fmt"
+	"os"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/templates"
+	"gopkg.in/yaml.v3"
+)
+
+// LoadTemplate reads the template arg names: an existing file, or else a
+// built-in name (roleplay, trace). A file's keys override those of the
+// built-in template of its kind; problems are reported as FILE:LINE: ….
+func LoadTemplate(arg string) (*Template, error) {
+	if st, err := os.Stat(arg); err == nil && !st.IsDir() {
+		src, err := os.ReadFile(arg)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", arg, err)
+		}
+		return ParseTemplate(arg, src)
+	}
+	if _, ok := templates.Builtin(arg); ok {
+		return BuiltinTemplate(arg)
+	}
+	return nil, fmt.Errorf("%q is neither a template file nor a built-in template; the built-in ones are: %s",
+		arg, strings.Join(templates.Names(), ", "))
+}
+
+// BuiltinTemplate is the built-in template name, parsed and checked.
+func BuiltinTemplate(name string) (*Template, error) {
+	src, ok := templates.Builtin(name)
+	if !ok {
+		return nil, fmt.Errorf("no built-in template %q (there are: %s)", name, strings.Join(templates.Names(), ", "))
+	}
+	return parseTemplate("templates/"+name+".yaml", src, nil)
+}
+
+// ParseTemplate reads a course's template from src; file is the name
+// problems are reported under. Keys it leaves out keep the values of the
+// built-in template of the same kind.
+func ParseTemplate(file string, src []byte) (*Template, error) {
+	return parseTemplate(file, src, func(kind string) (*Template, error) { return BuiltinTemplate(kind) })
+}
+
+type templateLoader struct {
+	file  string
+	m     *measurer
+	diags engine.Diagnostics
+}
+
+func (l *templateLoader) errorf(n *yaml.Node, hint, format string, args ...any) {
+	d := engine.Diagnostic{File: l.file, Msg: fmt.Sprintf(format, args...), Hint: hint}
+	if n != nil {
+		d.Line, d.Col = n.Line, n.Column
+	}
+	l.diags = append(l.diags, d)
+}
+
+// parseTemplate reads src over the defaults base returns for its kind (none
+// for a built-in template, which must be complete).
+func parseTemplate(file string, src []byte, base func(kind string) (*Template, error)) (*Template, error) {
+	m, err := newMeasurer()
+	if err != nil {
+		return nil, err
+	}
+	l := &templateLoader{file: file, m: m}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return nil, l.yamlError(err)
+	}
+	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		l.errorf(nil, "start from a copy of templates/roleplay.yaml or templates/trace.yaml", "a template must be a YAML mapping with keys such as kind, labels and sizes")
+		return nil, l.diags
+	}
+	root := doc.Content[0]
+	l.checkKeys(root, reflect.TypeOf(Template{}), "the template")
+	l.checkText(root, "")
+	kind := l.kind(root)
+	if len(l.diags) > 0 {
+		return nil, l.diags
+	}
+	t := &Template{}
+	if base != nil {
+		b, err := base(kind)
+		if err != nil {
+			return nil, err
+		}
+		t = b.clone()
+	}
+	if err := root.Decode(t); err != nil {
+		return nil, l.yamlError(err)
+	}
+	t.Source = file
+	l.validate(t, root)
+	if len(l.diags) > 0 {
+		return nil, l.diags
+	}
+	return t, nil
+}
+
+var yamlLine = regexp.MustCompile(`line (\d+): (.*)`)
+
+// yamlError turns yaml.v3's errors into FILE:LINE: diagnostics.
+func (l *templateLoader) yamlError(err error) error {
+	var ds engine.Diagnostics
+	for _, line := range strings.Split(err.Error(), "\n") {
+		line = strings.TrimSpace(strings.TrimPrefix(line, "yaml: "))
+		if line == "" || line == "unmarshal errors:" {
+			continue
+		}
+		d := engine.Diagnostic{File: l.file, Msg: "not a valid template: " + line}
+		if m := yamlLine.FindStringSubmatch(line); m != nil {
+			d.Line, _ = strconv.Atoi(m[1])
+			d.Msg = "not a valid template: " + m[2]
+		}
+		ds = append(ds, d)
+	}
+	return ds
+}
+
+func (t *Template) clone() *Template {
+	c := *t
+	c.Sections = append([]string(nil), t.Sections...)
+	c.Text.HowToRun = append([]string(nil), t.Text.HowToRun...)
+	c.Text.KeyLegend = append([]string(nil), t.Text.KeyLegend...)
+	return &c
+}
+
+func (l *templateLoader) kind(root *yaml.Node) string {
+	n := mappingValue(root, "kind")
+	if n == nil {
+		l.errorf(root, "add `kind: roleplay` or `kind: trace`", "the template does not say its kind")
+		return ""
+	}
+	if _, ok := kindSections[n.Value]; !ok || n.Kind != yaml.ScalarNode {
+		l.errorf(n, "", "kind must be roleplay or trace, not %q", n.Value)
+		return ""
+	}
+	return n.Value
+}
+
+func mappingValue(n *yaml.Node, key string) *yaml.Node {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// checkKeys reports keys the template type has no field for, so that a
+// misspelt label is an error and not a silently ignored line.
+func (l *templateLoader) checkKeys(n *yaml.Node, t reflect.Type, where string) {
+	if n.Kind != yaml.MappingNode {
+		return
+	}
+	fields := map[string]reflect.Type{}
+	var names []string
+	for i := 0; i < t.NumField(); i++ {
+		tag := strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0]
+		if tag != "" && tag != "-" {
+			fields[tag] = t.Field(i).Type
+			names = append(names, tag)
+		}
+	}
+	sort.Strings(names)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		ft, ok := fields[k.Value]
+		if !ok {
+			hint := ""
+			if s := nearest(k.Value, names); s != "" {
+				hint = fmt.Sprintf("did you mean `%s`?", s)
+			}
+			l.errorf(k, hint, "unknown key `%s` in %s", k.Value, where)
+			continue
+		}
+		if ft.Kind() == reflect.Struct {
+			l.checkKeys(v, ft, k.Value)
+		}
+	}
+}
+
+// checkText reports characters the sheets cannot print: gofpdf handles only
+// the Basic Multilingual Plane, control characters have no glyph, and the
+// Go fonts cover Latin, Greek and Cyrillic.
+func (l *templateLoader) checkText(n *yaml.Node, path string) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			l.checkText(n.Content[i+1], strings.TrimPrefix(path+"."+n.Content[i].Value, "."))
+		}
+	case yaml.SequenceNode:
+		for _, c := range n.Content {
+			l.checkText(c, path)
+		}
+	case yaml.ScalarNode:
+		if msg := unprintable(l.m, n.Value, strings.HasPrefix(path, "text.")); msg != "" {
+			l.errorf(n, "", "%s %s", path, msg)
+		}
+		for _, p := range placeholders.FindAllStringSubmatch(n.Value, -1) {
+			if !knownPlaceholders[p[1]] {
+				l.errorf(n, "the ones raftsheet fills in are: "+strings.Join(sortedKeys(knownPlaceholders), ", "),
+					"%s has {%s}, which raftsheet does not know", path, p[1])
+			}
+		}
+	}
+}
+
+// unprintable says why s cannot be printed, or "" if it can.
+func unprintable(m *measurer, s string, multiline bool) string {
+	for _, r := range s {
+		switch {
+		case r > 0xFFFF:
+			return fmt.Sprintf("has the character %q (U+%04X), which the PDF fonts cannot print (only the Basic Multilingual Plane)", r, r)
+		case unicode.IsControl(r) && !(multiline && (r == '\n' || r == '\t')):
+			return fmt.Sprintf("has the control character U+%04X, which cannot be printed", r)
+		case unicode.IsControl(r) || r == ' ':
+		default:
+			for f := Face(0); f < numFaces; f++ {
+				if m.runeWidth(f, r) < 0 {
+					return fmt.Sprintf("has the character %q (U+%04X), which the sheets' Go fonts have no glyph for", r, r)
+				}
+			}
+		}
+	}
+	return ""
+}
+
+var placeholders = regexp.MustCompile(`\{([A-Za-z_]*)\}`)
+
+// knownPlaceholders are the {names} raftsheet fills in.
+var knownPlaceholders = map[string]bool{
+	"page": true, "pages": true, "count": true, "servers": true, "n": true, "first": true, "last": true,
+	"max": true, "cut": true, "id": true, "goal": true, "ms": true,
+	"state_pages": true, "slip_pages": true, "debrief_pages": true, "step_pages": true,
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// nearest is the candidate closest to word when it is likely a typo.
+func nearest(word string, candidates []string) string {
+	best, bestD := "", 3
+	for _, c := range candidates {
+		if d := levenshtein(word, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,103 @@
+package worksheet
+
+import (
+	"reflect"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// sizeLimits bound each size: below them nothing can be written in, above
+// them nothing fits on a page.
+var sizeLimits = map[string][2]float64{
+	"margin_mm": {5, 30}, "body_pt": {6, 14}, "small_pt": {5, 12}, "heading_pt": {8, 24}, "title_pt": {10, 36},
+	"cell_mm": {6, 20}, "spare_terms": {0, 50}, "spare_log_rows": {0, 50}, "value_chars": {4, 60}, "slip_columns": {1, 3},
+}
+
+// roleplayOnlySizes are the sizes of the Raft State sheets and slips.
+var roleplayOnlySizes = map[string]bool{"spare_terms": true, "spare_log_rows": true, "slip_columns": true}
+
+func (l *templateLoader) validate(t *Template, root *yaml.Node) {
+	l.validateSections(t, root)
+	l.validateSizes(t, root)
+	l.validateLabels(t, root)
+	if len(t.Text.HowToRun) == 0 {
+		l.errorf(mappingValue(root, "text"), "", "text.how_to_run must have at least one paragraph")
+	}
+}
+
+func (l *templateLoader) validateSections(t *Template, root *yaml.Node) {
+	at := mappingValue(root, "sections")
+	allowed := kindSections[t.Kind]
+	if len(t.Sections) == 0 {
+		l.errorf(at, "", "sections must list at least one of: %s", strings.Join(allowed, ", "))
+	}
+	seen := map[string]bool{}
+	for _, s := range t.Sections {
+		switch {
+		case !contains(allowed, s):
+			hint := "a " + t.Kind + " template has: " + strings.Join(allowed, ", ")
+			l.errorf(at, hint, "unknown section %q", s)
+		case seen[s]:
+			l.errorf(at, "", "section %q is listed twice", s)
+		}
+		seen[s] = true
+	}
+}
+
+func (l *templateLoader) validateSizes(t *Template, root *yaml.Node) {
+	v := reflect.ValueOf(t.Sizes)
+	sizes := mappingValue(root, "sizes")
+	for i := 0; i < v.NumField(); i++ {
+		tag := v.Type().Field(i).Tag.Get("yaml")
+		if t.Kind != KindRoleplay && roleplayOnlySizes[tag] {
+			continue
+		}
+		lim := sizeLimits[tag]
+		f := v.Field(i)
+		x := 0.0
+		if f.CanInt() {
+			x = float64(f.Int())
+		} else {
+			x = f.Float()
+		}
+		if x < lim[0] || x > lim[1] {
+			at := sizes
+			if sizes != nil {
+				if n := mappingValue(sizes, tag); n != nil {
+					at = n
+				}
+			}
+			l.errorf(at, "", "sizes.%s must be between %g and %g, not %g", tag, lim[0], lim[1], x)
+		}
+	}
+}
+
+// validateLabels insists every label the kind prints is non-empty: a course
+// may translate a label but not blank it.
+func (l *templateLoader) validateLabels(t *Template, root *yaml.Node) {
+	v := reflect.ValueOf(t.Labels)
+	used := labelsUsedBy(t.Kind)
+	labels := mappingValue(root, "labels")
+	for i := 0; i < v.NumField(); i++ {
+		tag := v.Type().Field(i).Tag.Get("yaml")
+		if used[tag] && strings.TrimSpace(v.Field(i).String()) == "" {
+			at := labels
+			if labels != nil {
+				if n := mappingValue(labels, tag); n != nil {
+					at = n
+				}
+			}
+			l.errorf(at, "", "labels.%s must not be empty: the %s sheets print it", tag, t.Kind)
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

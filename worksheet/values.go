@@ -1,0 +1,130 @@
+package worksheet
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/raftsheet/raftsheet/engine"
+)
+
+// valueBook abbreviates the run's values by the one rule the cover
+// explains: a value longer than max characters is shortened to max: its
+// first characters and "…", and, when two shortened values would read
+// alike, a number after the "…" to tell them apart. It remembers the
+// values it shortens, in order of first appearance, so the cover can list
+// them in full.
+type valueBook struct {
+	max     int
+	long    []string
+	printed map[string]string // long value → as printed
+}
+
+// newValueBook collects every value of the run up front, so the cover,
+// laid out first, can already list the long ones.
+func newValueBook(tr *engine.Trace, maxChars int) *valueBook {
+	b := &valueBook{max: maxChars, printed: map[string]string{}}
+	visit := func(states map[string]engine.ServerState) {
+		for _, id := range tr.Servers {
+			s := states[id]
+			for _, e := range s.Log {
+				b.note(e.Value)
+			}
+			for _, v := range stateMachineValues(s.StateMachine) {
+				b.note(v)
+			}
+		}
+	}
+	visit(tr.Initial)
+	for _, st := range tr.Steps {
+		for _, m := range st.Messages {
+			for _, e := range m.Entries {
+				b.note(e.Value)
+			}
+		}
+		visit(st.Servers)
+	}
+	b.number()
+	return b
+}
+
+func (b *valueBook) note(v string) {
+	if _, seen := b.printed[v]; len([]rune(v)) > b.max && !seen {
+		b.printed[v] = cut(v, b.max, "")
+		b.long = append(b.long, v)
+	}
+}
+
+// number tells apart long values that shorten alike.
+func (b *valueBook) number() {
+	alike := map[string][]string{}
+	for _, v := range b.long {
+		alike[b.printed[v]] = append(alike[b.printed[v]], v)
+	}
+	for _, vs := range alike {
+		if len(vs) < 2 {
+			continue
+		}
+		for i, v := range vs {
+			b.printed[v] = cut(v, b.max, itoa(i+1))
+		}
+	}
+}
+
+// cut is v's first characters, "…" and the suffix: max characters in all.
+func cut(v string, n int, suffix string) string {
+	r := []rune(v)
+	keep := max(1, n-1-len([]rune(suffix)))
+	return string(r[:keep]) + "…" + suffix
+}
+
+// short is v as the sheets print it.
+func (b *valueBook) short(v string) string {
+	if s, ok := b.printed[v]; ok {
+		return s
+	}
+	return v
+}
+
+// entry is a log entry as the sheets print it: term:value, or the term
+// alone for an entry without a command.
+func (b *valueBook) entry(term int, value string) string {
+	return engine.EntryText(term, b.short(value))
+}
+
+// stateMachine is a state machine's value as the sheets print it: the
+// register's value, or the kv pairs "k=v" in key order; nil when empty.
+func (b *valueBook) stateMachine(v any) []string {
+	vals := stateMachineValues(v)
+	for i, s := range vals {
+		vals[i] = b.short(s)
+	}
+	return vals
+}
+
+// stateMachineValues are the register's value, or the kv store's "k=v"
+// pairs in key order.
+func stateMachineValues(v any) []string {
+	switch sm := v.(type) {
+	case string:
+		if sm != "" {
+			return []string{sm}
+		}
+	case map[string]string:
+		keys := make([]string, 0, len(sm))
+		for k := range sm {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		out := make([]string, len(keys))
+		for i, k := range keys {
+			out[i] = k + "=" + sm[k]
+		}
+		return out
+	}
+	return nil
+}
+
+// stateMachineText joins a state machine's printed values.
+func (b *valueBook) stateMachineText(v any) string {
+	return strings.Join(b.stateMachine(v), ", ")
+}

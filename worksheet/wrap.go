@@ -1,0 +1,130 @@
+package worksheet
+
+import "strings"
+
+// faceOf is the face a run is drawn in: answers in the answer face, the
+// rest in the text's face.
+func faceOf(r Run, base Face) Face {
+	if r.Ink == Answer {
+		return Italic
+	}
+	return base
+}
+
+// lineWidth is the printed width of a line in millimetres.
+func (m *measurer) lineWidth(l Line, base Face, size float64) float64 {
+	w := 0.0
+	for _, r := range l {
+		w += m.width(faceOf(r, base), size, r.S)
+	}
+	return w
+}
+
+// words splits text into word runs of one ink; line breaks in the text
+// become breaks (nil runs) that wrap honours.
+func words(s string, ink Ink) []Run {
+	var out []Run
+	for i, line := range strings.Split(strings.ReplaceAll(s, "\t", " "), "\n") {
+		if i > 0 {
+			out = append(out, Run{}) // a hard line break
+		}
+		for _, w := range strings.Fields(line) {
+			out = append(out, Run{S: w, Ink: ink})
+		}
+	}
+	return out
+}
+
+// wrap lays tokens into lines no wider than width, one space between
+// words (a token and the glued tokens after it). A word is kept whole
+// unless it alone is wider than a line; then it is broken between
+// characters, so nothing is ever cut off. An empty token is a hard break.
+func (m *measurer) wrap(tokens []Run, base Face, size, width float64) []Line {
+	var lines []Line
+	var cur Line
+	curW := 0.0
+	flush := func() {
+		lines = append(lines, cur)
+		cur, curW = nil, 0
+	}
+	for _, w := range gluedWords(tokens) {
+		if w == nil {
+			flush()
+			continue
+		}
+		ww := m.lineWidth(w, base, size)
+		space := Run{S: " ", Ink: w[0].Ink}
+		sw := m.width(faceOf(space, base), size, " ")
+		if len(cur) > 0 && curW+sw+ww <= width {
+			cur = append(append(cur, space), w...)
+			curW += sw + ww
+			continue
+		}
+		if len(cur) > 0 {
+			flush()
+		}
+		if ww <= width {
+			cur, curW = append(Line{}, w...), ww
+			continue
+		}
+		for _, t := range w { // too wide for any line: break it up
+			face := faceOf(t, base)
+			for _, piece := range m.breakToken(t, face, size, width) {
+				pw := m.width(face, size, piece.S)
+				if len(cur) > 0 && curW+pw > width {
+					flush()
+				}
+				cur = append(cur, piece)
+				curW += pw
+			}
+		}
+	}
+	if len(cur) > 0 || len(lines) == 0 {
+		flush()
+	}
+	return lines
+}
+
+// gluedWords groups tokens into words: a token and the glued ones after
+// it. A hard break becomes a nil word.
+func gluedWords(tokens []Run) []Line {
+	var out []Line
+	for _, t := range tokens {
+		switch {
+		case t.S == "":
+			out = append(out, nil)
+		case t.Glue && len(out) > 0 && out[len(out)-1] != nil:
+			out[len(out)-1] = append(out[len(out)-1], t)
+		default:
+			out = append(out, Line{t})
+		}
+	}
+	return out
+}
+
+// breakToken splits a token wider than width into pieces that fit, at
+// least one character each.
+func (m *measurer) breakToken(t Run, face Face, size, width float64) []Run {
+	if m.width(face, size, t.S) <= width {
+		return []Run{t}
+	}
+	var out []Run
+	var piece []rune
+	for _, r := range t.S {
+		if len(piece) > 0 && m.width(face, size, string(append(piece, r))) > width {
+			out = append(out, Run{S: string(piece), Ink: t.Ink, Strike: t.Strike})
+			piece = nil
+		}
+		piece = append(piece, r)
+	}
+	return append(out, Run{S: string(piece), Ink: t.Ink, Strike: t.Strike})
+}
+
+// widest is the width of the widest of the lines.
+func (m *measurer) widest(lines []Line, base Face, size float64) float64 {
+	w := 0.0
+	for _, l := range lines {
+		w = max(w, m.lineWidth(l, base, size))
+	}
+	return w
+}

@@ -47,7 +47,7 @@ func (s *Server) handleRequestVote(m Message) {
 		s.timerReset = true // Figure 2: granting a vote restarts the election timer
 		s.explain("%s grants its vote for term %d to %s, whose log is at least as up-to-date (§5.2, §5.4.1)", s.ID, s.CurrentTerm, m.CandidateID)
 	}
-	s.send(Message{Type: RequestVoteReply, To: m.From, VoteGranted: granted})
+	s.send(Message{Type: RequestVoteReply, To: m.From, InReplyTo: m.ID, VoteGranted: granted})
 }
 
 // handleRequestVoteReply counts votes: a candidate that hears from a

@@ -56,6 +56,9 @@ type Message struct {
 	Success    bool
 	MatchIndex int
 
+	// InReplyTo is, on a reply, the ID of the request it answers.
+	InReplyTo int
+
 	// DuplicateOf is the ID of the message this one copies (0 if none).
 	DuplicateOf int
 

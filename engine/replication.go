@@ -41,7 +41,7 @@ func (s *Server) sendAppendEntries(peer string) {
 func (s *Server) handleAppendEntries(m Message) {
 	if m.Term < s.CurrentTerm {
 		s.explain("%s rejects AppendEntries from %s: term %d < currentTerm %d (§5.1)", s.ID, m.From, m.Term, s.CurrentTerm)
-		s.send(Message{Type: AppendEntriesReply, To: m.From})
+		s.send(Message{Type: AppendEntriesReply, To: m.From, InReplyTo: m.ID})
 		return
 	}
 	s.timerReset = true // Figure 2: it heard from the current leader
@@ -51,7 +51,7 @@ func (s *Server) handleAppendEntries(m Message) {
 	}
 	if !s.Log.Has(m.PrevLogIndex, m.PrevLogTerm) {
 		s.explainMismatch(m)
-		s.send(Message{Type: AppendEntriesReply, To: m.From})
+		s.send(Message{Type: AppendEntriesReply, To: m.From, InReplyTo: m.ID})
 		return
 	}
 	if len(m.Entries) == 0 {
@@ -66,7 +66,7 @@ func (s *Server) handleAppendEntries(m Message) {
 			s.applyCommitted()
 		}
 	}
-	s.send(Message{Type: AppendEntriesReply, To: m.From, Success: true, MatchIndex: lastNew})
+	s.send(Message{Type: AppendEntriesReply, To: m.From, InReplyTo: m.ID, Success: true, MatchIndex: lastNew})
 }
 
 func (s *Server) explainMismatch(m Message) {

@@ -406,3 +406,33 @@ steps:
 		t.Errorf("at the end S3 = log %s commit %d state %v; want 1 1:a 2:c, 3, c", LogText(s3.Log), s3.CommitIndex, s3.StateMachine)
 	}
 }
+
+// Every reply names the request it answers, also when requests are
+// duplicated: a copy gets its own reply.
+func TestRepliesNameTheirRequests(t *testing.T) {
+	tr := runScript(t, `
+title: t
+servers: 3
+steps:
+  - timeout: S1
+  - duplicate: {to: S2}
+  - deliver: all
+`)
+	sent := map[int]Message{}
+	for _, st := range tr.Steps {
+		for _, m := range st.Messages {
+			sent[m.ID] = m
+		}
+	}
+	answered := map[int]bool{}
+	for _, m := range tr.Steps[2].Messages {
+		req, ok := sent[m.InReplyTo]
+		if !ok || req.Type != RequestVote || req.To != m.From || req.From != m.To {
+			t.Fatalf("%s answers #%d, which is not a RequestVote from %s to %s", MessageText(m), m.InReplyTo, m.To, m.From)
+		}
+		answered[m.InReplyTo] = true
+	}
+	if len(answered) != 3 {
+		t.Errorf("replies answer %v; want #1, #2 and the copy #3", answered)
+	}
+}

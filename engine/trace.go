@@ -167,8 +167,9 @@ func (m Message) MarshalJSON() ([]byte, error) {
 		v = struct {
 			head
 			VoteGranted bool `json:"vote_granted"`
+			InReplyTo   int  `json:"in_reply_to"`
 			DuplicateOf int  `json:"duplicate_of,omitempty"`
-		}{h, m.VoteGranted, m.DuplicateOf}
+		}{h, m.VoteGranted, m.InReplyTo, m.DuplicateOf}
 	case AppendEntries:
 		v = struct {
 			head
@@ -184,8 +185,9 @@ func (m Message) MarshalJSON() ([]byte, error) {
 			head
 			Success     bool `json:"success"`
 			MatchIndex  *int `json:"match_index,omitempty"`
+			InReplyTo   int  `json:"in_reply_to"`
 			DuplicateOf int  `json:"duplicate_of,omitempty"`
-		}{head: h, Success: m.Success, DuplicateOf: m.DuplicateOf}
+		}{head: h, Success: m.Success, InReplyTo: m.InReplyTo, DuplicateOf: m.DuplicateOf}
 		if m.Success {
 			mi := m.MatchIndex
 			r.MatchIndex = &mi

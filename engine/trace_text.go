@@ -240,6 +240,9 @@ func messagesText(ms []Message) []string {
 // MessageText writes a message with its Figure 2 fields in a line.
 func MessageText(m Message) string {
 	head := fmt.Sprintf("#%d %s %s→%s term %d", m.ID, m.Type, m.From, m.To, m.Term)
+	if m.InReplyTo != 0 {
+		head += fmt.Sprintf(" (reply to #%d)", m.InReplyTo)
+	}
 	if m.DuplicateOf != 0 {
 		head += fmt.Sprintf(" (copy of #%d)", m.DuplicateOf)
 	}

@@ -126,7 +126,7 @@ func TestValidate(t *testing.T) {
 	if code != 1 {
 		t.Errorf("exit %d, want 1", code)
 	}
-	for _, want := range []string{"good.yaml: ok (3 servers", "partition.yaml: ok (5 servers"} {
+	for _, want := range []string{"good.yaml: ok (3 servers", "partition.yaml: ok (5 servers", "roleplay sheets of 14 pages"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("stdout lacks %q:\n%s", want, out)
 		}
@@ -143,6 +143,17 @@ func TestValidate(t *testing.T) {
 	}
 	if _, _, code := raftsheet(t, dir, "validate", "good.yaml"); code != 0 {
 		t.Errorf("exit %d for a valid file", code)
+	}
+}
+
+// validate lays the sheets out too: a character the fonts cannot draw is
+// caught before anyone builds.
+func TestValidateChecksTheSheets(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "cjk.yaml"), []byte("title: 漢字\nservers: 3\nsteps: [heal]\n"), 0o644)
+	_, errOut, code := raftsheet(t, dir, "validate", "cjk.yaml")
+	if code != 1 || !strings.Contains(errOut, "has the character '漢' (U+6F22), which the sheets' Go fonts have no glyph for") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 }
 

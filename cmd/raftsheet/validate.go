@@ -6,6 +6,7 @@ import (
 
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/worksheet"
 	"github.com/spf13/cobra"
 )
 
@@ -52,8 +53,31 @@ func validate(arg string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return fmt.Sprintf("%s: ok (%d servers, %d steps, highest term %d, longest log %d)",
-		src.File, len(tr.Servers), len(tr.Steps), tr.MaxTerm(), tr.MaxLogLength()), nil
+	pages, err := layOut(ex, tr)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%s: ok (%d servers, %d steps, highest term %d, longest log %d; %s sheets of %d pages)",
+		src.File, len(tr.Servers), len(tr.Steps), tr.MaxTerm(), tr.MaxLogLength(), ex.Worksheet.Template, pages), nil
+}
+
+// layOut builds the exercise's worksheet and key in memory, with its own
+// template and paper, as build would: it catches what only the sheets can
+// (a character the fonts lack, an exercise too big for a template).
+func layOut(ex *engine.Exercise, tr *engine.Trace) (int, error) {
+	tpl, err := worksheet.BuiltinTemplate(ex.Worksheet.Template)
+	if err != nil {
+		return 0, err
+	}
+	paper, err := worksheet.ParsePaper(ex.Worksheet.Paper)
+	if err != nil {
+		return 0, err
+	}
+	doc, err := worksheet.Layout(ex, tr, worksheet.Options{Template: tpl, Paper: paper})
+	if err != nil {
+		return 0, err
+	}
+	return len(doc.Pages), nil
 }
 
 // errSilent is a failure already reported in full: main prints only its

@@ -1,0 +1,57 @@
+package worksheet
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/raftsheet/raftsheet/engine"
+)
+
+// FuzzBuild loads arbitrary bytes as an exercise, runs it, and lays out and
+// renders its worksheet and key with both templates. Whatever loads must
+// build or fail with a clear error; nothing may panic.
+func FuzzBuild(f *testing.F) {
+	files, _ := filepath.Glob("../exercises/*.yaml")
+	for _, p := range files {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b)
+		}
+	}
+	for _, src := range []string{
+		"title: t\nservers: 1\nsteps: [heal]\n",
+		"title: \"ǅ ﬁ ꙮ ∀ →\"\nservers: [ab-c, d_e]\nsteps:\n  - client: {server: ab-c, value: \"\\u00a0x\\u200b\"}\n",
+		"title: t\nservers: 9\nstate_machine: kv\ntiming:\nsteps:\n  - run: 2s\n  - client: {server: S1, value: \"k=" + strings.Repeat("v", 150) + "\"}\n",
+	} {
+		f.Add([]byte(src))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		ex, err := engine.Load("fuzz.yaml", "fuzz", src)
+		if err != nil {
+			return // FuzzLoad checks load errors
+		}
+		tr, err := engine.Run(ex)
+		if err != nil {
+			return
+		}
+		for _, template := range []string{"roleplay", "trace"} {
+			tpl, err := BuiltinTemplate(template)
+			if err != nil {
+				t.Fatal(err)
+			}
+			paper, _ := ParsePaper("a4")
+			_, err = Build(ex, tr, Options{Template: tpl, Paper: paper})
+			if err == nil || glyphless(err) {
+				continue // only a character the fonts lack may stop a valid run
+			}
+			t.Fatalf("%s: a valid run does not build: %v", template, err)
+		}
+	})
+}
+
+// glyphless reports the one refusal a valid exercise may meet: a character
+// the Go fonts have no glyph for.
+func glyphless(err error) bool {
+	return strings.Contains(err.Error(), "fuzz.yaml: the text") && strings.Contains(err.Error(), "glyph")
+}

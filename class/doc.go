@@ -1,4 +1,9 @@
-// Package class plans a class set: who the students are (a roster CSV, or
-// a count), which variant of an exercise each one gets, and the manifest
-// that records it.
+// Package class makes and grades class sets. A class set gives every
+// student (a roster CSV, or a count) a variant of one exercise, with its
+// worksheet, key and answer template, the whole class's worksheets and
+// keys as two print-ready PDFs, and a manifest of who got which variant.
+// Grading reads YAML answer files (every blank of a sheet by its field
+// id), rebuilds each file's key from its variant code, and compares field
+// by field, with forgiving spellings (spelling.go), naming the rule behind
+// each answer; a class report groups the misses by rule.
 package class

@@ -14,6 +14,7 @@ type ManifestEntry struct {
 	Exercise  string `json:"exercise"`
 	Worksheet string `json:"worksheet"` // paths relative to the class set's folder
 	Key       string `json:"key"`
+	Answers   string `json:"answers"` // the student's answer template
 }
 
 // Manifest is the class set's record: who got which variant, in which files.
@@ -21,6 +22,8 @@ type Manifest struct {
 	Exercise   string          `json:"exercise"`
 	Title      string          `json:"title"`
 	Seed       uint64          `json:"seed"`
+	Template   string          `json:"template"`
+	Paper      string          `json:"paper"`
 	Worksheets string          `json:"worksheets"` // the merged, print-ready files
 	Keys       string          `json:"keys"`
 	Students   []ManifestEntry `json:"students"`
@@ -30,9 +33,9 @@ type Manifest struct {
 func (m *Manifest) CSV() ([]byte, error) {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
-	w.Write([]string{"id", "name", "code", "worksheet", "key"})
+	w.Write([]string{"id", "name", "code", "worksheet", "key", "answers"})
 	for _, s := range m.Students {
-		w.Write([]string{s.ID, s.Name, s.Code, s.Worksheet, s.Key})
+		w.Write([]string{s.ID, s.Name, s.Code, s.Worksheet, s.Key, s.Answers})
 	}
 	w.Flush()
 	return b.Bytes(), w.Error()

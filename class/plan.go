@@ -1,6 +1,9 @@
 package class
 
-import "github.com/raftsheet/raftsheet/variant"
+import (
+	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/variant"
+)
 
 // Assignment is the variant one student gets.
 type Assignment struct {
@@ -26,3 +29,7 @@ func Assign(exercise string, seed uint64, students []Student) []Assignment {
 	}
 	return out
 }
+
+// NoVariation is the policy of an exercise that forbids variants: its
+// class set gives every student the same sheets, under different codes.
+var NoVariation = engine.VariantPolicy{}

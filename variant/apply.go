@@ -10,6 +10,35 @@ import (
 // so the run keeps its shape: the same events happen to the servers that
 // now play each part. The caller runs the result, which checks it.
 func Apply(ex *engine.Exercise, n uint16) *engine.Exercise {
+	p := makePlan(ex, n)
+	out := relabel(ex, p.server, p.name, p.value)
+	if p.reseed && out.Timing != nil {
+		t := *out.Timing
+		t.Seed = p.seed
+		out.Timing = &t
+	}
+	retext(out, ex, p.server, p.value)
+	return out
+}
+
+// Servers says which server of variant n plays each server's part of ex:
+// original name → the variant's name. Reports use it to line up the
+// answers of different variants.
+func Servers(ex *engine.Exercise, n uint16) map[string]string {
+	return makePlan(ex, n).server
+}
+
+// plan is what variant n changes: who plays each part, the names, the
+// values and the timing seed.
+type plan struct {
+	server, name, value map[string]string
+	reseed              bool
+	seed                uint64
+}
+
+// makePlan draws variant n's changes from its own generator, in a fixed
+// order, so a variant is the same every time.
+func makePlan(ex *engine.Exercise, n uint16) plan {
 	rng := rand.New(rand.NewPCG(uint64(n), uint64(hash("variant", ex.Name))))
 	policy := ex.Variants
 	servers := ex.Config.Servers
@@ -35,14 +64,11 @@ func Apply(ex *engine.Exercise, n uint16) *engine.Exercise {
 	if policy.Values {
 		value = revalue(ex, rng)
 	}
-	out := relabel(ex, server, name, value)
-	if policy.Timing && out.Timing != nil {
-		t := *out.Timing
-		t.Seed = uint64(rng.Uint32())
-		out.Timing = &t
+	p := plan{server: server, name: name, value: value, reseed: policy.Timing}
+	if policy.Timing && ex.Timing != nil {
+		p.seed = uint64(rng.Uint32())
 	}
-	retext(out, ex, server, value)
-	return out
+	return p
 }
 
 func letterNames(servers []string) bool {

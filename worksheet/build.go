@@ -9,10 +9,20 @@ import (
 	"github.com/raftsheet/raftsheet/engine"
 )
 
-// Options choose the template and the paper of a build.
+// Options choose the template and the paper of a build, and for a
+// class set, what marks one student's copy.
 type Options struct {
 	Template *Template
 	Paper    Paper
+	Stamp    Stamp
+}
+
+// Stamp marks a variant's sheets: its code on every page of worksheet and
+// key, and the student's name in the worksheet's Name box. The key
+// carries no name, so that the code alone rebuilds it byte for byte.
+type Stamp struct {
+	Code string // "" for the exercise itself
+	Name string // "" when no roster names the student
 }
 
 // PDFs are a built worksheet and its key.
@@ -98,7 +108,7 @@ func layoutOnce(ex *engine.Exercise, tr *engine.Trace, opt Options, m *measurer,
 	sz := opt.Template.Sizes
 	area := Rect{sz.MarginMM, sz.MarginMM, p.W - 2*sz.MarginMM, p.H - 2*sz.MarginMM}
 	l := &layout{ex: ex, tr: tr, tpl: opt.Template, lbl: &opt.Template.Labels, m: m,
-		values: newValueBook(tr, sz.ValueChars), st: newStyle(sz), ranges: ranges, shared: shared,
+		values: newValueBook(tr, sz.ValueChars), st: newStyle(sz), ranges: ranges, shared: shared, rules: ruleBook{tr}, stamp: opt.Stamp,
 		doc: &Document{Title: tr.Title, Paper: p, Area: area}}
 	l.body = Rect{area.X, area.Y + l.st.headerH, area.W, area.H - l.st.headerH - l.st.footH}
 	for _, s := range opt.Template.Sections {

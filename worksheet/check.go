@@ -16,7 +16,7 @@ const tolerance = 0.01
 // box's width and all lines its height, every box a student writes in is
 // tall enough, and every character has a glyph in its face.
 func (d *Document) problems(m *measurer) []string {
-	var out []string
+	out := d.fieldProblems()
 	for i, p := range d.Pages {
 		where := func(format string, args ...any) {
 			out = append(out, fmt.Sprintf("page %d (%s): ", i+1, p.Section)+fmt.Sprintf(format, args...))
@@ -29,6 +29,9 @@ func (d *Document) problems(m *measurer) []string {
 				where("a box to write in at %s is only %.1f mm high", b.R, b.R.H)
 			}
 		}
+		for _, problem := range p.idOverlaps(m) {
+			where("%s", problem)
+		}
 		for _, t := range p.Texts {
 			for _, problem := range t.problems(m) {
 				where("%s", problem)
@@ -37,6 +40,20 @@ func (d *Document) problems(m *measurer) []string {
 				where("the text %q at %s lies outside the printable area %s", t.String(), t.R, d.Area)
 			}
 		}
+	}
+	return out
+}
+
+// fieldProblems reports field ids used twice: answer files could not
+// tell the boxes apart.
+func (d *Document) fieldProblems() []string {
+	var out []string
+	seen := map[string]int{}
+	for _, f := range d.Fields() {
+		if p, dup := seen[f.ID]; dup {
+			out = append(out, fmt.Sprintf("page %d: the field id %s is also on page %d (server names that read like field names?)", f.Page, f.ID, p))
+		}
+		seen[f.ID] = f.Page
 	}
 	return out
 }
@@ -84,4 +101,60 @@ func lineText(l Line) string {
 		b.WriteString(r.S)
 	}
 	return b.String()
+}
+
+// idOverlaps reports a field id whose print touches another text's: ids
+// sit in a strip of their own, and this checks they stay there.
+func (p *Page) idOverlaps(m *measurer) []string {
+	var out []string
+	for _, id := range p.Texts {
+		if !id.isFieldID() {
+			continue
+		}
+		idInk := id.inked(m)
+		for _, t := range p.Texts {
+			if t.isFieldID() || !t.R.intersects(id.R) {
+				continue
+			}
+			for _, r := range t.inked(m) {
+				for _, ir := range idInk {
+					if r.intersects(ir) {
+						out = append(out, fmt.Sprintf("the field id %q runs into %q", id.String(), t.String()))
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func (t Text) isFieldID() bool {
+	return len(t.Lines) == 1 && len(t.Lines[0]) == 1 && t.Lines[0][0].Ink == Faint
+}
+
+// inked is where each of the text's lines prints: as wide as the line,
+// one line high, placed as drawText places it.
+func (t Text) inked(m *measurer) []Rect {
+	top := t.R.Y + t.PadY
+	if t.Middle {
+		top = t.R.Y + (t.R.H-float64(len(t.Lines))*t.LineH)/2
+	}
+	out := make([]Rect, len(t.Lines))
+	for i, l := range t.Lines {
+		w := m.lineWidth(l, t.Face, t.Size)
+		x := t.R.X + t.PadX
+		switch t.Align {
+		case Center:
+			x += (t.R.W - 2*t.PadX - w) / 2
+		case RightAlign:
+			x += t.R.W - 2*t.PadX - w
+		}
+		out[i] = Rect{x, top + float64(i)*t.LineH, w, t.LineH}
+	}
+	return out
+}
+
+// intersects reports whether r and o share more than an edge.
+func (r Rect) intersects(o Rect) bool {
+	return r.X < o.Right()-tolerance && o.X < r.Right()-tolerance && r.Y < o.Bottom()-tolerance && o.Y < r.Bottom()-tolerance
 }

@@ -211,14 +211,15 @@ func (l *layout) stepList() {
 		names[i] = l.stepName(g)
 	}
 	nameW := l.fitWidth(Bold, size, names...)
-	x, w := l.body.X+nameW, l.body.W-nameW
+	timeW := l.timeColumnW(size)
+	x, w := l.body.X+nameW+timeW, l.body.W-nameW-timeW
 	for i, g := range groups {
-		said := l.wrapIn(words(l.sentence(l.timed(g.words, g.timeMs)), Print), Regular, size, w)
+		said := l.wrapIn(words(l.sentence(g.words), Print), Regular, size, w)
 		var note []Line
 		if g.note != "" {
 			note = l.wrapIn(words("“"+g.note+"”", Print), Regular, l.st.small, w)
 		}
-		name := names[i]
+		name, ms := names[i], g.timeMs
 		saidH := l.textH(len(said), size)
 		noteH := 0.0
 		if note != nil {
@@ -227,6 +228,9 @@ func (l *layout) stepList() {
 		h := saidH + noteH + 1
 		l.place(block{rows: []row{{h: h, draw: func(p *Page, y float64) {
 			l.text(p, Rect{l.body.X, y, nameW, l.textH(1, size)}, []Line{plain(name)}, Bold, size, Left, false)
+			if ms != nil {
+				l.text(p, Rect{l.body.X + nameW, y, timeW, l.textH(1, size)}, []Line{plain(l.msText(*ms))}, Regular, size, RightAlign, false)
+			}
 			l.text(p, Rect{x, y, w, saidH}, said, Regular, size, Left, false)
 			if note != nil {
 				p.text(Text{R: Rect{x, y + saidH - l.st.padY, w, noteH + l.st.padY}, Lines: note, Face: Regular,
@@ -234,14 +238,6 @@ func (l *layout) stepList() {
 			}
 		}}}})
 	}
-}
-
-// timed adds a timed step's clock to what it says.
-func (l *layout) timed(said string, ms *int) string {
-	if ms == nil {
-		return said
-	}
-	return strings.TrimSuffix(strings.TrimSpace(said), ".") + " (" + fill(l.lbl.AtTime, "ms", itoa(*ms)) + ")"
 }
 
 // sentence capitalizes s and ends it with a full stop; a server's name

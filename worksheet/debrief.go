@@ -9,7 +9,7 @@ func (l *layout) debrief() {
 	rows = append(rows, l.paragraph(words(l.lbl.DebriefIntro, Print), Regular, st.body, l.body.X, l.body.W)...)
 	l.place(block{rows: append(rows, gapRow(2))})
 	for _, s := range l.tr.Steps {
-		head := l.stepHeading(s.N, l.timed(s.Words, s.TimeMs), "", false)
+		head := l.stepHeading(s.N, s.TimeMs, s.Words, "", false)
 		why := l.whyBox(s.Reasons, l.body.X, l.body.W)
 		head[len(head)-1].keepNext = true
 		l.place(block{rows: append(append(head, why...), gapRow(2))})

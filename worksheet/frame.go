@@ -11,6 +11,9 @@ func (l *layout) frame() {
 	for i, p := range l.doc.Pages {
 		l.header(p)
 		l.footer(p, i+1, len(l.doc.Pages))
+		for _, f := range p.Fields {
+			f.Page = i + 1
+		}
 	}
 }
 
@@ -18,14 +21,40 @@ func (l *layout) header(p *Page) {
 	a := l.doc.Area
 	boxH := 10.0
 	name := Rect{a.Right() - nameBoxW, a.Y, nameBoxW, boxH}
-	p.box(Box{R: name, Stroke: Thick, Write: true})
+	p.box(Box{R: name, Stroke: Thick, Write: true, Free: true})
 	l.text(p, name, []Line{inked(l.lbl.Name, WorksheetOnly)}, Regular, l.st.small, Left, false)
 	l.text(p, name, []Line{inked(l.lbl.AnswerKey, KeyOnly)}, Bold, 12, Center, true)
+	if student := l.stamp.Name; student != "" {
+		labelW := l.fitWidth(Regular, l.st.small, l.lbl.Name)
+		r := Rect{name.X + labelW, name.Y, name.W - labelW, boxH}
+		size, lines := l.studentName(student, r)
+		l.text(p, r, lines, Regular, size, Left, true)
+	}
 
 	titleW := a.W - nameBoxW - 4
+	if code := l.stamp.Code; code != "" {
+		codeW := l.fitWidth(Bold, codeSize, code)
+		l.text(p, Rect{a.Right() - nameBoxW - 2 - codeW, a.Y, codeW, boxH}, []Line{plain(code)}, Bold, codeSize, RightAlign, true)
+		titleW -= codeW + 2
+	}
 	size, lines := l.runningHead(titleW, boxH)
 	l.text(p, Rect{a.X, a.Y, titleW, boxH}, lines, Bold, size, Left, true)
 	p.box(Box{R: Rect{a.X, a.Y + l.st.headerH - 1.5, a.W, 0}, Stroke: Thin})
+}
+
+// codeSize is the font size of the variant code in the running head.
+const codeSize = 11.0
+
+// studentName is a student's name for the Name box r: on one line, or
+// two at a smaller size (a roster's names have 60 characters at most).
+func (l *layout) studentName(s string, r Rect) (float64, []Line) {
+	for _, size := range []float64{10, 9, 8, 7, 6} {
+		lines := l.wrapIn(words(s, WorksheetOnly), Regular, size, r.W)
+		if l.textH(len(lines), size) <= r.H+tolerance && len(lines) <= 2 {
+			return size, lines
+		}
+	}
+	return 6, l.wrapIn(words(s, WorksheetOnly), Regular, 6, r.W)[:2]
 }
 
 // runningHead is the exercise title for the top of every page: on one

@@ -35,10 +35,12 @@ func inkAt(i int) Ink {
 	return Answer
 }
 
-// change is one value in a sequence of values, with the ink it prints in.
+// change is one value in a sequence of values, with the ink it prints in
+// and the snapshot it first holds in (the step that made it; 0: given).
 type change struct {
 	s   string
 	ink Ink
+	at  int
 }
 
 // changes are the distinct successive values of f through the run;
@@ -50,7 +52,7 @@ func (h *history) changes(f func(engine.ServerState) (string, bool)) []change {
 		if !ok || (len(out) > 0 && out[len(out)-1].s == v) {
 			continue
 		}
-		out = append(out, change{v, inkAt(i)})
+		out = append(out, change{v, inkAt(i), i})
 	}
 	return out
 }
@@ -116,12 +118,14 @@ func votedFor(lbl *Labels, s engine.ServerState) string {
 	return *s.VotedFor
 }
 
-// termCell is what the Terms grid holds for one term.
+// termCell is what the Terms grid holds for one term, and the steps that
+// decided the vote and the last role.
 type termCell struct {
-	before bool // the server was past this term when the run began
-	after  bool // a spare column: the server never got this far
-	vote   Line
-	role   Line
+	before         bool // the server was past this term when the run began
+	after          bool // a spare column: the server never got this far
+	vote           Line
+	role           Line
+	voteAt, roleAt int
 }
 
 // termCell says what the server did in term t: its vote (the last it held
@@ -140,14 +144,22 @@ func (h *history) termCell(lbl *Labels, t int) termCell {
 		}
 	}
 	if len(in) == 0 { // jumped over t: saw a higher term in a message
-		return termCell{vote: answer(lbl.None), role: answer(lbl.None)}
+		jump := h.firstAbove(t)
+		return termCell{vote: answer(lbl.None), role: answer(lbl.None), voteAt: jump, roleAt: jump}
 	}
 	last := in[len(in)-1]
-	voteInk := Answer
-	if votedFor(lbl, h.snaps[in[0]]) == votedFor(lbl, h.snaps[last]) {
+	vote := votedFor(lbl, h.snaps[last])
+	voteInk, voteAt := Answer, in[0]
+	for _, i := range in {
+		if votedFor(lbl, h.snaps[i]) == vote {
+			voteAt = i // the first snapshot of t with the final vote: the step that cast it
+			break
+		}
+	}
+	if votedFor(lbl, h.snaps[in[0]]) == vote {
 		voteInk = inkAt(in[0])
 	}
-	c := termCell{vote: Line{{S: votedFor(lbl, h.snaps[last]), Ink: voteInk}}}
+	c := termCell{vote: Line{{S: vote, Ink: voteInk}}, voteAt: voteAt}
 	prev := ""
 	for _, i := range in {
 		r := roleShort(lbl, h.snaps[i])
@@ -158,14 +170,26 @@ func (h *history) termCell(lbl *Labels, t int) termCell {
 			c.role = append(c.role, Run{S: "→", Ink: inkAt(i), Glue: true})
 		}
 		c.role = append(c.role, Run{S: r, Ink: inkAt(i), Glue: prev != ""})
-		prev = r
+		prev, c.roleAt = r, i
 	}
 	return c
 }
 
-// logCell is what the Raft Log table holds at one index.
+// firstAbove is the first snapshot in which the server is past term t.
+func (h *history) firstAbove(t int) int {
+	for i, s := range h.snaps {
+		if s.Term > t {
+			return i
+		}
+	}
+	return 0
+}
+
+// logCell is what the Raft Log table holds at one index, and the steps
+// that put its last entry there (or deleted it) and applied it.
 type logCell struct {
 	term, value, applied []Run
+	at, appliedAt        int
 }
 
 // logCell is the history of index i: every entry it held (replaced ones
@@ -177,22 +201,31 @@ func (h *history) logCell(lbl *Labels, b *valueBook, i int) logCell {
 		ink Ink
 	}
 	var seen []entry
+	var c logCell
+	present := false
 	for k, s := range h.snaps {
 		if i > len(s.Log) {
+			if present {
+				c.at = k // deleted here
+			}
+			present = false
 			continue
 		}
 		e := s.Log[i-1]
-		if len(seen) > 0 && seen[len(seen)-1].e == e {
-			continue
+		switch {
+		case len(seen) == 0 || seen[len(seen)-1].e != e:
+			seen = append(seen, entry{e, inkAt(k)})
+			c.at = k
+		case !present:
+			c.at = k // the same entry, appended again
 		}
-		seen = append(seen, entry{e, inkAt(k)})
+		present = true
 	}
 	if len(seen) == 0 {
 		return logCell{}
 	}
 	fin := h.final()
 	holds := i <= len(fin.Log)
-	var c logCell
 	for k, en := range seen {
 		strike := k < len(seen)-1 || !holds
 		value := b.short(en.e.Value)
@@ -210,10 +243,23 @@ func (h *history) logCell(lbl *Labels, b *valueBook, i int) logCell {
 			ink = Print
 		}
 		c.applied = []Run{{S: lbl.Yes, Ink: ink}}
+		c.appliedAt = h.lastReached(func(s engine.ServerState) bool { return s.LastApplied >= i })
 	default:
 		c.applied = []Run{{S: lbl.None, Ink: Answer}}
+		c.appliedAt = c.at
 	}
 	return c
+}
+
+// lastReached is the snapshot from which on ok holds to the end.
+func (h *history) lastReached(ok func(engine.ServerState) bool) int {
+	at := 0
+	for i, s := range h.snaps {
+		if !ok(s) {
+			at = i + 1
+		}
+	}
+	return min(at, len(h.snaps)-1)
 }
 
 // numbers are the successive values of an index such as commitIndex.
@@ -222,23 +268,29 @@ func (h *history) numbers(f func(engine.ServerState) int) []change {
 }
 
 // stateMachine is the history of the state machine's value, struck as it
-// is replaced; "–" ends it if the value is lost (a crash) at the end.
-func (h *history) stateMachine(lbl *Labels, b *valueBook) []Run {
+// is replaced; "–" ends it if the value is lost (a crash) at the end. at
+// is the step of its last change.
+func (h *history) stateMachine(lbl *Labels, b *valueBook) (runs []Run, at int) {
 	cs := h.changes(func(s engine.ServerState) (string, bool) {
 		v := b.stateMachineText(s.StateMachine)
 		return v, v != ""
 	})
 	holds := b.stateMachineText(h.final().StateMachine) != ""
-	runs := struck(cs, holds)
+	runs = struck(cs, holds)
+	if len(cs) > 0 {
+		at = cs[len(cs)-1].at
+	}
 	if !holds {
 		runs = append(runs, Run{S: lbl.None, Ink: Answer})
+		at = h.lastReached(func(s engine.ServerState) bool { return b.stateMachineText(s.StateMachine) == "" })
 	}
-	return widen(runs)
+	return widen(runs), at
 }
 
 // leaderIndex is the history of nextIndex or matchIndex for a peer over
-// every time the server led; "–" if it never did.
-func (h *history) leaderIndex(lbl *Labels, peer string, next bool) []Run {
+// every time the server led; "–" if it never did. at is the step of its
+// last change.
+func (h *history) leaderIndex(lbl *Labels, peer string, next bool) (runs []Run, at int) {
 	cs := h.changes(func(s engine.ServerState) (string, bool) {
 		if s.Role != engine.Leader || !s.Up {
 			return "", false
@@ -251,7 +303,7 @@ func (h *history) leaderIndex(lbl *Labels, peer string, next bool) []Run {
 		return itoa(v), ok
 	})
 	if len(cs) == 0 {
-		return []Run{{S: lbl.None, Ink: Answer}}
+		return []Run{{S: lbl.None, Ink: Answer}}, 0
 	}
-	return widen(struck(cs, true))
+	return widen(struck(cs, true)), cs[len(cs)-1].at
 }

@@ -28,22 +28,28 @@ type layout struct {
 
 	tooTall []string // rows taller than a page: the template's sizes leave too little room
 	shared  *passShared
+	rules   ruleBook
+	stamp   Stamp
 }
 
 // passShared is what the layout passes of one build work out once.
 type passShared struct {
 	sheetCell float64 // height of the Raft State sheets' write-in rows; 0 until known
+	changes   *traceChanges
+	// canonWords are CanonWords by kind, for the template's labels.
+	canonWords map[FieldKind]map[string]string
 }
 
 // style is the template's sizes in the units the layout uses.
 type style struct {
 	cell                           float64 // height of a write-in box, mm
 	body, small, heading, title    float64 // font sizes, pt
+	id                             float64 // font size of field ids, pt
 	pad, padY, gap, headerH, footH float64
 }
 
 func newStyle(s Sizes) style {
-	return style{cell: s.CellMM, body: s.BodyPt, small: s.SmallPt, heading: s.HeadingPt, title: s.TitlePt,
+	return style{cell: s.CellMM, body: s.BodyPt, small: s.SmallPt, heading: s.HeadingPt, title: s.TitlePt, id: s.IDPt,
 		pad: 1.2, padY: 0.6, gap: 3, headerH: 13, footH: max(7, lh(s.SmallPt)+2.2)}
 }
 

@@ -9,8 +9,10 @@ func (l *layout) logTable(g *sheetGrid, h *history, restH float64) {
 	cells := h.logCells
 	idxW := l.fitWidth(Bold, st.small, lbl.Index, itoa(g.logRows))
 	termW := g.logTermW
-	appliedW := max(l.fitWidth(Bold, st.small, lbl.Applied), l.fitWidth(Italic, st.body, lbl.Yes, lbl.None), 14)
-	valueMin := max(22, l.fitWidth(Bold, st.small, lbl.Value))
+	n := itoa(g.logRows)
+	appliedW := max(l.fitWidth(Bold, st.small, lbl.Applied), l.fitWidth(Italic, st.body, lbl.Yes, lbl.None), 14,
+		l.idWidth(l.serverIDs(fieldIndex("log", n)+".applied")...))
+	valueMin := max(22, l.fitWidth(Bold, st.small, lbl.Value), l.idWidth(l.serverIDs(fieldIndex("log", n)+".value")...))
 	gap := 5.0
 
 	tableFor := func(k int) (colW float64, widths []float64) {
@@ -27,8 +29,10 @@ func (l *layout) logTable(g *sheetGrid, h *history, restH float64) {
 		out := make([]func(x float64) row, len(cells))
 		for i, c := range cells {
 			i, c := i, c
+			fs := l.logFields(h, i+1, c)
 			out[i] = func(x float64) row {
-				return l.tableRow(x, widths, []cell{given(itoa(i + 1)).sized(st.small), ask(c.term), ask(c.value).left(), ask(c.applied)}, st.body, st.cell)
+				return l.tableRow(x, widths, []cell{given(itoa(i + 1)).sized(st.small),
+					ask(c.term).asking(fs[0]), ask(c.value).left().asking(fs[1]), ask(c.applied).asking(fs[2])}, st.body, st.cell)
 			}
 		}
 		return out
@@ -125,4 +129,15 @@ func (l *layout) columns(k int, colW, gap float64, head func(x float64) row, row
 		end = max(end, y)
 	}
 	l.y = end
+}
+
+// logFields are the fields of the Raft Log's row i: term, value, applied.
+func (l *layout) logFields(h *history, i int, c logCell) [3]*Field {
+	part, box := l.lbl.LogTitle, l.lbl.Index+" "+itoa(i)+", "
+	name := fieldIndex("log", itoa(i))
+	return [3]*Field{
+		l.sheetField(h, name+".term", KindNumber, c.term, c.at, topicLog, part, box+l.lbl.Term),
+		l.sheetField(h, name+".value", KindValues, c.value, c.at, topicLog, part, box+l.lbl.Value),
+		l.sheetField(h, name+".applied", KindAnswer, c.applied, c.appliedAt, topicApplied, part, box+l.lbl.Applied),
+	}
 }

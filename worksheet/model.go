@@ -20,6 +20,9 @@ const (
 	WorksheetOnly
 	// KeyOnly is on the key only but printed as print, such as "ANSWER KEY".
 	KeyOnly
+	// Faint is on both, small and grey: a box's field id, there to find
+	// the box by, not to read with the answers.
+	Faint
 )
 
 // Run is a piece of text drawn in one ink, possibly struck through (a
@@ -77,14 +80,18 @@ const (
 	Shade       // a cell with nothing to write: not asked, not applicable
 	Header      // a header cell
 	Band        // a heading band
+	Bar         // a bar of a chart
 )
 
-// Box is a rectangle on a page. Write marks a box a student writes in.
+// Box is a rectangle on a page. Write marks a box a student writes in;
+// Free, one for free text (a name, the reasons under Why?), which has no
+// field id and is not graded.
 type Box struct {
 	R      Rect
 	Stroke Stroke
 	Fill   Fill
 	Write  bool
+	Free   bool
 }
 
 // Page is one page of the layout: boxes first, then texts on top.
@@ -93,6 +100,7 @@ type Page struct {
 	Server  string // whose Raft State sheet it is, on those pages
 	Boxes   []Box
 	Texts   []Text
+	Fields  []*Field // the boxes with a field id, in the order they were laid out
 }
 
 // Document is the laid-out worksheet and key: the same pages for both.

@@ -1,7 +1,6 @@
 package worksheet
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 	"time"
@@ -14,54 +13,35 @@ var fixedDate = time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // Colours, as RGB.
 var (
-	answerColour = [3]int{16, 58, 170} // dark blue: reads apart in colour, prints dark in grey
+	answerColour = [3]int{16, 58, 170}   // dark blue: reads apart in colour, prints dark in grey
+	faintColour  = [3]int{105, 105, 105} // field ids: legible, yet quieter than anything written
 	lineColour   = [3]int{60, 60, 60}
-	fillColours  = map[Fill][3]int{Shade: {222, 222, 222}, Header: {240, 240, 240}, Band: {232, 236, 244}}
+	fillColours  = map[Fill][3]int{Shade: {222, 222, 222}, Header: {240, 240, 240}, Band: {232, 236, 244}, Bar: {110, 130, 175}}
 )
 
 // render draws the document as the worksheet (answers left blank) or as
 // the key (answers in the answer face and colour).
-func render(doc *Document, key bool) ([]byte, error) {
-	m, err := newMeasurer() // its own: a measurer is not safe to share
+func render(doc *Document, key bool) ([]byte, error) { return renderAll([]*Document{doc}, "", key) }
+
+// renderAll draws documents into one PDF, one after the other, titled
+// title ("" for the first document's title). All must have one paper.
+func renderAll(docs []*Document, title string, key bool) ([]byte, error) {
+	if len(docs) == 0 {
+		return nil, fmt.Errorf("nothing to draw")
+	}
+	if title == "" {
+		title = docs[0].Title
+	}
+	p, err := NewPDF(title, docs[0].Paper, key)
 	if err != nil {
 		return nil, err
 	}
-	pdf := gofpdf.New("P", "mm", doc.Paper.pdf, "")
-	pdf.SetCreationDate(fixedDate)
-	pdf.SetModificationDate(fixedDate)
-	pdf.SetCatalogSort(true)
-	pdf.SetCompression(true)
-	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetMargins(0, 0, 0)
-	title := doc.Title
-	pdf.SetTitle(title, true)
-	pdf.SetCreator("raftsheet", true)
-	faces := []Face{Regular, Bold}
-	if key {
-		faces = append(faces, Italic)
-	}
-	for _, f := range faces {
-		// gofpdf writes into the font bytes it is given: a copy of its own
-		// for every document keeps parallel builds apart.
-		pdf.AddUTF8FontFromBytes(f.fontFamily(), "", append([]byte(nil), f.ttf()...))
-	}
-	for _, p := range doc.Pages {
-		pdf.AddPage()
-		for _, b := range p.Boxes {
-			drawBox(pdf, b)
-		}
-		for _, t := range p.Texts {
-			drawText(pdf, m, t, key)
+	for _, d := range docs {
+		if err := p.Add(d); err != nil {
+			return nil, err
 		}
 	}
-	if err := pdf.Error(); err != nil {
-		return nil, fmt.Errorf("drawing the PDF: %w", err)
-	}
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
-		return nil, fmt.Errorf("writing the PDF: %w", err)
-	}
-	return buf.Bytes(), nil
+	return p.Bytes()
 }
 
 func drawBox(pdf *gofpdf.Fpdf, b Box) {
@@ -106,7 +86,7 @@ func visible(ink Ink, key bool) bool {
 
 // drawText draws a text's lines; runs not printed on this PDF keep their
 // room, so everything else stands where it stands on the other PDF.
-func drawText(pdf *gofpdf.Fpdf, m *measurer, t Text, key bool) {
+func drawText(pdf *gofpdf.Fpdf, pen *pen, m *measurer, t Text, key bool) {
 	top := t.R.Y + t.PadY
 	if t.Middle {
 		top = t.R.Y + (t.R.H-float64(len(t.Lines))*t.LineH)/2
@@ -122,10 +102,10 @@ func drawText(pdf *gofpdf.Fpdf, m *measurer, t Text, key bool) {
 			}
 			x += free
 		}
-		for _, seg := range segments(line, t.Face) {
+		for _, seg := range segments(line, t.Face, key) {
 			w := m.width(seg.face, t.Size, seg.s)
 			if visible(seg.ink, key) && strings.TrimSpace(seg.s) != "" {
-				drawSegment(pdf, seg, x, baseline, w, t.Size)
+				pen.drawSegment(pdf, seg, x, baseline, w, t.Size)
 			}
 			x += w
 		}
@@ -144,10 +124,12 @@ type segment struct {
 // with one call (the PDF is smaller and quicker to make). Spaces are drawn
 // too, so that text extraction and copying see the words apart; a space
 // after a struck run starts the next segment, so the strike stops short
-// of it.
-func segments(line Line, base Face) []segment {
+// of it. A given value is struck only on the key: that it is replaced
+// later is an answer, which the worksheet must not give away.
+func segments(line Line, base Face, key bool) []segment {
 	var out []segment
 	for _, r := range line {
+		r.Strike = r.Strike && key
 		face := faceOf(r, base)
 		if n := len(out); n > 0 && !r.Strike && !out[n-1].strike && out[n-1].face == face &&
 			(out[n-1].ink == r.Ink || r.S == " ") {
@@ -164,13 +146,26 @@ func segments(line Line, base Face) []segment {
 	return out
 }
 
-func drawSegment(pdf *gofpdf.Fpdf, seg segment, x, baseline, w, size float64) {
+// pen remembers the text colour last set, so that a run of texts in one
+// colour sets it once: a page has hundreds of field ids.
+type pen struct {
+	colour [3]int
+	set    bool
+}
+
+func (p *pen) drawSegment(pdf *gofpdf.Fpdf, seg segment, x, baseline, w, size float64) {
 	colour := [3]int{0, 0, 0}
-	if seg.ink == Answer || seg.ink == KeyOnly {
+	switch seg.ink {
+	case Answer, KeyOnly:
 		colour = answerColour
+	case Faint:
+		colour = faintColour
 	}
 	pdf.SetFont(seg.face.fontFamily(), "", size)
-	pdf.SetTextColor(colour[0], colour[1], colour[2])
+	if !p.set || p.colour != colour {
+		pdf.SetTextColor(colour[0], colour[1], colour[2])
+		p.colour, p.set = colour, true
+	}
 	pdf.Text(x, baseline, seg.s)
 	if seg.strike {
 		pdf.SetDrawColor(colour[0], colour[1], colour[2])

@@ -16,10 +16,12 @@ const (
 	dropped              // the network dropped it
 )
 
-// outcome is a request's fate and, when it was delivered, the reply.
+// outcome is a request's fate and, when it was delivered, the reply and
+// the step that delivered it.
 type outcome struct {
 	fate  fate
 	reply engine.Message
+	step  int // the trace step that delivered, lost or dropped it
 }
 
 // replyType is the type of the reply to a request of type t.
@@ -30,28 +32,23 @@ func replyType(t engine.MessageType) engine.MessageType {
 	return engine.AppendEntriesReply
 }
 
-// matchReplies pairs every request with its fate and reply. The engine
-// answers a delivered request from A to B with exactly one reply from B to
-// A, sent in the step that delivers it, and delivers in order; so within a
-// step the replies from B to A of a type answer the requests from A to B
-// delivered in that step, one for one, in order.
+// matchReplies pairs every request with its fate and reply. Every reply
+// names the request it answers (InReplyTo; a duplicated request's copy
+// gets a reply of its own), sent in the step that delivered the request.
+// A reply that answers nothing delivered in its step, or a delivered
+// request without a reply, breaks the engine's contract.
 func matchReplies(tr *engine.Trace) (map[int]outcome, error) {
 	sent := map[int]engine.Message{}
 	out := map[int]outcome{}
-	type pair struct {
-		from, to string
-		t        engine.MessageType
-	}
 	for _, st := range tr.Steps {
-		waiting := map[pair][]int{}
+		waiting := map[int]bool{} // requests delivered in this step, not yet answered
 		for _, id := range st.Delivered {
 			m, ok := sent[id]
 			if !ok {
 				return nil, fmt.Errorf("step %d delivers message #%d, which no step sent", st.N, id)
 			}
 			if !m.Type.IsReply() {
-				k := pair{m.From, m.To, replyType(m.Type)}
-				waiting[k] = append(waiting[k], id)
+				waiting[id] = true
 			}
 		}
 		for _, m := range st.Messages {
@@ -59,24 +56,34 @@ func matchReplies(tr *engine.Trace) (map[int]outcome, error) {
 			if !m.Type.IsReply() {
 				continue
 			}
-			k := pair{m.To, m.From, m.Type}
-			if len(waiting[k]) == 0 {
-				return nil, fmt.Errorf("step %d: reply #%d from %s to %s answers no request delivered in that step", st.N, m.ID, m.From, m.To)
+			req, ok := sent[m.InReplyTo]
+			if !ok || !waiting[m.InReplyTo] || req.From != m.To || req.To != m.From || replyType(req.Type) != m.Type {
+				return nil, fmt.Errorf("step %d: reply #%d from %s to %s answers #%d, which is no request from %s to %s delivered in that step",
+					st.N, m.ID, m.From, m.To, m.InReplyTo, m.To, m.From)
 			}
-			out[waiting[k][0]] = outcome{fate: answered, reply: m}
-			waiting[k] = waiting[k][1:]
+			out[m.InReplyTo] = outcome{fate: answered, reply: m, step: st.N}
+			delete(waiting, m.InReplyTo)
 		}
-		for k, ids := range waiting {
-			if len(ids) > 0 {
-				return nil, fmt.Errorf("step %d delivers #%d from %s to %s but %s sends no reply", st.N, ids[0], k.from, k.to, k.to)
-			}
+		for _, id := range sortedKeysInt(waiting) {
+			m := sent[id]
+			return nil, fmt.Errorf("step %d delivers #%d from %s to %s but %s sends no reply", st.N, id, m.From, m.To, m.To)
 		}
 		for _, id := range st.Lost {
-			out[id] = outcome{fate: lost}
+			out[id] = outcome{fate: lost, step: st.N}
 		}
 		for _, id := range st.Dropped {
-			out[id] = outcome{fate: dropped}
+			out[id] = outcome{fate: dropped, step: st.N}
 		}
 	}
 	return out, nil
+}
+
+// sortedKeysInt are a set's members, ascending, so errors name the same
+// message every time.
+func sortedKeysInt(set map[int]bool) []int {
+	out := make([]int, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	return sortedInts(out)
 }

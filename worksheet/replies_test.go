@@ -1,6 +1,7 @@
 package worksheet
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/raftsheet/raftsheet/engine"
@@ -85,5 +86,53 @@ func TestIDList(t *testing.T) {
 		if got := idList(c.ids); got != c.want {
 			t.Errorf("idList(%v) = %q, want %q", c.ids, got, c.want)
 		}
+	}
+}
+
+// A duplicated request's copies each get a reply of their own, and the
+// pairing follows InReplyTo, not the order replies are sent in.
+func TestDuplicatedRequestsPairByInReplyTo(t *testing.T) {
+	ex, err := engine.Load("dup.yaml", "dup", []byte(`title: dup
+servers: 3
+steps:
+  - timeout: S1
+  - duplicate: {id: 1}
+  - duplicate: {id: 1}
+  - deliver: all
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := engine.Run(ex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fates, err := matchReplies(tr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	replies := map[int]bool{}
+	for _, st := range tr.Steps {
+		for _, m := range st.Messages {
+			if m.Type.IsReply() {
+				continue
+			}
+			f := fates[m.ID]
+			if f.fate != answered || f.reply.InReplyTo != m.ID || replies[f.reply.ID] {
+				t.Errorf("request #%d: %+v", m.ID, f)
+			}
+			replies[f.reply.ID] = true
+		}
+	}
+	if len(replies) != 4 {
+		t.Errorf("%d replies paired, want 4 (two requests and two copies)", len(replies))
+	}
+	bad := *tr
+	bad.Steps = append([]engine.StepRecord(nil), tr.Steps...)
+	last := &bad.Steps[len(bad.Steps)-1]
+	last.Messages = append([]engine.Message(nil), last.Messages...)
+	last.Messages[0].InReplyTo = 99
+	if _, err := matchReplies(&bad); err == nil || !strings.Contains(err.Error(), "answers #99") {
+		t.Errorf("a reply to no request: %v", err)
 	}
 }

@@ -10,14 +10,14 @@ import (
 type sheetGrid struct {
 	labelW      float64
 	firstTerm   int
-	terms       int // columns of the Terms grid
-	colW        float64
-	perBand     int // columns per band across the page
-	histCells   int // boxes for commitIndex and lastApplied
+	bands       []termBand // the Terms grid's bands of columns
+	histCells   int        // boxes for commitIndex and lastApplied
+	timerCells  int        // boxes for the times the timers fire (timed exercises)
 	histPerBand int
 	histColW    float64
 	logRows     int
 	logTermW    float64 // the Raft Log's term column: the widest history of any server
+	leaderColW  float64 // the least width of a peer's column of nextIndex and matchIndex
 	histories   []*history
 }
 
@@ -26,6 +26,9 @@ func (l *layout) newSheetGrid() *sheetGrid {
 	g := &sheetGrid{}
 	g.labelW = l.fitWidth(Bold, st.small, lbl.Term, lbl.Vote, lbl.Role, lbl.CommitIndex, lbl.LastApplied,
 		lbl.StateMachine, lbl.NextIndex, lbl.MatchIndex)
+	if l.tr.Timing != nil {
+		g.labelW = max(g.labelW, l.fitWidth(Bold, st.small, lbl.ElectionAt, lbl.HeartbeatAt))
+	}
 	g.firstTerm = 1 << 30
 	for _, id := range l.tr.Servers {
 		g.histories = append(g.histories, newHistory(l.tr, id))
@@ -33,25 +36,37 @@ func (l *layout) newSheetGrid() *sheetGrid {
 	}
 	g.firstTerm = max(1, g.firstTerm)
 	last := l.tr.MaxTerm() + l.tpl.Sizes.SpareTerms
-	// Columns as wide as a vote (a server's name) and half the longest
-	// role story ("F→×→F→×→F" takes two lines), so one crash-prone server
-	// does not widen every column.
+	// Columns as wide as a vote (a server's name) and the ids of their
+	// boxes; a term with a longer role story ("C→L→×→F") gets a wider
+	// column, and its story a smaller font, so that it stays on one line.
 	texts := append([]string{lbl.None, lbl.FollowerShort, lbl.CandidateShort, lbl.LeaderShort, lbl.DownShort}, l.tr.Servers...)
-	roles := 0.0
-	for _, h := range g.histories {
-		for t := g.firstTerm; t <= l.tr.MaxTerm(); t++ {
-			roles = max(roles, l.m.width(Italic, st.body, runsText(h.termCell(lbl, t).role)))
+	maxT := itoa(last + 60) // as many digits as any column's term: spare columns have ids too
+	base := max(9, l.fitWidth(Italic, st.body, texts...), l.fitWidth(Bold, st.small, itoa(last+60)),
+		l.idWidth(l.serverIDs(fieldIndex("vote", maxT), fieldIndex("role", maxT))...))
+	need := map[int]float64{}
+	for t := g.firstTerm; t <= l.tr.MaxTerm(); t++ {
+		for _, h := range g.histories {
+			need[t] = max(need[t], l.roleColumnW(h.termCell(lbl, t).role, base))
 		}
 	}
-	g.colW = max(9, l.fitWidth(Italic, st.body, texts...), l.fitWidth(Bold, st.small, itoa(last+60)), roles/2+2*st.pad+2)
-	g.perBand, g.colW = l.band(g.labelW, g.colW)
-	g.terms = roundUp(last-g.firstTerm+1, g.perBand) // full bands: the spare columns cost nothing
-	hist := 0
+	g.bands = l.termBands(g.labelW, base, need, g.firstTerm, last)
+	hist, timers := 0, 0
 	for _, h := range g.histories {
 		hist = max(hist, len(h.numbers(commitIndex)), len(h.numbers(lastApplied)))
+		if l.tr.Timing != nil {
+			timers = max(timers, len(h.timers(electionTimer, true)), len(h.timers(heartbeatTimer, true)), 1)
+		}
 	}
-	g.histPerBand, g.histColW = l.band(g.labelW, max(9, l.fitWidth(Italic, st.body, itoa(l.tr.MaxLogLength()+100))))
+	k := itoa(max(hist, timers) + 60) // as many digits as any box's number, spare ones too
+	histIDs := l.serverIDs(fieldIndex("commitIndex", k), fieldIndex("lastApplied", k))
+	if timers > 0 {
+		histIDs = append(histIDs, l.serverIDs(fieldIndex("electionAt", k), fieldIndex("heartbeatAt", k))...)
+	}
+	g.histPerBand, g.histColW = l.band(g.labelW, max(9, l.fitWidth(Italic, st.body, itoa(l.tr.MaxLogLength()+100), itoa(l.lastTime()+1000)), l.idWidth(histIDs...)))
 	g.histCells = roundUp(hist+2, g.histPerBand)
+	if timers > 0 {
+		g.timerCells = roundUp(timers+2, g.histPerBand)
+	}
 	g.logRows = max(l.tr.MaxLogLength()+l.tpl.Sizes.SpareLogRows, 1)
 	termTexts := []string{}
 	for _, h := range g.histories {
@@ -61,8 +76,25 @@ func (l *layout) newSheetGrid() *sheetGrid {
 			termTexts = append(termTexts, runsText(h.logCells[i].term))
 		}
 	}
-	g.logTermW = max(l.fitWidth(Bold, st.small, lbl.Term), l.fitWidth(Italic, st.body, termTexts...), 10)
+	n := itoa(g.logRows)
+	g.logTermW = max(l.fitWidth(Bold, st.small, lbl.Term), l.fitWidth(Italic, st.body, termTexts...), 10,
+		l.idWidth(l.serverIDs(fieldIndex("log", n)+".term")...))
+	for _, peer := range l.tr.Servers {
+		g.leaderColW = max(g.leaderColW, l.idWidth(l.serverIDs(fieldIndex("matchIndex", peer), fieldIndex("nextIndex", peer))...))
+	}
 	return g
+}
+
+// serverIDs are the ids server.suffix of every server, for each suffix:
+// what a column must be wide enough for.
+func (l *layout) serverIDs(suffixes ...string) []string {
+	var out []string
+	for _, id := range l.tr.Servers {
+		for _, s := range suffixes {
+			out = append(out, id+"."+s)
+		}
+	}
+	return out
 }
 
 // band fits columns at least colW wide beside a label column: how many

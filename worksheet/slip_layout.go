@@ -26,6 +26,16 @@ func (l *layout) newSlipStyle(slips []*slip) slipStyle {
 	ss.fieldW = l.fitWidth(Regular, st.small, lbl.Term, lbl.LeaderID, lbl.PrevLogIndex, lbl.PrevLogTerm, lbl.Entries,
 		lbl.LeaderCommit, lbl.CandidateID, lbl.LastLogIndex, lbl.LastLogTerm)
 	ss.gridLabelW = l.fitWidth(Bold, st.small, lbl.ID, lbl.Term, lbl.OK, lbl.Match)
+	if l.tr.Timing != nil {
+		ss.gridLabelW = max(ss.gridLabelW, l.fitWidth(Bold, st.small, lbl.Arrives))
+	}
+	var gridIDs []string
+	for _, s := range slips {
+		for _, to := range s.to {
+			gridIDs = append(gridIDs, s.name()+"."+to+".match", s.name()+"."+to+".term")
+		}
+	}
+	idW := l.idWidth(gridIDs...)
 	n := float64(len(l.tr.Servers))
 	answers := []string{lbl.Yes, lbl.No, lbl.None, lbl.Lost, lbl.Dropped, lbl.InFlight, itoa(l.tr.MaxTerm()), itoa(l.tr.MaxLogLength())}
 	for ss.cols = l.tpl.Sizes.SlipColumns; ; ss.cols-- {
@@ -37,7 +47,7 @@ func (l *layout) newSlipStyle(slips []*slip) slipStyle {
 		if l.fitWidth(Italic, st.body, answers...) > colW {
 			ss.gridSize = st.small
 		}
-		if ss.cols == 1 || (names <= colW && l.fitWidth(Italic, ss.gridSize, answers...) <= colW) {
+		if ss.cols == 1 || (names <= colW && idW <= colW && l.fitWidth(Italic, ss.gridSize, answers...) <= colW) {
 			break
 		}
 	}
@@ -46,7 +56,7 @@ func (l *layout) newSlipStyle(slips []*slip) slipStyle {
 	for _, s := range slips {
 		if s.msg.Type == engine.AppendEntries {
 			lines := l.wrapIn(l.entryRuns(s.msg), Italic, st.body, boxW)
-			ss.entriesH = max(ss.entriesH, l.textH(len(lines), st.body))
+			ss.entriesH = max(ss.entriesH, l.fieldH(len(lines), st.body))
 		}
 	}
 	return ss
@@ -95,10 +105,7 @@ func (l *layout) slipPages(slips []*slip) {
 func (l *layout) slip(ss slipStyle, s *slip) (float64, func(p *Page, x, y, h float64)) {
 	lbl, st := l.lbl, l.st
 	m := s.msg
-	kind := lbl.RequestVote
-	if m.Type == engine.AppendEntries {
-		kind = lbl.AppendEntries
-	}
+	kind := l.slipKind(m.Type)
 	number := idList(s.ids)
 	numW := l.fitWidth(Bold, 11, number)
 	kindW := ss.inner - numW
@@ -106,6 +113,9 @@ func (l *layout) slip(ss slipStyle, s *slip) (float64, func(p *Page, x, y, h flo
 	titleH := max(7, l.textH(len(kindLines), st.body+1))
 
 	route := lbl.From + " " + m.From + " · " + lbl.To + " " + strings.Join(s.to, ", ")
+	if m.Timed {
+		route += " · " + fill(lbl.SentAt, "ms", itoa(m.SentMs))
+	}
 	if m.DuplicateOf != 0 {
 		route += " · " + fill(lbl.CopyOf, "id", itoa(m.DuplicateOf))
 	}
@@ -116,16 +126,27 @@ func (l *layout) slip(ss slipStyle, s *slip) (float64, func(p *Page, x, y, h flo
 		name string
 		runs []Run
 		h    float64
+		f    *Field
 	}
 	a := func(n int) []Run { return []Run{{S: itoa(n), Ink: Answer}} }
-	fields := []field{{lbl.Term, a(m.Term), st.cell}}
+	server := func(id string) []Run { return []Run{{S: id, Ink: Answer}} }
+	arg := func(label, name string, fk FieldKind, runs []Run, rule Rule, h float64) field {
+		return field{label, runs, h, l.newField(s.name()+"."+name, fk, runs, m.From, s.step, rule, kind+" "+idList(s.ids), label)}
+	}
+	cellH := max(st.cell, l.fieldH(1, st.body))
+	fields := []field{arg(lbl.Term, "term", KindNumber, a(m.Term), Rule{"Every RPC carries the sender's currentTerm", "Figure 2"}, cellH)}
 	if m.Type == engine.AppendEntries {
-		fields = append(fields, field{lbl.LeaderID, []Run{{S: m.LeaderID, Ink: Answer}}, st.cell},
-			field{lbl.PrevLogIndex, a(m.PrevLogIndex), st.cell}, field{lbl.PrevLogTerm, a(m.PrevLogTerm), st.cell},
-			field{lbl.Entries, l.entryRuns(m), ss.entriesH}, field{lbl.LeaderCommit, a(m.LeaderCommit), st.cell})
+		fields = append(fields,
+			arg(lbl.LeaderID, "leaderId", KindServer, server(m.LeaderID), Rule{"AppendEntries arguments", "Figure 2"}, cellH),
+			arg(lbl.PrevLogIndex, "prevLogIndex", KindNumber, a(m.PrevLogIndex), Rule{"prevLogIndex = nextIndex − 1 for this follower", "§5.3"}, cellH),
+			arg(lbl.PrevLogTerm, "prevLogTerm", KindNumber, a(m.PrevLogTerm), Rule{"prevLogTerm = term of the entry at prevLogIndex", "§5.3"}, cellH),
+			arg(lbl.Entries, "entries", KindEntries, l.entryRuns(m), Rule{"Send the entries from nextIndex on", "§5.3"}, ss.entriesH),
+			arg(lbl.LeaderCommit, "leaderCommit", KindNumber, a(m.LeaderCommit), Rule{"leaderCommit = the leader's commitIndex", "Figure 2"}, cellH))
 	} else {
-		fields = append(fields, field{lbl.CandidateID, []Run{{S: m.CandidateID, Ink: Answer}}, st.cell},
-			field{lbl.LastLogIndex, a(m.LastLogIndex), st.cell}, field{lbl.LastLogTerm, a(m.LastLogTerm), st.cell})
+		fields = append(fields,
+			arg(lbl.CandidateID, "candidateId", KindServer, server(m.CandidateID), Rule{"RequestVote arguments", "Figure 2"}, cellH),
+			arg(lbl.LastLogIndex, "lastLogIndex", KindNumber, a(m.LastLogIndex), Rule{"RequestVote carries the candidate's last log entry", "§5.4.1"}, cellH),
+			arg(lbl.LastLogTerm, "lastLogTerm", KindNumber, a(m.LastLogTerm), Rule{"RequestVote carries the candidate's last log entry", "§5.4.1"}, cellH))
 	}
 	const fieldGap = 1.2
 	fieldsH := 0.0
@@ -145,10 +166,10 @@ func (l *layout) slip(ss slipStyle, s *slip) (float64, func(p *Page, x, y, h flo
 		l.text(p, Rect{ix, cy, ss.inner, routeH}, routeLines, Regular, st.small, Left, false)
 		cy += routeH + 1
 		for _, f := range fields {
-			l.text(p, Rect{ix, cy, ss.fieldW, st.cell}, []Line{plain(f.name)}, Regular, st.small, RightAlign, true)
+			l.text(p, Rect{ix, cy, ss.fieldW, cellH}, []Line{plain(f.name)}, Regular, st.small, RightAlign, true)
 			r := Rect{ix + ss.fieldW, cy, ss.inner - ss.fieldW, f.h}
 			p.box(Box{R: r, Stroke: Thin, Write: true})
-			l.text(p, r, l.wrapIn(f.runs, Italic, st.body, r.W), Regular, st.body, Left, true)
+			l.fieldText(p, r, f.f, l.wrapIn(f.runs, Italic, st.body, r.W), Regular, st.body, Left)
 			cy += f.h + fieldGap
 		}
 		l.text(p, Rect{ix, cy, ss.inner, responseH}, []Line{plain(lbl.Response)}, Bold, st.small, Center, true)
@@ -162,12 +183,14 @@ func (l *layout) slip(ss slipStyle, s *slip) (float64, func(p *Page, x, y, h flo
 
 // responseGrid is the seed's response grid at x: a column per server;
 // the receivers fill in their term and answer (and, for AppendEntries, the
-// index they now match); the other columns are shaded.
+// index they now match); the other columns are shaded. In a timed
+// exercise a printed row says when each receiver's copy arrives.
 func (l *layout) responseGrid(ss slipStyle, s *slip, x float64) []row {
 	lbl, st := l.lbl, l.st
 	colW := (ss.inner - ss.gridLabelW) / float64(len(l.tr.Servers))
 	widths := []float64{ss.gridLabelW}
 	ids := []cell{boldLabel(lbl.ID).sized(st.small)}
+	arrives := []cell{leftLabel(lbl.Arrives).sized(st.small)}
 	terms := []cell{leftLabel(lbl.Term).sized(st.small)}
 	oks := []cell{leftLabel(lbl.OK).sized(st.small)}
 	matches := []cell{leftLabel(lbl.Match).sized(st.small)}
@@ -176,44 +199,76 @@ func (l *layout) responseGrid(ss slipStyle, s *slip, x float64) []row {
 		ids = append(ids, boldLabel(id).sized(st.small))
 		f, addressed := s.fate[id]
 		if !addressed {
+			arrives = append(arrives, shaded())
 			terms, oks, matches = append(terms, shaded()), append(oks, shaded()), append(matches, shaded())
 			continue
 		}
+		arrives = append(arrives, given(itoa(s.arrives[id])).sized(st.small))
 		term, ok, match := l.responseAnswers(f)
-		terms = append(terms, answerCell(term))
-		oks = append(oks, answerCell(ok))
-		matches = append(matches, answerCell(match))
+		fs := l.responseFields(s, id, f, term, ok, match)
+		terms = append(terms, ask(term).asking(fs[0]))
+		oks = append(oks, ask(ok).asking(fs[1]))
+		matches = append(matches, ask(match).asking(fs[2]))
 	}
-	rows := []row{
-		l.tableRow(x, widths, ids, ss.gridSize, 5),
+	rows := []row{l.tableRow(x, widths, ids, ss.gridSize, 5)}
+	if s.msg.Timed {
+		rows = append(rows, l.tableRow(x, widths, arrives, ss.gridSize, 5))
+	}
+	rows = append(rows,
 		l.tableRow(x, widths, terms, ss.gridSize, st.cell),
-		l.tableRow(x, widths, oks, ss.gridSize, st.cell),
-	}
+		l.tableRow(x, widths, oks, ss.gridSize, st.cell))
 	if s.msg.Type == engine.AppendEntries {
 		rows = append(rows, l.tableRow(x, widths, matches, ss.gridSize, st.cell))
 	}
 	return rows
 }
 
+// responseFields are the fields of a receiver's column of a response
+// grid: term, ok and match; the rule is the receiver's reason in the step
+// that delivered the request, or the network's for a lost one.
+func (l *layout) responseFields(s *slip, to string, f outcome, term, ok, match []Run) [3]*Field {
+	part, box := l.slipKind(s.msg.Type)+" "+idList(s.ids), l.lbl.Response+" of "+to+", "
+	name := s.name() + "." + to + "."
+	rb := l.rules
+	okRule, termRule, matchRule := rb.rule(f.step, to, topicResponse), rb.rule(f.step, to, topicResponseTerm), topicDefaults[topicMatch]
+	if f.fate != answered {
+		okRule = rb.networkRule(f.step, s.idOf[to])
+		termRule, matchRule = okRule, okRule
+	}
+	return [3]*Field{
+		l.newField(name+"term", KindNumber, term, to, f.step, termRule, part, box+l.lbl.Term),
+		l.newField(name+"ok", KindAnswer, ok, to, f.step, okRule, part, box+l.lbl.OK),
+		l.newField(name+"match", KindNumber, match, to, f.step, matchRule, part, box+l.lbl.Match),
+	}
+}
+
+// slipKind is the printed name of a slip's kind of RPC.
+func (l *layout) slipKind(t engine.MessageType) string {
+	if t == engine.AppendEntries {
+		return l.lbl.AppendEntries
+	}
+	return l.lbl.RequestVote
+}
+
 // responseAnswers are what a receiver writes in its column: its term, its
 // answer, and the index it matches; or what became of the request.
-func (l *layout) responseAnswers(f outcome) (term, ok, match string) {
+func (l *layout) responseAnswers(f outcome) (term, ok, match []Run) {
 	lbl := l.lbl
 	switch f.fate {
 	case lost:
-		return lbl.None, lbl.Lost, lbl.None
+		return answer(lbl.None), answer(lbl.Lost), answer(lbl.None)
 	case dropped:
-		return lbl.None, lbl.Dropped, lbl.None
+		return answer(lbl.None), answer(lbl.Dropped), answer(lbl.None)
 	case pending:
-		return lbl.None, lbl.InFlight, lbl.None
+		return answer(lbl.None), answer(lbl.InFlight), answer(lbl.None)
 	}
 	r := f.reply
-	ok, match = lbl.No, lbl.None
+	okWord, matchWord := lbl.No, lbl.None
 	if r.VoteGranted || r.Success {
-		ok = lbl.Yes
+		okWord = lbl.Yes
 	}
 	if r.Type == engine.AppendEntriesReply && r.Success {
-		match = itoa(r.MatchIndex)
+		matchWord = itoa(r.MatchIndex)
 	}
-	return itoa(r.Term), ok, match
+	return answer(itoa(r.Term)), answer(okWord), answer(matchWord)
 }

@@ -12,10 +12,13 @@ import (
 // requests one server sent to several peers in one step (a broadcast, as
 // on the seed worksheet), with a response column per receiver.
 type slip struct {
-	ids  []int // message numbers, ascending
-	msg  engine.Message
-	to   []string // receivers, in cluster order
-	fate map[string]outcome
+	ids     []int // message numbers, ascending
+	msg     engine.Message
+	to      []string // receivers, in cluster order
+	fate    map[string]outcome
+	idOf    map[string]int // the message number each receiver's copy has
+	arrives map[string]int // in a timed exercise, when each receiver's copy arrives
+	step    int            // the trace step that sent it
 }
 
 // slipsOf groups the run's requests into slips, in message order. Copies
@@ -35,7 +38,7 @@ func slipsOf(tr *engine.Trace, fates map[int]outcome) []*slip {
 			key := requestKey(m)
 			s := groups[key]
 			if s == nil || m.DuplicateOf != 0 || containsID(s.to, m.To) {
-				s = &slip{msg: m, fate: map[string]outcome{}}
+				s = &slip{msg: m, fate: map[string]outcome{}, idOf: map[string]int{}, arrives: map[string]int{}, step: st.N}
 				out = append(out, s)
 				if m.DuplicateOf == 0 {
 					groups[key] = s
@@ -44,6 +47,8 @@ func slipsOf(tr *engine.Trace, fates map[int]outcome) []*slip {
 			s.ids = append(s.ids, m.ID)
 			s.to = append(s.to, m.To)
 			s.fate[m.To] = fates[m.ID]
+			s.idOf[m.To] = m.ID
+			s.arrives[m.To] = m.ArrivesMs
 		}
 	}
 	for _, s := range out {
@@ -62,6 +67,9 @@ func containsID(list []string, id string) bool {
 	}
 	return false
 }
+
+// name is the slip's field id prefix: "slip" and its first number.
+func (s *slip) name() string { return "slip" + itoa(s.ids[0]) }
 
 // requestKey is everything a request says but its receiver and number:
 // requests with equal keys can share a slip.

@@ -1,5 +1,7 @@
 package worksheet
 
+import "github.com/raftsheet/raftsheet/engine"
+
 // stateSheet is one server's Raft State sheet: its id, the Terms grid,
 // the Raft Log, the volatile state, the leader's indexes and where it ends.
 func (l *layout) stateSheet(g *sheetGrid, h *history) {
@@ -7,6 +9,7 @@ func (l *layout) stateSheet(g *sheetGrid, h *history) {
 	l.page.Server = h.id
 	l.sheetTitle(h.id)
 	l.termsGrid(g, h)
+	l.clockBlock(g, h)
 	rest := l.volatileBlock(g, h)
 	rest = append(rest, l.leaderBlock(g, h)...)
 	rest = append(rest, l.atEndBlock(h)...)
@@ -36,23 +39,26 @@ func (l *layout) sheetTitle(id string) {
 func (l *layout) termsGrid(g *sheetGrid, h *history) {
 	lbl, st := l.lbl, l.st
 	rows := l.heading(lbl.Terms, st.body)
-	for first := 0; first < g.terms; first += g.perBand {
-		n := min(g.perBand, g.terms-first)
+	for b, band := range g.bands {
 		widths := []float64{g.labelW}
 		terms, votes, roles := []cell{boldLabel(lbl.Term).sized(st.small)}, []cell{leftLabel(lbl.Vote).sized(st.small)}, []cell{leftLabel(lbl.Role).sized(st.small)}
-		for i := 0; i < n; i++ {
-			t := g.firstTerm + first + i
-			widths = append(widths, g.colW)
+		for i, t := range band.terms {
+			colW := band.widths[i]
+			widths = append(widths, colW)
 			terms = append(terms, label(itoa(t)).sized(st.small))
 			c := h.termCell(lbl, t)
 			switch {
 			case c.before:
 				votes, roles = append(votes, shaded()), append(roles, shaded())
 			default:
-				votes, roles = append(votes, ask(c.vote)), append(roles, ask(c.role))
+				term := ", " + lbl.Term + " " + itoa(t)
+				vote := l.sheetField(h, fieldIndex("vote", itoa(t)), KindServer, c.vote, c.voteAt, topicVote, lbl.Terms, lbl.Vote+term)
+				role := l.sheetField(h, fieldIndex("role", itoa(t)), KindRoles, c.role, c.roleAt, topicRole, lbl.Terms, lbl.Role+term)
+				votes = append(votes, ask(c.vote).asking(vote))
+				roles = append(roles, ask(c.role).asking(role).sized(l.roleSize(c.role, colW)))
 			}
 		}
-		if first > 0 {
+		if b > 0 {
 			rows = append(rows, gapRow(1.5))
 		}
 		rows = append(rows,
@@ -66,11 +72,12 @@ func (l *layout) termsGrid(g *sheetGrid, h *history) {
 }
 
 // historyBoxes is a row of boxes a value such as commitIndex is written
-// in, one after the other as it changes.
-func (l *layout) historyBoxes(g *sheetGrid, name string, cs []change) []row {
+// in, one after the other as it changes; each box the key fills is the
+// field id[k], k from 1.
+func (l *layout) historyBoxes(g *sheetGrid, h *history, part, name, id string, cells int, cs []change, kind FieldKind, topic ruleTopic) []row {
 	var rows []row
-	for first := 0; first < g.histCells; first += g.histPerBand {
-		n := min(g.histPerBand, g.histCells-first)
+	for first := 0; first < cells; first += g.histPerBand {
+		n := min(g.histPerBand, cells-first)
 		widths := []float64{g.labelW}
 		cells := []cell{leftLabel(name).sized(l.st.small)}
 		if first > 0 {
@@ -78,11 +85,13 @@ func (l *layout) historyBoxes(g *sheetGrid, name string, cs []change) []row {
 		}
 		for i := first; i < first+n; i++ {
 			widths = append(widths, g.histColW)
-			c := ask(nil)
+			var runs []Run
+			at := 0
 			if i < len(cs) {
-				c = ask([]Run{{S: cs[i].s, Ink: cs[i].ink}})
+				runs, at = []Run{{S: cs[i].s, Ink: cs[i].ink}}, cs[i].at
 			}
-			cells = append(cells, c)
+			f := l.sheetField(h, fieldIndex(id, itoa(i+1)), kind, runs, at, topic, part, fill(name+", box {k}", "k", itoa(i+1)))
+			cells = append(cells, ask(runs).asking(f))
 		}
 		rows = append(rows, l.tableRow(l.body.X, widths, cells, l.st.body, l.st.cell))
 	}
@@ -93,15 +102,18 @@ func (l *layout) historyBoxes(g *sheetGrid, name string, cs []change) []row {
 func (l *layout) volatileBlock(g *sheetGrid, h *history) []row {
 	lbl, st := l.lbl, l.st
 	rows := l.heading(lbl.Volatile, st.body)
-	rows = append(rows, l.historyBoxes(g, lbl.CommitIndex, h.numbers(commitIndex))...)
-	rows = append(rows, l.historyBoxes(g, lbl.LastApplied, h.numbers(lastApplied))...)
+	rows = append(rows, l.historyBoxes(g, h, lbl.Volatile, lbl.CommitIndex, "commitIndex", g.histCells, h.numbers(commitIndex), KindNumber, topicCommit)...)
+	rows = append(rows, l.historyBoxes(g, h, lbl.Volatile, lbl.LastApplied, "lastApplied", g.histCells, h.numbers(lastApplied), KindNumber, topicApplied)...)
 	widths := []float64{g.labelW, l.body.W - g.labelW}
+	sm, smAt := h.stateMachine(lbl, l.values)
+	f := l.sheetField(h, "stateMachine", KindValues, sm, smAt, topicApplied, lbl.Volatile, lbl.StateMachine)
 	rows = append(rows, l.tableRow(l.body.X, widths,
-		[]cell{leftLabel(lbl.StateMachine).sized(st.small), ask(h.stateMachine(lbl, l.values)).left()}, st.body, st.cell))
+		[]cell{leftLabel(lbl.StateMachine).sized(st.small), ask(sm).left().asking(f)}, st.body, st.cell))
 	return append(rows, gapRow(st.gap))
 }
 
-// leaderBlock is the leader's nextIndex and matchIndex for each peer.
+// leaderBlock is the leader's nextIndex and matchIndex for each peer, in
+// bands of peers when their columns would be too narrow for the ids.
 func (l *layout) leaderBlock(g *sheetGrid, h *history) []row {
 	lbl, st := l.lbl, l.st
 	var peers []string
@@ -114,21 +126,39 @@ func (l *layout) leaderBlock(g *sheetGrid, h *history) []row {
 		return nil
 	}
 	rows := l.heading(lbl.LeaderTitle, st.body)
-	colW := (l.body.W - g.labelW) / float64(len(peers))
-	widths := []float64{g.labelW}
-	head := []cell{label("").sized(st.small)}
-	next := []cell{leftLabel(lbl.NextIndex).sized(st.small)}
-	match := []cell{leftLabel(lbl.MatchIndex).sized(st.small)}
-	for _, p := range peers {
-		widths = append(widths, colW)
-		head = append(head, boldLabel(p).sized(st.small))
-		next = append(next, ask(h.leaderIndex(lbl, p, true)))
-		match = append(match, ask(h.leaderIndex(lbl, p, false)))
+	perBand, colW := l.band(g.labelW, max(g.leaderColW, (l.body.W-g.labelW)/float64(len(peers))))
+	for first := 0; first < len(peers); first += perBand {
+		band := peers[first:min(len(peers), first+perBand)]
+		widths := []float64{g.labelW}
+		head := []cell{label("").sized(st.small)}
+		next := []cell{leftLabel(lbl.NextIndex).sized(st.small)}
+		match := []cell{leftLabel(lbl.MatchIndex).sized(st.small)}
+		for _, p := range band {
+			widths = append(widths, colW)
+			head = append(head, boldLabel(p).sized(st.small))
+			next = append(next, l.leaderCell(h, p, true))
+			match = append(match, l.leaderCell(h, p, false))
+		}
+		if first > 0 {
+			rows = append(rows, gapRow(1.5))
+		}
+		rows = append(rows, l.tableRow(l.body.X, widths, head, st.body, 5))
+		rows[len(rows)-1].keepNext = true
+		rows = append(rows, l.tableRow(l.body.X, widths, next, st.body, st.cell), l.tableRow(l.body.X, widths, match, st.body, st.cell))
+		rows[len(rows)-2].keepNext = true
 	}
-	rows = append(rows, l.tableRow(l.body.X, widths, head, st.body, 5))
-	rows[len(rows)-1].keepNext = true
-	rows = append(rows, l.tableRow(l.body.X, widths, next, st.body, st.cell), l.tableRow(l.body.X, widths, match, st.body, st.cell))
 	return append(rows, gapRow(st.gap))
+}
+
+// leaderCell is the box of nextIndex or matchIndex for a peer.
+func (l *layout) leaderCell(h *history, peer string, next bool) cell {
+	runs, at := h.leaderIndex(l.lbl, peer, next)
+	name, label := "matchIndex", l.lbl.MatchIndex
+	if next {
+		name, label = "nextIndex", l.lbl.NextIndex
+	}
+	f := l.sheetField(h, fieldIndex(name, peer), KindNumber, runs, at, topicLeaderIndex, l.lbl.LeaderTitle, label+", "+peer)
+	return ask(runs).asking(f)
 }
 
 // atEndBlock is where the server ends: role, term, vote and commitIndex.
@@ -137,6 +167,15 @@ func (l *layout) atEndBlock(h *history) []row {
 	f := h.final()
 	names := []string{lbl.Role, lbl.CurrentTerm, lbl.VotedFor, lbl.CommitIndex}
 	values := []string{roleWord(lbl, f), itoa(f.Term), votedFor(lbl, f), itoa(f.CommitIndex)}
+	ids := []string{"end.role", "end.term", "end.votedFor", "end.commitIndex"}
+	kinds := []FieldKind{KindRoles, KindNumber, KindServer, KindNumber}
+	topics := []ruleTopic{topicRole, topicTerm, topicVote, topicCommit}
+	steps := []int{
+		h.lastChange(func(s engine.ServerState) string { return roleWord(lbl, s) }),
+		h.lastChange(func(s engine.ServerState) string { return itoa(s.Term) }),
+		h.lastChange(func(s engine.ServerState) string { return votedFor(lbl, s) }),
+		h.lastChange(func(s engine.ServerState) string { return itoa(s.CommitIndex) }),
+	}
 	var widths []float64
 	var cells []cell
 	labelsW := 0.0
@@ -146,7 +185,9 @@ func (l *layout) atEndBlock(h *history) []row {
 	valueW := (l.body.W - labelsW) / float64(len(names))
 	for i, n := range names {
 		widths = append(widths, l.fitWidth(Regular, st.small, n), valueW)
-		cells = append(cells, label(n).sized(st.small), answerCell(values[i]))
+		runs := answer(values[i])
+		fld := l.sheetField(h, ids[i], kinds[i], runs, steps[i], topics[i], lbl.AtEnd, n)
+		cells = append(cells, label(n).sized(st.small), ask(runs).asking(fld))
 	}
 	rows := l.heading(lbl.AtEnd, st.body)
 	return append(rows, l.tableRow(l.body.X, widths, cells, st.body, st.cell))

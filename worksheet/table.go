@@ -9,6 +9,7 @@ type cell struct {
 	write bool // a box the student writes in
 	align Align
 	size  float64 // 0: the row's size
+	field *Field  // the box's field id, when the key fills it in
 }
 
 // given, ask and label make the common cells: a printed value, a box to
@@ -25,6 +26,16 @@ func leftLabel(s string) cell        { return cell{runs: words(s, Print), fill: 
 func (c cell) left() cell            { c.align = Left; return c }
 func (c cell) sized(pt float64) cell { c.size = pt; return c }
 
+// asking is c as a field: its id printed in its corner. Every box left
+// blank on the worksheet gets one, spare boxes too, so that which boxes
+// have ids gives nothing away; a box the worksheet fills in gets none.
+func (c cell) asking(f *Field) cell {
+	if f != nil && (len(c.runs) == 0 || hasAnswer(c.runs)) {
+		c.field = f
+	}
+	return c
+}
+
 // tableRow is a row of cells at x with the given column widths; it is as
 // tall as its fullest cell, and never less than minH.
 func (l *layout) tableRow(x float64, widths []float64, cells []cell, size, minH float64) row {
@@ -39,13 +50,24 @@ func (l *layout) tableRow(x float64, widths []float64, cells []cell, size, minH 
 			lines[i] = l.wrapIn(c.runs, c.face, sz, widths[i])
 			h = max(h, l.textH(len(lines[i]), sz))
 		}
+		if c.field != nil {
+			h = max(h, l.fieldH(max(len(lines[i]), 1), sz))
+		}
+	}
+	sz := func(c cell) float64 {
+		if c.size > 0 {
+			return c.size
+		}
+		return size
 	}
 	return row{h: h, draw: func(p *Page, y float64) {
 		cx := x
 		for i, c := range cells {
 			r := Rect{cx, y, widths[i], h}
 			p.box(Box{R: r, Stroke: Thin, Fill: c.fill, Write: c.write})
-			if lines[i] != nil {
+			if c.field != nil {
+				l.fieldText(p, r, c.field, lines[i], c.face, sz(c), c.align)
+			} else if lines[i] != nil {
 				sz := size
 				if c.size > 0 {
 					sz = c.size

@@ -39,6 +39,7 @@ type Sizes struct {
 	SpareLogRows int     `yaml:"spare_log_rows"`
 	ValueChars   int     `yaml:"value_chars"`
 	SlipColumns  int     `yaml:"slip_columns"`
+	IDPt         float64 `yaml:"id_pt"`
 }
 
 // Texts are the template's paragraphs of instructions.
@@ -57,7 +58,7 @@ type Labels struct {
 	Key              string `yaml:"key"`
 	Subtitle         string `yaml:"subtitle"`
 	Goal             string `yaml:"goal"`
-	AtTime           string `yaml:"at_time"`
+	AtTime           string `yaml:"at_time"` // no longer printed (steps have a time column); kept so older templates still load
 	Story            string `yaml:"story"`
 	Cluster          string `yaml:"cluster"`
 	InitialState     string `yaml:"initial_state"`
@@ -69,6 +70,8 @@ type Labels struct {
 	AbbreviationRule string `yaml:"abbreviation_rule"`
 	ReadingKey       string `yaml:"reading_key"`
 	Why              string `yaml:"why"`
+	Time             string `yaml:"time"`
+	Ms               string `yaml:"ms"`
 
 	Server       string `yaml:"server"`
 	Role         string `yaml:"role"`
@@ -109,6 +112,12 @@ type Labels struct {
 	NextIndex   string `yaml:"next_index"`
 	MatchIndex  string `yaml:"match_index"`
 	AtEnd       string `yaml:"at_end"`
+	ClockTitle  string `yaml:"clock_title"`
+	ClockFixed  string `yaml:"clock_fixed"`
+	ClockRandom string `yaml:"clock_random"`
+	ElectionAt  string `yaml:"election_at"`
+	HeartbeatAt string `yaml:"heartbeat_at"`
+	NextTimer   string `yaml:"next_timer"`
 
 	AppendEntries string `yaml:"append_entries"`
 	RequestVote   string `yaml:"request_vote"`
@@ -125,6 +134,8 @@ type Labels struct {
 	LastLogIndex  string `yaml:"last_log_index"`
 	LastLogTerm   string `yaml:"last_log_term"`
 	Response      string `yaml:"response"`
+	SentAt        string `yaml:"sent_at"`
+	Arrives       string `yaml:"arrives"`
 	ID            string `yaml:"id"`
 	OK            string `yaml:"ok"`
 	Match         string `yaml:"match"`

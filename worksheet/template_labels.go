@@ -9,8 +9,8 @@ func labelsUsedBy(kind string) map[string]bool {
 			used[k] = true
 		}
 	}
-	add("page", "name", "answer_key", "worksheet", "key", "subtitle", "goal", "at_time", "story", "cluster", "initial_state",
-		"how_to_run", "steps", "step", "step_range", "long_values", "abbreviation_rule", "reading_key", "why",
+	add("page", "name", "answer_key", "worksheet", "key", "subtitle", "goal", "story", "cluster", "initial_state",
+		"how_to_run", "steps", "step", "step_range", "long_values", "abbreviation_rule", "reading_key", "why", "time", "ms",
 		"server", "role", "term", "voted_for", "log", "commit_index", "index", "continued",
 		"follower", "candidate", "leader", "down", "none")
 	switch kind {
@@ -23,12 +23,13 @@ func labelsUsedBy(kind string) map[string]bool {
 			"append_entries", "request_vote", "from", "to", "copy_of", "leader_id", "prev_log_index",
 			"prev_log_term", "entries", "heartbeat", "leader_commit", "candidate_id", "last_log_index",
 			"last_log_term", "response", "id", "ok", "match", "slips_title", "slips_intro",
-			"debrief_title", "debrief_intro")
+			"debrief_title", "debrief_intro",
+			"clock_title", "clock_fixed", "clock_random", "election_at", "heartbeat_at", "sent_at", "arrives")
 	case KindTrace:
 		add("state_machine", "leader_id", "prev_log_index", "prev_log_term", "entries", "leader_commit",
 			"last_log_index", "last_log_term", "match_index", "copy_of",
 			"request_vote_msg", "request_vote_reply_msg", "append_entries_msg", "append_entries_reply_msg",
-			"granted", "denied", "success", "failure", "messages", "no_messages", "delivered", "in_flight_after")
+			"granted", "denied", "success", "failure", "messages", "no_messages", "delivered", "in_flight_after", "next_timer")
 	}
 	return used
 }

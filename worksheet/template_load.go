@@ -239,7 +239,7 @@ var placeholders = regexp.MustCompile(`\{([A-Za-z_]*)\}`)
 // knownPlaceholders are the {names} raftsheet fills in.
 var knownPlaceholders = map[string]bool{
 	"page": true, "pages": true, "count": true, "servers": true, "n": true, "first": true, "last": true,
-	"max": true, "cut": true, "id": true, "goal": true, "ms": true,
+	"max": true, "cut": true, "id": true, "goal": true, "ms": true, "timeout": true, "heartbeat": true,
 	"state_pages": true, "slip_pages": true, "debrief_pages": true, "step_pages": true,
 }
 

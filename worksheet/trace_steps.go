@@ -6,38 +6,74 @@ import (
 	"github.com/raftsheet/raftsheet/engine"
 )
 
-// traceColumns are the widths of a trace step's server table.
+// traceColumn is a column of a trace step's server table: the field it
+// holds (its id's last part), its heading and its width.
+type traceColumn struct {
+	attr  string // role, term, votedFor, log, commitIndex, stateMachine, timer
+	head  string
+	w     float64
+	left  bool // values read left to right (a log), not centred
+	kind  FieldKind
+	topic ruleTopic
+}
+
+// traceColumns are the columns of a trace step's server table, after the
+// server's name.
 type traceColumns struct {
-	widths []float64
-	withSM bool // room for the state machine column
+	serverW float64
+	cols    []traceColumn
 }
 
 func (l *layout) newTraceColumns() traceColumns {
 	lbl, st := l.lbl, l.st
-	roles := []string{lbl.Role, lbl.Follower, lbl.Candidate, lbl.Leader, lbl.Down}
-	terms := []string{lbl.Term, itoa(l.tr.MaxTerm())}
-	voted := append([]string{lbl.VotedFor, lbl.None}, l.tr.Servers...)
-	commits := []string{lbl.CommitIndex, itoa(l.tr.MaxLogLength())}
-	w := func(texts []string) float64 {
-		return max(l.fitWidth(Bold, st.small, texts[0]), l.fitWidth(Italic, st.body, texts[1:]...))
+	n := itoa(len(l.tr.Steps))
+	w := func(attr string, texts ...string) float64 {
+		return max(l.fitWidth(Bold, st.small, texts[0]), l.fitWidth(Italic, st.body, texts[1:]...),
+			l.idWidth(l.stepIDs(n, attr)...))
 	}
-	server := max(l.fitWidth(Bold, st.small, append([]string{lbl.Server}, l.tr.Servers...)...), 10)
-	// Wide enough for the key's answers and for handwriting.
-	fixed := []float64{server, max(w(roles), 20), max(w(terms), 12), max(w(voted), 15), max(w(commits), 16)}
-	used := 0.0
-	for _, f := range fixed {
-		used += f
+	c := traceColumns{serverW: max(l.fitWidth(Bold, st.small, append([]string{lbl.Server}, l.tr.Servers...)...), 10)}
+	// Wide enough for the key's answers, for handwriting and for the ids.
+	c.cols = []traceColumn{
+		{attr: "role", head: lbl.Role, w: max(w("role", lbl.Role, lbl.Follower, lbl.Candidate, lbl.Leader, lbl.Down), 20), kind: KindRoles, topic: topicRole},
+		{attr: "term", head: lbl.Term, w: max(w("term", lbl.Term, itoa(l.tr.MaxTerm())), 12), kind: KindNumber, topic: topicTerm},
+		{attr: "votedFor", head: lbl.VotedFor, w: max(w("votedFor", append([]string{lbl.VotedFor, lbl.None}, l.tr.Servers...)...), 15), kind: KindServer, topic: topicVote},
+		{attr: "log", head: lbl.Log, left: true, kind: KindEntries, topic: topicLog},
+		{attr: "commitIndex", head: lbl.CommitIndex, w: max(w("commitIndex", lbl.CommitIndex, itoa(l.tr.MaxLogLength())), 16), kind: KindNumber, topic: topicCommit},
 	}
-	rest := l.body.W - used
-	c := traceColumns{}
-	if rest >= 90 {
-		sm := max(26, l.fitWidth(Bold, st.small, lbl.StateMachine))
-		c.widths = append(fixed[:4:4], rest-sm, fixed[4], sm)
-		c.withSM = true
-		return c
+	if l.tr.Timing != nil {
+		c.cols = append(c.cols, traceColumn{attr: "timer", head: lbl.NextTimer,
+			w: max(w("timer", lbl.NextTimer, itoa(l.lastTime()+1000)), 16), kind: KindTime, topic: topicTimer})
 	}
-	c.widths = append(fixed[:4:4], rest, fixed[4])
+	used := c.serverW
+	for _, col := range c.cols {
+		used += col.w
+	}
+	if rest := l.body.W - used; rest >= 90 {
+		c.cols = append(c.cols, traceColumn{attr: "stateMachine", head: lbl.StateMachine, left: true,
+			w: max(26, l.fitWidth(Bold, st.small, lbl.StateMachine), l.idWidth(l.stepIDs(n, "stateMachine")...)), kind: KindValues, topic: topicApplied})
+		used += c.cols[len(c.cols)-1].w
+	}
+	c.cols[3].w = l.body.W - used // the log takes the rest
 	return c
+}
+
+// stepIDs are the ids stepN.server.attr of every server: what a column
+// must be wide enough for.
+func (l *layout) stepIDs(n, attr string) []string {
+	var out []string
+	for _, id := range l.tr.Servers {
+		out = append(out, "step"+n+"."+id+"."+attr)
+	}
+	return out
+}
+
+// widths are the table's column widths, the server's first.
+func (c traceColumns) widths() []float64 {
+	out := []float64{c.serverW}
+	for _, col := range c.cols {
+		out = append(out, col.w)
+	}
+	return out
 }
 
 // traceSteps lays out the trace template: a block per step with the
@@ -49,7 +85,7 @@ func (l *layout) traceSteps() {
 		if i > 0 {
 			l.space(l.st.gap + 1)
 		}
-		rows := l.stepHeading(s.N, l.timed(s.Words, s.TimeMs), s.Note, true)
+		rows := l.stepHeading(s.N, s.TimeMs, s.Words, s.Note, true)
 		rows = append(rows, gapRow(1))
 		rows = append(rows, l.serverTable(cols, s)...)
 		rows = append(rows, gapRow(1.5))
@@ -64,53 +100,98 @@ func (l *layout) traceSteps() {
 // serverTable is a row per server: what the step asks about is blank on
 // the worksheet; the other servers' state is printed, shaded.
 func (l *layout) serverTable(cols traceColumns, s engine.StepRecord) []row {
-	lbl, st := l.lbl, l.st
-	heads := []string{lbl.Server, lbl.Role, lbl.Term, lbl.VotedFor, lbl.Log, lbl.CommitIndex}
-	if cols.withSM {
-		heads = append(heads, lbl.StateMachine)
+	st := l.st
+	head := []cell{label(l.lbl.Server).sized(st.small)}
+	for _, col := range cols.cols {
+		head = append(head, label(col.head).sized(st.small))
 	}
-	head := make([]cell, len(heads))
-	for i, h := range heads {
-		head[i] = label(h).sized(st.small)
-	}
-	rows := []row{l.tableRow(l.body.X, cols.widths, head, st.body, 5)}
+	rows := []row{l.tableRow(l.body.X, cols.widths(), head, st.body, 5)}
 	rows[0].keepNext = true
 	asked := map[string]bool{}
 	for _, id := range s.Ask {
 		asked[id] = true
 	}
 	for _, id := range l.tr.Servers {
-		sv := s.Servers[id]
-		ink := Answer
-		if !asked[id] {
-			ink = Print
-		}
-		logRuns := l.logRuns(sv.Log, ink)
-		values := [][]Run{
-			{{S: roleWord(lbl, sv), Ink: ink}}, {{S: itoa(sv.Term), Ink: ink}}, {{S: votedFor(lbl, sv), Ink: ink}},
-			logRuns, {{S: itoa(sv.CommitIndex), Ink: ink}},
-		}
-		if cols.withSM {
-			sm := l.values.stateMachine(sv.StateMachine)
-			if len(sm) == 0 {
-				sm = []string{lbl.None}
-			}
-			values = append(values, inkedWords(sm, ink))
-		}
 		cells := []cell{boldLabel(id).sized(st.small)}
-		for i, v := range values {
-			c := ask(v)
-			if !asked[id] {
-				c = cell{runs: v, fill: Shade, align: Center}
-			}
-			if i == 3 || i == 5 {
+		for _, col := range cols.cols {
+			runs := l.traceValue(col.attr, id, s.Servers[id], asked[id])
+			c := ask(runs)
+			if col.left {
 				c = c.left()
+			}
+			if !hasAnswer(runs) { // printed: not asked, or not for the student to work out
+				c = cell{runs: runs, fill: Shade, align: c.align}
+			} else {
+				c = c.asking(l.traceField(s.N, id, col, runs))
 			}
 			cells = append(cells, c)
 		}
-		rows = append(rows, l.tableRow(l.body.X, cols.widths, cells, st.body, st.cell))
+		rows = append(rows, l.tableRow(l.body.X, cols.widths(), cells, st.body, st.cell))
 	}
 	return rows
+}
+
+// traceValue is what a server's cell of a column holds after a step, as
+// answers when the step asks about the server, else as print.
+func (l *layout) traceValue(attr, id string, sv engine.ServerState, asked bool) []Run {
+	lbl := l.lbl
+	ink := Print
+	if asked {
+		ink = Answer
+	}
+	one := func(s string) []Run { return []Run{{S: s, Ink: ink}} }
+	switch attr {
+	case "role":
+		return one(roleWord(lbl, sv))
+	case "term":
+		return one(itoa(sv.Term))
+	case "votedFor":
+		return one(votedFor(lbl, sv))
+	case "log":
+		return l.logRuns(sv.Log, ink)
+	case "commitIndex":
+		return one(itoa(sv.CommitIndex))
+	case "timer":
+		t, due := l.nextTimer(id, sv)
+		if !due {
+			ink = Print // a drawn timeout: the worksheet gives when it fires
+		}
+		return one(t)
+	}
+	sm := l.values.stateMachine(sv.StateMachine)
+	if len(sm) == 0 {
+		sm = []string{lbl.None}
+	}
+	return inkedWords(sm, ink)
+}
+
+// nextTimer is when a server's next timer fires: a leader's heartbeat,
+// anyone else's election timer, "–" for a crashed server. asked says
+// whether a student can work it out (a heartbeat, or a fixed timeout).
+func (l *layout) nextTimer(id string, sv engine.ServerState) (string, bool) {
+	switch {
+	case sv.HeartbeatMs != nil:
+		return itoa(*sv.HeartbeatMs), true
+	case sv.ElectionTimerMs != nil:
+		return itoa(*sv.ElectionTimerMs), l.fixedTimeout(id)
+	}
+	return l.lbl.None, true
+}
+
+// traceField is the field stepN.server.attr, its rule the reason for the
+// change that gave the value (in this step or the last one that changed
+// it), or this step's reason for keeping it ("does not commit": Figure 8).
+func (l *layout) traceField(n int, id string, col traceColumn, runs []Run) *Field {
+	at := l.traceChanges().lastChange(id, col.attr, n)
+	topic := col.topic
+	if col.attr == "timer" && l.tr.Steps[n-1].Servers[id].Role == engine.Leader {
+		topic = topicHeartbeat
+	}
+	if l.rules.reason(n, id, topic) != "" {
+		at = n
+	}
+	return l.newField("step"+itoa(n)+"."+id+"."+col.attr, col.kind, runs, id, at, l.rules.rule(at, id, topic),
+		fill(l.lbl.Step, "n", itoa(n)), id+", "+col.head)
 }
 
 // logRuns are a log as term:value tokens, "–" when empty.
@@ -158,7 +239,9 @@ func (l *layout) messageRows(s engine.StepRecord) []row {
 		if len(s.Ask) == 0 {
 			ink = Print
 		}
-		return append(rows, l.tableRow(l.body.X, widths, []cell{label(""), ask(words(lbl.NoMessages, ink)).left()}, st.body, st.cell))
+		runs := words(lbl.NoMessages, ink)
+		f := l.newField("step"+itoa(s.N)+".msg", KindMessage, runs, "", s.N, topicDefaults[topicMessage], fill(lbl.Step, "n", itoa(s.N)), lbl.Messages)
+		return append(rows, l.tableRow(l.body.X, widths, []cell{label(""), ask(runs).left().asking(f)}, st.body, st.cell))
 	}
 	for _, g := range groups {
 		ink := Print
@@ -170,6 +253,11 @@ func (l *layout) messageRows(s engine.StepRecord) []row {
 		c := ask(words(l.describe(g), ink)).left()
 		if ink == Print {
 			c = cell{runs: c.runs, fill: Shade}
+		} else {
+			f := l.newField("step"+itoa(s.N)+"."+fieldIndex("msg", itoa(g.ids[0])), KindMessage, c.runs, g.from[0], s.N,
+				l.rules.rule(s.N, g.from[0], topicMessage), fill(lbl.Step, "n", itoa(s.N)), lbl.Messages+" "+idList(g.ids))
+			f.Canon, f.Alt = l.messageCanon(g, false), l.messageCanon(g, true)
+			c = c.asking(f)
 		}
 		rows = append(rows, l.tableRow(l.body.X, widths, []cell{boldLabel(idList(g.ids)).sized(st.small), c}, st.body, st.cell))
 	}
@@ -191,4 +279,17 @@ func (l *layout) stepReasons(s engine.StepRecord) []string {
 		out = append(out, strings.TrimSpace(l.lbl.None))
 	}
 	return out
+}
+
+// messageCanon is a message group as grading compares it, its entries'
+// values in full or as printed.
+func (l *layout) messageCanon(g *sentGroup, printed bool) []string {
+	m := g.msg
+	if printed {
+		m.Entries = append([]engine.Entry(nil), m.Entries...)
+		for i := range m.Entries {
+			m.Entries[i].Value = l.values.short(m.Entries[i].Value)
+		}
+	}
+	return []string{MessageCanon(m.Type, g.from, g.to, l.messageFields(m))}
 }

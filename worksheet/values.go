@@ -128,3 +128,27 @@ func stateMachineValues(v any) []string {
 func (b *valueBook) stateMachineText(v any) string {
 	return strings.Join(b.stateMachine(v), ", ")
 }
+
+// full undoes the abbreviation of printed values, and of the values of
+// printed term:value entries, so that grading accepts either.
+func (b *valueBook) full(printed []string) []string {
+	if len(b.long) == 0 {
+		return printed
+	}
+	long := make(map[string]string, len(b.printed))
+	for v, p := range b.printed {
+		long[p] = v
+	}
+	out := make([]string, len(printed))
+	for i, p := range printed {
+		out[i] = p
+		if v, ok := long[p]; ok {
+			out[i] = v
+		} else if term, value, ok := strings.Cut(p, ":"); ok {
+			if v, ok := long[value]; ok {
+				out[i] = term + ":" + v
+			}
+		}
+	}
+	return out
+}

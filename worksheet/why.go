@@ -25,7 +25,7 @@ func (l *layout) whyBox(reasons []string, x, w float64) []row {
 		h := max(l.st.cell*1.5, l.textH(len(chunk), size)+1, l.textH(1, size))
 		rows = append(rows, row{h: h, draw: func(p *Page, y float64) {
 			r := Rect{x, y, w, h}
-			p.box(Box{R: r, Stroke: Thin, Write: true})
+			p.box(Box{R: r, Stroke: Thin, Write: true, Free: true})
 			if first {
 				l.text(p, Rect{x, y, indent, l.textH(1, size)}, []Line{inked(l.lbl.Why, WorksheetOnly)}, Regular, size, Left, false)
 			}

@@ -10,6 +10,7 @@ import (
 
 func buildCmd() *cobra.Command {
 	var opt worksheet.BatchOptions
+	var cls classFlags
 	cmd := &cobra.Command{
 		Use:   "build [FILE|NAME ...]",
 		Short: "Build printable worksheets and answer keys (PDF)",
@@ -20,11 +21,27 @@ NAME is a built-in exercise (see "raftsheet list"); FILE is a YAML exercise.
 With no exercise named, the built-in "partition" is built. The template and
 the paper default to the exercise's own (worksheet: in its YAML); a
 template FILE is a copy of templates/roleplay.yaml or templates/trace.yaml,
-edited (labels in another language, other sizes).`,
-		Example: "  raftsheet build\n  raftsheet build election partition -o handouts --paper letter\n  raftsheet build my-exercise.yaml --template trace",
+edited (labels in another language, other sizes).
+
+With --variants N or --class ROSTER.csv, build a class set of one exercise
+instead: a different variant for every student, in DIR/<name>/class/:
+  <id>-worksheet.pdf, <id>-key.pdf   one student's worksheet and key
+  <id>-answers.yaml                  the student's answer template
+  worksheets.pdf, keys.pdf           the whole class, ready to print
+  manifest.csv, manifest.json        who got which variant, in which files
+The roster is a CSV with a header line naming at least the columns name
+and id. The same --seed gives the same variants, byte for byte.`,
+		Example: "  raftsheet build\n  raftsheet build election partition -o handouts --paper letter\n  raftsheet build my-exercise.yaml --template trace\n" +
+			"  raftsheet build partition --variants 40 --seed 2026\n  raftsheet build partition --class roster.csv --seed 2026",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				args = []string{"partition"}
+			}
+			if cls.wanted(cmd) || cmd.Flags().Changed("seed") {
+				// A class set keeps the merged PDFs in memory to the end:
+				// collect more often than for a few PDFs, to keep the rest small.
+				debug.SetGCPercent(200)
+				return buildClass(cmd, args, opt, cls)
 			}
 			// A short run that makes a few PDFs and exits: collecting its
 			// garbage often costs more time than the memory is worth.
@@ -53,5 +70,6 @@ edited (labels in another language, other sizes).`,
 	cmd.Flags().StringVarP(&opt.OutDir, "out", "o", "out", "folder to write into: DIR/<name>/worksheet.pdf and key.pdf")
 	cmd.Flags().StringVar(&opt.Template, "template", "", "roleplay, trace, or a template FILE (default: the exercise's)")
 	cmd.Flags().StringVar(&opt.Paper, "paper", "", "a4 or letter (default: the exercise's)")
+	cls.register(cmd)
 	return cmd
 }

@@ -1,0 +1,259 @@
+package class
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/raftsheet/raftsheet/engine"
+	"gopkg.in/yaml.v3"
+)
+
+// AnswerFile is a student's answers as read from YAML.
+type AnswerFile struct {
+	File    string
+	Header  Header
+	Answers map[string]Answer // by field id
+	Order   []string          // field ids in the file's order
+	Lines   map[string]int    // where each header key is
+
+	canonicalID map[string]string // a field id in lower case → as the sheet spells it
+	lowerID     map[string]string // a field id in lower case → as the file spells it
+}
+
+// lookup finds a field's answer by its id, or by its id in another case
+// (s1.vote[1] for S1.vote[1]).
+func (a *AnswerFile) lookup(id string) (Answer, bool) {
+	if ans, ok := a.Answers[id]; ok {
+		return ans, true
+	}
+	if a.lowerID == nil {
+		a.lowerID = map[string]string{}
+		for _, other := range a.Order {
+			a.lowerID[strings.ToLower(other)] = other
+		}
+	}
+	if other, ok := a.lowerID[strings.ToLower(id)]; ok {
+		return a.Answers[other], true
+	}
+	return Answer{}, false
+}
+
+// Answer is what a student wrote for one field.
+type Answer struct {
+	Text   string // the value; "" for an explicit empty string
+	Blank  bool   // nothing written (no value, or null): the field is missing
+	Unread string // why the value could not be read (a mapping, say): missing too
+	Line   int
+}
+
+// loneDashes are answers written as a bare "-", which YAML would read as
+// a list: they mean none, so they are quoted first (lines stay put).
+var loneDashes = regexp.MustCompile(`(?m)^([ \t]+[^\s#:-][^\n:]*:)[ \t]+-[ \t]*(\s#.*)?$`)
+
+var headerKeys = []string{"exercise", "code", "template", "paper", "student", "answers"}
+
+// ReadAnswers reads an answer file. Errors are engine.Diagnostics naming
+// the file and line: not YAML, not a mapping, an unknown or repeated key,
+// no exercise or code.
+func ReadAnswers(file string, src []byte) (*AnswerFile, error) {
+	var doc yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(loneDashes.ReplaceAll(src, []byte(`$1 "-"$2`))))
+	if err := dec.Decode(&doc); err != nil {
+		return nil, yamlDiag(file, err)
+	}
+	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil, engine.Diagnostics{{File: file, Line: max(1, firstLine(&doc)), Msg: "an answer file must be a YAML mapping with the keys exercise, code, template and answers",
+			Hint: "start from the file `raftsheet answers NAME|CODE` writes"}}
+	}
+	a := &AnswerFile{File: file, Answers: map[string]Answer{}, Lines: map[string]int{}}
+	var diags engine.Diagnostics
+	fail := func(n *yaml.Node, hint, format string, args ...any) {
+		diags = append(diags, engine.Diagnostic{File: file, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, args...), Hint: hint})
+	}
+	root := doc.Content[0]
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if _, dup := a.Lines[k.Value]; dup {
+			fail(k, "", "`%s` is also on line %d", k.Value, a.Lines[k.Value])
+			continue
+		}
+		a.Lines[k.Value] = k.Line
+		switch k.Value {
+		case "exercise", "code", "template", "paper":
+			if v.Kind != yaml.ScalarNode {
+				fail(v, "", "`%s` must be a single value", k.Value)
+				continue
+			}
+			*headerField(&a.Header, k.Value) = strings.TrimSpace(v.Value)
+		case "student":
+			a.readStudent(v, fail)
+		case "answers":
+			a.readAnswers(v, fail)
+		default:
+			hint := ""
+			if s := nearestWord(k.Value, headerKeys); s != "" {
+				hint = fmt.Sprintf("did you mean `%s`?", s)
+			}
+			fail(k, hint, "unknown key `%s` (an answer file has: %s)", k.Value, strings.Join(headerKeys, ", "))
+		}
+	}
+	if a.Header.Exercise == "" && a.Header.Code == "" {
+		diags = append(diags, engine.Diagnostic{File: file, Line: 1, Msg: "the file names neither an exercise nor a variant code",
+			Hint: "add `exercise: NAME` or `code: XXXX-XXXX` as on the sheet"})
+	}
+	if _, ok := a.Lines["answers"]; !ok && len(diags) == 0 {
+		diags = append(diags, engine.Diagnostic{File: file, Line: 1, Msg: "the file has no `answers:`",
+			Hint: "start from the file `raftsheet answers NAME|CODE` writes"})
+	}
+	if len(diags) > 0 {
+		return nil, diags
+	}
+	return a, nil
+}
+
+func headerField(h *Header, key string) *string {
+	switch key {
+	case "exercise":
+		return &h.Exercise
+	case "code":
+		return &h.Code
+	case "template":
+		return &h.Template
+	}
+	return &h.Paper
+}
+
+type failFunc func(n *yaml.Node, hint, format string, args ...any)
+
+func (a *AnswerFile) readStudent(v *yaml.Node, fail failFunc) {
+	if v.Kind == yaml.ScalarNode { // student: Ada Lovelace
+		a.Header.Student.Name = strings.TrimSpace(v.Value)
+		return
+	}
+	if v.Kind != yaml.MappingNode {
+		fail(v, "", "`student` must be a mapping with id and name")
+		return
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		switch {
+		case val.Kind != yaml.ScalarNode:
+			fail(val, "", "student %s must be a single value", k.Value)
+		case k.Value == "id":
+			a.Header.Student.ID = strings.TrimSpace(val.Value)
+		case k.Value == "name":
+			a.Header.Student.Name = strings.TrimSpace(val.Value)
+		default:
+			fail(k, "", "unknown key `%s` in student (it has id and name)", k.Value)
+		}
+	}
+	a.Header.Student.Line = v.Line
+}
+
+func (a *AnswerFile) readAnswers(v *yaml.Node, fail failFunc) {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+		return // answers: with nothing under it
+	}
+	if v.Kind != yaml.MappingNode {
+		fail(v, "write one `field id: answer` per line under it", "`answers` must be a mapping of field ids to answers")
+		return
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		id := strings.TrimSpace(k.Value)
+		if prev, dup := a.Answers[id]; dup {
+			fail(k, "keep one of them", "the field %s is also on line %d", id, prev.Line)
+			continue
+		}
+		a.Answers[id] = readAnswer(val, k.Line)
+		a.Order = append(a.Order, id)
+	}
+}
+
+// readAnswer reads one value: a scalar as written, a list as its items
+// one after the other; null is blank, a mapping unreadable.
+func readAnswer(v *yaml.Node, line int) Answer {
+	switch {
+	case v.Kind == yaml.ScalarNode && v.Tag == "!!null":
+		return Answer{Blank: true, Line: line}
+	case v.Kind == yaml.ScalarNode:
+		return Answer{Text: v.Value, Line: line, Blank: v.Style == 0 && strings.TrimSpace(v.Value) == ""}
+	case v.Kind == yaml.SequenceNode:
+		var parts []string
+		for _, c := range v.Content {
+			if c.Kind != yaml.ScalarNode {
+				return Answer{Unread: "a list inside a list", Line: line}
+			}
+			parts = append(parts, c.Value)
+		}
+		return Answer{Text: strings.Join(parts, " "), Line: line, Blank: len(parts) == 0}
+	case v.Kind == yaml.AliasNode:
+		return readAnswer(v.Alias, line)
+	}
+	return Answer{Unread: "a mapping, where one value was expected", Line: line}
+}
+
+var yamlErrLine = regexp.MustCompile(`line (\d+): (.*)`)
+
+// yamlDiag turns yaml.v3's errors into FILE:LINE: diagnostics.
+func yamlDiag(file string, err error) error {
+	var ds engine.Diagnostics
+	for _, line := range strings.Split(err.Error(), "\n") {
+		line = strings.TrimSpace(strings.TrimPrefix(line, "yaml: "))
+		if line == "" {
+			continue
+		}
+		d := engine.Diagnostic{File: file, Line: 1, Msg: "not valid YAML: " + line, Hint: "check the quotes and the indentation on this line"}
+		if m := yamlErrLine.FindStringSubmatch(line); m != nil {
+			d.Line, _ = strconv.Atoi(m[1])
+			d.Msg = "not valid YAML: " + m[2]
+		}
+		if line == "EOF" {
+			d.Msg, d.Hint = "the file is empty", "start from the file `raftsheet answers NAME|CODE` writes"
+		}
+		ds = append(ds, d)
+	}
+	return ds
+}
+
+func firstLine(n *yaml.Node) int {
+	if len(n.Content) > 0 {
+		return n.Content[0].Line
+	}
+	return n.Line
+}
+
+// nearestWord is the candidate closest to word when it is likely a typo.
+func nearestWord(word string, candidates []string) string {
+	best, bestD := "", 3
+	for _, c := range candidates {
+		if d := editDistance(word, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
+}

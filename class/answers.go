@@ -1,0 +1,97 @@
+package class
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/raftsheet/raftsheet/worksheet"
+)
+
+// Header says which sheet an answer file answers: what check needs to
+// rebuild its key.
+type Header struct {
+	Exercise string // NAME or FILE, as the build was given it
+	Code     string // the variant's code; "" for the exercise itself
+	Template string // roleplay, trace or a template FILE
+	Paper    string
+	Title    string
+	Student  Student
+}
+
+// answerHelp is the answer template's preamble: how to write answers.
+const answerHelp = `# Write each answer after its field id, as you wrote it on the sheet (the
+# id is printed small in the corner of each box). Spelling is forgiving:
+#   numbers 3 · servers S1 (any case) · roles F, C, L, × (or follower,
+#   candidate, leader, down; C→L or "C L" for several) · yes/no, lost,
+#   drop, … · values as on the sheet (1:sally or sally) · entries 1:x 2:y
+#   · "-", "none" or "" for nothing (no vote, nothing applied).
+# A box with several values (one struck through, then the new one): all
+# of them, oldest first, e.g. 1 2. Leave a box you did not fill empty.
+# Grade it with: raftsheet check FILE`
+
+// AnswerTemplate is the YAML answer file of a sheet: its header and every
+// field, page by page, in the sheets' order, with a comment saying where
+// the box is. answer, if not nil, fills each field in (a key's answers).
+func AnswerTemplate(h Header, fields []*worksheet.Field, answer func(*worksheet.Field) string) []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# raftsheet answers: %s\n", oneLine(h.Title))
+	if h.Code != "" {
+		fmt.Fprintf(&b, "# variant %s · %d boxes\n", h.Code, len(fields))
+	} else {
+		fmt.Fprintf(&b, "# %d boxes\n", len(fields))
+	}
+	b.WriteString("#\n" + answerHelp + "\n")
+	fmt.Fprintf(&b, "exercise: %s\n", quote(h.Exercise))
+	if h.Code != "" {
+		fmt.Fprintf(&b, "code: %s\n", h.Code)
+	}
+	fmt.Fprintf(&b, "template: %s\n", quote(h.Template))
+	fmt.Fprintf(&b, "paper: %s\n", h.Paper)
+	b.WriteString("student:\n")
+	fmt.Fprintf(&b, "  id: %s\n", quote(h.Student.ID))
+	fmt.Fprintf(&b, "  name: %s\n", quote(h.Student.Name))
+	b.WriteString("answers:\n")
+	width := 0
+	for _, f := range fields {
+		width = max(width, len(f.ID))
+	}
+	group, page := "", 0
+	for _, f := range fields {
+		if f.Page != page || f.Part != group {
+			fmt.Fprintf(&b, "  # page %d · %s\n", f.Page, f.Part)
+			group, page = f.Part, f.Page
+		}
+		value := ""
+		if answer != nil {
+			value = answer(f)
+		}
+		line := fmt.Sprintf("  %s: %s", f.ID, value)
+		if value == "" {
+			line = fmt.Sprintf("  %s:", f.ID)
+		}
+		fmt.Fprintf(&b, "%-*s # %s\n", width+5, line, f.Box)
+	}
+	return []byte(b.String())
+}
+
+// KeyAnswer is a field's answer as the key gives it, quoted for YAML: a
+// perfect answer file. A spare box stays empty.
+func KeyAnswer(f *worksheet.Field) string {
+	if f.Spare() {
+		return ""
+	}
+	return quote(strings.Join(f.Full, " "))
+}
+
+// quote writes s as a YAML scalar that reads back as s: JSON's string
+// syntax is YAML's double-quoted one.
+func quote(s string) string {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.Encode(s)
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,0 +1,102 @@
+package class
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+
+	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercises"
+)
+
+// Checker grades answer files, rebuilding each file's sheet once however
+// many files share it.
+type Checker struct {
+	Exercise string // an exercise FILE whose variants the codes are (--exercise); "" for the built-in ones
+
+	mu     sync.Mutex
+	sheets map[string]*sheetResult
+}
+
+type sheetResult struct {
+	once  sync.Once
+	sheet *Sheet
+	err   error
+}
+
+// CheckFile reads and grades one answer file. An error (not YAML, an
+// unknown code or exercise) names the file and line.
+func (c *Checker) CheckFile(path string) (*Grade, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	a, err := ReadAnswers(path, src)
+	if err != nil {
+		return nil, err
+	}
+	sheet, err := c.sheetOf(a)
+	if err != nil {
+		return nil, err
+	}
+	g := GradeAnswers(a, sheet.Doc.Fields(), &sheet.Options.Template.Labels)
+	g.Sheet = sheet
+	return g, nil
+}
+
+// sheetOf rebuilds the sheet an answer file says it answers.
+func (c *Checker) sheetOf(a *AnswerFile) (*Sheet, error) {
+	h := a.Header
+	at := func(key string) int { return max(1, a.Lines[key]) }
+	fail := func(key string, err error) error {
+		return engine.Diagnostics{{File: a.File, Line: at(key), Msg: err.Error()}}
+	}
+	file := c.Exercise
+	if file == "" && h.Code != "" && h.Exercise != "" && !isBuiltin(h.Exercise) {
+		file = h.Exercise // the code of a FILE exercise
+	}
+	t, err := Locate(h.Exercise, "")
+	key := "exercise"
+	if h.Code != "" {
+		t, err = LocateCode(h.Code, file)
+		key = "code"
+	}
+	if err != nil {
+		return nil, fail(key, err)
+	}
+	if h.Code != "" && h.Exercise != "" && isBuiltin(h.Exercise) && h.Exercise != t.Exercise.Name {
+		return nil, fail("code", fmt.Errorf("the code %s is a variant of %s, but the file says exercise %s", h.Code, t.Exercise.Name, h.Exercise))
+	}
+	id := t.Ref + "|" + t.Code + "|" + h.Template + "|" + h.Paper
+	c.mu.Lock()
+	if c.sheets == nil {
+		c.sheets = map[string]*sheetResult{}
+	}
+	r := c.sheets[id]
+	if r == nil {
+		r = &sheetResult{}
+		c.sheets[id] = r
+	}
+	c.mu.Unlock()
+	r.once.Do(func() { r.sheet, r.err = t.Open(h.Template, h.Paper, "") })
+	if r.err != nil {
+		key := "exercise"
+		for _, k := range []string{"paper", "template"} {
+			if _, ok := a.Lines[k]; ok && strings.Contains(r.err.Error(), k) {
+				key = k
+			}
+		}
+		return nil, fail(key, r.err)
+	}
+	return r.sheet, nil
+}
+
+func isBuiltin(name string) bool {
+	for _, n := range exercises.Names() {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,254 @@
+package class
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/variant"
+	"github.com/raftsheet/raftsheet/worksheet"
+)
+
+// keyFile is the answer file of a sheet with the key's answers: what a
+// perfect student writes.
+func keyFile(t *testing.T, s *Sheet) []byte {
+	t.Helper()
+	return AnswerTemplate(s.Header(Student{ID: "s1", Name: "Ada"}), s.Doc.Fields(), KeyAnswer)
+}
+
+// grade reads an answer file and grades it against its sheet.
+func grade(t *testing.T, file string, src []byte) *Grade {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), file)
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	g, err := (&Checker{}).CheckFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// A file with the key's answers scores 100 %, for every built-in
+// exercise in both templates, and for a variant.
+func TestPerfectAnswersScoreFull(t *testing.T) {
+	targets := map[string]Target{}
+	for _, name := range exercises.Names() {
+		targets[name] = mustLocate(t, name)
+	}
+	targets["variant"] = mustLocate(t, variant.Code("partition", 4242))
+	for name, target := range targets {
+		for _, template := range []string{"roleplay", "trace"} {
+			s, err := target.Open(template, "", "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			g := grade(t, name+".yaml", keyFile(t, s))
+			if g.Wrong != 0 || g.Missing != 0 || g.Right == 0 || g.Score() != 100 || len(g.Warnings) > 0 {
+				t.Errorf("%s/%s: the key's own answers score %d right, %d wrong, %d missing (%.1f%%), warnings %v",
+					name, template, g.Right, g.Wrong, g.Missing, g.Score(), g.Warnings)
+				for _, m := range g.Marks {
+					if m.Verdict == Wrong || m.Verdict == Missing {
+						t.Logf("  %s: wrote %q, key %v", m.Field.ID, m.Written, m.Field.Canon)
+					}
+				}
+			}
+		}
+	}
+}
+
+// setAnswer replaces a field's line of an answer file.
+func setAnswer(t *testing.T, src []byte, id, value string) []byte {
+	t.Helper()
+	re := regexp.MustCompile(`(?m)^  ` + regexp.QuoteMeta(id) + `:.*$`)
+	if !re.Match(src) {
+		t.Fatalf("the answer file has no field %s", id)
+	}
+	return re.ReplaceAll(src, []byte("  "+id+": "+value))
+}
+
+// A file with known mistakes scores exactly what it should, and each
+// mistake names the rule behind the key's answer.
+func TestKnownMistakesScoreExactly(t *testing.T) {
+	s, err := mustLocate(t, "figure8").Open("trace", "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	figure8 := ""
+	for _, f := range s.Doc.Fields() {
+		if !f.Spare() {
+			total++
+		}
+		if f.Rule.Name == "Figure 8 commit rule" && figure8 == "" {
+			figure8 = f.ID // a commitIndex the Figure 8 rule decides
+		}
+	}
+	if figure8 == "" {
+		t.Fatal("no field of figure8's trace has the Figure 8 commit rule")
+	}
+	src := keyFile(t, s)
+	src = setAnswer(t, src, figure8, `"99"`)
+	src = setAnswer(t, src, "step3.S5.term", "7")
+	src = setAnswer(t, src, "step5.S5.role", "follower")
+	src = setAnswer(t, src, "step3.S5.votedFor", "")          // blank: missing
+	src = setAnswer(t, src, "step6.S1.commitIndex", "{a: b}") // unreadable: missing
+	g := grade(t, "mistakes.yaml", src)
+	if g.Right != total-5 || g.Wrong != 3 || g.Missing != 2 || g.Counted() != total {
+		t.Fatalf("%d right, %d wrong, %d missing of %d; want %d, 3, 2 of %d", g.Right, g.Wrong, g.Missing, g.Counted(), total-5, total)
+	}
+	if want := 100 * float64(total-5) / float64(total); g.Score() != want {
+		t.Errorf("score %.2f, want %.2f", g.Score(), want)
+	}
+	rules := map[string]string{}
+	for _, m := range g.Marks {
+		if m.Verdict == Wrong || m.Verdict == Missing {
+			rules[m.Field.ID] = m.Verdict.String() + " " + m.Field.Rule.String()
+		}
+	}
+	for id, want := range map[string]string{
+		figure8:                "wrong Figure 8 commit rule (§5.4.2)",
+		"step3.S5.term":        "wrong Election timeout: new term, vote for itself (§5.2)",
+		"step5.S5.role":        "wrong A majority of votes wins the election (§5.2)",
+		"step3.S5.votedFor":    "missing Election timeout: new term, vote for itself (§5.2)",
+		"step6.S1.commitIndex": "missing Crash: term, vote and log survive, the rest is lost (Figure 2)",
+	} {
+		if rules[id] != want {
+			t.Errorf("%s: %q, want %q", id, rules[id], want)
+		}
+	}
+}
+
+// Writing in a spare box counts as wrong; "-" or nothing there does not
+// count at all.
+func TestSpareBoxes(t *testing.T) {
+	s, err := mustLocate(t, "election").Open("roleplay", "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var spare *worksheet.Field
+	for _, f := range s.Doc.Fields() {
+		if f.Spare() && f.Kind == worksheet.KindServer {
+			spare = f
+			break
+		}
+	}
+	if spare == nil {
+		t.Fatal("the election sheet has no spare vote box")
+	}
+	perfect := grade(t, "a.yaml", keyFile(t, s))
+	dash := grade(t, "b.yaml", setAnswer(t, keyFile(t, s), spare.ID, "-"))
+	vote := grade(t, "c.yaml", setAnswer(t, keyFile(t, s), spare.ID, "S2"))
+	if dash.Counted() != perfect.Counted() || dash.Score() != 100 {
+		t.Errorf("a dash in a spare box changes the score: %.1f%% of %d", dash.Score(), dash.Counted())
+	}
+	if vote.Wrong != 1 || vote.Counted() != perfect.Counted()+1 {
+		t.Errorf("a vote in a spare box: %d wrong of %d, want 1 of %d", vote.Wrong, vote.Counted(), perfect.Counted()+1)
+	}
+}
+
+// Equivalent spellings a teacher accepts read as the key's words.
+func TestSpellings(t *testing.T) {
+	tpl, err := worksheet.BuiltinTemplate("trace")
+	if err != nil {
+		t.Fatal(err)
+	}
+	labels := &tpl.Labels
+	same := []struct {
+		kind  worksheet.FieldKind
+		forms []string
+	}{
+		{worksheet.KindNumber, []string{"3", " 3 ", "03", `"3"`, "'3'", "+3"}},
+		{worksheet.KindNumber, []string{"1 2 3", "1, 2, 3", "1→2→3", "[1, 2, 3]", "~~1~~ ~~2~~ 3"}},
+		{worksheet.KindNumber, []string{"-", "–", "none", "None", `""`, "n/a"}},
+		{worksheet.KindTime, []string{"325", "325ms", "325 ms", "at 325 ms", "election at 325ms"}},
+		{worksheet.KindServer, []string{"S1", "s1", " S1 ", "'S1'", "server S1"}},
+		{worksheet.KindServer, []string{"-", "none", "—", "nobody", `""`}},
+		{worksheet.KindRoles, []string{"L", "l", "leader", "Leader", "LEADER"}},
+		{worksheet.KindRoles, []string{"C→L", "C->L", "c > l", "C, L", "candidate leader", "candidate→leader"}},
+		{worksheet.KindRoles, []string{"F", "follower"}},
+		{worksheet.KindRoles, []string{"×", "x", "down", "crashed"}},
+		{worksheet.KindAnswer, []string{"yes", "Yes", "y", "true", "ok", "OK", "✓", "granted", "success"}},
+		{worksheet.KindAnswer, []string{"no", "false", "denied", "failure", "✗"}},
+		{worksheet.KindAnswer, []string{"drop", "dropped"}},
+		{worksheet.KindAnswer, []string{"…", "...", "in flight"}},
+		{worksheet.KindValues, []string{"sally", "Sally", "1:sally", `"sally"`, "“sally”"}},
+		{worksheet.KindValues, []string{"bob tom", "~~bob~~ tom", "(bob) tom", "bob, tom", "1:bob 2:tom"}},
+		{worksheet.KindEntries, []string{"1:x 2:y", "1:x, 2:y", "[1:x, 2:y]", "1:X 2:Y"}},
+		{worksheet.KindEntries, []string{"none", "-", "[]", "none (heartbeat)", "heartbeat"}},
+		{worksheet.KindMessage, []string{
+			"AppendEntries S1 → S2, S3 · term 1 · prevLogIndex 1 · prevLogTerm 1 · entries 1:x · leaderCommit 0",
+			"appendentries S1 -> S3, S2; leaderCommit 0; entries [1:x]; term 1; prevLogTerm 1; prevLogIndex 1",
+			"AppendEntries from s1 to s2 s3 | term 1 | prev log index 1 | prev log term 1 | entries 1:x | leader commit 0",
+		}},
+		{worksheet.KindMessage, []string{"RequestVoteReply S2 → S1 · term 1 · vote granted", "RequestVoteReply S2->S1; term 1; granted"}},
+	}
+	for _, c := range same {
+		want := Normalize(c.kind, c.forms[0], labels)
+		for _, form := range c.forms[1:] {
+			if got := Normalize(c.kind, form, labels); fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("%s %q reads %v, %q reads %v", c.kind, c.forms[0], want, form, got)
+			}
+		}
+	}
+	differ := []struct {
+		kind worksheet.FieldKind
+		a, b string
+	}{
+		{worksheet.KindNumber, "1 2", "2 1"},
+		{worksheet.KindRoles, "C→L", "L→C"},
+		{worksheet.KindAnswer, "yes", "no"},
+		{worksheet.KindValues, "sally", "sal"},
+		{worksheet.KindServer, "S1", "S11"},
+		{worksheet.KindMessage, "RequestVoteReply S2 → S1 · term 1 · vote granted", "RequestVoteReply S2 → S1 · term 1 · vote denied"},
+	}
+	for _, c := range differ {
+		if a, b := Normalize(c.kind, c.a, labels), Normalize(c.kind, c.b, labels); fmt.Sprint(a) == fmt.Sprint(b) {
+			t.Errorf("%s %q and %q both read %v", c.kind, c.a, c.b, a)
+		}
+	}
+}
+
+// Answer files that cannot be graded get an error naming file and line.
+func TestAnswerFileErrors(t *testing.T) {
+	dir := t.TempDir()
+	cases := map[string]struct{ src, want string }{
+		"not yaml":       {"exercise: partition\nanswers:\n\tS1.vote[1]: S1\n", "bad.yaml:3: not valid YAML"},
+		"not a mapping":  {"- a\n- b\n", "bad.yaml:1: an answer file must be a YAML mapping"},
+		"empty":          {"", "bad.yaml:1: the file is empty"},
+		"unknown code":   {"exercise: partition\ncode: ZZZZ-ZZZZ\nanswers:\n", "bad.yaml:2: no exercise has the variant code ZZZZ-ZZZZ"},
+		"not a code":     {"code: PAR7\nanswers:\n", "bad.yaml:1: \"PAR7\" is not a variant code"},
+		"no exercise":    {"answers:\n  S1.vote[1]: S1\n", "bad.yaml:1: the file names neither an exercise nor a variant code"},
+		"unknown key":    {"exercise: partition\nanswres:\n", "bad.yaml:2:1: unknown key `answres`"},
+		"field twice":    {"exercise: partition\nanswers:\n  S1.vote[1]: S1\n  S1.vote[1]: S2\n", "bad.yaml:4:3: the field S1.vote[1] is also on line 3"},
+		"wrong exercise": {"exercise: election\ncode: " + variant.Code("partition", 3) + "\nanswers:\n", "bad.yaml:2: the code " + variant.Code("partition", 3) + " is a variant of partition, but the file says exercise election"},
+		"bad template":   {"exercise: partition\ntemplate: poster\nanswers:\n", "bad.yaml:2: \"poster\" is neither a template file nor a built-in template"},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(dir, "bad.yaml")
+			os.WriteFile(path, []byte(c.src), 0o644)
+			_, err := (&Checker{}).CheckFile(path)
+			if err == nil || !strings.Contains(err.Error(), filepath.Join(dir, c.want)) {
+				t.Errorf("error %v\nwant one with %s", err, filepath.Join(dir, c.want))
+			}
+		})
+	}
+}
+
+// A field id the sheet does not have is a warning, with the id it may
+// have meant.
+func TestUnknownFieldIsAWarning(t *testing.T) {
+	g := grade(t, "w.yaml", []byte("exercise: election\nanswers:\n  S1.vote[1]: S1\n  S1.vot[2]: S2\n"))
+	if len(g.Warnings) != 1 || !strings.Contains(g.Warnings[0], "w.yaml:4: the sheet has no field S1.vot[2]") || !strings.Contains(g.Warnings[0], "did you mean S1.vote[2]?") {
+		t.Errorf("warnings %v", g.Warnings)
+	}
+	if g.Right != 1 {
+		t.Errorf("%d right, want 1", g.Right)
+	}
+}

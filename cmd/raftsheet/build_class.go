@@ -1,0 +1,84 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/raftsheet/raftsheet/class"
+	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/worksheet"
+	"github.com/spf13/cobra"
+)
+
+// classFlags are build's flags for a class set.
+type classFlags struct {
+	variants int
+	roster   string
+	seed     uint64
+}
+
+func (c *classFlags) register(cmd *cobra.Command) {
+	cmd.Flags().IntVar(&c.variants, "variants", 0, "build a class set of N variants (students numbered 1…N)")
+	cmd.Flags().StringVar(&c.roster, "class", "", "build a class set for the students of a roster CSV (columns name and id)")
+	cmd.Flags().Uint64Var(&c.seed, "seed", 1, "which variants a class set gets: the same seed gives the same files")
+}
+
+// wanted reports whether the flags ask for a class set.
+func (c *classFlags) wanted(cmd *cobra.Command) bool {
+	return cmd.Flags().Changed("variants") || c.roster != ""
+}
+
+// students are the class: the roster's, or N numbered ones.
+func (c *classFlags) students() ([]class.Student, error) {
+	switch {
+	case c.roster == "" && c.variants == 0:
+		return nil, errors.New("--seed is for class sets: add --variants N or --class ROSTER.csv")
+	case c.roster != "" && c.variants != 0:
+		return nil, errors.New("give --class or --variants, not both")
+	case c.roster != "":
+		f, err := os.Open(c.roster)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return class.ReadRoster(c.roster, f)
+	case c.variants < 1 || c.variants > maxClass:
+		return nil, fmt.Errorf("--variants must be between 1 and %d, not %d", maxClass, c.variants)
+	}
+	return class.Numbered(c.variants), nil
+}
+
+// maxClass is the most students a class set has: far more than a class,
+// far fewer than the 65,536 variants.
+const maxClass = 2000
+
+func buildClass(cmd *cobra.Command, args []string, opt worksheet.BatchOptions, c classFlags) error {
+	if len(args) != 1 {
+		return fmt.Errorf("a class set is of one exercise; build %d exercises one at a time", len(args))
+	}
+	students, err := c.students()
+	if err != nil {
+		return err
+	}
+	ex, err := exercises.Load(args[0])
+	if err != nil {
+		return err
+	}
+	progress := newProgress(os.Stderr, fmt.Sprintf("building %d variants", len(students)))
+	set, err := class.Build(ex, students, class.Options{
+		Dir: filepath.Join(opt.OutDir, ex.Name, "class"), Exercise: args[0], Template: opt.Template, Paper: opt.Paper,
+		Seed: c.seed, Progress: progress.update,
+	})
+	progress.done()
+	if err != nil {
+		return err
+	}
+	if ex.Variants == (class.NoVariation) {
+		fmt.Fprintf(cmd.ErrOrStderr(), "note: %s forbids variation (variants: false); every student gets the same sheets under another code\n", ex.Name)
+	}
+	fmt.Fprintf(cmd.OutOrStdout(), "%s/  %d students, seed %d: worksheets.pdf and keys.pdf (%d pages, %d KB and %d KB), one worksheet, key and answer template each, manifest.csv and manifest.json\n",
+		set.Dir, len(set.Manifest.Students), c.seed, set.Pages, (set.Worksheets+1023)/1024, (set.Keys+1023)/1024)
+	return nil
+}

@@ -1,0 +1,52 @@
+package worksheet
+
+import (
+	"fmt"
+
+	"github.com/raftsheet/raftsheet/engine"
+)
+
+// OptionsFor are the options of a build of ex: the template and paper
+// named ("" takes the exercise's own, from its worksheet: settings), with
+// no stamp.
+func OptionsFor(ex *engine.Exercise, template, paper string) (Options, error) {
+	if template == "" {
+		template = ex.Worksheet.Template
+	}
+	tpl, err := LoadTemplate(template)
+	if err != nil {
+		return Options{}, err
+	}
+	if paper == "" {
+		paper = ex.Worksheet.Paper
+	}
+	p, err := ParsePaper(paper)
+	if err != nil {
+		return Options{}, fmt.Errorf("%s: %w", ex.File, err)
+	}
+	return Options{Template: tpl, Paper: p}, nil
+}
+
+// Render draws a laid-out document as the worksheet, or as the key.
+func Render(doc *Document, key bool) ([]byte, error) { return renderAll([]*Document{doc}, "", key) }
+
+// RenderAll draws documents one after the other into one PDF titled
+// title: a class set's print-ready worksheets or keys. Each document's
+// pages keep their own "page x of y".
+func RenderAll(docs []*Document, title string, key bool) ([]byte, error) {
+	return renderAll(docs, title, key)
+}
+
+// WriteFiles writes every file, each into place only once all are
+// written: a failure leaves the files of the previous build as they were.
+func WriteFiles(files map[string][]byte) error { return writeFilesAtomically(files) }
+
+// Unprintable says why the sheets cannot print s (a character the fonts
+// have no glyph for), or "" if they can.
+func Unprintable(s string) string {
+	m, err := newMeasurer()
+	if err != nil {
+		return err.Error()
+	}
+	return unprintable(m, s, false)
+}

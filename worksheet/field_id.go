@@ -1,0 +1,43 @@
+package worksheet
+
+// A field's id is printed small in the top left corner of its box, in a
+// strip of its own above the room to write in, so that it never runs into
+// what the student writes or the key answers.
+
+const (
+	idPadX     = 0.5 // room left of an id
+	idPadY     = 0.1 // room above an id
+	fieldPadY  = 0.2 // room above and below the answer under an id
+	idMinSpace = 0.3 // slack a column keeps beside its widest id
+)
+
+// idStrip is the height of the strip atop a box that holds its id.
+func (l *layout) idStrip() float64 { return lh(l.st.id) + 2*idPadY }
+
+// fieldH is the height of a box with an id and n lines of size pt.
+func (l *layout) fieldH(n int, pt float64) float64 {
+	return l.idStrip() + float64(n)*lh(pt) + 2*fieldPadY
+}
+
+// idWidth is the width a box needs for the widest of some ids.
+func (l *layout) idWidth(ids ...string) float64 {
+	w := 0.0
+	for _, id := range ids {
+		w = max(w, l.m.width(Regular, l.st.id, id))
+	}
+	return w + 2*idPadX + idMinSpace
+}
+
+// fieldText draws a field's id atop box r and its answer under it, and
+// records the field on the page.
+func (l *layout) fieldText(p *Page, r Rect, f *Field, lines []Line, face Face, size float64, align Align) {
+	strip := l.idStrip()
+	p.text(Text{R: Rect{r.X, r.Y, r.W, strip}, Lines: []Line{inked(f.ID, Faint)}, Face: Regular,
+		Size: l.st.id, LineH: lh(l.st.id), PadX: idPadX, PadY: idPadY})
+	p.Fields = append(p.Fields, f)
+	if len(lines) == 0 {
+		return
+	}
+	p.text(Text{R: Rect{r.X, r.Y + strip, r.W, r.H - strip}, Lines: lines, Face: face, Size: size, LineH: lh(size),
+		Align: align, Middle: true, PadX: l.st.pad, PadY: fieldPadY})
+}

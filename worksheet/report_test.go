@@ -1,0 +1,42 @@
+package worksheet
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// The class report is one valid page with the fonts embedded, the same
+// bytes for the same grades, and it says how many rules it left out.
+func TestReportPDF(t *testing.T) {
+	needTools(t, "qpdf", "pdffonts", "pdfinfo", "pdftotext")
+	r := Report{Title: "Leader cut off by a partition", Files: 40, Mean: 81.25}
+	for i := 0; i < 40; i++ {
+		r.Rules = append(r.Rules, ReportRule{Rule: Rule{fmt.Sprintf("Rule number %d with a long name", i), "§5.3"}, Missed: 40 - i, Of: 80,
+			Fields: []ReportField{{"S1.commitIndex[2]", 23, 40}, {"S2.log[1].term", 3, 40}}})
+	}
+	r.Rules[0].Rule = Rule{"Figure 8 commit rule", "§5.4.2"}
+	for _, paper := range Papers() {
+		a, err := ReportPDF(r, paper)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := ReportPDF(r, paper)
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s: two reports of the same grades differ", paper.Name)
+		}
+		path := writePDF(t, t.TempDir(), "report.pdf", a)
+		run(t, "qpdf", "--check", path)
+		checkFontsEmbedded(t, path)
+		if info := run(t, "pdfinfo", path); !strings.Contains(info, "Pages:           1\n") {
+			t.Errorf("%s: not one page:\n%s", paper.Name, info)
+		}
+		text := strings.Join(pageTexts(t, path), "")
+		for _, want := range []string{"Figure 8 commit rule (§5.4.2)", "40 of 80 missed", "S1.commitIndex[2] 23 of 40", "more rules, missed less often"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: the report lacks %q", paper.Name, want)
+			}
+		}
+	}
+}

@@ -1,0 +1,51 @@
+package worksheet
+
+import "github.com/raftsheet/raftsheet/engine"
+
+// fieldIndex is name[index]: "vote[3]", "nextIndex[S2]".
+func fieldIndex(name, index string) string { return name + "[" + index + "]" }
+
+// sheetField is the field server.name of h's Raft State sheet; a spare
+// box's (runs is empty) has no answer.
+func (l *layout) sheetField(h *history, name string, kind FieldKind, runs []Run, step int, topic ruleTopic, part, box string) *Field {
+	return l.newField(h.id+"."+name, kind, runs, h.id, step, l.rules.rule(step, h.id, topic),
+		l.lbl.StateTitle+" "+h.id+" · "+part, box)
+}
+
+// newField is a field whose answer is the answer runs of a box.
+func (l *layout) newField(id string, kind FieldKind, runs []Run, server string, step int, rule Rule, part, box string) *Field {
+	ans := answerTexts(runs)
+	full := l.values.full(ans)
+	return &Field{ID: id, Kind: kind, Answer: ans, Full: full, Canon: l.canon(kind, full), Alt: l.canon(kind, ans),
+		Part: part, Box: box, Server: server, Step: step, Rule: rule}
+}
+
+// lastChange is the snapshot in which f last took a new value: the step
+// that decided what f is at the end (0: it never changed).
+func (h *history) lastChange(f func(engine.ServerState) string) int {
+	at := 0
+	for i := 1; i < len(h.snaps); i++ {
+		if f(h.snaps[i]) != f(h.snaps[i-1]) {
+			at = i
+		}
+	}
+	return at
+}
+
+// roleSize is the largest font size, down to minRolePt, at which a Terms
+// grid's role story fits its column on one line: "C→L" reads best whole.
+func (l *layout) roleSize(runs []Run, colW float64) float64 {
+	line := Line{}
+	for _, w := range gluedWords(runs) {
+		line = append(line, w...)
+	}
+	for size := l.st.body; size > minRolePt; size -= 0.5 {
+		if l.m.lineWidth(line, Regular, size) <= colW-2*l.st.pad {
+			return size
+		}
+	}
+	return minRolePt
+}
+
+// minRolePt is the smallest a role story is printed; a longer one wraps.
+const minRolePt = 6.0

@@ -1,0 +1,77 @@
+package worksheet
+
+import (
+	"strings"
+	"testing"
+)
+
+// sheetTexts is every text of a layout's pages of a section ("" for all).
+func sheetTexts(doc *Document, section string) string {
+	var b strings.Builder
+	for _, p := range doc.Pages {
+		if section == "" || p.Section == section {
+			for _, t := range p.Texts {
+				b.WriteString(t.String() + "\n")
+			}
+		}
+	}
+	return b.String()
+}
+
+// A timed exercise's sheets show the clock: the time of each step on the
+// cover, the trace and the debrief; when each slip is sent and arrives;
+// a Clock block on each Raft State sheet; the timers in the trace. An
+// untimed exercise's sheets show none of it.
+func TestTimedSheetsShowTheClock(t *testing.T) {
+	roleplay := buildExercise(t, "partition-timed", KindRoleplay, "a4")
+	trace := buildExercise(t, "partition-timed", KindTrace, "a4")
+	for _, c := range []struct {
+		doc           *Document
+		section, want string
+	}{
+		{roleplay.doc, "cover", "Step 7\n60 ms\n"},
+		{roleplay.doc, "cover", "Election timeouts: S1 300ms, S2 300ms, S3 145ms, S4 175ms, S5 200ms; heartbeat every 20ms"},
+		{roleplay.doc, "state", "Clock\n"},
+		{roleplay.doc, "state", "Your election timeout is 145 ms."},
+		{roleplay.doc, "state", "election at\n"},
+		{roleplay.doc, "slips", "sent at 20 ms"},
+		{roleplay.doc, "slips", "arrives\n"},
+		{roleplay.doc, "debrief", "Step 7\n60 ms\n"},
+		{trace.doc, "steps", "Step 7\n60 ms\n"},
+		{trace.doc, "steps", "next timer\n"},
+	} {
+		if !strings.Contains(sheetTexts(c.doc, c.section), c.want) {
+			t.Errorf("partition-timed %s: no %q", c.section, c.want)
+		}
+	}
+	for _, kind := range []string{KindRoleplay, KindTrace} {
+		text := sheetTexts(buildExercise(t, "partition", kind, "a4").doc, "")
+		for _, timed := range []string{" ms\n", "Clock", "sent at", "arrives\n", "next timer", "election at", "heartbeat at"} {
+			if strings.Contains(text, timed) {
+				t.Errorf("partition (untimed), %s: the sheets say %q", kind, timed)
+			}
+		}
+	}
+}
+
+// The trace template asks when a fixed timeout fires, and gives the
+// times of a drawn one.
+func TestTimersAskedOrGiven(t *testing.T) {
+	fields := func(name string) map[string]*Field {
+		out := map[string]*Field{}
+		for _, f := range buildExercise(t, name, KindTrace, "a4").doc.Fields() {
+			out[f.ID] = f
+		}
+		return out
+	}
+	fixed := fields("partition-timed") // every election timeout fixed
+	if f := fixed["step22.S3.timer"]; f == nil || f.KeyText() != "190" {
+		t.Errorf("partition-timed step 22: S3's timer %+v, want an answer 190", f)
+	}
+	drawn := fields("election-timed") // drawn at random: given
+	for id := range drawn {
+		if strings.HasSuffix(id, ".timer") && !strings.Contains(id, "S3") {
+			t.Errorf("election-timed asks for %s, a timeout drawn at random", id)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package class
 
 import (
-	"os"
 	"strings"
 
 	"github.com/raftsheet/raftsheet/worksheet"
@@ -50,4 +49,4 @@ func templateRef(t *worksheet.Template) string {
 	return t.Source
 }
 
-func mkdir(dir string) error { return os.MkdirAll(dir, 0o755) }
+func mkdir(dir string) error { return worksheet.MakeOutputDir(dir) }

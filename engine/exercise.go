@@ -1,5 +1,10 @@
 package engine
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // Exercise is a loaded, checked YAML exercise (DESIGN.md, "Exercise format").
 type Exercise struct {
 	Name      string // the file name without .yaml; a built-in's NAME
@@ -13,6 +18,19 @@ type Exercise struct {
 	Timing    *Timing // nil: the exercise has no clock
 	Variants  VariantPolicy
 	Steps     []Step
+	Source    []byte // the YAML it was loaded from, to point at a place in it
+}
+
+// Position is the line and column (1-based) where s first appears in the
+// exercise's source, or 0, 0 when it does not.
+func (ex *Exercise) Position(s string) (line, col int) {
+	i := strings.Index(string(ex.Source), s)
+	if i < 0 || s == "" {
+		return 0, 0
+	}
+	before := string(ex.Source[:i])
+	line = strings.Count(before, "\n") + 1
+	return line, utf8.RuneCountInString(before[strings.LastIndex(before, "\n")+1:]) + 1
 }
 
 // VariantPolicy says what per-student variants of the exercise may change.

@@ -16,7 +16,7 @@ import (
 // the exercise's NAME (its file name without .yaml). Every independent
 // problem is reported, as Diagnostics.
 func Load(file, name string, src []byte) (*Exercise, error) {
-	l := &loader{file: file, ex: &Exercise{Name: name, File: file}, servers: map[string]bool{}, misspelt: map[string]bool{}}
+	l := &loader{file: file, ex: &Exercise{Name: name, File: file, Source: src}, servers: map[string]bool{}, misspelt: map[string]bool{}}
 	l.load(src)
 	if len(l.diags) > 0 {
 		return nil, l.diags.sorted()

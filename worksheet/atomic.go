@@ -2,6 +2,7 @@ package worksheet
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -58,4 +59,21 @@ func writeTemp(path string, data []byte) (string, error) {
 		return "", err
 	}
 	return f.Name(), nil
+}
+
+// MakeOutputDir creates dir for the files of a build, and says, when it
+// cannot, which folder and what to do.
+func MakeOutputDir(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		var pe *os.PathError
+		reason := err.Error()
+		if errors.As(err, &pe) {
+			reason = pe.Err.Error()
+			if pe.Path != dir {
+				reason = pe.Path + ": " + reason
+			}
+		}
+		return fmt.Errorf("cannot write into the folder %s (%s); choose another with -o", dir, reason)
+	}
+	return nil
 }

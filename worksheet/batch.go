@@ -2,7 +2,6 @@ package worksheet
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"runtime"
 	"sync"
@@ -116,8 +115,8 @@ func buildOne(ex *engine.Exercise, res BatchResult, forced *Template, builtins m
 		res.Err = err
 		return res
 	}
-	if err := os.MkdirAll(res.Dir, 0o755); err != nil {
-		res.Err = err
+	if err := MakeOutputDir(res.Dir); err != nil {
+		res.Err = fmt.Errorf("%s: %w", ex.File, err)
 		return res
 	}
 	err = writeFilesAtomically(map[string][]byte{

@@ -155,7 +155,15 @@ func checkPrintable(ex *engine.Exercise, tr *engine.Trace, m *measurer) error {
 	}
 	for _, t := range texts {
 		if msg := unprintable(m, t, true); msg != "" {
-			return fmt.Errorf("%s: the text %q %s", ex.File, clip(t, 40), msg)
+			d := engine.Diagnostic{File: ex.File, Msg: fmt.Sprintf("the text %q %s", clip(t, 40), msg),
+				Hint: "the Go fonts have Latin, Greek and Cyrillic letters and common symbols; write it with those"}
+			for _, r := range t {
+				if unprintable(m, string(r), true) != "" {
+					d.Line, d.Col = ex.Position(string(r))
+					break
+				}
+			}
+			return engine.Diagnostics{d}
 		}
 	}
 	return nil

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime"
 	"sync"
@@ -139,7 +138,7 @@ func writeReport(cmd *cobra.Command, dir string, grades []*class.Grade, paper wo
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := worksheet.MakeOutputDir(dir); err != nil {
 		return err
 	}
 	files := map[string][]byte{filepath.Join(dir, "scores.csv"): csv, filepath.Join(dir, "report.pdf"): pdf}

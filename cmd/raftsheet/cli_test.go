@@ -152,7 +152,7 @@ func TestValidateChecksTheSheets(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "cjk.yaml"), []byte("title: 漢字\nservers: 3\nsteps: [heal]\n"), 0o644)
 	_, errOut, code := raftsheet(t, dir, "validate", "cjk.yaml")
-	if code != 1 || !strings.Contains(errOut, "has the character '漢' (U+6F22), which the sheets' Go fonts have no glyph for") {
+	if code != 1 || !strings.Contains(errOut, "cjk.yaml:1:8: the text \"漢字\" has the character '漢' (U+6F22), which the sheets' Go fonts have no glyph for") {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 }
@@ -165,5 +165,21 @@ func TestSchemaIsJSON(t *testing.T) {
 	}
 	if v["$schema"] != "https://json-schema.org/draft/2020-12/schema" {
 		t.Errorf("$schema = %v", v["$schema"])
+	}
+}
+
+// An output folder that cannot be written is a clear error, exit 1, and
+// nothing is left behind. (A path under a regular file fails even for
+// root, who may write anywhere else.)
+func TestBuildIntoAnUnwritableFolder(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "file"), []byte("x"), 0o644)
+	_, errOut, code := raftsheet(t, dir, "build", "election", "-o", "file/out")
+	if code != 1 || !strings.Contains(errOut, "file/out") || !strings.Contains(errOut, "cannot write into the folder file/out/election") || !strings.Contains(errOut, "not a directory); choose another with -o") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("the failed build left files: %v", entries)
 	}
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"github.com/raftsheet/raftsheet/class"
@@ -41,7 +40,7 @@ own, name its FILE with --exercise. Give the class set's --template and
 				return err
 			}
 			dir := filepath.Join(out, t.Exercise.Name)
-			if err := os.MkdirAll(dir, 0o755); err != nil {
+			if err := worksheet.MakeOutputDir(dir); err != nil {
 				return err
 			}
 			path := filepath.Join(dir, t.Code+"-key.pdf")

@@ -2,6 +2,7 @@ package class
 
 import (
 	"fmt"
+	"github.com/raftsheet/raftsheet/engine"
 	"sort"
 	"strings"
 
@@ -131,13 +132,7 @@ func equalFold(a, b []string) bool {
 
 // nearestID is the field id closest to a mistyped one, if one is close.
 func nearestID(id string, ids []string) string {
-	best, bestD := "", 3
 	sorted := append([]string(nil), ids...)
 	sort.Strings(sorted)
-	for _, c := range sorted {
-		if d := editDistance(strings.ToLower(id), strings.ToLower(c)); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
+	return engine.Suggest(id, sorted)
 }

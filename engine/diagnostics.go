@@ -53,9 +53,10 @@ func (ds Diagnostics) sorted() Diagnostics {
 	return ds
 }
 
-// suggest is the candidate nearest to word if it is near enough to be a
-// likely typo (a third of its letters wrong at most), else "".
-func suggest(word string, candidates []string) string {
+// Suggest is the candidate nearest to word if it is near enough to be a
+// likely typo (a third of its letters wrong at most), else "". Every
+// "did you mean" of raftsheet uses it.
+func Suggest(word string, candidates []string) string {
 	best, bestDist := "", -1
 	lw := strings.ToLower(word)
 	for _, c := range candidates {

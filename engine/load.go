@@ -231,7 +231,7 @@ func (l *loader) mappingOf(n *yaml.Node, what, unknownWhat string, allowed []str
 		}
 		if !contains(allowed, k.Value) {
 			hint := "allowed here: " + strings.Join(allowed, ", ")
-			if s := suggest(k.Value, allowed); s != "" {
+			if s := Suggest(k.Value, allowed); s != "" {
 				hint = fmt.Sprintf("did you mean `%s`?", s)
 				l.misspelt[s] = true
 			}
@@ -337,7 +337,7 @@ func (l *loader) choice(n *yaml.Node, what string, options []string) (string, bo
 	}
 	if !contains(options, s) {
 		hint := "choose one of: " + strings.Join(options, ", ")
-		if g := suggest(s, options); g != "" {
+		if g := Suggest(s, options); g != "" {
 			hint = fmt.Sprintf("did you mean `%s`?", g)
 		}
 		l.at(n, hint, "%s cannot be %q", what, s)
@@ -378,7 +378,7 @@ func suggestServer(id string, servers []string) string {
 	if len(id) < 4 {
 		return ""
 	}
-	return suggest(id, servers)
+	return Suggest(id, servers)
 }
 
 var serverName = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*$`)

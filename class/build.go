@@ -3,7 +3,6 @@ package class
 import (
 	"fmt"
 	"path/filepath"
-	"runtime"
 	"sync"
 	"sync/atomic"
 
@@ -78,7 +77,7 @@ func Build(ex *engine.Exercise, students []Student, opt Options) (*Set, error) {
 	}
 	var mu sync.Mutex
 	done := 0
-	parallel(len(assigned), opt.Jobs, func(i int) {
+	worksheet.Parallel(len(assigned), opt.Jobs, func(i int) {
 		built[i] = buildStudent(ex, opt.Exercise, assigned[i], base)
 		close(ready[i])
 		if opt.Progress != nil {
@@ -186,27 +185,4 @@ func write(ex *engine.Exercise, assigned []Assignment, built []sheets, merged [2
 		return nil, err
 	}
 	return &Set{Dir: opt.Dir, Manifest: m, Pages: pages, Worksheets: len(merged[0]), Keys: len(merged[1])}, nil
-}
-
-// parallel runs f(0) … f(n-1), jobs at a time (one per CPU when jobs is 0).
-func parallel(n, jobs int, f func(i int)) {
-	if jobs <= 0 {
-		jobs = runtime.GOMAXPROCS(0)
-	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < min(jobs, n); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }

@@ -59,7 +59,7 @@ func BuildAll(args []string, opt BatchOptions) ([]BatchResult, error) {
 
 	results := make([]BatchResult, len(args))
 	loaded := make([]*engine.Exercise, len(args))
-	parallel(len(args), opt.Jobs, func(i int) {
+	Parallel(len(args), opt.Jobs, func(i int) {
 		results[i].Arg = args[i]
 		loaded[i], results[i].Err = exercises.Load(args[i])
 	})
@@ -77,7 +77,7 @@ func BuildAll(args []string, opt BatchOptions) ([]BatchResult, error) {
 		claimed[dir] = args[i]
 		results[i].Dir = dir
 	}
-	parallel(len(args), opt.Jobs, func(i int) {
+	Parallel(len(args), opt.Jobs, func(i int) {
 		if loaded[i] == nil {
 			return
 		}
@@ -131,8 +131,8 @@ func buildOne(ex *engine.Exercise, res BatchResult, forced *Template, builtins m
 	return res
 }
 
-// parallel runs f(0) … f(n-1), jobs at a time (one per CPU when jobs is 0).
-func parallel(n, jobs int, f func(i int)) {
+// Parallel runs f(0) … f(n-1), jobs at a time (one per CPU when jobs is 0).
+func Parallel(n, jobs int, f func(i int)) {
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"runtime"
-	"sync"
 
 	"github.com/raftsheet/raftsheet/class"
 	"github.com/raftsheet/raftsheet/worksheet"
@@ -55,7 +53,7 @@ func runCheck(cmd *cobra.Command, files []string, opt checkOptions) error {
 	checker := &class.Checker{Exercise: opt.exercise}
 	grades := make([]*class.Grade, len(files))
 	errs := make([]error, len(files))
-	each(len(files), func(i int) { grades[i], errs[i] = checker.CheckFile(files[i]) })
+	worksheet.Parallel(len(files), 0, func(i int) { grades[i], errs[i] = checker.CheckFile(files[i]) })
 	var ok []*class.Grade
 	for i, g := range grades {
 		if errs[i] != nil {
@@ -147,19 +145,4 @@ func writeReport(cmd *cobra.Command, dir string, grades []*class.Grade, paper wo
 	}
 	fmt.Fprintf(cmd.OutOrStdout(), "%s/scores.csv and report.pdf: %d students\n", dir, len(grades))
 	return nil
-}
-
-// each runs f(0) … f(n-1), one per CPU at a time.
-func each(n int, f func(i int)) {
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for i := 0; i < n; i++ {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func(i int) {
-			defer func() { <-sem; wg.Done() }()
-			f(i)
-		}(i)
-	}
-	wg.Wait()
 }

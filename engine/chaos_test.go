@@ -13,7 +13,8 @@ type chaos struct {
 	c      *Cluster
 	r      *rand.Rand
 	values int
-	log    []string // the events so far, for a failure report
+	log    []string               // the events so far, for a failure report
+	before map[string]ServerState // the state before the event, for checkReasons
 }
 
 func newChaos(servers int, opts Options, seed uint64) *chaos {
@@ -118,7 +119,12 @@ func (ch *chaos) checked(event string, err error) error {
 	if err == nil {
 		err = c.CheckSafety()
 	}
-	c.TakeOutcome()
+	o := c.TakeOutcome()
+	after := c.Snapshot()
+	if err == nil && ch.before != nil {
+		err = checkReasons(ch.before, after, o)
+	}
+	ch.before = after
 	if err != nil {
 		return fmt.Errorf("after %s: %w", event, err)
 	}

@@ -29,7 +29,7 @@ type Outcome struct {
 	Lost      []int     // numbers of messages lost: receiver down or cut off
 	Dropped   []int     // numbers of messages the script dropped
 	Refused   string    // why a client request was refused, if it was
-	Reasons   []string  // one line per change, citing the paper
+	Why       []Reason  // one per change, citing the paper
 }
 
 // EventError is an event the script asks for that cannot happen now.
@@ -84,10 +84,12 @@ func (c *Cluster) CheckSafety() error {
 // collect moves what a server queued into the network and the outcome.
 func (c *Cluster) collect(s *Server) error {
 	out, reasons, elected := s.drain()
-	c.out.Reasons = append(c.out.Reasons, reasons...)
-	for _, m := range out {
-		c.out.Sent = append(c.out.Sent, c.net.Send(m))
+	for _, o := range out {
+		m := c.net.Send(o.msg)
+		c.out.Sent = append(c.out.Sent, m)
+		reasons[o.cause].Sent = append(reasons[o.cause].Sent, m.ID)
 	}
+	c.out.Why = append(c.out.Why, reasons...)
 	for _, term := range elected {
 		if err := c.hist.recordElection(s.ID, term); err != nil {
 			return err
@@ -99,8 +101,12 @@ func (c *Cluster) collect(s *Server) error {
 	return nil
 }
 
-func (c *Cluster) explain(format string, args ...any) {
-	c.out.Reasons = append(c.out.Reasons, fmt.Sprintf(format, args...))
+// explain records a reason of the network's (or the runner's): about no
+// server's state, and concerning message, if it is not 0.
+func (c *Cluster) explain(rule Rule, message int, say Sentence, args ...Arg) *Reason {
+	c.out.Why = append(c.out.Why, Reason{Rule: rule, Message: message, Sentence: say, Args: args,
+		Text: fillPattern(sentences[say], args, English)})
+	return &c.out.Why[len(c.out.Why)-1]
 }
 
 func (c *Cluster) lookup(id string) (*Server, error) {
@@ -143,10 +149,10 @@ func (c *Cluster) ClientRequest(id, value string) error {
 		return err
 	}
 	if s.Role != Leader {
-		c.out.Refused = fmt.Sprintf("%s is a %s in term %d, not the leader: it refuses %q and the client must retry at the leader (§8)",
-			id, s.Role, s.CurrentTerm, value)
-		c.explain("%s", c.out.Refused)
-		return nil
+		s.begin(0)
+		s.explain(RuleClientRefused, SayRefused, role("role", s.Role), number("term", s.CurrentTerm), quoted("value", value))
+		c.out.Refused = s.reasons[len(s.reasons)-1].Text
+		return c.collect(s)
 	}
 	s.ClientRequest(value)
 	return c.collect(s)
@@ -184,11 +190,11 @@ func (c *Cluster) deliver(m Message) error {
 	switch {
 	case !to.Up:
 		c.out.Lost = append(c.out.Lost, m.ID)
-		c.explain("%s is lost: %s is down", Describe(m), m.To)
+		c.explain(RuleLostDown, m.ID, SayLostDown, text("message", Describe(m)), text("to", m.To))
 		return nil
 	case !c.net.Connected(m.From, m.To):
 		c.out.Lost = append(c.out.Lost, m.ID)
-		c.explain("%s is lost: the partition separates %s from %s", Describe(m), m.From, m.To)
+		c.explain(RuleLostPartition, m.ID, SayLostPartition, text("message", Describe(m)), text("from", m.From), text("to", m.To))
 		return nil
 	}
 	c.out.Delivered = append(c.out.Delivered, m.ID)
@@ -203,7 +209,7 @@ func (c *Cluster) Drop(sel Selection) error {
 	}
 	for _, m := range c.net.Take(sel, c.order) {
 		c.out.Dropped = append(c.out.Dropped, m.ID)
-		c.explain("%s is dropped by the network", Describe(m))
+		c.explain(RuleDropped, m.ID, SayDropped, text("message", Describe(m)))
 	}
 	return nil
 }
@@ -220,7 +226,8 @@ func (c *Cluster) Duplicate(sel Selection) error {
 			cp.Entries = Log(m.Entries).Clone()
 			cp = c.net.Send(cp)
 			c.out.Sent = append(c.out.Sent, cp)
-			c.explain("the network duplicates #%d: #%d is a copy", m.ID, cp.ID)
+			why := c.explain(RuleDuplicated, m.ID, SayDuplicated, number("id", m.ID), number("copy", cp.ID))
+			why.Sent = []int{cp.ID}
 		}
 	}
 	return nil
@@ -252,14 +259,14 @@ func (c *Cluster) Partition(groups [][]string) error {
 		}
 	}
 	c.net.Partition(groups)
-	c.explain("the network is partitioned: %s", DescribeGroups(groups, c.cfg.Servers))
+	c.explain(RulePartition, 0, SayPartition, text("groups", DescribeGroups(groups, c.cfg.Servers)))
 	return nil
 }
 
 // Heal ends any partition.
 func (c *Cluster) Heal() error {
 	c.net.Heal()
-	c.explain("the network heals: every server can reach every other")
+	c.explain(RuleHeal, 0, SayHeal)
 	return nil
 }
 

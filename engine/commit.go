@@ -1,9 +1,6 @@
 package engine
 
-import (
-	"strconv"
-	"strings"
-)
+import "strings"
 
 // advanceCommitIndex is the leader's commit rule (§5.4.2, Figure 8): the
 // highest N such that a majority has matchIndex ≥ N and log[N].term ==
@@ -21,13 +18,22 @@ func (s *Server) advanceCommitIndex(peer string, oldMatch int) {
 			if peer == "" || oldMatch >= n || s.MatchIndex[peer] < n || len(holders) > s.cfg.Majority() {
 				return // not news: this reply did not make it majority-held
 			}
-			s.explain("%s does not commit index %d: it is stored on a majority (%s) but its term %d is not the current term %d; only an entry of the current term commits by counting replicas (§5.4.2, Figure 8)",
-				s.ID, n, strings.Join(holders, ", "), t, s.CurrentTerm)
+			why := s.explain(RuleCommit, SayNoCommit, number("index", n), text("holders", strings.Join(holders, ", ")),
+				number("entryTerm", t), number("term", s.CurrentTerm))
+			s.keep(why, whole(AttrCommitIndex))
 			return // every lower entry is of an earlier term too
 		}
-		s.explain("%s commits index %d: stored on a majority (%s) and of the current term %d (§5.4.2)%s",
-			s.ID, n, strings.Join(holders, ", "), s.CurrentTerm, withEarlier(s.CommitIndex, n))
+		old := s.CommitIndex
 		s.CommitIndex = n
+		args := []Arg{number("index", n), text("holders", strings.Join(holders, ", ")), number("term", s.CurrentTerm)}
+		switch {
+		case n-old <= 1:
+			s.explain(RuleCommit, SayCommit, args...)
+		case n-old == 2:
+			s.explain(RuleCommit, SayCommitWithOne, append(args, span("earlier", old+1, n-1))...)
+		default:
+			s.explain(RuleCommit, SayCommitWithMany, append(args, span("earlier", old+1, n-1))...)
+		}
 		s.applyCommitted()
 		return
 	}
@@ -45,16 +51,6 @@ func (s *Server) holders(n int) []string {
 	return out
 }
 
-func withEarlier(old, n int) string {
-	switch {
-	case n-old <= 1:
-		return ""
-	case n-old == 2:
-		return "; " + describeRange(old+1, n-1) + " commits with it"
-	}
-	return "; " + describeRange(old+1, n-1) + " commit with it"
-}
-
 // applyCommitted applies log[lastApplied+1 … commitIndex] in order to the
 // state machine (Figure 2, rules for all servers).
 func (s *Server) applyCommitted() {
@@ -66,15 +62,5 @@ func (s *Server) applyCommitted() {
 		s.LastApplied++
 		s.StateMachine.Apply(s.Log.At(s.LastApplied).Value)
 	}
-	s.explain("%s applies %s to its state machine, which now holds %s (§5.3)",
-		s.ID, describeRange(first, s.LastApplied), describeState(&s.StateMachine))
+	s.explain(RuleApply, SayApply, span("entries", first, s.LastApplied), state("state", s.StateMachine.String()))
 }
-
-func describeState(sm *StateMachine) string {
-	if v := sm.String(); v != "" {
-		return strconv.Quote(v)
-	}
-	return "nothing"
-}
-
-func itoa(i int) string { return strconv.Itoa(i) }

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -40,7 +41,7 @@ func last(tr *Trace, id string) ServerState { return tr.Final()[id] }
 func terms(log []LogEntry) string {
 	parts := make([]string, len(log))
 	for i, e := range log {
-		parts[i] = itoa(e.Term)
+		parts[i] = strconv.Itoa(e.Term)
 	}
 	return strings.Join(parts, " ")
 }

@@ -9,6 +9,7 @@ func (c *Cluster) SetInitial(id string, st InitialState) error {
 	if err != nil {
 		return err
 	}
+	s.begin(0)
 	s.CurrentTerm, s.VotedFor, s.Log = st.Term, st.VotedFor, st.Log.Clone()
 	s.becomeFollower()
 	switch st.Role {
@@ -17,11 +18,7 @@ func (c *Cluster) SetInitial(id string, st InitialState) error {
 		s.VotesGranted = map[string]bool{id: true}
 	case Leader:
 		s.Role = Leader
-		s.NextIndex, s.MatchIndex = map[string]int{}, map[string]int{}
-		for _, p := range s.peers() {
-			s.NextIndex[p] = s.Log.LastIndex() + 1
-			s.MatchIndex[p] = 0
-		}
+		s.initLeaderState()
 		if err := c.hist.recordElection(id, st.Term); err != nil {
 			return err
 		}

@@ -4,86 +4,118 @@ package engine
 // entry of its term (§5.3). It leaves for the followers with the next
 // heartbeat, or at once when the exercise replicates immediately.
 func (s *Server) ClientRequest(value string) {
+	s.begin(0)
 	s.appendToLog(Entry{Term: s.CurrentTerm, Value: value})
-	s.explain("%s appends %q to its log at index %d in term %d (§5.3)", s.ID, value, s.Log.LastIndex(), s.CurrentTerm)
+	why := s.explain(RuleClientAppend, SayClientAppend, quoted("value", value), number("index", s.Log.LastIndex()), number("term", s.CurrentTerm))
 	if s.cfg.Options.Replicate == ReplicateImmediately {
 		for _, p := range s.peers() {
-			s.sendAppendEntries(p)
+			s.sendAppendEntries(why, p)
 		}
 	}
 	s.advanceCommitIndex("", 0)
 }
 
 // Heartbeat: the leader sends AppendEntries to every peer, carrying the
-// entries from each one's nextIndex on, or none (§5.2, §5.3).
+// entries from each one's nextIndex on, or none (§5.2, §5.3). Only an
+// AppendEntries that carries no entries is a heartbeat in §5.2's sense.
 func (s *Server) Heartbeat() {
-	s.explain("%s sends AppendEntries to every peer (heartbeat, §5.2)", s.ID)
+	s.begin(0)
+	var why int
+	if s.anyBehind() {
+		why = s.explain(RuleSendEntries, SaySendEntries)
+	} else {
+		why = s.explain(RuleHeartbeat, SayHeartbeat)
+	}
 	for _, p := range s.peers() {
-		s.sendAppendEntries(p)
+		s.sendAppendEntries(why, p)
 	}
 	s.heartbeatSent = true
 }
 
+// anyBehind reports whether some peer's nextIndex is within the log: an
+// AppendEntries to it carries entries.
+func (s *Server) anyBehind() bool {
+	for _, p := range s.peers() {
+		if s.NextIndex[p] <= s.Log.LastIndex() {
+			return true
+		}
+	}
+	return false
+}
+
 // sendAppendEntries sends peer the entries from nextIndex[peer] on (at most
 // MaxEntries of them), with the entry before them for the consistency check.
-func (s *Server) sendAppendEntries(peer string) {
+func (s *Server) sendAppendEntries(why int, peer string) {
 	prev := s.NextIndex[peer] - 1
 	entries := s.Log[prev:]
 	if max := s.cfg.Options.MaxEntries; max > 0 && len(entries) > max {
 		entries = entries[:max]
 	}
-	s.send(Message{Type: AppendEntries, To: peer, LeaderID: s.ID,
+	s.send(why, Message{Type: AppendEntries, To: peer, LeaderID: s.ID,
 		PrevLogIndex: prev, PrevLogTerm: s.Log.TermAt(prev),
 		Entries: Log(entries).Clone(), LeaderCommit: s.CommitIndex})
 }
 
 // handleAppendEntries is the receiver side of AppendEntries (Figure 2).
 func (s *Server) handleAppendEntries(m Message) {
+	from := text("from", m.From)
 	if m.Term < s.CurrentTerm {
-		s.explain("%s rejects AppendEntries from %s: term %d < currentTerm %d (§5.1)", s.ID, m.From, m.Term, s.CurrentTerm)
-		s.send(Message{Type: AppendEntriesReply, To: m.From, InReplyTo: m.ID})
+		why := s.explain(RuleOlderTermRequest, SayRejectOlderTerm, from, number("requestTerm", m.Term), number("term", s.CurrentTerm))
+		s.send(why, Message{Type: AppendEntriesReply, To: m.From, InReplyTo: m.ID})
 		return
 	}
 	s.timerReset = true // Figure 2: it heard from the current leader
 	if s.Role == Candidate {
 		s.becomeFollower()
-		s.explain("%s recognizes %s as the leader of term %d and returns to follower (§5.2)", s.ID, m.From, m.Term)
+		s.explain(RuleAcceptLeader, SayRecognize, from, number("term", m.Term))
 	}
 	if !s.Log.Has(m.PrevLogIndex, m.PrevLogTerm) {
-		s.explainMismatch(m)
-		s.send(Message{Type: AppendEntriesReply, To: m.From, InReplyTo: m.ID})
+		why := s.explainMismatch(m)
+		s.send(why, Message{Type: AppendEntriesReply, To: m.From, InReplyTo: m.ID})
 		return
 	}
+	why := -1
 	if len(m.Entries) == 0 {
-		s.explain("%s accepts %s's heartbeat: its log matches at prevLogIndex %d (§5.3)", s.ID, m.From, m.PrevLogIndex)
+		why = s.explain(RuleConsistencyCheck, SayAcceptHeartbeat, from, number("prevLogIndex", m.PrevLogIndex))
 	}
-	s.storeEntries(m.PrevLogIndex, m.Entries)
+	if stored := s.storeEntries(m.PrevLogIndex, m.Entries); stored >= 0 {
+		why = stored
+	}
 	lastNew := m.PrevLogIndex + len(m.Entries)
 	if m.LeaderCommit > s.CommitIndex {
 		if c := min(m.LeaderCommit, lastNew); c > s.CommitIndex {
 			s.CommitIndex = c
-			s.explain("%s sets commitIndex to %d = min(leaderCommit %d, index of last new entry %d) (§5.3)", s.ID, c, m.LeaderCommit, lastNew)
+			say := SayFollowerCommit
+			if len(m.Entries) == 0 {
+				say = SayHeartbeatCommit
+			}
+			s.explain(RuleFollowerCommit, say, number("commitIndex", c), number("leaderCommit", m.LeaderCommit), number("lastNew", lastNew))
 			s.applyCommitted()
 		}
 	}
-	s.send(Message{Type: AppendEntriesReply, To: m.From, InReplyTo: m.ID, Success: true, MatchIndex: lastNew})
+	s.send(why, Message{Type: AppendEntriesReply, To: m.From, InReplyTo: m.ID, Success: true, MatchIndex: lastNew})
 }
 
-func (s *Server) explainMismatch(m Message) {
+func (s *Server) explainMismatch(m Message) int {
+	var why int
 	if m.PrevLogIndex > s.Log.LastIndex() {
-		s.explain("%s rejects AppendEntries from %s: its log has no entry at prevLogIndex %d (§5.3)", s.ID, m.From, m.PrevLogIndex)
-		return
+		why = s.explain(RuleConsistencyCheck, SayRejectNoEntry, text("from", m.From), number("prevLogIndex", m.PrevLogIndex))
+	} else {
+		why = s.explain(RuleConsistencyCheck, SayRejectTerm, text("from", m.From), number("prevLogIndex", m.PrevLogIndex),
+			number("term", s.Log.TermAt(m.PrevLogIndex)), number("prevLogTerm", m.PrevLogTerm))
 	}
-	s.explain("%s rejects AppendEntries from %s: its entry at prevLogIndex %d has term %d, not prevLogTerm %d (§5.3)",
-		s.ID, m.From, m.PrevLogIndex, s.Log.TermAt(m.PrevLogIndex), m.PrevLogTerm)
+	s.keep(why, logAttr(m.PrevLogIndex, m.PrevLogIndex)) // index 0 always matches: a mismatch is at 1 or above
+	return why
 }
 
 // storeEntries puts entries at prev+1, prev+2, … (§5.3): an entry already
 // present with the same term is kept; the first one that conflicts (same
 // index, different term) is deleted with all that follow it, and the rest
 // appended. An entry beyond those sent is never deleted, so a stale,
-// shorter AppendEntries cannot shorten the log.
-func (s *Server) storeEntries(prev int, entries []Entry) {
+// shorter AppendEntries cannot shorten the log. It returns the reason that
+// decides the reply (appends, or already holds), -1 when there were no
+// entries.
+func (s *Server) storeEntries(prev int, entries []Entry) int {
 	first, last := 0, 0 // range of newly written indexes
 	for i, e := range entries {
 		idx := prev + 1 + i
@@ -91,9 +123,9 @@ func (s *Server) storeEntries(prev int, entries []Entry) {
 			if s.Log.TermAt(idx) == e.Term {
 				continue
 			}
-			s.explain("%s deletes %s from index %d on: its entry %d has term %d, the leader's has term %d (§5.3)",
-				s.ID, plural(s.Log.LastIndex()-idx+1, "entry", "entries"), idx, idx, s.Log.TermAt(idx), e.Term)
+			count, term := s.Log.LastIndex()-idx+1, s.Log.TermAt(idx)
 			s.truncateLog(idx)
+			s.explain(RuleTruncate, SayDelete, number("count", count), number("index", idx), number("term", term), number("leaderTerm", e.Term))
 		}
 		s.appendToLog(e)
 		if first == 0 {
@@ -103,17 +135,13 @@ func (s *Server) storeEntries(prev int, entries []Entry) {
 	}
 	switch {
 	case first != 0:
-		s.explain("%s appends %s (§5.3)", s.ID, describeRange(first, last))
+		return s.explain(RuleAppendNew, SayAppend, span("entries", first, last))
 	case len(entries) > 0:
-		s.explain("%s already holds %s: nothing to change (§5.3)", s.ID, describeRange(prev+1, prev+len(entries)))
+		why := s.explain(RuleKeepPresent, SayAlreadyHolds, span("entries", prev+1, prev+len(entries)))
+		s.keep(why, logAttr(prev+1, prev+len(entries)))
+		return why
 	}
-}
-
-func describeRange(first, last int) string {
-	if first == last {
-		return "entry " + itoa(first)
-	}
-	return "entries " + itoa(first) + "–" + itoa(last)
+	return -1
 }
 
 // handleAppendEntriesReply is the leader's bookkeeping (Figure 2): on
@@ -121,11 +149,12 @@ func describeRange(first, last int) string {
 // it; on a failed consistency check nextIndex backs up by one and the leader
 // retries at once (§5.3).
 func (s *Server) handleAppendEntriesReply(m Message) {
+	from := text("from", m.From)
 	switch {
 	case m.Term < s.CurrentTerm:
-		s.explain("%s ignores %s's AppendEntries reply from term %d: it is in term %d now (§5.1)", s.ID, m.From, m.Term, s.CurrentTerm)
+		s.explain(RuleOlderTermReply, SayAEReplyOld, from, number("replyTerm", m.Term), number("term", s.CurrentTerm))
 	case s.Role != Leader:
-		s.explain("%s ignores %s's AppendEntries reply: it is no longer leader", s.ID, m.From)
+		s.explain(RuleNotLeader, SayAEReplyNotLead, from)
 	case m.Success:
 		s.recordSuccess(m)
 	default:
@@ -138,16 +167,18 @@ func (s *Server) recordSuccess(m Message) {
 	oldMatch, oldNext := s.MatchIndex[p], s.NextIndex[p]
 	s.MatchIndex[p] = max(oldMatch, m.MatchIndex)
 	s.NextIndex[p] = s.MatchIndex[p] + 1
+	var why int
 	if s.MatchIndex[p] != oldMatch || s.NextIndex[p] != oldNext {
-		s.explain("%s sets matchIndex[%s] = %d and nextIndex[%s] = %d (Figure 2)", s.ID, p, s.MatchIndex[p], p, s.NextIndex[p])
+		why = s.explain(RuleLeaderIndexes, SaySuccess, text("peer", p), number("matchIndex", s.MatchIndex[p]), number("nextIndex", s.NextIndex[p]))
 	} else {
-		s.explain("%s learns nothing new from %s's success: matchIndex[%s] stays %d", s.ID, p, p, s.MatchIndex[p])
+		why = s.explain(RuleLeaderIndexes, SayNothingNew, text("peer", p), number("matchIndex", s.MatchIndex[p]))
+		s.keep(why, peerAttr(AttrMatchIndex, p))
 	}
 	if s.MatchIndex[p] != oldMatch {
 		s.advanceCommitIndex(p, oldMatch)
 	}
 	if s.cfg.Options.Replicate == ReplicateImmediately && s.NextIndex[p] <= s.Log.LastIndex() {
-		s.sendAppendEntries(p)
+		s.sendAppendEntries(why, p)
 	}
 }
 
@@ -155,11 +186,17 @@ func (s *Server) recordSuccess(m Message) {
 // below matchIndex: a follower cannot lose entries it confirmed this term,
 // so a rejection then is a late duplicate and is ignored.
 func (s *Server) backUp(p string) {
+	peer := text("peer", p)
 	if s.NextIndex[p]-1 <= s.MatchIndex[p] {
-		s.explain("%s ignores a stale rejection from %s: %s already holds index %d (§5.3)", s.ID, p, p, s.MatchIndex[p])
+		say := SayStaleRejection
+		if s.NextIndex[p] == 1 {
+			say = SayStaleAtOne
+		}
+		why := s.explain(RuleStaleRejection, say, peer, number("matchIndex", s.MatchIndex[p]), number("nextIndex", s.NextIndex[p]))
+		s.keep(why, peerAttr(AttrNextIndex, p))
 		return
 	}
 	s.NextIndex[p]--
-	s.explain("%s decrements nextIndex[%s] to %d and retries (§5.3)", s.ID, p, s.NextIndex[p])
-	s.sendAppendEntries(p)
+	why := s.explain(RuleBackUp, SayBackUp, peer, number("nextIndex", s.NextIndex[p]))
+	s.sendAppendEntries(why, p)
 }

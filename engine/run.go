@@ -94,7 +94,7 @@ func (r *runner) play(n int, st Step) error {
 		}
 		events, err := r.runUntil(n, st, until, st.Note)
 		if err == nil && events == 0 {
-			r.c.explain("nothing happens until %dms", until)
+			r.c.explain(RuleQuiet, 0, SayQuietUntil, number("until", until))
 			err = r.record(n, st, record{st.Event(r.ex.Config.Servers), words, st.Note}, nil)
 		}
 		return err
@@ -126,7 +126,7 @@ func (r *runner) runUntil(n int, st Step, until int, note string) (int, error) {
 
 func (r *runner) stabilize(n int, st Step, words string) error {
 	if r.c.Settled() {
-		r.c.explain("nothing is in flight: the network is already quiet")
+		r.c.explain(RuleQuiet, 0, SayQuiet)
 		return r.record(n, st, record{"stabilize", words, st.Note}, nil)
 	}
 	note := st.Note
@@ -189,7 +189,7 @@ func (r *runner) record(n int, st Step, rec record, err error) error {
 	sr := StepRecord{
 		N: len(r.tr.Steps) + 1, Event: rec.event, Line: st.Line, Note: rec.note,
 		Messages: nonNil(o.Sent), Delivered: nonNil(o.Delivered), Lost: nonNil(o.Lost), Dropped: nonNil(o.Dropped),
-		Refused: o.Refused, Reasons: nonNil(o.Reasons), Servers: r.c.Snapshot(),
+		Refused: o.Refused, Reasons: reasonTexts(o.Why), Why: nonNil(o.Why), Servers: r.c.Snapshot(),
 		ScriptStep: n, Words: rec.words, Ask: nonNil(ask), InFlight: sortedIDs(r.c.InFlight()),
 	}
 	if r.c.Timed() {

@@ -1,11 +1,12 @@
 package engine
 
-import "fmt"
-
 // Server is one Raft server: the state of Figure 2 and the rules that change
 // it. It is a pure state machine in the manner of etcd raft: a handler never
 // touches the network; it queues the messages it sends in outbox and the
 // reason for each change in reasons, and the Cluster collects both.
+//
+// Every handler explains each change right after making it: the reason's
+// changes are what differs from the state at the reason before (marked).
 type Server struct {
 	ID  string
 	cfg *Config
@@ -34,10 +35,19 @@ type Server struct {
 	// restarts, or the leader has just sent a heartbeat.
 	timerReset, heartbeatSent bool
 
-	outbox        []Message
+	outbox        []outgoing
 	rewrittenFrom int // lowest log index deleted since the checker looked; 0 if none
-	reasons       []string
+	reasons       []Reason
+	marked        mark  // the state when the last reason was given
+	handling      int   // the message being handled; 0 for any other event
 	elected       []int // terms this server won since the cluster last looked
+}
+
+// outgoing is a queued message and the reason that sent it (its index in
+// reasons).
+type outgoing struct {
+	msg   Message
+	cause int
 }
 
 // NewServer is a follower in term 0 with an empty log, as in the paper.
@@ -56,18 +66,61 @@ func (s *Server) peers() []string {
 	return out
 }
 
-func (s *Server) explain(format string, args ...any) {
-	s.reasons = append(s.reasons, fmt.Sprintf(format, args...))
+// begin starts an event: the message it handles (0 if none), and the
+// state its first reason's changes are measured from.
+func (s *Server) begin(message int) {
+	s.handling = message
+	s.marked = s.mark()
 }
 
-func (s *Server) send(m Message) {
+// explain records why the server just changed what it changed (or why it
+// changed nothing) by rule, and returns the reason's number, for the
+// messages it sends and the attributes it keeps.
+func (s *Server) explain(rule Rule, say Sentence, args ...Arg) int {
+	args = append([]Arg{text("server", s.ID)}, args...)
+	s.reasons = append(s.reasons, Reason{Server: s.ID, Rule: rule, Message: s.handling,
+		Changes: s.changesSince(s.marked), Sentence: say, Args: args, Text: fillPattern(sentences[say], args, English)})
+	s.marked = s.mark()
+	return len(s.reasons) - 1
+}
+
+// keep adds to reason why the attributes its rule sets or weighs that it
+// left as they were: a timeout votes for the server again, a crash leaves
+// a commitIndex of 0 at 0. Those it changed are already its changes.
+func (s *Server) keep(why int, attrs ...Attr) {
+	r := &s.reasons[why]
+	for _, a := range attrs {
+		if !r.Changed(a) {
+			r.Keeps = append(r.Keeps, a)
+		}
+	}
+}
+
+// persistent and volatile are the state Figure 2 keeps on stable storage,
+// and the rest.
+func (s *Server) persistent() []Attr {
+	out := []Attr{whole(AttrCurrentTerm), whole(AttrVotedFor)}
+	if len(s.Log) > 0 {
+		out = append(out, logAttr(1, len(s.Log)))
+	}
+	return out
+}
+
+func volatile() []Attr {
+	return []Attr{whole(AttrRole), whole(AttrVotes), whole(AttrCommitIndex), whole(AttrLastApplied), whole(AttrStateMachine),
+		whole(AttrNextIndex), whole(AttrMatchIndex)}
+}
+
+// send queues m, sent because of reason why.
+func (s *Server) send(why int, m Message) {
 	m.From = s.ID
 	m.Term = s.CurrentTerm
-	s.outbox = append(s.outbox, m)
+	s.outbox = append(s.outbox, outgoing{m, why})
 }
 
 // Step handles one delivered message: the receiver's side of Figure 2.
 func (s *Server) Step(m Message) {
+	s.begin(m.ID)
 	s.adoptNewerTerm(m) // then the message is handled in the new term
 	switch m.Type {
 	case RequestVote:
@@ -91,11 +144,12 @@ func (s *Server) adoptNewerTerm(m Message) {
 	was := s.Role
 	s.CurrentTerm, s.VotedFor = m.Term, ""
 	s.becomeFollower()
+	args := []Arg{number("term", m.Term), text("from", m.From), text("type", m.Type.String())}
 	if was == Follower {
-		s.explain("%s sees term %d in %s's %s: adopts term %d (§5.1)", s.ID, m.Term, m.From, m.Type, m.Term)
+		// "convert to follower" and a fresh vote hold even when they were so.
+		s.keep(s.explain(RuleNewerTerm, SayAdoptTerm, args...), whole(AttrRole), whole(AttrVotedFor))
 	} else {
-		s.explain("%s sees term %d in %s's %s: adopts term %d and steps down from %s to follower (§5.1)",
-			s.ID, m.Term, m.From, m.Type, m.Term, was)
+		s.keep(s.explain(RuleNewerTerm, SayAdoptStepDown, append(args, role("role", was))...), whole(AttrVotedFor))
 	}
 }
 
@@ -109,38 +163,26 @@ func (s *Server) becomeFollower() {
 // Crash stops the server. currentTerm, votedFor and the log are on stable
 // storage and survive; everything volatile is lost (Figure 2).
 func (s *Server) Crash() {
+	s.begin(0)
 	s.Up = false
 	s.becomeFollower()
 	s.CommitIndex, s.LastApplied = 0, 0
 	s.StateMachine.Reset()
-	s.explain("%s crashes: it keeps currentTerm %d, votedFor %s and its %s on disk; commitIndex, lastApplied, its state machine and any candidate or leader state are lost (Figure 2)",
-		s.ID, s.CurrentTerm, noneIfEmpty(s.VotedFor), plural(len(s.Log), "log entry", "log entries"))
+	why := s.explain(RuleCrash, SayCrash, number("term", s.CurrentTerm), server("votedFor", s.VotedFor), number("log", len(s.Log)))
+	s.keep(why, append(s.persistent(), volatile()...)...)
 }
 
 // Restart brings a crashed server back as a follower with what it kept.
 func (s *Server) Restart() {
+	s.begin(0)
 	s.Up = true
-	s.explain("%s restarts as a follower in term %d with %s; commitIndex and lastApplied start again at 0 until a leader says more (Figure 2)",
-		s.ID, s.CurrentTerm, plural(len(s.Log), "log entry", "log entries"))
+	why := s.explain(RuleRestart, SayRestart, number("term", s.CurrentTerm), number("log", len(s.Log)))
+	s.keep(why, append(s.persistent(), volatile()...)...)
 }
 
 // drain hands the queued messages, reasons and election wins to the caller.
-func (s *Server) drain() (out []Message, reasons []string, elected []int) {
+func (s *Server) drain() (out []outgoing, reasons []Reason, elected []int) {
 	out, reasons, elected = s.outbox, s.reasons, s.elected
 	s.outbox, s.reasons, s.elected = nil, nil, nil
 	return
-}
-
-func noneIfEmpty(id string) string {
-	if id == "" {
-		return "none"
-	}
-	return id
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

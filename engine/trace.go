@@ -51,8 +51,12 @@ type StepRecord struct {
 	Lost      []int                  `json:"lost"`
 	Dropped   []int                  `json:"dropped"`
 	Refused   string                 `json:"refused"`
-	Reasons   []string               `json:"reasons"`
+	Reasons   []string               `json:"reasons"` // the texts of Why, in order
 	Servers   map[string]ServerState `json:"servers"`
+
+	// Why is every reason as data: who, by which rule, concerning which
+	// message, changing and keeping which attributes, sending what.
+	Why []Reason `json:"why"`
 
 	// Extensions.
 	ScriptStep int      `json:"script_step"` // which step of the script (1-based)
@@ -256,6 +260,15 @@ func (t *Trace) stepStates() []map[string]ServerState {
 	out := make([]map[string]ServerState, len(t.Steps))
 	for i, st := range t.Steps {
 		out[i] = st.Servers
+	}
+	return out
+}
+
+// reasonTexts are the reasons' sentences in English.
+func reasonTexts(why []Reason) []string {
+	out := make([]string, len(why))
+	for i, r := range why {
+		out[i] = r.Text
 	}
 	return out
 }

@@ -296,3 +296,11 @@ func wrap(s string, width int) []string {
 	}
 	return lines
 }
+
+// plural is a count with its noun: "1 log entry", "3 log entries".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

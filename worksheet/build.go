@@ -68,7 +68,7 @@ func Layout(ex *engine.Exercise, tr *engine.Trace, opt Options) (*Document, erro
 	if err != nil {
 		return nil, err
 	}
-	if err := checkPrintable(ex, tr, m); err != nil {
+	if err := checkPrintable(ex, tr, opt.Template, m); err != nil {
 		return nil, err
 	}
 	fates, err := matchReplies(tr)
@@ -108,7 +108,7 @@ func layoutOnce(ex *engine.Exercise, tr *engine.Trace, opt Options, m *measurer,
 	sz := opt.Template.Sizes
 	area := Rect{sz.MarginMM, sz.MarginMM, p.W - 2*sz.MarginMM, p.H - 2*sz.MarginMM}
 	l := &layout{ex: ex, tr: tr, tpl: opt.Template, lbl: &opt.Template.Labels, m: m,
-		values: newValueBook(tr, sz.ValueChars), st: newStyle(sz), ranges: ranges, shared: shared, rules: ruleBook{tr}, stamp: opt.Stamp,
+		values: newValueBook(tr, sz.ValueChars), st: newStyle(sz), ranges: ranges, shared: shared, rules: ruleBook{tr: tr, names: opt.Template.Rules}, stamp: opt.Stamp,
 		doc: &Document{Title: tr.Title, Paper: p, Area: area}}
 	l.body = Rect{area.X, area.Y + l.st.headerH, area.W, area.H - l.st.headerH - l.st.footH}
 	for _, s := range opt.Template.Sections {
@@ -131,12 +131,14 @@ func layoutOnce(ex *engine.Exercise, tr *engine.Trace, opt Options, m *measurer,
 
 // checkPrintable refuses an exercise with characters the fonts cannot
 // draw (the loader already refuses those gofpdf cannot handle at all).
-func checkPrintable(ex *engine.Exercise, tr *engine.Trace, m *measurer) error {
+func checkPrintable(ex *engine.Exercise, tr *engine.Trace, tpl *Template, m *measurer) error {
 	texts := []string{tr.Title, tr.Summary}
 	texts = append(texts, tr.Servers...)
 	for _, st := range tr.Steps {
 		texts = append(texts, st.Note, st.Words)
-		texts = append(texts, st.Reasons...)
+		for _, r := range st.Why {
+			texts = append(texts, tpl.reasonText(r))
+		}
 		for _, m := range st.Messages {
 			for _, e := range m.Entries {
 				texts = append(texts, e.Value)

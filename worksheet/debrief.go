@@ -10,7 +10,7 @@ func (l *layout) debrief() {
 	l.place(block{rows: append(rows, gapRow(2))})
 	for _, s := range l.tr.Steps {
 		head := l.stepHeading(s.N, s.TimeMs, s.Words, "", false)
-		why := l.whyBox(s.Reasons, l.body.X, l.body.W)
+		why := l.whyBox(l.reasonTexts(s), l.body.X, l.body.W)
 		head[len(head)-1].keepNext = true
 		l.place(block{rows: append(append(head, why...), gapRow(2))})
 	}

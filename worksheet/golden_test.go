@@ -96,3 +96,56 @@ func firstDiff(want, got string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// TestRulesComeFromStructuredReasons builds every built-in × template
+// again with the words of every reason replaced: the rule of every graded
+// field must stay the same, so no rule is ever read from a sentence.
+func TestRulesComeFromStructuredReasons(t *testing.T) {
+	for _, name := range exercises.Names() {
+		for _, kind := range []string{"roleplay", "trace"} {
+			t.Run(name+"/"+kind, func(t *testing.T) {
+				t.Parallel()
+				b := buildExercise(t, name, kind, "a4")
+				blind := scrambleReasons(b.tr)
+				doc, err := Layout(b.ex, blind, Options{Template: mustTemplate(t, kind), Paper: Papers()[0]})
+				if err != nil {
+					t.Fatal(err)
+				}
+				want, got := b.doc.Fields(), doc.Fields()
+				if len(want) != len(got) {
+					t.Fatalf("%d fields, then %d", len(want), len(got))
+				}
+				for i := range want {
+					if want[i].ID != got[i].ID || want[i].Rule != got[i].Rule {
+						t.Errorf("%s: rule %q became %s %q when the reasons' words changed", want[i].ID, want[i].Rule, got[i].ID, got[i].Rule)
+					}
+				}
+			})
+		}
+	}
+}
+
+// scrambleReasons is a copy of tr whose reasons say nothing: every text
+// and sentence is a placeholder; their data stay.
+func scrambleReasons(tr *engine.Trace) *engine.Trace {
+	cp := *tr
+	cp.Steps = append([]engine.StepRecord(nil), tr.Steps...)
+	for i := range cp.Steps {
+		st := &cp.Steps[i]
+		st.Reasons = make([]string, len(st.Reasons))
+		st.Why = append([]engine.Reason(nil), st.Why...)
+		for j := range st.Why {
+			st.Reasons[j] = "lorem ipsum"
+			st.Why[j].Text, st.Why[j].Sentence, st.Why[j].Args = "lorem ipsum", "", nil
+		}
+	}
+	return &cp
+}
+
+func mustTemplate(t *testing.T, kind string) *Template {
+	tpl, err := BuiltinTemplate(kind)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tpl
+}

@@ -136,8 +136,8 @@ func (l *layout) logFields(h *history, i int, c logCell) [3]*Field {
 	part, box := l.lbl.LogTitle, l.lbl.Index+" "+itoa(i)+", "
 	name := fieldIndex("log", itoa(i))
 	return [3]*Field{
-		l.sheetField(h, name+".term", KindNumber, c.term, c.at, topicLog, part, box+l.lbl.Term),
-		l.sheetField(h, name+".value", KindValues, c.value, c.at, topicLog, part, box+l.lbl.Value),
+		l.sheetField(h, name+".term", KindNumber, c.term, c.at, logTopic(i), part, box+l.lbl.Term),
+		l.sheetField(h, name+".value", KindValues, c.value, c.at, logTopic(i), part, box+l.lbl.Value),
 		l.sheetField(h, name+".applied", KindAnswer, c.applied, c.appliedAt, topicApplied, part, box+l.lbl.Applied),
 	}
 }

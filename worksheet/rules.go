@@ -1,17 +1,18 @@
 package worksheet
 
 import (
-	"regexp"
-	"strings"
+	"math"
 
 	"github.com/raftsheet/raftsheet/engine"
 )
 
-// Rule is the rule of the Raft paper behind an answer: a name a teacher
-// groups mistakes by, and where the paper says it.
+// Rule is the rule of the Raft paper behind an answer, as the sheets and
+// grading name it: the engine's rule, with its name in the template's
+// language and where the paper says it.
 type Rule struct {
-	Name string `json:"name"`
-	Cite string `json:"cite"`
+	ID   engine.Rule `json:"-"`
+	Name string      `json:"name"`
+	Cite string      `json:"cite"`
 }
 
 func (r Rule) String() string {
@@ -21,180 +22,234 @@ func (r Rule) String() string {
 	return r.Name + " (" + r.Cite + ")"
 }
 
-// ruleTopic is what a field is about; it picks which of the engine's
-// reasons explains the field's answer, and the rule when none does.
-type ruleTopic int
+// Key is the rule's stable key (engine.Rule.Key).
+func (r Rule) Key() string { return r.ID.Key() }
+
+// ruleTopic is what a field is about: which attribute of a server's state
+// (a log index, a peer's nextIndex), or which part of a message. It picks
+// the engine's reason that explains the field's answer, and the rule when
+// none does.
+type ruleTopic struct {
+	kind  topicKind
+	index int    // topicLog: the log index; 0: the whole log
+	peer  string // topicLeaderIndex: whose nextIndex or matchIndex
+	next  bool   // topicLeaderIndex: nextIndex, else matchIndex
+}
+
+type topicKind int
 
 const (
-	topicTerm ruleTopic = iota
-	topicVote
-	topicRole
-	topicLog
-	topicApplied
-	topicCommit
-	topicLeaderIndex
-	topicTimer
-	topicHeartbeat
-	topicResponse
-	topicResponseTerm
-	topicMatch
-	topicMessage
+	kindTerm topicKind = iota
+	kindVote
+	kindRole
+	kindLog
+	kindApplied
+	kindStateMachine
+	kindCommit
+	kindLeaderIndex
+	kindTimer
+	kindHeartbeat
 )
-
-// topicWords are the words of the engine's reasons about each topic, most
-// telling first.
-var topicWords = map[ruleTopic][]string{
-	topicTerm:         {"adopts term", "times out", "restarts"},
-	topicVote:         {"grants its vote", "times out", "adopts term", "restarts"},
-	topicRole:         {"wins the election", "times out", "steps down", "recognizes", "crashes", "restarts", "adopts term"},
-	topicLog:          {"deletes", "to its log at index", "no-op", "appends", "already holds"},
-	topicApplied:      {"applies", "crashes", "restarts"},
-	topicCommit:       {"commits index", "does not commit", "sets commitIndex", "crashes", "restarts"},
-	topicLeaderIndex:  {"sets matchIndex", "decrements nextIndex", "stale rejection", "sets nextIndex"},
-	topicResponse:     {"grants", "denies", "accepts", "rejects", "deletes", "appends", "already holds", "is lost", "is dropped"},
-	topicResponseTerm: {"adopts term", "rejects", "denies"},
-	topicMessage:      {"times out", "sends AppendEntries", "decrements nextIndex", "grants", "denies", "accepts", "rejects", "appends", "already holds", "to its log at index"},
-}
-
-// topicDefaults are the rules of fields no reason explains: a value that
-// held from the start, or that nothing in the run changes.
-var topicDefaults = map[ruleTopic]Rule{
-	topicTerm:         {"Terms: a server's currentTerm", "§5.1"},
-	topicVote:         {"One vote per term", "§5.2"},
-	topicRole:         {"Leader election", "§5.2"},
-	topicLog:          {"Log replication", "§5.3"},
-	topicApplied:      {"Apply committed entries in order", "§5.3"},
-	topicCommit:       {"When an entry is committed", "§5.3, §5.4.2"},
-	topicLeaderIndex:  {"Only a leader keeps nextIndex and matchIndex", "Figure 2"},
-	topicTimer:        {"Election timer: restarts on a granted vote, a heartbeat, a new election", "§5.2, Figure 2"},
-	topicHeartbeat:    {"Leader sends heartbeats every interval", "§5.2"},
-	topicResponse:     {"RPC results", "Figure 2"},
-	topicResponseTerm: {"Replies carry the receiver's currentTerm", "Figure 2"},
-	topicMatch:        {"matchIndex = prevLogIndex + entries sent", "§5.3"},
-	topicMessage:      {"RPC arguments", "Figure 2"},
-}
-
-// ruleNames name the engine's reasons by the phrases they use; the first
-// row whose phrases all occur wins.
-var ruleNames = []struct {
-	phrases []string
-	rule    Rule
-}{
-	{[]string{"does not commit"}, Rule{"Figure 8 commit rule", "§5.4.2"}},
-	{[]string{"commits index"}, Rule{"Figure 8 commit rule", "§5.4.2"}},
-	{[]string{"sets commitIndex"}, Rule{"Follower commitIndex = min(leaderCommit, last new entry)", "§5.3"}},
-	{[]string{"applies"}, Rule{"Apply committed entries in order", "§5.3"}},
-	{[]string{"denies", "up-to-date"}, Rule{"Election restriction: vote only for an up-to-date log", "§5.4.1"}},
-	{[]string{"denies", "already voted"}, Rule{"One vote per term", "§5.2"}},
-	{[]string{"grants", "again"}, Rule{"One vote per term", "§5.2"}},
-	{[]string{"grants its vote"}, Rule{"Vote for a candidate with an up-to-date log", "§5.2, §5.4.1"}},
-	{[]string{"< currentTerm"}, Rule{"Reject an RPC from an older term", "§5.1"}},
-	{[]string{"adopts term"}, Rule{"Higher term seen: adopt it, become follower", "§5.1"}},
-	{[]string{"times out"}, Rule{"Election timeout: new term, vote for itself", "§5.2"}},
-	{[]string{"wins the election"}, Rule{"A majority of votes wins the election", "§5.2"}},
-	{[]string{"sets nextIndex to"}, Rule{"New leader: nextIndex = last index + 1, matchIndex = 0", "Figure 2"}},
-	{[]string{"no-op"}, Rule{"No-op entry at the start of a term", "§8"}},
-	{[]string{"to its log at index"}, Rule{"Leader appends the client's command", "§5.3"}},
-	{[]string{"deletes"}, Rule{"A conflicting entry and all after it are deleted", "§5.3"}},
-	{[]string{"accepts"}, Rule{"AppendEntries consistency check", "§5.3"}},
-	{[]string{"rejects AppendEntries"}, Rule{"AppendEntries consistency check", "§5.3"}},
-	{[]string{"already holds"}, Rule{"Entries already present are kept", "§5.3"}},
-	{[]string{"appends"}, Rule{"Append the new entries", "§5.3"}},
-	{[]string{"stale rejection"}, Rule{"Leader updates matchIndex and nextIndex", "Figure 2"}},
-	{[]string{"sets matchIndex"}, Rule{"Leader updates matchIndex and nextIndex", "Figure 2"}},
-	{[]string{"decrements nextIndex"}, Rule{"Back up nextIndex after a rejection", "§5.3"}},
-	{[]string{"recognizes"}, Rule{"A candidate accepts the leader of its term", "§5.2"}},
-	{[]string{"crashes"}, Rule{"Crash: term, vote and log survive, the rest is lost", "Figure 2"}},
-	{[]string{"restarts"}, Rule{"Restart as a follower", "Figure 2"}},
-	{[]string{"sends AppendEntries to every peer"}, Rule{"Leader sends heartbeats", "§5.2"}},
-	{[]string{"is lost", "is down"}, Rule{"Lost: a crashed server receives nothing", "Figure 2"}},
-	{[]string{"is lost"}, Rule{"Lost: a partition cuts the receiver off", ""}},
-	{[]string{"is dropped"}, Rule{"Dropped by the network", ""}},
-}
 
 var (
-	citeGroup = regexp.MustCompile(`\(([^()]*(?:§|Figure )[^()]*)\)`)
-	citeToken = regexp.MustCompile(`§\d+(?:\.\d+)*|Figure \d+`)
+	topicTerm         = ruleTopic{kind: kindTerm}
+	topicVote         = ruleTopic{kind: kindVote}
+	topicRole         = ruleTopic{kind: kindRole}
+	topicLog          = ruleTopic{kind: kindLog} // the whole log
+	topicApplied      = ruleTopic{kind: kindApplied}
+	topicStateMachine = ruleTopic{kind: kindStateMachine}
+	topicCommit       = ruleTopic{kind: kindCommit}
+	topicTimer        = ruleTopic{kind: kindTimer}
+	topicHeartbeat    = ruleTopic{kind: kindHeartbeat}
 )
 
-// citation is where a reason says its rule is: "§5.4.2, Figure 8".
-func citation(reason string) string {
-	groups := citeGroup.FindAllStringSubmatch(reason, -1)
-	if len(groups) == 0 {
-		return ""
-	}
-	return strings.Join(citeToken.FindAllString(groups[len(groups)-1][1], -1), ", ")
+// logTopic is the entry at index i; leaderTopic a peer's nextIndex or
+// matchIndex.
+func logTopic(i int) ruleTopic { return ruleTopic{kind: kindLog, index: i} }
+func leaderTopic(peer string, next bool) ruleTopic {
+	return ruleTopic{kind: kindLeaderIndex, peer: peer, next: next}
 }
 
-// ruleOf names the rule a reason applies.
-func ruleOf(reason string) (Rule, bool) {
-	for _, n := range ruleNames {
-		all := true
-		for _, p := range n.phrases {
-			all = all && strings.Contains(reason, p)
+// attrs are the attributes of a server's state the topic is about.
+func (t ruleTopic) attrs() []engine.Attr {
+	whole := func(n engine.AttrName) []engine.Attr { return []engine.Attr{{Name: n}} }
+	switch t.kind {
+	case kindTerm:
+		return whole(engine.AttrCurrentTerm)
+	case kindVote:
+		return whole(engine.AttrVotedFor)
+	case kindRole:
+		return []engine.Attr{{Name: engine.AttrRole}, {Name: engine.AttrUp}}
+	case kindLog:
+		if t.index == 0 {
+			return []engine.Attr{{Name: engine.AttrLog, From: 1, To: math.MaxInt}}
 		}
-		if all {
-			// The table's citation, not the reason's, so that one rule is
-			// cited one way and a report groups its misses together.
-			r := n.rule
-			if r.Cite == "" {
-				r.Cite = citation(reason)
-			}
-			return r, true
+		return []engine.Attr{{Name: engine.AttrLog, From: t.index, To: t.index}}
+	case kindApplied:
+		return whole(engine.AttrLastApplied)
+	case kindStateMachine:
+		return []engine.Attr{{Name: engine.AttrStateMachine}, {Name: engine.AttrLastApplied}}
+	case kindCommit:
+		return whole(engine.AttrCommitIndex)
+	case kindLeaderIndex:
+		if t.next {
+			return []engine.Attr{{Name: engine.AttrNextIndex, Peer: t.peer}}
 		}
+		return []engine.Attr{{Name: engine.AttrMatchIndex, Peer: t.peer}}
 	}
-	if c := citation(reason); c != "" {
-		return Rule{Name: "Raft rule", Cite: c}, true
-	}
-	return Rule{}, false
+	return nil // the timers: no reason speaks of them
 }
 
-// ruleBook finds the rule behind an answer in the engine's reasons.
-type ruleBook struct{ tr *engine.Trace }
-
-// rule is the rule of the reason, in the given step, about server and
-// topic; the topic's default when no reason of that step explains it.
-func (b ruleBook) rule(step int, server string, topic ruleTopic) Rule {
-	if r := b.reason(step, server, topic); r != "" {
-		if rule, ok := ruleOf(r); ok {
-			return rule
-		}
-	}
-	return topicDefaults[topic]
+// preferred are, for each kind of topic, the rules that explain it best
+// when several reasons of one step concern it, most telling first: a
+// truncation over the append after it, a vote granted over the reset to
+// none that a newer term brought.
+var preferred = map[topicKind][]engine.Rule{
+	kindTerm:         {engine.RuleNewerTerm, engine.RuleElectionTimeout},
+	kindVote:         {engine.RuleGrantVote, engine.RuleElectionTimeout, engine.RuleNewerTerm},
+	kindRole:         {engine.RuleWinElection, engine.RuleElectionTimeout, engine.RuleNewerTerm, engine.RuleAcceptLeader, engine.RuleCrash, engine.RuleRestart},
+	kindLog:          {engine.RuleTruncate, engine.RuleClientAppend, engine.RuleNoop, engine.RuleAppendNew, engine.RuleKeepPresent},
+	kindApplied:      {engine.RuleApply, engine.RuleCrash},
+	kindStateMachine: {engine.RuleApply, engine.RuleCrash},
+	kindCommit:       {engine.RuleCommit, engine.RuleFollowerCommit, engine.RuleCrash},
+	kindLeaderIndex:  {engine.RuleLeaderIndexes, engine.RuleBackUp, engine.RuleStaleRejection, engine.RuleLeaderInit},
 }
 
-// reason is the step's first reason about server that uses the topic's
-// most telling words.
-func (b ruleBook) reason(step int, server string, topic ruleTopic) string {
+// defaults are the rules of fields no reason explains: a value that held
+// from the start, or that nothing in the run changes.
+var defaults = map[topicKind]engine.Rule{
+	kindTerm:         engine.RuleTerms,
+	kindVote:         engine.RuleOneVote,
+	kindRole:         engine.RuleElection,
+	kindLog:          engine.RuleReplication,
+	kindApplied:      engine.RuleApply,
+	kindStateMachine: engine.RuleApply,
+	kindCommit:       engine.RuleCommitted,
+	kindLeaderIndex:  engine.RuleLeaderState,
+	kindTimer:        engine.RuleElectionTimer,
+	kindHeartbeat:    engine.RuleHeartbeatTimer,
+}
+
+// ruleBook finds the rule behind an answer in the engine's reasons, by
+// step, server, attribute and message; it never reads a reason's text.
+type ruleBook struct {
+	tr    *engine.Trace
+	names map[string]string // the template's rule names, by rule key
+}
+
+// named is an engine rule as the sheets name it.
+func (b ruleBook) named(r engine.Rule) Rule {
+	name := r.Name()
+	if n, ok := b.names[r.Key()]; ok {
+		name = n
+	}
+	return Rule{ID: r, Name: name, Cite: r.Cite()}
+}
+
+// why is the reasons of a step, none for a step out of range.
+func (b ruleBook) why(step int) []engine.Reason {
 	if step < 1 || step > len(b.tr.Steps) {
-		return ""
+		return nil
 	}
-	reasons := b.tr.Steps[step-1].Reasons
-	for _, w := range topicWords[topic] {
-		for _, r := range reasons {
-			if about(r, server) && strings.Contains(r, w) {
-				return r
+	return b.tr.Steps[step-1].Why
+}
+
+// rule is the rule of the reason, in the given step, that concerns the
+// topic's attribute of server; the topic's default when none does.
+func (b ruleBook) rule(step int, server string, t ruleTopic) Rule {
+	if r, ok := b.reason(step, server, t); ok {
+		return b.named(r.Rule)
+	}
+	return b.named(defaults[t.kind])
+}
+
+// reason is the step's most telling reason about server that changed or
+// kept the topic's attribute.
+func (b ruleBook) reason(step int, server string, t ruleTopic) (engine.Reason, bool) {
+	var best engine.Reason
+	bestRank, found := math.MaxInt, false
+	for _, r := range b.why(step) {
+		if r.Server != server || !concerns(r, t.attrs()) {
+			continue
+		}
+		if rank := rankOf(preferred[t.kind], r.Rule); rank < bestRank {
+			best, bestRank, found = r, rank, true
+		}
+	}
+	return best, found
+}
+
+func concerns(r engine.Reason, attrs []engine.Attr) bool {
+	for _, a := range attrs {
+		if r.Concerns(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// rankOf is a rule's place in a list of preferred rules; rules not in it
+// come after, in the order the engine gave them.
+func rankOf(list []engine.Rule, r engine.Rule) int {
+	for i, p := range list {
+		if p == r {
+			return i
+		}
+	}
+	return len(list)
+}
+
+// sender is the reason that sent message id in a step: for a request,
+// what made the sender send it; for a reply, the receiver's decision.
+func (b ruleBook) sender(step, id int) (engine.Reason, bool) {
+	for _, r := range b.why(step) {
+		for _, s := range r.Sent {
+			if s == id {
+				return r, true
 			}
 		}
 	}
-	return ""
+	return engine.Reason{}, false
 }
 
-// about reports whether a reason is about server: the engine starts each
-// with the server it concerns.
-func about(reason, server string) bool { return strings.HasPrefix(reason, server+" ") }
+// messageRule is the rule behind sending message id in a step.
+func (b ruleBook) messageRule(step, id int) Rule {
+	if r, ok := b.sender(step, id); ok {
+		return b.named(r.Rule)
+	}
+	return b.named(engine.RuleArguments)
+}
+
+// responseRules are the rules of a receiver's column of a slip's response
+// grid: the answer is the receiver's decision on request (the reason that
+// sent reply); the term is the newer term the request brought, the older
+// term it was rejected for, or simply the receiver's currentTerm.
+func (b ruleBook) responseRules(step int, to string, request, reply int) (ok, term Rule) {
+	ok, term = b.named(engine.RuleResults), b.named(engine.RuleReplyTerm)
+	if r, found := b.sender(step, reply); found {
+		ok = b.named(r.Rule)
+		if r.Rule == engine.RuleOlderTermRequest {
+			term = ok
+		}
+	}
+	for _, r := range b.why(step) {
+		if r.Server == to && r.Message == request && r.Changed(engine.Attr{Name: engine.AttrCurrentTerm}) {
+			term = b.named(r.Rule)
+		}
+	}
+	return ok, term
+}
 
 // networkRule is the rule behind what became of message id in a step:
 // the network's reason for losing or dropping it.
 func (b ruleBook) networkRule(step, id int) Rule {
-	if step >= 1 && step <= len(b.tr.Steps) {
-		for _, r := range b.tr.Steps[step-1].Reasons {
-			if strings.HasPrefix(r, "#"+itoa(id)+" ") {
-				if rule, ok := ruleOf(r); ok {
-					return rule
-				}
+	for _, r := range b.why(step) {
+		if r.Server == "" && r.Message == id {
+			switch r.Rule {
+			case engine.RuleLostDown, engine.RuleLostPartition, engine.RuleDropped:
+				return b.named(r.Rule)
 			}
 		}
 	}
-	return Rule{Name: "Still in flight when the run ends"}
+	return b.named(engine.RuleInFlight)
 }

@@ -130,23 +130,23 @@ func (l *layout) slip(ss slipStyle, s *slip) (float64, func(p *Page, x, y, h flo
 	}
 	a := func(n int) []Run { return []Run{{S: itoa(n), Ink: Answer}} }
 	server := func(id string) []Run { return []Run{{S: id, Ink: Answer}} }
-	arg := func(label, name string, fk FieldKind, runs []Run, rule Rule, h float64) field {
-		return field{label, runs, h, l.newField(s.name()+"."+name, fk, runs, m.From, s.step, rule, kind+" "+idList(s.ids), label)}
+	arg := func(label, name string, fk FieldKind, runs []Run, rule engine.Rule, h float64) field {
+		return field{label, runs, h, l.newField(s.name()+"."+name, fk, runs, m.From, s.step, l.rules.named(rule), kind+" "+idList(s.ids), label)}
 	}
 	cellH := max(st.cell, l.fieldH(1, st.body))
-	fields := []field{arg(lbl.Term, "term", KindNumber, a(m.Term), Rule{"Every RPC carries the sender's currentTerm", "Figure 2"}, cellH)}
+	fields := []field{arg(lbl.Term, "term", KindNumber, a(m.Term), engine.RuleSenderTerm, cellH)}
 	if m.Type == engine.AppendEntries {
 		fields = append(fields,
-			arg(lbl.LeaderID, "leaderId", KindServer, server(m.LeaderID), Rule{"AppendEntries arguments", "Figure 2"}, cellH),
-			arg(lbl.PrevLogIndex, "prevLogIndex", KindNumber, a(m.PrevLogIndex), Rule{"prevLogIndex = nextIndex − 1 for this follower", "§5.3"}, cellH),
-			arg(lbl.PrevLogTerm, "prevLogTerm", KindNumber, a(m.PrevLogTerm), Rule{"prevLogTerm = term of the entry at prevLogIndex", "§5.3"}, cellH),
-			arg(lbl.Entries, "entries", KindEntries, l.entryRuns(m), Rule{"Send the entries from nextIndex on", "§5.3"}, ss.entriesH),
-			arg(lbl.LeaderCommit, "leaderCommit", KindNumber, a(m.LeaderCommit), Rule{"leaderCommit = the leader's commitIndex", "Figure 2"}, cellH))
+			arg(lbl.LeaderID, "leaderId", KindServer, server(m.LeaderID), engine.RuleAppendEntriesArg, cellH),
+			arg(lbl.PrevLogIndex, "prevLogIndex", KindNumber, a(m.PrevLogIndex), engine.RulePrevLogIndex, cellH),
+			arg(lbl.PrevLogTerm, "prevLogTerm", KindNumber, a(m.PrevLogTerm), engine.RulePrevLogTerm, cellH),
+			arg(lbl.Entries, "entries", KindEntries, l.entryRuns(m), engine.RuleSendEntries, ss.entriesH),
+			arg(lbl.LeaderCommit, "leaderCommit", KindNumber, a(m.LeaderCommit), engine.RuleLeaderCommitArg, cellH))
 	} else {
 		fields = append(fields,
-			arg(lbl.CandidateID, "candidateId", KindServer, server(m.CandidateID), Rule{"RequestVote arguments", "Figure 2"}, cellH),
-			arg(lbl.LastLogIndex, "lastLogIndex", KindNumber, a(m.LastLogIndex), Rule{"RequestVote carries the candidate's last log entry", "§5.4.1"}, cellH),
-			arg(lbl.LastLogTerm, "lastLogTerm", KindNumber, a(m.LastLogTerm), Rule{"RequestVote carries the candidate's last log entry", "§5.4.1"}, cellH))
+			arg(lbl.CandidateID, "candidateId", KindServer, server(m.CandidateID), engine.RuleRequestVoteArg, cellH),
+			arg(lbl.LastLogIndex, "lastLogIndex", KindNumber, a(m.LastLogIndex), engine.RuleLastLogArg, cellH),
+			arg(lbl.LastLogTerm, "lastLogTerm", KindNumber, a(m.LastLogTerm), engine.RuleLastLogArg, cellH))
 	}
 	const fieldGap = 1.2
 	fieldsH := 0.0
@@ -230,7 +230,8 @@ func (l *layout) responseFields(s *slip, to string, f outcome, term, ok, match [
 	part, box := l.slipKind(s.msg.Type)+" "+idList(s.ids), l.lbl.Response+" of "+to+", "
 	name := s.name() + "." + to + "."
 	rb := l.rules
-	okRule, termRule, matchRule := rb.rule(f.step, to, topicResponse), rb.rule(f.step, to, topicResponseTerm), topicDefaults[topicMatch]
+	okRule, termRule := rb.responseRules(f.step, to, s.idOf[to], f.reply.ID)
+	matchRule := rb.named(engine.RuleMatchIndex)
 	if f.fate != answered {
 		okRule = rb.networkRule(f.step, s.idOf[to])
 		termRule, matchRule = okRule, okRule

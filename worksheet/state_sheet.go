@@ -106,7 +106,7 @@ func (l *layout) volatileBlock(g *sheetGrid, h *history) []row {
 	rows = append(rows, l.historyBoxes(g, h, lbl.Volatile, lbl.LastApplied, "lastApplied", g.histCells, h.numbers(lastApplied), KindNumber, topicApplied)...)
 	widths := []float64{g.labelW, l.body.W - g.labelW}
 	sm, smAt := h.stateMachine(lbl, l.values)
-	f := l.sheetField(h, "stateMachine", KindValues, sm, smAt, topicApplied, lbl.Volatile, lbl.StateMachine)
+	f := l.sheetField(h, "stateMachine", KindValues, sm, smAt, topicStateMachine, lbl.Volatile, lbl.StateMachine)
 	rows = append(rows, l.tableRow(l.body.X, widths,
 		[]cell{leftLabel(lbl.StateMachine).sized(st.small), ask(sm).left().asking(f)}, st.body, st.cell))
 	return append(rows, gapRow(st.gap))
@@ -157,7 +157,7 @@ func (l *layout) leaderCell(h *history, peer string, next bool) cell {
 	if next {
 		name, label = "nextIndex", l.lbl.NextIndex
 	}
-	f := l.sheetField(h, fieldIndex(name, peer), KindNumber, runs, at, topicLeaderIndex, l.lbl.LeaderTitle, label+", "+peer)
+	f := l.sheetField(h, fieldIndex(name, peer), KindNumber, runs, at, leaderTopic(peer, next), l.lbl.LeaderTitle, label+", "+peer)
 	return ask(runs).asking(f)
 }
 

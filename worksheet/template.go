@@ -1,5 +1,7 @@
 package worksheet
 
+import "github.com/raftsheet/raftsheet/engine"
+
 // Template is a worksheet layout as data: which parts the PDF has and in
 // which order, every label it prints, its sizes and its instructions. The
 // built-in ones live in package templates; a course may pass its own copy.
@@ -10,6 +12,16 @@ type Template struct {
 	Sizes    Sizes    `yaml:"sizes"`
 	Labels   Labels   `yaml:"labels"`
 	Text     Texts    `yaml:"text"`
+
+	// Rules renames the engine's rules, by rule key (engine.Rule.Key):
+	// what the key, check and the class report call the rule behind an
+	// answer. Reasons gives the key's sentences in another language, by
+	// sentence key (engine.Sentence), with the same {values} as the
+	// English; ReasonWords are the words those values are written in.
+	// Whatever they leave out stays English.
+	Rules       map[string]string `yaml:"rules"`
+	Reasons     map[string]string `yaml:"reasons"`
+	ReasonWords ReasonWords       `yaml:"reason_words"`
 
 	// Source is where the template came from: a built-in name or a file.
 	Source string `yaml:"-"`
@@ -40,6 +52,34 @@ type Sizes struct {
 	ValueChars   int     `yaml:"value_chars"`
 	SlipColumns  int     `yaml:"slip_columns"`
 	IDPt         float64 `yaml:"id_pt"`
+}
+
+// ReasonWords are the words a reason's values are written in: role names,
+// no server, an empty state machine.
+type ReasonWords struct {
+	Follower  string `yaml:"follower"`
+	Candidate string `yaml:"candidate"`
+	Leader    string `yaml:"leader"`
+	None      string `yaml:"none"`
+	Nothing   string `yaml:"nothing"`
+}
+
+// words are the reason words with English for any left out.
+func (w ReasonWords) words() engine.Words {
+	or := func(s, def string) string {
+		if s == "" {
+			return def
+		}
+		return s
+	}
+	e := engine.English
+	return engine.Words{Follower: or(w.Follower, e.Follower), Candidate: or(w.Candidate, e.Candidate),
+		Leader: or(w.Leader, e.Leader), None: or(w.None, e.None), Nothing: or(w.Nothing, e.Nothing)}
+}
+
+// reasonText is a reason as the template writes it.
+func (t *Template) reasonText(r engine.Reason) string {
+	return r.Render(t.Reasons, t.ReasonWords.words())
 }
 
 // Texts are the template's paragraphs of instructions.

@@ -2,6 +2,7 @@ package worksheet
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"reflect"
 	"regexp"
@@ -130,6 +131,7 @@ func (t *Template) clone() *Template {
 	c.Sections = append([]string(nil), t.Sections...)
 	c.Text.HowToRun = append([]string(nil), t.Text.HowToRun...)
 	c.Text.KeyLegend = append([]string(nil), t.Text.KeyLegend...)
+	c.Rules, c.Reasons = maps.Clone(t.Rules), maps.Clone(t.Reasons)
 	return &c
 }
 
@@ -204,6 +206,9 @@ func (l *templateLoader) checkText(n *yaml.Node, path string) {
 	case yaml.ScalarNode:
 		if msg := unprintable(l.m, n.Value, strings.HasPrefix(path, "text.")); msg != "" {
 			l.errorf(n, "", "%s %s", path, msg)
+		}
+		if strings.HasPrefix(path, "reasons.") {
+			return // a reason's {values} are the engine's: validateReasons checks them
 		}
 		for _, p := range placeholders.FindAllStringSubmatch(n.Value, -1) {
 			if !knownPlaceholders[p[1]] {

@@ -1,9 +1,12 @@
 package worksheet
 
 import (
+	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 
+	"github.com/raftsheet/raftsheet/engine"
 	"gopkg.in/yaml.v3"
 )
 
@@ -22,6 +25,8 @@ func (l *templateLoader) validate(t *Template, root *yaml.Node) {
 	l.validateSections(t, root)
 	l.validateSizes(t, root)
 	l.validateLabels(t, root)
+	l.validateRules(root)
+	l.validateReasons(root)
 	if len(t.Text.HowToRun) == 0 {
 		l.errorf(mappingValue(root, "text"), "", "text.how_to_run must have at least one paragraph")
 	}
@@ -90,6 +95,65 @@ func (l *templateLoader) validateLabels(t *Template, root *yaml.Node) {
 				}
 			}
 			l.errorf(at, "", "labels.%s must not be empty: the %s sheets print it", tag, t.Kind)
+		}
+	}
+}
+
+// validateRules checks that every renamed rule exists and gets a name.
+func (l *templateLoader) validateRules(root *yaml.Node) {
+	rules := mappingValue(root, "rules")
+	if rules == nil {
+		return
+	}
+	var keys []string
+	for _, r := range engine.Rules() {
+		keys = append(keys, r.Key())
+	}
+	for i := 0; i+1 < len(rules.Content); i += 2 {
+		k, v := rules.Content[i], rules.Content[i+1]
+		if _, ok := engine.RuleByKey(k.Value); !ok {
+			hint := "the rules are: " + strings.Join(keys, ", ")
+			if s := nearest(k.Value, keys); s != "" {
+				hint = fmt.Sprintf("did you mean `%s`?", s)
+			}
+			l.errorf(k, hint, "rules: there is no rule `%s`", k.Value)
+		}
+		if strings.TrimSpace(v.Value) == "" {
+			l.errorf(v, "", "rules.%s must not be empty", k.Value)
+		}
+	}
+}
+
+// validateReasons checks that every translated sentence exists and uses
+// only the values its English pattern has.
+func (l *templateLoader) validateReasons(root *yaml.Node) {
+	reasons := mappingValue(root, "reasons")
+	if reasons == nil {
+		return
+	}
+	var keys []string
+	for _, s := range engine.Sentences() {
+		keys = append(keys, string(s))
+	}
+	for i := 0; i+1 < len(reasons.Content); i += 2 {
+		k, v := reasons.Content[i], reasons.Content[i+1]
+		english, ok := engine.Sentence(k.Value).Pattern()
+		if !ok {
+			hint := "the sentences are: " + strings.Join(keys, ", ")
+			if s := nearest(k.Value, keys); s != "" {
+				hint = fmt.Sprintf("did you mean `%s`?", s)
+			}
+			l.errorf(k, hint, "reasons: there is no sentence `%s`", k.Value)
+			continue
+		}
+		have := engine.PatternNames(english)
+		for _, name := range engine.PatternNames(v.Value) {
+			if !slices.Contains(have, name) {
+				l.errorf(v, "its English pattern is: "+english, "reasons.%s has {%s}, which that sentence does not have", k.Value, name)
+			}
+		}
+		if strings.TrimSpace(v.Value) == "" {
+			l.errorf(v, "", "reasons.%s must not be empty", k.Value)
 		}
 	}
 }

@@ -50,7 +50,7 @@ func (l *layout) newTraceColumns() traceColumns {
 	}
 	if rest := l.body.W - used; rest >= 90 {
 		c.cols = append(c.cols, traceColumn{attr: "stateMachine", head: lbl.StateMachine, left: true,
-			w: max(26, l.fitWidth(Bold, st.small, lbl.StateMachine), l.idWidth(l.stepIDs(n, "stateMachine")...)), kind: KindValues, topic: topicApplied})
+			w: max(26, l.fitWidth(Bold, st.small, lbl.StateMachine), l.idWidth(l.stepIDs(n, "stateMachine")...)), kind: KindValues, topic: topicStateMachine})
 		used += c.cols[len(c.cols)-1].w
 	}
 	c.cols[3].w = l.body.W - used // the log takes the rest
@@ -187,7 +187,7 @@ func (l *layout) traceField(n int, id string, col traceColumn, runs []Run) *Fiel
 	if col.attr == "timer" && l.tr.Steps[n-1].Servers[id].Role == engine.Leader {
 		topic = topicHeartbeat
 	}
-	if l.rules.reason(n, id, topic) != "" {
+	if _, ok := l.rules.reason(n, id, topic); ok {
 		at = n
 	}
 	return l.newField("step"+itoa(n)+"."+id+"."+col.attr, col.kind, runs, id, at, l.rules.rule(at, id, topic),
@@ -240,7 +240,7 @@ func (l *layout) messageRows(s engine.StepRecord) []row {
 			ink = Print
 		}
 		runs := words(lbl.NoMessages, ink)
-		f := l.newField("step"+itoa(s.N)+".msg", KindMessage, runs, "", s.N, topicDefaults[topicMessage], fill(lbl.Step, "n", itoa(s.N)), lbl.Messages)
+		f := l.newField("step"+itoa(s.N)+".msg", KindMessage, runs, "", s.N, l.rules.named(engine.RuleArguments), fill(lbl.Step, "n", itoa(s.N)), lbl.Messages)
 		return append(rows, l.tableRow(l.body.X, widths, []cell{label(""), ask(runs).left().asking(f)}, st.body, st.cell))
 	}
 	for _, g := range groups {
@@ -255,13 +255,22 @@ func (l *layout) messageRows(s engine.StepRecord) []row {
 			c = cell{runs: c.runs, fill: Shade}
 		} else {
 			f := l.newField("step"+itoa(s.N)+"."+fieldIndex("msg", itoa(g.ids[0])), KindMessage, c.runs, g.from[0], s.N,
-				l.rules.rule(s.N, g.from[0], topicMessage), fill(lbl.Step, "n", itoa(s.N)), lbl.Messages+" "+idList(g.ids))
+				l.rules.messageRule(s.N, g.ids[0]), fill(lbl.Step, "n", itoa(s.N)), lbl.Messages+" "+idList(g.ids))
 			f.Canon, f.Alt = l.messageCanon(g, false), l.messageCanon(g, true)
 			c = c.asking(f)
 		}
 		rows = append(rows, l.tableRow(l.body.X, widths, []cell{boldLabel(idList(g.ids)).sized(st.small), c}, st.body, st.cell))
 	}
 	return rows
+}
+
+// reasonTexts are the step's reasons in the template's words.
+func (l *layout) reasonTexts(s engine.StepRecord) []string {
+	out := make([]string, len(s.Why))
+	for i, r := range s.Why {
+		out[i] = l.tpl.reasonText(r)
+	}
+	return out
 }
 
 // stepReasons are what the key's Why? box says for a step: what was
@@ -271,7 +280,7 @@ func (l *layout) stepReasons(s engine.StepRecord) []string {
 	if len(s.Delivered) > 0 {
 		out = append(out, l.lbl.Delivered+": "+idList(sortedInts(s.Delivered)))
 	}
-	out = append(out, s.Reasons...)
+	out = append(out, l.reasonTexts(s)...)
 	if len(s.InFlight) > 0 {
 		out = append(out, l.lbl.InFlightAfter+": "+idList(sortedInts(s.InFlight)))
 	}

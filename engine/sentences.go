@@ -1,0 +1,147 @@
+package engine
+
+import "sort"
+
+// Sentence is the key of a reason's sentence pattern. A pattern writes
+// {name} for an argument's value, and {name:one|many} for a count or a run
+// of indexes with its noun ("3 log entries", "entries 4–7"). A template
+// may give its own pattern for any key, in its own language.
+type Sentence string
+
+// The sentences of the engine's reasons, by the rule they apply.
+const (
+	SayAdoptTerm     Sentence = "adopt-term"
+	SayAdoptStepDown Sentence = "adopt-term-step-down"
+	SayCrash         Sentence = "crash"
+	SayRestart       Sentence = "restart"
+
+	SayTimeout          Sentence = "timeout"
+	SayDenyOlderTerm    Sentence = "deny-older-term"
+	SayDenyVoted        Sentence = "deny-already-voted"
+	SayDenyUpToDate     Sentence = "deny-not-up-to-date"
+	SayGrantAgain       Sentence = "grant-again"
+	SayGrant            Sentence = "grant"
+	SayVoteReplyOld     Sentence = "vote-reply-older-term"
+	SayVoteReplyLeader  Sentence = "vote-reply-already-leader"
+	SayVoteReplyNotCand Sentence = "vote-reply-not-candidate"
+	SayRefusalNoted     Sentence = "vote-refused"
+	SayVoteCountedAgain Sentence = "vote-counted-already"
+	SayVoteCounted      Sentence = "vote-counted"
+	SayWin              Sentence = "win"
+	SayLeaderInit       Sentence = "leader-init"
+	SayNoop             Sentence = "noop"
+
+	SayClientAppend    Sentence = "client-append"
+	SayHeartbeat       Sentence = "heartbeat"
+	SaySendEntries     Sentence = "send-entries"
+	SayRejectOlderTerm Sentence = "reject-older-term"
+	SayRecognize       Sentence = "recognize-leader"
+	SayAcceptHeartbeat Sentence = "accept-heartbeat"
+	SayRejectNoEntry   Sentence = "reject-no-entry"
+	SayRejectTerm      Sentence = "reject-term-mismatch"
+	SayDelete          Sentence = "delete"
+	SayAppend          Sentence = "append"
+	SayAlreadyHolds    Sentence = "already-holds"
+	SayFollowerCommit  Sentence = "follower-commit"
+	SayHeartbeatCommit Sentence = "follower-commit-heartbeat"
+	SayAEReplyOld      Sentence = "append-reply-older-term"
+	SayAEReplyNotLead  Sentence = "append-reply-not-leader"
+	SaySuccess         Sentence = "success"
+	SayNothingNew      Sentence = "success-nothing-new"
+	SayStaleAtOne      Sentence = "stale-rejection-at-one"
+	SayStaleRejection  Sentence = "stale-rejection"
+	SayBackUp          Sentence = "back-up"
+
+	SayNoCommit       Sentence = "no-commit"
+	SayCommit         Sentence = "commit"
+	SayCommitWithOne  Sentence = "commit-with-one"
+	SayCommitWithMany Sentence = "commit-with-many"
+	SayApply          Sentence = "apply"
+
+	SayRefused       Sentence = "client-refused"
+	SayLostDown      Sentence = "lost-down"
+	SayLostPartition Sentence = "lost-partition"
+	SayDropped       Sentence = "dropped"
+	SayDuplicated    Sentence = "duplicated"
+	SayPartition     Sentence = "partition"
+	SayHeal          Sentence = "heal"
+	SayQuietUntil    Sentence = "quiet-until"
+	SayQuiet         Sentence = "quiet"
+)
+
+// sentences are the English patterns.
+var sentences = map[Sentence]string{
+	SayAdoptTerm:     "{server} sees term {term} in {from}'s {type}: adopts term {term} (§5.1)",
+	SayAdoptStepDown: "{server} sees term {term} in {from}'s {type}: adopts term {term} and steps down from {role} to follower (§5.1)",
+	SayCrash:         "{server} crashes: it keeps currentTerm {term}, votedFor {votedFor} and its {log:log entry|log entries} on disk; commitIndex, lastApplied, its state machine and any candidate or leader state are lost (Figure 2)",
+	SayRestart:       "{server} restarts as a follower in term {term} with {log:log entry|log entries}; commitIndex and lastApplied start again at 0 until a leader says more (Figure 2)",
+
+	SayTimeout:          "{server} times out, becomes candidate for term {term} and votes for itself (§5.2)",
+	SayDenyOlderTerm:    "{server} denies {from} its vote: request term {requestTerm} < currentTerm {term} (§5.1)",
+	SayDenyVoted:        "{server} denies {candidate} its vote: already voted for {votedFor} in term {term} (§5.2)",
+	SayDenyUpToDate:     "{server} denies {candidate} its vote: candidate's log (last term {candidateLastTerm}, index {candidateLastIndex}) is less up-to-date than its own (last term {lastTerm}, index {lastIndex}) (§5.4.1)",
+	SayGrantAgain:       "{server} grants {candidate} its vote again: it already voted for {candidate} in term {term} (§5.2)",
+	SayGrant:            "{server} grants its vote for term {term} to {candidate}, whose log is at least as up-to-date (§5.2, §5.4.1)",
+	SayVoteReplyOld:     "{server} ignores {from}'s vote reply from term {replyTerm}: it is in term {term} now (§5.1)",
+	SayVoteReplyLeader:  "{server} is already leader of term {term}: {from}'s reply is not needed",
+	SayVoteReplyNotCand: "{server} is no longer a candidate: it ignores {from}'s reply",
+	SayRefusalNoted:     "{server} notes {from}'s refusal: it still has {votes} of the {needed} votes it needs",
+	SayVoteCountedAgain: "{server} has already counted {from}'s vote ({votes} of {needed} needed)",
+	SayVoteCounted:      "{server} counts {from}'s vote: {votes} of the {needed} it needs (§5.2)",
+	SayWin:              "{server} wins the election for term {term} with the votes of {voters} (a majority of {servers}) and becomes leader (§5.2)",
+	SayLeaderInit:       "{server} sets nextIndex to {nextIndex} (its last log index + 1) and matchIndex to 0 for every peer (Figure 2)",
+	SayNoop:             "{server} appends a no-op entry at index {index} in term {term}, so entries of earlier terms can commit (§8)",
+
+	SayClientAppend:    "{server} appends {value} to its log at index {index} in term {term} (§5.3)",
+	SayHeartbeat:       "{server} sends AppendEntries to every peer (heartbeat, §5.2)",
+	SaySendEntries:     "{server} sends AppendEntries to every peer (heartbeat, §5.2)",
+	SayRejectOlderTerm: "{server} rejects AppendEntries from {from}: term {requestTerm} < currentTerm {term} (§5.1)",
+	SayRecognize:       "{server} recognizes {from} as the leader of term {term} and returns to follower (§5.2)",
+	SayAcceptHeartbeat: "{server} accepts {from}'s heartbeat: its log matches at prevLogIndex {prevLogIndex} (§5.3)",
+	SayRejectNoEntry:   "{server} rejects AppendEntries from {from}: its log has no entry at prevLogIndex {prevLogIndex} (§5.3)",
+	SayRejectTerm:      "{server} rejects AppendEntries from {from}: its entry at prevLogIndex {prevLogIndex} has term {term}, not prevLogTerm {prevLogTerm} (§5.3)",
+	SayDelete:          "{server} deletes {count:entry|entries} from index {index} on: its entry {index} has term {term}, the leader's has term {leaderTerm} (§5.3)",
+	SayAppend:          "{server} appends {entries:entry|entries} (§5.3)",
+	SayAlreadyHolds:    "{server} already holds {entries:entry|entries}: nothing to change (§5.3)",
+	SayFollowerCommit:  "{server} sets commitIndex to {commitIndex} = min(leaderCommit {leaderCommit}, index of last new entry {lastNew}) (§5.3)",
+	SayHeartbeatCommit: "{server} sets commitIndex to {commitIndex} = min(leaderCommit {leaderCommit}, index of last new entry {lastNew}) (§5.3)",
+	SayAEReplyOld:      "{server} ignores {from}'s AppendEntries reply from term {replyTerm}: it is in term {term} now (§5.1)",
+	SayAEReplyNotLead:  "{server} ignores {from}'s AppendEntries reply: it is no longer leader",
+	SaySuccess:         "{server} sets matchIndex[{peer}] = {matchIndex} and nextIndex[{peer}] = {nextIndex} (Figure 2)",
+	SayNothingNew:      "{server} learns nothing new from {peer}'s success: matchIndex[{peer}] stays {matchIndex}",
+	SayStaleAtOne:      "{server} ignores a stale rejection from {peer}: {peer} already holds index {matchIndex} (§5.3)",
+	SayStaleRejection:  "{server} ignores a stale rejection from {peer}: {peer} already holds index {matchIndex} (§5.3)",
+	SayBackUp:          "{server} decrements nextIndex[{peer}] to {nextIndex} and retries (§5.3)",
+
+	SayNoCommit:       "{server} does not commit index {index}: it is stored on a majority ({holders}) but its term {entryTerm} is not the current term {term}; only an entry of the current term commits by counting replicas (§5.4.2, Figure 8)",
+	SayCommit:         "{server} commits index {index}: stored on a majority ({holders}) and of the current term {term} (§5.4.2)",
+	SayCommitWithOne:  "{server} commits index {index}: stored on a majority ({holders}) and of the current term {term} (§5.4.2); {earlier:entry|entries} commits with it",
+	SayCommitWithMany: "{server} commits index {index}: stored on a majority ({holders}) and of the current term {term} (§5.4.2); {earlier:entry|entries} commit with it",
+	SayApply:          "{server} applies {entries:entry|entries} to its state machine, which now holds {state} (§5.3)",
+
+	SayRefused:       "{server} is a {role} in term {term}, not the leader: it refuses {value} and the client must retry at the leader (§8)",
+	SayLostDown:      "{message} is lost: {to} is down",
+	SayLostPartition: "{message} is lost: the partition separates {from} from {to}",
+	SayDropped:       "{message} is dropped by the network",
+	SayDuplicated:    "the network duplicates #{id}: #{copy} is a copy",
+	SayPartition:     "the network is partitioned: {groups}",
+	SayHeal:          "the network heals: every server can reach every other",
+	SayQuietUntil:    "nothing happens until {until}ms",
+	SayQuiet:         "nothing is in flight: the network is already quiet",
+}
+
+// Sentences lists the sentence keys, sorted.
+func Sentences() []Sentence {
+	out := make([]Sentence, 0, len(sentences))
+	for k := range sentences {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+// Pattern is a sentence's English pattern, and whether the key exists.
+func (s Sentence) Pattern() (string, bool) {
+	p, ok := sentences[s]
+	return p, ok
+}

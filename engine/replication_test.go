@@ -436,3 +436,79 @@ steps:
 		t.Errorf("replies answer %v; want #1, #2 and the copy #3", answered)
 	}
 }
+
+// A rejection at or below matchIndex is stale (a late duplicate): the
+// leader ignores it and nextIndex stays, both when the follower has
+// confirmed entries and when nextIndex is already 1 (§5.3).
+func TestStaleRejectionsAreIgnored(t *testing.T) {
+	tr := runScript(t, `
+title: t
+servers: 2
+initial:
+  S1: {term: 1, role: leader, log: ["1:a", "1:b", "1:c"]}
+  S2: {term: 1, voted_for: S1, log: ["1:a"]}
+steps:
+  - heartbeat: S1
+  - deliver: {id: 1}
+  - duplicate: {id: 2}
+  - deliver: {id: 2}
+  - deliver: {id: 4}
+  - deliver: {id: 5}
+  - deliver: {id: 6}
+  - deliver: {id: 7}
+  - deliver: {id: 3}
+`)
+	stale := tr.Steps[8].Why[0]
+	if stale.Rule != RuleStaleRejection || len(stale.Sent) != 0 ||
+		stale.Text != "S1 ignores a stale rejection from S2: S2 has confirmed the entries up to matchIndex 3, so nextIndex[S2] stays 4 (§5.3)" {
+		t.Errorf("the late rejection: %+v", stale)
+	}
+	if s1 := last(tr, "S1"); s1.NextIndex["S2"] != 4 || s1.MatchIndex["S2"] != 3 {
+		t.Errorf("S1's nextIndex[S2] %d, matchIndex[S2] %d; want 4 and 3", s1.NextIndex["S2"], s1.MatchIndex["S2"])
+	}
+
+	tr = runScript(t, `
+title: t
+servers: 2
+initial:
+  S1: {term: 1, role: leader, log: ["1:a"]}
+  S2: {term: 1, voted_for: S1}
+steps:
+  - heartbeat: S1
+  - deliver: {id: 1}
+  - duplicate: {id: 2}
+  - deliver: {id: 2}
+  - deliver: {id: 3}
+`)
+	stale = tr.Steps[4].Why[0]
+	if stale.Rule != RuleStaleRejection || stale.Text != "S1 ignores a stale rejection from S2: nextIndex[S2] is already 1, and prevLogIndex 0 always matches (§5.3)" {
+		t.Errorf("the late rejection at nextIndex 1: %+v", stale)
+	}
+}
+
+// A heartbeat carries no entries: the follower's commitIndex is bounded by
+// prevLogIndex, the last index the heartbeat vouches for, and the reason
+// says so rather than speak of a "last new entry" (Figure 2, §5.3).
+func TestHeartbeatCommitSaysPrevLogIndex(t *testing.T) {
+	tr := runScript(t, `
+title: t
+servers: 3
+initial:
+  S1: {term: 1, role: leader, log: ["1:a"], commit: 1}
+  S2: {term: 1, voted_for: S1, log: ["1:a"]}
+  S3: {term: 1, voted_for: S1, log: ["1:a"]}
+steps:
+  - heartbeat: S1
+  - deliver: {to: S2}
+`)
+	var got []string
+	for _, r := range tr.Steps[1].Why {
+		if r.Rule == RuleFollowerCommit {
+			got = append(got, r.Text)
+		}
+	}
+	want := "S2 sets commitIndex to 1 = min(leaderCommit 1, prevLogIndex 1): a heartbeat vouches for the log up to prevLogIndex (§5.3)"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/diag"
 	"github.com/raftsheet/raftsheet/exercises"
 )
 
@@ -50,7 +50,7 @@ func (c *Checker) sheetOf(a *AnswerFile) (*Sheet, error) {
 	h := a.Header
 	at := func(key string) int { return max(1, a.Lines[key]) }
 	fail := func(key string, err error) error {
-		return engine.Diagnostics{{File: a.File, Line: at(key), Msg: err.Error()}}
+		return diag.Diagnostics{{File: a.File, Line: at(key), Msg: err.Error()}}
 	}
 	file := c.Exercise
 	if file == "" && h.Code != "" && h.Exercise != "" && !isBuiltin(h.Exercise) {

@@ -2,10 +2,10 @@ package class
 
 import (
 	"fmt"
-	"github.com/raftsheet/raftsheet/engine"
 	"sort"
 	"strings"
 
+	"github.com/raftsheet/raftsheet/diag"
 	"github.com/raftsheet/raftsheet/worksheet"
 )
 
@@ -134,5 +134,5 @@ func equalFold(a, b []string) bool {
 func nearestID(id string, ids []string) string {
 	sorted := append([]string(nil), ids...)
 	sort.Strings(sorted)
-	return engine.Suggest(id, sorted)
+	return diag.Suggest(id, sorted)
 }

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/diag"
 	"github.com/raftsheet/raftsheet/worksheet"
 )
 
@@ -21,14 +21,14 @@ type Student struct {
 
 // ReadRoster reads a CSV with a header row naming at least the columns
 // `name` and `id` (in any order, any case; other columns are ignored).
-// Every problem is reported with its line, as engine.Diagnostics.
+// Every problem is reported with its line, as diag.Diagnostics.
 func ReadRoster(file string, r io.Reader) ([]Student, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	cr.TrimLeadingSpace = true
-	var diags engine.Diagnostics
+	var diags diag.Diagnostics
 	fail := func(line int, hint, format string, args ...any) {
-		diags = append(diags, engine.Diagnostic{File: file, Line: line, Msg: fmt.Sprintf(format, args...), Hint: hint})
+		diags = append(diags, diag.Diagnostic{File: file, Line: line, Msg: fmt.Sprintf(format, args...), Hint: hint})
 	}
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
@@ -117,7 +117,7 @@ func printable(s string) bool {
 func csvError(file string, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return engine.Diagnostics{{File: file, Line: pe.Line, Col: pe.Column, Msg: "not valid CSV: " + pe.Err.Error(),
+		return diag.Diagnostics{{File: file, Line: pe.Line, Col: pe.Column, Msg: "not valid CSV: " + pe.Err.Error(),
 			Hint: "check the quotes on this line"}}
 	}
 	return fmt.Errorf("%s: %w", file, err)

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/raftsheet/raftsheet/diag"
 )
 
 // FuzzLoad feeds arbitrary bytes to the loader, and runs whatever loads.
@@ -34,7 +36,7 @@ func FuzzLoad(f *testing.F) {
 		if err == nil {
 			return
 		}
-		var ds Diagnostics
+		var ds diag.Diagnostics
 		if !errors.As(err, &ds) || len(ds) == 0 {
 			t.Fatalf("error is not Diagnostics: %v", err)
 		}

@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/raftsheet/raftsheet/diag"
 	"gopkg.in/yaml.v3"
 )
 
@@ -19,7 +20,7 @@ func Load(file, name string, src []byte) (*Exercise, error) {
 	l := &loader{file: file, ex: &Exercise{Name: name, File: file, Source: src}, servers: map[string]bool{}, misspelt: map[string]bool{}}
 	l.load(src)
 	if len(l.diags) > 0 {
-		return nil, l.diags.sorted()
+		return nil, l.diags.Sorted()
 	}
 	return l.ex, nil
 }
@@ -28,7 +29,7 @@ type loader struct {
 	file    string
 	ex      *Exercise
 	servers map[string]bool
-	diags   Diagnostics
+	diags   diag.Diagnostics
 	// misspelt are keys suggested for an unknown key: a required key that
 	// is misspelt is not reported missing as well.
 	misspelt map[string]bool
@@ -42,7 +43,7 @@ type pair struct {
 }
 
 func (l *loader) at(n *yaml.Node, hint, format string, args ...any) {
-	d := Diagnostic{File: l.file, Msg: fmt.Sprintf(format, args...), Hint: hint}
+	d := diag.Diagnostic{File: l.file, Msg: fmt.Sprintf(format, args...), Hint: hint}
 	if n != nil {
 		d.Line, d.Col = n.Line, n.Column
 	}
@@ -51,35 +52,29 @@ func (l *loader) at(n *yaml.Node, hint, format string, args ...any) {
 
 func (l *loader) errorf(n *yaml.Node, format string, args ...any) { l.at(n, "", format, args...) }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
 func (l *loader) load(src []byte) {
 	if !l.utf8(src) {
 		return
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		line := 0
-		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = m[2]
+		for _, d := range diag.FromYAML(l.file, err, "not valid YAML: ") {
+			if d.Line == 0 { // yaml.v3 gives no line for an error on the first one
+				d.Line = firstColonInValue(src)
+			}
+			d.Hint = syntaxHint(src, d.Line)
+			l.diags = append(l.diags, d)
 		}
-		if line == 0 { // yaml.v3 gives no line for an error on the first one
-			line = firstColonInValue(src)
-		}
-		l.diags = append(l.diags, Diagnostic{File: l.file, Line: line, Msg: "not valid YAML: " + msg,
-			Hint: syntaxHint(src, line)})
 		return
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
-		l.diags = append(l.diags, Diagnostic{File: l.file, Msg: "the file is empty",
+		l.diags = append(l.diags, diag.Diagnostic{File: l.file, Msg: "the file is empty",
 			Hint: "an exercise needs at least a title, servers and steps; start from one of `raftsheet list`"})
 		return
 	}
 	root := l.resolve(doc.Content[0])
 	if root.Kind == yaml.ScalarNode && root.ShortTag() == "!!null" && root.Value == "" {
-		l.diags = append(l.diags, Diagnostic{File: l.file, Msg: "the file holds an empty YAML document",
+		l.diags = append(l.diags, diag.Diagnostic{File: l.file, Msg: "the file holds an empty YAML document",
 			Hint: "an exercise needs at least a title, servers and steps; start from one of `raftsheet list`"})
 		return
 	}
@@ -119,7 +114,7 @@ func (l *loader) load(src []byte) {
 // shows, and exercises are shared as UTF-8.
 func (l *loader) utf8(src []byte) bool {
 	if bytes.HasPrefix(src, []byte{0xFE, 0xFF}) || bytes.HasPrefix(src, []byte{0xFF, 0xFE}) {
-		l.diags = append(l.diags, Diagnostic{File: l.file, Msg: "the file is encoded in UTF-16",
+		l.diags = append(l.diags, diag.Diagnostic{File: l.file, Msg: "the file is encoded in UTF-16",
 			Hint: "save it as UTF-8 (in most editors: Save As, encoding UTF-8)"})
 		return false
 	}
@@ -139,7 +134,7 @@ func (l *loader) utf8(src []byte) bool {
 		}
 		i += size
 	}
-	l.diags = append(l.diags, Diagnostic{File: l.file, Line: line, Col: col, Msg: "the file is not valid UTF-8 text here",
+	l.diags = append(l.diags, diag.Diagnostic{File: l.file, Line: line, Col: col, Msg: "the file is not valid UTF-8 text here",
 		Hint: "save it as UTF-8 (in most editors: Save As, encoding UTF-8)"})
 	return false
 }
@@ -231,7 +226,7 @@ func (l *loader) mappingOf(n *yaml.Node, what, unknownWhat string, allowed []str
 		}
 		if !contains(allowed, k.Value) {
 			hint := "allowed here: " + strings.Join(allowed, ", ")
-			if s := Suggest(k.Value, allowed); s != "" {
+			if s := diag.Suggest(k.Value, allowed); s != "" {
 				hint = fmt.Sprintf("did you mean `%s`?", s)
 				l.misspelt[s] = true
 			}
@@ -337,7 +332,7 @@ func (l *loader) choice(n *yaml.Node, what string, options []string) (string, bo
 	}
 	if !contains(options, s) {
 		hint := "choose one of: " + strings.Join(options, ", ")
-		if g := Suggest(s, options); g != "" {
+		if g := diag.Suggest(s, options); g != "" {
 			hint = fmt.Sprintf("did you mean `%s`?", g)
 		}
 		l.at(n, hint, "%s cannot be %q", what, s)
@@ -378,7 +373,7 @@ func suggestServer(id string, servers []string) string {
 	if len(id) < 4 {
 		return ""
 	}
-	return Suggest(id, servers)
+	return diag.Suggest(id, servers)
 }
 
 var serverName = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*$`)

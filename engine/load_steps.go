@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/raftsheet/raftsheet/diag"
 	"gopkg.in/yaml.v3"
 )
 
@@ -109,7 +110,7 @@ func (l *loader) stepKind(n *yaml.Node, word string) (StepKind, bool) {
 		}
 	}
 	hint := "the kinds are " + strings.Join(StepKinds, ", ")
-	if g := Suggest(word, StepKinds); g != "" {
+	if g := diag.Suggest(word, StepKinds); g != "" {
 		hint = fmt.Sprintf("did you mean `%s`?", g)
 	}
 	l.at(n, hint, "unknown step `%s`", word)
@@ -237,7 +238,7 @@ func (l *loader) messageType(n *yaml.Node, verb string) (MessageType, bool) {
 		return t, true
 	}
 	hint := "the types are " + strings.Join(messageTypeNames[:], ", ")
-	if g := Suggest(s, messageTypeNames[:]); g != "" {
+	if g := diag.Suggest(s, messageTypeNames[:]); g != "" {
 		hint = fmt.Sprintf("did you mean `%s`?", g)
 	}
 	l.at(n, hint, "%s: unknown message type %q", verb, s)

@@ -3,6 +3,8 @@ package engine
 import (
 	"errors"
 	"fmt"
+
+	"github.com/raftsheet/raftsheet/diag"
 )
 
 // MaxStabilizeRounds bounds a stabilize step. Repairing the logs of the
@@ -56,11 +58,11 @@ func (r *runner) setInitial() error {
 			line = in.Line
 		}
 		if err := r.c.SetInitial(in.ID, in.InitialState); err != nil {
-			return Diagnostics{{File: r.ex.File, Line: in.Line, Msg: "the initial state could never happen in Raft: " + err.Error()}}
+			return diag.Diagnostics{{File: r.ex.File, Line: in.Line, Msg: "the initial state could never happen in Raft: " + err.Error()}}
 		}
 	}
 	if err := r.c.CheckSafety(); err != nil {
-		return Diagnostics{{File: r.ex.File, Line: line, Msg: "the initial state could never happen in Raft: " + err.Error(),
+		return diag.Diagnostics{{File: r.ex.File, Line: line, Msg: "the initial state could never happen in Raft: " + err.Error(),
 			Hint: "logs, terms and commit indexes must be ones a run of Raft could reach"}}
 	}
 	r.c.TakeOutcome()
@@ -229,7 +231,7 @@ func (r *runner) fail(n int, st Step, event string, err error) error {
 			msg += " — this is a bug in raftsheet's engine, please report it with this exercise"
 		}
 	}
-	return Diagnostics{{File: r.ex.File, Line: st.Line, Col: st.Col, Msg: msg}}
+	return diag.Diagnostics{{File: r.ex.File, Line: st.Line, Col: st.Col, Msg: msg}}
 }
 
 func nonNil[T any](s []T) []T {

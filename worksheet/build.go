@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/raftsheet/raftsheet/diag"
 	"github.com/raftsheet/raftsheet/engine"
 )
 
@@ -155,7 +156,7 @@ func checkPrintable(ex *engine.Exercise, tr *engine.Trace, m *measurer) error {
 	}
 	for _, t := range texts {
 		if msg := unprintable(m, t, true); msg != "" {
-			d := engine.Diagnostic{File: ex.File, Msg: fmt.Sprintf("the text %q %s", clip(t, 40), msg),
+			d := diag.Diagnostic{File: ex.File, Msg: fmt.Sprintf("the text %q %s", clip(t, 40), msg),
 				Hint: "the Go fonts have Latin, Greek and Cyrillic letters and common symbols; write it with those"}
 			for _, r := range t {
 				if unprintable(m, string(r), true) != "" {
@@ -163,7 +164,7 @@ func checkPrintable(ex *engine.Exercise, tr *engine.Trace, m *measurer) error {
 					break
 				}
 			}
-			return engine.Diagnostics{d}
+			return diag.Diagnostics{d}
 		}
 	}
 	return nil

@@ -6,11 +6,10 @@ import (
 	"reflect"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode"
 
-	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/diag"
 	"github.com/raftsheet/raftsheet/templates"
 	"gopkg.in/yaml.v3"
 )
@@ -52,11 +51,11 @@ func ParseTemplate(file string, src []byte) (*Template, error) {
 type templateLoader struct {
 	file  string
 	m     *measurer
-	diags engine.Diagnostics
+	diags diag.Diagnostics
 }
 
 func (l *templateLoader) errorf(n *yaml.Node, hint, format string, args ...any) {
-	d := engine.Diagnostic{File: l.file, Msg: fmt.Sprintf(format, args...), Hint: hint}
+	d := diag.Diagnostic{File: l.file, Msg: fmt.Sprintf(format, args...), Hint: hint}
 	if n != nil {
 		d.Line, d.Col = n.Line, n.Column
 	}
@@ -105,24 +104,9 @@ func parseTemplate(file string, src []byte, base func(kind string) (*Template, e
 	return t, nil
 }
 
-var yamlLine = regexp.MustCompile(`line (\d+): (.*)`)
-
 // yamlError turns yaml.v3's errors into FILE:LINE: diagnostics.
 func (l *templateLoader) yamlError(err error) error {
-	var ds engine.Diagnostics
-	for _, line := range strings.Split(err.Error(), "\n") {
-		line = strings.TrimSpace(strings.TrimPrefix(line, "yaml: "))
-		if line == "" || line == "unmarshal errors:" {
-			continue
-		}
-		d := engine.Diagnostic{File: l.file, Msg: "not a valid template: " + line}
-		if m := yamlLine.FindStringSubmatch(line); m != nil {
-			d.Line, _ = strconv.Atoi(m[1])
-			d.Msg = "not a valid template: " + m[2]
-		}
-		ds = append(ds, d)
-	}
-	return ds
+	return diag.FromYAML(l.file, err, "not a valid template: ")
 }
 
 func (t *Template) clone() *Template {
@@ -253,4 +237,4 @@ func sortedKeys(m map[string]bool) []string {
 }
 
 // nearest is the candidate closest to word when it is likely a typo.
-func nearest(word string, candidates []string) string { return engine.Suggest(word, candidates) }
+func nearest(word string, candidates []string) string { return diag.Suggest(word, candidates) }

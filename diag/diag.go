@@ -1,4 +1,9 @@
-package engine
+// Package diag is how raftsheet reports a problem in a file it reads (an
+// exercise, a template, an answer file, a roster): file:line:col, what is
+// wrong and what to do, every independent problem at once. It also holds
+// the one "did you mean" suggester and the one reading of yaml.v3's
+// errors, so that every file format words these alike.
+package diag
 
 import (
 	"fmt"
@@ -43,7 +48,8 @@ func (ds Diagnostics) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-func (ds Diagnostics) sorted() Diagnostics {
+// Sorted orders the diagnostics by line, then column.
+func (ds Diagnostics) Sorted() Diagnostics {
 	sort.SliceStable(ds, func(i, j int) bool {
 		if ds[i].Line != ds[j].Line {
 			return ds[i].Line < ds[j].Line

@@ -6,7 +6,7 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/variant"
 	"github.com/raftsheet/raftsheet/worksheet"
 )
@@ -49,7 +49,7 @@ type sheets struct {
 // and keys as two print-ready PDFs; and the manifest. The students' sheets
 // are built on every CPU, and drawn into the merged PDFs in roster order
 // as they come. Files are written all or nothing.
-func Build(ex *engine.Exercise, students []Student, opt Options) (*Set, error) {
+func Build(ex *exercise.Exercise, students []Student, opt Options) (*Set, error) {
 	base, err := worksheet.OptionsFor(ex, opt.Template, opt.Paper)
 	if err != nil {
 		return nil, err
@@ -125,9 +125,9 @@ func mergeInOrder(built []sheets, ready []chan struct{}, drawers []atomic.Int32,
 }
 
 // buildStudent lays out one student's variant and draws it.
-func buildStudent(ex *engine.Exercise, ref string, a Assignment, base worksheet.Options) sheets {
+func buildStudent(ex *exercise.Exercise, ref string, a Assignment, base worksheet.Options) sheets {
 	v := variant.Apply(ex, a.Number)
-	tr, err := engine.Run(v)
+	tr, err := exercise.Run(v)
 	if err != nil {
 		return sheets{err: err}
 	}
@@ -150,7 +150,7 @@ func buildStudent(ex *engine.Exercise, ref string, a Assignment, base worksheet.
 }
 
 // write writes every file of the set.
-func write(ex *engine.Exercise, assigned []Assignment, built []sheets, merged [2][]byte, base worksheet.Options, opt Options) (*Set, error) {
+func write(ex *exercise.Exercise, assigned []Assignment, built []sheets, merged [2][]byte, base worksheet.Options, opt Options) (*Set, error) {
 	m := &Manifest{Exercise: opt.Exercise, Title: ex.Title, Seed: opt.Seed, Template: templateRef(base.Template), Paper: base.Paper.Name,
 		Worksheets: "worksheets.pdf", Keys: "keys.pdf"}
 	files := map[string][]byte{

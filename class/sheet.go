@@ -5,6 +5,7 @@ import (
 	"regexp"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
 	"github.com/raftsheet/raftsheet/variant"
 	"github.com/raftsheet/raftsheet/worksheet"
@@ -13,9 +14,9 @@ import (
 // Target is the sheet a NAME, FILE or CODE names: an exercise, and which
 // of its variants (none for the exercise itself).
 type Target struct {
-	Exercise *engine.Exercise // as loaded, before any variant
-	Ref      string           // the exercise as named: NAME or FILE
-	Code     string           // "" for the exercise itself
+	Exercise *exercise.Exercise // as loaded, before any variant
+	Ref      string             // the exercise as named: NAME or FILE
+	Code     string             // "" for the exercise itself
 	Number   uint16
 }
 
@@ -72,7 +73,7 @@ func LocateCode(code, file string) (Target, error) {
 // is drawn and the fields read.
 type Sheet struct {
 	Target
-	Variant *engine.Exercise // the exercise as the variant has it
+	Variant *exercise.Exercise // the exercise as the variant has it
 	Trace   *engine.Trace
 	Options worksheet.Options
 	Doc     *worksheet.Document
@@ -89,7 +90,7 @@ func (t Target) Open(template, paper, student string) (*Sheet, error) {
 	if t.Code != "" {
 		v = variant.Apply(t.Exercise, t.Number)
 	}
-	tr, err := engine.Run(v)
+	tr, err := exercise.Run(v)
 	if err != nil {
 		return nil, err
 	}

@@ -17,6 +17,7 @@ type Diagnostic struct {
 	Line, Col int // 1-based; 0 when the problem has no place (an empty file)
 	Msg       string
 	Hint      string // what to do, when that helps
+	Err       error  // the cause, when it is an error of its own: errors.Is and errors.As see it
 }
 
 func (d Diagnostic) Error() string {
@@ -36,6 +37,8 @@ func (d Diagnostic) Error() string {
 	return b.String()
 }
 
+func (d Diagnostic) Unwrap() error { return d.Err }
+
 // Diagnostics are every independent problem found in one file, in order of
 // place. As an error it prints one per line.
 type Diagnostics []Diagnostic
@@ -46,6 +49,16 @@ func (ds Diagnostics) Error() string {
 		lines[i] = d.Error()
 	}
 	return strings.Join(lines, "\n")
+}
+
+// Unwrap gives each diagnostic, so that errors.Is and errors.As see
+// their causes.
+func (ds Diagnostics) Unwrap() []error {
+	out := make([]error, len(ds))
+	for i, d := range ds {
+		out[i] = d
+	}
+	return out
 }
 
 // Sorted orders the diagnostics by line, then column.

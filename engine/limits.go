@@ -12,5 +12,4 @@ const (
 	MaxTraceSteps  = 600 // records in a run, counting each stabilize round
 	MaxLogLength   = 300 // entries in one server's log
 	MaxMessages    = 5000
-	maxNodes       = 200_000 // YAML nodes read, against alias bombs
 )

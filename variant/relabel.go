@@ -6,12 +6,13 @@ import (
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercise"
 )
 
 // relabel copies ex with every server reference mapped through server
 // (who plays each part), the cluster order renamed through name, and
 // client values mapped through value.
-func relabel(ex *engine.Exercise, server, name, value map[string]string) *engine.Exercise {
+func relabel(ex *exercise.Exercise, server, name, value map[string]string) *exercise.Exercise {
 	out := *ex
 	sv := func(id string) string {
 		if id == "" {
@@ -95,7 +96,7 @@ func relabel(ex *engine.Exercise, server, name, value map[string]string) *engine
 
 // retext rewrites the title, summary and notes for the variant: server
 // names as whole words, client values where quoted ("sally", “sally”).
-func retext(out, ex *engine.Exercise, server, value map[string]string) {
+func retext(out, ex *exercise.Exercise, server, value map[string]string) {
 	r := textReplacer(server, value)
 	out.Title, out.Goal, out.Summary = r(ex.Title), r(ex.Goal), r(ex.Summary)
 	for i := range out.Steps {

@@ -6,7 +6,7 @@ import (
 	"runtime"
 	"sync"
 
-	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
 )
 
@@ -58,7 +58,7 @@ func BuildAll(args []string, opt BatchOptions) ([]BatchResult, error) {
 	}
 
 	results := make([]BatchResult, len(args))
-	loaded := make([]*engine.Exercise, len(args))
+	loaded := make([]*exercise.Exercise, len(args))
 	Parallel(len(args), opt.Jobs, func(i int) {
 		results[i].Arg = args[i]
 		loaded[i], results[i].Err = exercises.Load(args[i])
@@ -86,7 +86,7 @@ func BuildAll(args []string, opt BatchOptions) ([]BatchResult, error) {
 	return results, nil
 }
 
-func buildOne(ex *engine.Exercise, res BatchResult, forced *Template, builtins map[string]*Template, opt BatchOptions) BatchResult {
+func buildOne(ex *exercise.Exercise, res BatchResult, forced *Template, builtins map[string]*Template, opt BatchOptions) BatchResult {
 	tpl := forced
 	if tpl == nil {
 		tpl = builtins[ex.Worksheet.Template]
@@ -105,7 +105,7 @@ func buildOne(ex *engine.Exercise, res BatchResult, forced *Template, builtins m
 		return res
 	}
 	res.Template, res.Paper = tpl.Kind, paper.Name
-	tr, err := engine.Run(ex)
+	tr, err := exercise.Run(ex)
 	if err != nil {
 		res.Err = err
 		return res

@@ -3,7 +3,7 @@ package worksheet
 import (
 	"testing"
 
-	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
 )
 
@@ -21,7 +21,7 @@ func BenchmarkBuildPartition(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		tr, err := engine.Run(ex)
+		tr, err := exercise.Run(ex)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/raftsheet/raftsheet/diag"
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercise"
 )
 
 // Options choose the template and the paper of a build, and for a
@@ -33,13 +34,13 @@ type PDFs struct {
 }
 
 // Build lays out an exercise's run and draws the worksheet and the key.
-func Build(ex *engine.Exercise, tr *engine.Trace, opt Options) (*PDFs, error) {
+func Build(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*PDFs, error) {
 	_, pdfs, err := build(ex, tr, opt)
 	return pdfs, err
 }
 
 // build is Build that also gives the layout the PDFs were drawn from.
-func build(ex *engine.Exercise, tr *engine.Trace, opt Options) (*Document, *PDFs, error) {
+func build(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*Document, *PDFs, error) {
 	doc, err := Layout(ex, tr, opt)
 	if err != nil {
 		return nil, nil, err
@@ -61,7 +62,7 @@ func build(ex *engine.Exercise, tr *engine.Trace, opt Options) (*Document, *PDFs
 // Layout makes the pages of the worksheet and key and checks them: an
 // error if any box or text breaks the layout's promises (a bug), or if the
 // exercise has text the fonts cannot print.
-func Layout(ex *engine.Exercise, tr *engine.Trace, opt Options) (*Document, error) {
+func Layout(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*Document, error) {
 	if opt.Template == nil {
 		return nil, errors.New("no template")
 	}
@@ -104,7 +105,7 @@ func Layout(ex *engine.Exercise, tr *engine.Trace, opt Options) (*Document, erro
 	return doc, nil
 }
 
-func layoutOnce(ex *engine.Exercise, tr *engine.Trace, opt Options, m *measurer, fates map[int]outcome, ranges pageRanges, shared *passShared) (*Document, []string) {
+func layoutOnce(ex *exercise.Exercise, tr *engine.Trace, opt Options, m *measurer, fates map[int]outcome, ranges pageRanges, shared *passShared) (*Document, []string) {
 	p := opt.Paper
 	sz := opt.Template.Sizes
 	area := Rect{sz.MarginMM, sz.MarginMM, p.W - 2*sz.MarginMM, p.H - 2*sz.MarginMM}
@@ -132,7 +133,7 @@ func layoutOnce(ex *engine.Exercise, tr *engine.Trace, opt Options, m *measurer,
 
 // checkPrintable refuses an exercise with characters the fonts cannot
 // draw (the loader already refuses those gofpdf cannot handle at all).
-func checkPrintable(ex *engine.Exercise, tr *engine.Trace, m *measurer) error {
+func checkPrintable(ex *exercise.Exercise, tr *engine.Trace, m *measurer) error {
 	texts := []string{tr.Title, tr.Summary}
 	texts = append(texts, tr.Servers...)
 	for _, st := range tr.Steps {

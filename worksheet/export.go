@@ -3,13 +3,13 @@ package worksheet
 import (
 	"fmt"
 
-	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercise"
 )
 
 // OptionsFor are the options of a build of ex: the template and paper
 // named ("" takes the exercise's own, from its worksheet: settings), with
 // no stamp.
-func OptionsFor(ex *engine.Exercise, template, paper string) (Options, error) {
+func OptionsFor(ex *exercise.Exercise, template, paper string) (Options, error) {
 	if template == "" {
 		template = ex.Worksheet.Template
 	}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercise"
 )
 
 // FuzzBuild loads arbitrary bytes as an exercise, runs it, and lays out and
@@ -27,11 +27,11 @@ func FuzzBuild(f *testing.F) {
 		f.Add([]byte(src))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		ex, err := engine.Load("fuzz.yaml", "fuzz", src)
+		ex, err := exercise.Load("fuzz.yaml", "fuzz", src)
 		if err != nil {
 			return // FuzzLoad checks load errors
 		}
-		tr, err := engine.Run(ex)
+		tr, err := exercise.Run(ex)
 		if err != nil {
 			return
 		}

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
 )
 
@@ -54,7 +54,7 @@ func goldenDump(t *testing.T, name, kind string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tr, err := engine.Run(ex)
+	tr, err := exercise.Run(ex)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
 )
 
@@ -26,7 +27,7 @@ func needTools(t testing.TB, tools ...string) {
 
 // built is an exercise built in one template and paper.
 type built struct {
-	ex   *engine.Exercise
+	ex   *exercise.Exercise
 	tr   *engine.Trace
 	doc  *Document
 	pdfs *PDFs
@@ -83,8 +84,8 @@ func freshBuild(t testing.TB, name, kind, paper string) built {
 	return b
 }
 
-func buildLoaded(ex *engine.Exercise, kind, paper string) (built, error) {
-	tr, err := engine.Run(ex)
+func buildLoaded(ex *exercise.Exercise, kind, paper string) (built, error) {
+	tr, err := exercise.Run(ex)
 	if err != nil {
 		return built{}, err
 	}

@@ -6,12 +6,13 @@ import (
 	"testing"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercise"
 )
 
 // largeExercise is as big as the sheets promise to hold: 9 servers with
 // the longest names allowed, terms past 20, logs past 30 entries, values
 // longer than the abbreviation limit, messages sent to all.
-func largeExercise(t testing.TB) *engine.Exercise {
+func largeExercise(t testing.TB) *exercise.Exercise {
 	t.Helper()
 	names := []string{"alpha001", "bravo002", "charlie3", "delta004", "echo0005", "foxtrot6", "golf0007", "hotel008", "india009"}
 	var log []string
@@ -46,7 +47,7 @@ steps:
   - timeout: golf0007
   - stabilize
 `, strings.Repeat("A long summary sentence. ", 30), strings.Join(names, ", "), full, full, short, short, short)
-	ex, err := engine.Load("large.yaml", "large", []byte(src))
+	ex, err := exercise.Load("large.yaml", "large", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +59,7 @@ steps:
 // leaves the printable area or its box, and that the sheets grew with it.
 func TestLargeExerciseFitsEverywhere(t *testing.T) {
 	ex := largeExercise(t)
-	tr, err := engine.Run(ex)
+	tr, err := exercise.Run(ex)
 	if err != nil {
 		t.Fatal(err)
 	}

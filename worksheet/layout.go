@@ -5,13 +5,14 @@ import (
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercise"
 )
 
 // layout builds a Document: the pages of one exercise in one template. It
 // holds the flow (the page being filled and how far down) and what every
 // part needs: the trace, the labels, the measurer and the value book.
 type layout struct {
-	ex     *engine.Exercise
+	ex     *exercise.Exercise
 	tr     *engine.Trace
 	tpl    *Template
 	lbl    *Labels

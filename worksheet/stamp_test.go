@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
 )
 
@@ -17,7 +17,7 @@ func TestStampCodeAndName(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tr, err := engine.Run(ex)
+	tr, err := exercise.Run(ex)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
 	"github.com/raftsheet/raftsheet/templates"
 )
@@ -58,7 +58,7 @@ func TestCourseTemplateTranslatesTheSheets(t *testing.T) {
 		t.Errorf("labels and sizes left out should keep the built-in values: %+v %+v", tpl.Labels.Vote, tpl.Sizes)
 	}
 	ex, _ := exercises.Load("election")
-	tr, err := engine.Run(ex)
+	tr, err := exercise.Run(ex)
 	if err != nil {
 		t.Fatal(err)
 	}

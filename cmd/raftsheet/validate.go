@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
 	"github.com/raftsheet/raftsheet/worksheet"
 	"github.com/spf13/cobra"
@@ -45,11 +46,11 @@ func validate(arg string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	ex, err := engine.Load(src.File, src.Name, src.Bytes)
+	ex, err := exercise.Load(src.File, src.Name, src.Bytes)
 	if err != nil {
 		return "", err
 	}
-	tr, err := engine.Run(ex)
+	tr, err := exercise.Run(ex)
 	if err != nil {
 		return "", err
 	}
@@ -64,7 +65,7 @@ func validate(arg string) (string, error) {
 // layOut builds the exercise's worksheet and key in memory, with its own
 // template and paper, as build would: it catches what only the sheets can
 // (a character the fonts lack, an exercise too big for a template).
-func layOut(ex *engine.Exercise, tr *engine.Trace) (int, error) {
+func layOut(ex *exercise.Exercise, tr *engine.Trace) (int, error) {
 	tpl, err := worksheet.BuiltinTemplate(ex.Worksheet.Template)
 	if err != nil {
 		return 0, err

@@ -1,4 +1,4 @@
-package engine
+package exercise
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/raftsheet/raftsheet/diag"
+	"github.com/raftsheet/raftsheet/engine"
 	"gopkg.in/yaml.v3"
 )
 
@@ -182,6 +183,9 @@ func (l *loader) resolve(n *yaml.Node) *yaml.Node {
 }
 
 func (l *loader) tooBig() bool { return l.nodes > maxNodes }
+
+// maxNodes bounds the YAML nodes read, against alias bombs.
+const maxNodes = 200_000
 
 func kindName(n *yaml.Node) string {
 	switch n.Kind {
@@ -389,10 +393,10 @@ func (l *loader) loadServers(root, n *yaml.Node) {
 	var names []string
 	switch n.Kind {
 	case yaml.ScalarNode:
-		count, ok := l.integer(n, "servers", 1, MaxServers)
+		count, ok := l.integer(n, "servers", 1, engine.MaxServers)
 		if !ok {
 			if n.ShortTag() == "!!int" {
-				l.diags[len(l.diags)-1].Hint = fmt.Sprintf("the sheets have room for at most %d servers", MaxServers)
+				l.diags[len(l.diags)-1].Hint = fmt.Sprintf("the sheets have room for at most %d servers", engine.MaxServers)
 			}
 			return
 		}
@@ -400,8 +404,8 @@ func (l *loader) loadServers(root, n *yaml.Node) {
 			names = append(names, fmt.Sprintf("S%d", i))
 		}
 	case yaml.SequenceNode:
-		if len(n.Content) == 0 || len(n.Content) > MaxServers {
-			l.at(n, fmt.Sprintf("the sheets have room for 1 to %d servers", MaxServers), "servers lists %d names", len(n.Content))
+		if len(n.Content) == 0 || len(n.Content) > engine.MaxServers {
+			l.at(n, fmt.Sprintf("the sheets have room for 1 to %d servers", engine.MaxServers), "servers lists %d names", len(n.Content))
 			return
 		}
 		seen := map[string]bool{}
@@ -414,8 +418,8 @@ func (l *loader) loadServers(root, n *yaml.Node) {
 				l.at(c, "give every server a name such as S1 or alice", "a server name is empty")
 			case !serverName.MatchString(id):
 				l.at(c, "use a letter, then letters, digits, - or _", "server name %q is not a plain name", id)
-			case len(id) > MaxNameLength:
-				l.at(c, "the sheets print names in small boxes", "server name %q is longer than %d characters", id, MaxNameLength)
+			case len(id) > engine.MaxNameLength:
+				l.at(c, "the sheets print names in small boxes", "server name %q is longer than %d characters", id, engine.MaxNameLength)
 			case seen[id]:
 				l.errorf(c, "server name %q appears twice", id)
 			default:
@@ -441,7 +445,7 @@ func (l *loader) loadStateMachine(n *yaml.Node) {
 		return
 	}
 	if s, ok := l.choice(n, "state_machine", []string{"register", "kv"}); ok {
-		l.ex.Config.StateMachine, _ = ParseStateMachineKind(s)
+		l.ex.Config.StateMachine, _ = engine.ParseStateMachineKind(s)
 	}
 }
 
@@ -458,7 +462,7 @@ func (l *loader) loadOptions(n *yaml.Node) {
 			o.MaxEntries, _ = l.integer(p.v, "max_entries", 0, 1000)
 		case "replicate":
 			if s, ok := l.choice(p.v, "replicate", []string{"heartbeat", "immediate"}); ok {
-				o.Replicate, _ = ParseReplicate(s)
+				o.Replicate, _ = engine.ParseReplicate(s)
 			}
 		}
 	}

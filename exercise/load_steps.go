@@ -1,10 +1,11 @@
-package engine
+package exercise
 
 import (
 	"fmt"
 	"strings"
 
 	"github.com/raftsheet/raftsheet/diag"
+	"github.com/raftsheet/raftsheet/engine"
 	"gopkg.in/yaml.v3"
 )
 
@@ -27,8 +28,8 @@ func (l *loader) loadSteps(root, n *yaml.Node) {
 		l.at(n, "add events such as `- timeout: S1`", "steps is empty")
 		return
 	}
-	if len(n.Content) > MaxScriptSteps {
-		l.at(n.Content[MaxScriptSteps], "split it into several exercises", "the exercise has %d steps; the sheets hold at most %d", len(n.Content), MaxScriptSteps)
+	if len(n.Content) > engine.MaxScriptSteps {
+		l.at(n.Content[engine.MaxScriptSteps], "split it into several exercises", "the exercise has %d steps; the sheets hold at most %d", len(n.Content), engine.MaxScriptSteps)
 		return
 	}
 	var nodes []*yaml.Node
@@ -46,8 +47,8 @@ func (l *loader) loadSteps(root, n *yaml.Node) {
 	l.checkTimedSteps(nodes)
 }
 
-func (l *loader) step(n *yaml.Node) (Step, bool) {
-	st := Step{Line: n.Line, Col: n.Column}
+func (l *loader) step(n *yaml.Node) (engine.Step, bool) {
+	st := engine.Step{Line: n.Line, Col: n.Column}
 	errs := len(l.diags)
 	switch n.Kind {
 	case yaml.ScalarNode: // a step with no argument: "- stabilize", "- heal"
@@ -56,7 +57,7 @@ func (l *loader) step(n *yaml.Node) (Step, bool) {
 			return st, false
 		}
 		st.Kind = kind
-		if kind != StepStabilize && kind != StepHeal {
+		if kind != engine.StepStabilize && kind != engine.StepHeal {
 			l.at(n, fmt.Sprintf("write it as `- %s: ...`", n.Value), "the step `%s` needs an argument", n.Value)
 		}
 		return st, len(l.diags) == errs
@@ -66,7 +67,7 @@ func (l *loader) step(n *yaml.Node) (Step, bool) {
 		return st, false
 	}
 	var kinds []pair
-	for _, p := range l.mappingOf(n, "a step", "step", append(append([]string{}, StepKinds...), stepExtras...)) {
+	for _, p := range l.mappingOf(n, "a step", "step", append(append([]string{}, engine.StepKinds...), stepExtras...)) {
 		switch p.key {
 		case "note":
 			st.Note, _ = l.text(p.v, "note", true)
@@ -85,7 +86,7 @@ func (l *loader) step(n *yaml.Node) (Step, bool) {
 	switch len(kinds) {
 	case 0:
 		if len(l.diags) == errs {
-			l.at(n, "the kinds are "+strings.Join(StepKinds, ", "), "this step says no event")
+			l.at(n, "the kinds are "+strings.Join(engine.StepKinds, ", "), "this step says no event")
 		}
 		return st, false
 	case 1:
@@ -103,25 +104,25 @@ func (l *loader) step(n *yaml.Node) (Step, bool) {
 	return st, len(l.diags) == errs
 }
 
-func (l *loader) stepKind(n *yaml.Node, word string) (StepKind, bool) {
-	for i, k := range StepKinds {
+func (l *loader) stepKind(n *yaml.Node, word string) (engine.StepKind, bool) {
+	for i, k := range engine.StepKinds {
 		if k == word {
-			return StepKind(i), true
+			return engine.StepKind(i), true
 		}
 	}
-	hint := "the kinds are " + strings.Join(StepKinds, ", ")
-	if g := diag.Suggest(word, StepKinds); g != "" {
+	hint := "the kinds are " + strings.Join(engine.StepKinds, ", ")
+	if g := diag.Suggest(word, engine.StepKinds); g != "" {
 		hint = fmt.Sprintf("did you mean `%s`?", g)
 	}
 	l.at(n, hint, "unknown step `%s`", word)
 	return 0, false
 }
 
-func (l *loader) stepArgument(st *Step, v *yaml.Node) {
+func (l *loader) stepArgument(st *engine.Step, v *yaml.Node) {
 	switch st.Kind {
-	case StepTimeout, StepHeartbeat, StepCrash, StepRestart:
+	case engine.StepTimeout, engine.StepHeartbeat, engine.StepCrash, engine.StepRestart:
 		st.Server, _ = l.server(v, st.Kind.String())
-	case StepClient:
+	case engine.StepClient:
 		for _, p := range l.mapping(v, "client", []string{"server", "value"}) {
 			switch p.key {
 			case "server":
@@ -138,13 +139,13 @@ func (l *loader) stepArgument(st *Step, v *yaml.Node) {
 		if v.Kind == yaml.MappingNode && (st.Server == "" || st.Value == "") && !l.hasKeys(v, "server", "value") {
 			l.at(v, "write `client: {server: S1, value: sally}`", "client needs both a server and a value")
 		}
-	case StepDeliver, StepDrop, StepDuplicate:
+	case engine.StepDeliver, engine.StepDrop, engine.StepDuplicate:
 		st.Selection = l.selection(v, st.Kind.String())
-	case StepPartition:
+	case engine.StepPartition:
 		st.Groups = l.groups(v)
-	case StepRun:
+	case engine.StepRun:
 		l.runArgument(st, v)
-	case StepStabilize, StepHeal:
+	case engine.StepStabilize, engine.StepHeal:
 		if v.ShortTag() != "!!null" {
 			l.at(v, fmt.Sprintf("write `- %s` on its own", st.Kind), "`%s` takes no value", st.Kind)
 		}
@@ -163,13 +164,13 @@ func (l *loader) hasKeys(n *yaml.Node, keys ...string) bool {
 
 // selection reads `all`, a message number, {id: 7}, {from:, to:, type:} or
 // a list of them.
-func (l *loader) selection(n *yaml.Node, verb string) Selection {
+func (l *loader) selection(n *yaml.Node, verb string) engine.Selection {
 	if n.Kind == yaml.SequenceNode {
 		if len(n.Content) == 0 {
 			l.at(n, "write `all`, {id: 7} or {from: S1, to: S2}", "%s: the list of messages is empty", verb)
 			return nil
 		}
-		var out Selection
+		var out engine.Selection
 		for _, c := range n.Content {
 			if sel, ok := l.selector(l.resolve(c), verb); ok {
 				out = append(out, sel)
@@ -178,24 +179,24 @@ func (l *loader) selection(n *yaml.Node, verb string) Selection {
 		return out
 	}
 	if sel, ok := l.selector(n, verb); ok {
-		return Selection{sel}
+		return engine.Selection{sel}
 	}
 	return nil
 }
 
-func (l *loader) selector(n *yaml.Node, verb string) (Selector, bool) {
+func (l *loader) selector(n *yaml.Node, verb string) (engine.Selector, bool) {
 	hint := "write `all`, a message number such as 7, {id: 7}, or {from: S1, to: S2, type: AppendEntries}"
 	switch {
 	case n.Kind == yaml.ScalarNode && n.ShortTag() == "!!int":
 		id, ok := l.integer(n, verb+": the message number", 1, 1<<30)
-		return Selector{ID: id}, ok
+		return engine.Selector{ID: id}, ok
 	case n.Kind == yaml.ScalarNode && n.Value == "all":
-		return Selector{All: true}, true
+		return engine.Selector{All: true}, true
 	case n.Kind != yaml.MappingNode:
 		l.at(n, hint, "%s cannot pick messages by %s", verb, kindName(n))
-		return Selector{}, false
+		return engine.Selector{}, false
 	}
-	var sel Selector
+	var sel engine.Selector
 	ok := true
 	pairs := l.mapping(n, verb, []string{"id", "from", "to", "type"})
 	for _, p := range pairs {
@@ -229,16 +230,16 @@ func (l *loader) selector(n *yaml.Node, verb string) (Selector, bool) {
 	return sel, ok
 }
 
-func (l *loader) messageType(n *yaml.Node, verb string) (MessageType, bool) {
+func (l *loader) messageType(n *yaml.Node, verb string) (engine.MessageType, bool) {
 	s, ok := l.text(n, verb+" type", false)
 	if !ok {
 		return 0, false
 	}
-	if t, ok := ParseMessageType(s); ok {
+	if t, ok := engine.ParseMessageType(s); ok {
 		return t, true
 	}
-	hint := "the types are " + strings.Join(messageTypeNames[:], ", ")
-	if g := diag.Suggest(s, messageTypeNames[:]); g != "" {
+	hint := "the types are " + strings.Join(engine.MessageTypeNames(), ", ")
+	if g := diag.Suggest(s, engine.MessageTypeNames()); g != "" {
 		hint = fmt.Sprintf("did you mean `%s`?", g)
 	}
 	l.at(n, hint, "%s: unknown message type %q", verb, s)
@@ -315,7 +316,11 @@ func (l *loader) vary(n *yaml.Node) []string {
 		return nil
 	}
 	if len(n.Content) < 2 {
-		l.at(n, hint, "vary lists %s; list two or more", plural(len(n.Content), "server", "servers"))
+		count := fmt.Sprintf("%d servers", len(n.Content))
+		if len(n.Content) == 1 {
+			count = "1 server"
+		}
+		l.at(n, hint, "vary lists %s; list two or more", count)
 		return nil
 	}
 	out := []string{}

@@ -1,4 +1,4 @@
-package engine
+package exercise
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/raftsheet/raftsheet/engine"
 	"gopkg.in/yaml.v3"
 )
 
@@ -21,7 +22,7 @@ func (l *loader) loadInitial(n *yaml.Node) {
 		l.errorf(n, "initial must map server names to their state, not %s", kindName(n))
 		return
 	}
-	byID := map[string]InitialServer{}
+	byID := map[string]engine.InitialServer{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := l.resolve(n.Content[i]), l.resolve(n.Content[i+1])
 		id, ok := l.server(k, "initial")
@@ -34,7 +35,7 @@ func (l *loader) loadInitial(n *yaml.Node) {
 		}
 		st, ok := l.initialState(id, v)
 		if ok {
-			byID[id] = InitialServer{ID: id, Line: k.Line, InitialState: st}
+			byID[id] = engine.InitialServer{ID: id, Line: k.Line, InitialState: st}
 		}
 	}
 	leaderOf := map[int]string{}
@@ -43,7 +44,7 @@ func (l *loader) loadInitial(n *yaml.Node) {
 		if !ok {
 			continue
 		}
-		if st.Role == Leader {
+		if st.Role == engine.Leader {
 			if other, two := leaderOf[st.Term]; two {
 				l.at(n, "Election Safety allows one leader per term (§5.2)", "initial makes both %s and %s leader of term %d", other, id, st.Term)
 			}
@@ -64,7 +65,7 @@ func (l *loader) loadInitial(n *yaml.Node) {
 // term t too, which Raft never allows. (When no server is before term t,
 // nobody can stand for term t and nothing more is needed.)
 func (l *loader) checkInitialElections(n *yaml.Node) {
-	state := map[string]InitialState{}
+	state := map[string]engine.InitialState{}
 	for _, in := range l.ex.Initial {
 		state[in.ID] = in.InitialState
 	}
@@ -72,7 +73,7 @@ func (l *loader) checkInitialElections(n *yaml.Node) {
 	why := map[int]string{}
 	for _, id := range l.ex.Config.Servers {
 		st := state[id]
-		if st.Role == Leader {
+		if st.Role == engine.Leader {
 			leaderOf[st.Term] = id
 			why[st.Term] = fmt.Sprintf("%s leads term %d", id, st.Term)
 		}
@@ -104,7 +105,7 @@ func (l *loader) checkInitialElections(n *yaml.Node) {
 
 // electedBy reports whether a majority holds a later term than t, or term
 // t with its vote for leader (for any one server, when leader is "").
-func (l *loader) electedBy(state map[string]InitialState, t int, leader string) bool {
+func (l *loader) electedBy(state map[string]engine.InitialState, t int, leader string) bool {
 	candidates := l.ex.Config.Servers
 	if leader != "" {
 		candidates = []string{leader}
@@ -144,7 +145,7 @@ func sortedKeys(m map[int]string) []int {
 // (§5.3), so each server's commit index must be held, with the same term,
 // by a majority of the servers' initial logs.
 func (l *loader) checkInitialCommits(n *yaml.Node) {
-	logs := map[string]Log{}
+	logs := map[string]engine.Log{}
 	for _, in := range l.ex.Initial {
 		logs[in.ID] = in.Log
 	}
@@ -166,14 +167,14 @@ func (l *loader) checkInitialCommits(n *yaml.Node) {
 	}
 }
 
-func (l *loader) initialState(id string, n *yaml.Node) (InitialState, bool) {
-	var st InitialState
+func (l *loader) initialState(id string, n *yaml.Node) (engine.InitialState, bool) {
+	var st engine.InitialState
 	errs := len(l.diags)
 	var termNode, commitNode, voteNode *yaml.Node
 	for _, p := range l.mapping(n, "the initial state of "+id, initialKeys) {
 		switch p.key {
 		case "term":
-			st.Term, _ = l.integer(p.v, id+"'s term", 0, MaxTerm)
+			st.Term, _ = l.integer(p.v, id+"'s term", 0, engine.MaxTerm)
 			termNode = p.v
 		case "voted_for":
 			voteNode = p.v
@@ -182,7 +183,7 @@ func (l *loader) initialState(id string, n *yaml.Node) (InitialState, bool) {
 			}
 		case "role":
 			if s, ok := l.choice(p.v, id+"'s role", []string{"follower", "candidate", "leader"}); ok {
-				st.Role, _ = ParseRole(s)
+				st.Role, _ = engine.ParseRole(s)
 			}
 		case "log":
 			st.Log = l.initialLog(id, p.v)
@@ -201,7 +202,7 @@ func (l *loader) initialState(id string, n *yaml.Node) (InitialState, bool) {
 	if st.Commit > st.Log.LastIndex() {
 		l.at(commitNode, "commitIndex counts entries of the server's own log", "%s's commit %d is beyond its log of %d entries", id, st.Commit, st.Log.LastIndex())
 	}
-	if st.Role != Follower {
+	if st.Role != engine.Follower {
 		if st.VotedFor != "" && st.VotedFor != id {
 			l.at(voteNode, "a candidate votes for itself when it starts an election (§5.2)", "%s is a %s but voted for %s", id, st.Role, st.VotedFor)
 		}
@@ -222,12 +223,12 @@ func orNode(a, b *yaml.Node) *yaml.Node {
 
 // initialLog reads log entries in any of the three notations: 3 (term
 // only), "3:x=2" and {term: 3, value: x=2}.
-func (l *loader) initialLog(id string, n *yaml.Node) Log {
+func (l *loader) initialLog(id string, n *yaml.Node) engine.Log {
 	if n.Kind != yaml.SequenceNode {
 		l.errorf(n, "%s's log must be a list of entries, not %s", id, kindName(n))
 		return nil
 	}
-	var log Log
+	var log engine.Log
 	for i, c := range n.Content {
 		c = l.resolve(c)
 		what := fmt.Sprintf("%s's log entry %d", id, i+1)
@@ -243,8 +244,8 @@ func (l *loader) initialLog(id string, n *yaml.Node) Log {
 	return log
 }
 
-func (l *loader) entry(n *yaml.Node, what string) (Entry, bool) {
-	var e Entry
+func (l *loader) entry(n *yaml.Node, what string) (engine.Entry, bool) {
+	var e engine.Entry
 	switch {
 	case n.Kind == yaml.MappingNode:
 		ok := true
@@ -252,7 +253,7 @@ func (l *loader) entry(n *yaml.Node, what string) (Entry, bool) {
 		for _, p := range l.mapping(n, what, []string{"term", "value"}) {
 			switch p.key {
 			case "term":
-				e.Term, ok = l.integer(p.v, what+"'s term", 1, MaxTerm)
+				e.Term, ok = l.integer(p.v, what+"'s term", 1, engine.MaxTerm)
 				hasTerm = true
 			case "value":
 				var good bool
@@ -266,8 +267,8 @@ func (l *loader) entry(n *yaml.Node, what string) (Entry, bool) {
 		}
 		return e, ok && l.command(n, what, e.Value)
 	case n.Kind == yaml.ScalarNode && n.ShortTag() == "!!int":
-		t, ok := l.integer(n, what+"'s term", 1, MaxTerm)
-		return Entry{Term: t}, ok
+		t, ok := l.integer(n, what+"'s term", 1, engine.MaxTerm)
+		return engine.Entry{Term: t}, ok
 	case n.Kind == yaml.ScalarNode && n.ShortTag() == "!!str":
 		termText, value, _ := strings.Cut(n.Value, ":")
 		t, err := strconv.Atoi(strings.TrimSpace(termText))
@@ -275,11 +276,11 @@ func (l *loader) entry(n *yaml.Node, what string) (Entry, bool) {
 			l.at(n, `write "term:value", such as "2:x=2", or {term: 2, value: x=2}`, "%s %q does not start with a term", what, n.Value)
 			return e, false
 		}
-		if t < 1 || t > MaxTerm {
-			l.errorf(n, "%s's term must be between 1 and %d, not %d", what, MaxTerm, t)
+		if t < 1 || t > engine.MaxTerm {
+			l.errorf(n, "%s's term must be between 1 and %d, not %d", what, engine.MaxTerm, t)
 			return e, false
 		}
-		e = Entry{Term: t, Value: value}
+		e = engine.Entry{Term: t, Value: value}
 		return e, l.printable(n, what, value, false) && l.command(n, what, value)
 	}
 	l.errorf(n, "%s must be a term, \"term:value\" or {term, value}, not %s", what, kindName(n))
@@ -288,14 +289,14 @@ func (l *loader) entry(n *yaml.Node, what string) (Entry, bool) {
 
 // command checks a client value: a kv state machine needs "key=value".
 func (l *loader) command(n *yaml.Node, what, value string) bool {
-	if len([]rune(value)) > MaxValueRunes {
-		l.errorf(n, "%s is %d characters long; keep values under %d", what, len([]rune(value)), MaxValueRunes)
+	if len([]rune(value)) > engine.MaxValueRunes {
+		l.errorf(n, "%s is %d characters long; keep values under %d", what, len([]rune(value)), engine.MaxValueRunes)
 		return false
 	}
-	if value == "" || l.ex.Config.StateMachine != KV {
+	if value == "" || l.ex.Config.StateMachine != engine.KV {
 		return true
 	}
-	if _, _, ok := ParseKV(value); !ok {
+	if _, _, ok := engine.ParseKV(value); !ok {
 		l.at(n, `a kv state machine takes commands such as "x=3" or "x←3"`, "%s %q is not a key-value command", what, value)
 		return false
 	}

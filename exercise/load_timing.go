@@ -1,4 +1,4 @@
-package engine
+package exercise
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/raftsheet/raftsheet/engine"
 	"gopkg.in/yaml.v3"
 )
 
@@ -56,7 +57,7 @@ func (l *loader) millis(n *yaml.Node, what string, min int) (int, bool) {
 }
 
 // span reads a fixed time (5ms) or a range drawn at random (150ms..300ms).
-func (l *loader) span(n *yaml.Node, what string) (Span, bool) {
+func (l *loader) span(n *yaml.Node, what string) (engine.Span, bool) {
 	if n.Kind == yaml.ScalarNode {
 		if lo, hi, ok := strings.Cut(n.Value, ".."); ok {
 			a, okA := parseMillis(lo)
@@ -64,16 +65,16 @@ func (l *loader) span(n *yaml.Node, what string) (Span, bool) {
 			switch {
 			case !okA || !okB:
 				l.at(n, "write a range such as 150ms..300ms", "%s %q is not a range of times", what, n.Value)
-				return Span{}, false
+				return engine.Span{}, false
 			case a < 1 || b < a:
 				l.at(n, "the first time must be at least 1ms and not above the second", "%s %q is not a valid range", what, n.Value)
-				return Span{}, false
+				return engine.Span{}, false
 			}
-			return Span{a, b}, true
+			return engine.Span{Lo: a, Hi: b}, true
 		}
 	}
 	v, ok := l.millis(n, what, 1)
-	return Span{v, v}, ok
+	return engine.Span{Lo: v, Hi: v}, ok
 }
 
 var timingKeys = []string{"election_timeout", "heartbeat", "latency", "seed"}
@@ -82,14 +83,14 @@ func (l *loader) loadTiming(n *yaml.Node) {
 	if n == nil {
 		return
 	}
-	t := &Timing{ElectionTimeout: map[string]TimeoutPlan{}, Heartbeat: DefaultHeartbeat,
-		Latency: DefaultLatency, LinkLatency: map[Link]Span{}, Seed: DefaultSeed}
+	t := &engine.Timing{ElectionTimeout: map[string]engine.TimeoutPlan{}, Heartbeat: engine.DefaultHeartbeat,
+		Latency: engine.DefaultLatency, LinkLatency: map[engine.Link]engine.Span{}, Seed: engine.DefaultSeed}
 	if n.ShortTag() == "!!null" { // `timing:` alone takes every default
-		l.ex.Timing = l.withDefaultTimeouts(t, TimeoutPlan{DefaultElectionTimeout}, nil)
+		l.ex.Timing = l.withDefaultTimeouts(t, engine.TimeoutPlan{engine.DefaultElectionTimeout}, nil)
 		return
 	}
-	var plans map[string]TimeoutPlan
-	fallback := TimeoutPlan{DefaultElectionTimeout}
+	var plans map[string]engine.TimeoutPlan
+	fallback := engine.TimeoutPlan{engine.DefaultElectionTimeout}
 	for _, p := range l.mapping(n, "timing", timingKeys) {
 		switch p.key {
 		case "election_timeout":
@@ -109,7 +110,7 @@ func (l *loader) loadTiming(n *yaml.Node) {
 	l.ex.Timing = l.withDefaultTimeouts(t, fallback, plans)
 }
 
-func (l *loader) withDefaultTimeouts(t *Timing, fallback TimeoutPlan, plans map[string]TimeoutPlan) *Timing {
+func (l *loader) withDefaultTimeouts(t *engine.Timing, fallback engine.TimeoutPlan, plans map[string]engine.TimeoutPlan) *engine.Timing {
 	for _, id := range l.ex.Config.Servers {
 		if p, ok := plans[id]; ok {
 			t.ElectionTimeout[id] = p
@@ -122,14 +123,14 @@ func (l *loader) withDefaultTimeouts(t *Timing, fallback TimeoutPlan, plans map[
 
 // electionTimeouts reads one plan for every server, or a plan per server
 // with `default` for the rest.
-func (l *loader) electionTimeouts(n *yaml.Node, fallback TimeoutPlan) (map[string]TimeoutPlan, TimeoutPlan) {
+func (l *loader) electionTimeouts(n *yaml.Node, fallback engine.TimeoutPlan) (map[string]engine.TimeoutPlan, engine.TimeoutPlan) {
 	if n.Kind != yaml.MappingNode {
 		if p, ok := l.plan(n, "election_timeout"); ok {
 			return nil, p
 		}
 		return nil, fallback
 	}
-	plans := map[string]TimeoutPlan{}
+	plans := map[string]engine.TimeoutPlan{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := l.resolve(n.Content[i]), l.resolve(n.Content[i+1])
 		if k.Value == "default" {
@@ -150,16 +151,16 @@ func (l *loader) electionTimeouts(n *yaml.Node, fallback TimeoutPlan) (map[strin
 }
 
 // plan reads a span, or a list of spans for successive timers.
-func (l *loader) plan(n *yaml.Node, what string) (TimeoutPlan, bool) {
+func (l *loader) plan(n *yaml.Node, what string) (engine.TimeoutPlan, bool) {
 	if n.Kind != yaml.SequenceNode {
 		s, ok := l.span(n, what)
-		return TimeoutPlan{s}, ok
+		return engine.TimeoutPlan{s}, ok
 	}
 	if len(n.Content) == 0 {
 		l.at(n, "list one time or range per timer, such as [150ms, 150ms..300ms]", "%s is an empty list", what)
 		return nil, false
 	}
-	var p TimeoutPlan
+	var p engine.TimeoutPlan
 	ok := true
 	for _, c := range n.Content {
 		s, good := l.span(l.resolve(c), what)
@@ -170,7 +171,7 @@ func (l *loader) plan(n *yaml.Node, what string) (TimeoutPlan, bool) {
 }
 
 // latency reads one span for every link, or `default` and links "S1-S2".
-func (l *loader) latency(n *yaml.Node, t *Timing) {
+func (l *loader) latency(n *yaml.Node, t *engine.Timing) {
 	if n.Kind != yaml.MappingNode {
 		if s, ok := l.span(n, "latency"); ok {
 			t.Latency = s
@@ -197,20 +198,20 @@ func (l *loader) latency(n *yaml.Node, t *Timing) {
 }
 
 // link orders a pair in cluster order.
-func (l *loader) link(a, b string) Link {
+func (l *loader) link(a, b string) engine.Link {
 	for _, id := range l.ex.Config.Servers {
 		if id == a {
-			return Link{a, b}
+			return engine.Link{A: a, B: b}
 		}
 		if id == b {
-			return Link{b, a}
+			return engine.Link{A: b, B: a}
 		}
 	}
-	return Link{a, b}
+	return engine.Link{A: a, B: b}
 }
 
 // runArgument reads `run: 300ms` or `run: {until: 450ms}`.
-func (l *loader) runArgument(st *Step, v *yaml.Node) {
+func (l *loader) runArgument(st *engine.Step, v *yaml.Node) {
 	if v.Kind == yaml.MappingNode {
 		for _, p := range l.mapping(v, "run", []string{"until"}) {
 			st.RunUntil, _ = l.millis(p.v, "run until", 0)
@@ -230,9 +231,9 @@ func (l *loader) checkTimedSteps(steps []*yaml.Node) {
 		return
 	}
 	for i, st := range l.ex.Steps {
-		if st.Kind == StepRun || st.At != nil {
+		if st.Kind == engine.StepRun || st.At != nil {
 			what := "`at:`"
-			if st.Kind == StepRun {
+			if st.Kind == engine.StepRun {
 				what = "`run:`"
 			}
 			l.at(steps[i], "add a `timing:` section, e.g. `timing: {election_timeout: 150ms..300ms, heartbeat: 50ms}`, or `timing:` alone for the defaults",

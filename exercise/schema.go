@@ -1,4 +1,4 @@
-package engine
+package exercise
 
 import _ "embed"
 

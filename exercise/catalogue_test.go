@@ -1,7 +1,8 @@
-package engine
+package exercise
 
 import (
 	"fmt"
+	"github.com/raftsheet/raftsheet/engine"
 	"strings"
 	"testing"
 )
@@ -17,7 +18,8 @@ type badExercise struct {
 	structural bool
 }
 
-// Catalogue is shared with the JSON Schema test in cmd/raftsheet.
+// Catalogue is shared with the JSON Schema test (schema_test.go) and the
+// fuzz test's seeds.
 var Catalogue = []badExercise{
 	{name: "not YAML", src: "title: x\n  servers: 3\n", errors: []string{"2: not valid YAML: mapping values are not allowed in this context"}},
 	{name: "bare step with note", src: "title: x\nservers: 3\nsteps:\n  - heal\n    note: n\n",
@@ -127,8 +129,8 @@ var Catalogue = []badExercise{
 		errors: []string{"5:33: the client's value \"seven\" is not a key-value command (a kv state machine takes commands such as \"x=3\" or \"x←3\")"}},
 	{name: "stabilize that does not settle", src: "title: x\nservers: 2\noptions: {max_entries: 1, replicate: immediate}\ninitial:\n  S1: {term: 1, role: leader, log: [" + strings.Repeat("1, ", 120) + "1]}\n  S2: {term: 1, voted_for: S1}\nsteps:\n  - heartbeat: S1\n  - stabilize\n",
 		errors: []string{"9:5: step 2 (stabilize, round 201): messages are still in flight after 200 rounds of delivery"}},
-	{name: "too many steps", src: "title: x\nservers: 3\nsteps:\n" + strings.Repeat("  - heal\n", MaxScriptSteps+1), structural: true,
-		errors: []string{fmt.Sprintf("%d:5: the exercise has %d steps; the sheets hold at most %d (split it into several exercises)", MaxScriptSteps+4, MaxScriptSteps+1, MaxScriptSteps)}},
+	{name: "too many steps", src: "title: x\nservers: 3\nsteps:\n" + strings.Repeat("  - heal\n", engine.MaxScriptSteps+1), structural: true,
+		errors: []string{fmt.Sprintf("%d:5: the exercise has %d steps; the sheets hold at most %d (split it into several exercises)", engine.MaxScriptSteps+4, engine.MaxScriptSteps+1, engine.MaxScriptSteps)}},
 	{name: "run too long for the sheets", src: "title: x\nservers: 1\nsteps:\n  - timeout: S1\n" + strings.Repeat("  - client: {server: S1, value: v}\n", 301),
 		errors: []string{"305:5: step 302 (client S1 \"v\"): S1's log has 301 entries; the sheets hold at most 300"}},
 	{name: "run without a clock", src: "title: x\nservers: 3\nsteps:\n  - run: 100ms\n",
@@ -160,7 +162,7 @@ var Catalogue = []badExercise{
 func TestCatalogueOfBadInput(t *testing.T) {
 	for _, c := range Catalogue {
 		t.Run(c.name, func(t *testing.T) {
-			msg := runError(t, c.src)
+			msg := loadAndRunError(t, c.src)
 			lines := strings.Split(msg, "\n")
 			if len(lines) != len(c.errors) {
 				t.Fatalf("want %d errors, got %d:\n%s", len(c.errors), len(lines), msg)
@@ -172,4 +174,18 @@ func TestCatalogueOfBadInput(t *testing.T) {
 			}
 		})
 	}
+}
+
+// loadAndRunError loads and runs a script that must fail, returning the
+// message.
+func loadAndRunError(t testing.TB, src string) string {
+	t.Helper()
+	ex, err := Load("test.yaml", "test", []byte(src))
+	if err == nil {
+		_, err = Run(ex)
+	}
+	if err == nil {
+		t.Fatalf("expected an error, got none")
+	}
+	return err.Error()
 }

@@ -65,7 +65,6 @@ type Step struct {
 	Ask       []string // servers the student fills in; nil means all
 	AskSet    bool     // whether the script said ask at all
 	At        *int     // a timed exercise: when the step happens (ms)
-	Vary      []string // servers interchangeable here, for per-student variants
 	// run: how long the clock advances, or until when.
 	RunFor, RunUntil int
 	RunIsUntil       bool

@@ -21,7 +21,10 @@ type Exercise struct {
 	engine.Script
 	Worksheet WorksheetSettings
 	Variants  VariantPolicy
-	Source    []byte // the YAML it was loaded from, to point at a place in it
+	// Vary are the steps' vary: hints, one per step of the script (nil
+	// for a step without one): the servers a variant may swap there.
+	Vary   [][]string
+	Source []byte // the YAML it was loaded from, to point at a place in it
 }
 
 // Run plays the exercise's script (engine.Run) under its title, goal and

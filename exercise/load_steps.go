@@ -39,32 +39,36 @@ func (l *loader) loadSteps(root, n *yaml.Node) {
 			return
 		}
 		c = l.resolve(c)
-		if st, ok := l.step(c); ok {
+		if st, vary, ok := l.step(c); ok {
 			l.ex.Steps = append(l.ex.Steps, st)
+			l.ex.Vary = append(l.ex.Vary, vary)
 			nodes = append(nodes, c)
 		}
 	}
 	l.checkTimedSteps(nodes)
 }
 
-func (l *loader) step(n *yaml.Node) (engine.Step, bool) {
+// step reads one step, and the servers its vary: hint lets a variant
+// swap (nil when it has none).
+func (l *loader) step(n *yaml.Node) (engine.Step, []string, bool) {
 	st := engine.Step{Line: n.Line, Col: n.Column}
+	var vary []string
 	errs := len(l.diags)
 	switch n.Kind {
 	case yaml.ScalarNode: // a step with no argument: "- stabilize", "- heal"
 		kind, ok := l.stepKind(n, n.Value)
 		if !ok {
-			return st, false
+			return st, vary, false
 		}
 		st.Kind = kind
 		if kind != engine.StepStabilize && kind != engine.StepHeal {
 			l.at(n, fmt.Sprintf("write it as `- %s: ...`", n.Value), "the step `%s` needs an argument", n.Value)
 		}
-		return st, len(l.diags) == errs
+		return st, vary, len(l.diags) == errs
 	case yaml.MappingNode:
 	default:
 		l.at(n, "write a step as `- timeout: S1`, `- deliver: all`, `- heal`, …", "a step must be an event, not %s", kindName(n))
-		return st, false
+		return st, vary, false
 	}
 	var kinds []pair
 	for _, p := range l.mappingOf(n, "a step", "step", append(append([]string{}, engine.StepKinds...), stepExtras...)) {
@@ -78,7 +82,7 @@ func (l *loader) step(n *yaml.Node) (engine.Step, bool) {
 				st.At = &v
 			}
 		case "vary":
-			st.Vary = l.vary(p.v)
+			vary = l.vary(p.v)
 		default:
 			kinds = append(kinds, p)
 		}
@@ -88,20 +92,20 @@ func (l *loader) step(n *yaml.Node) (engine.Step, bool) {
 		if len(l.diags) == errs {
 			l.at(n, "the kinds are "+strings.Join(engine.StepKinds, ", "), "this step says no event")
 		}
-		return st, false
+		return st, vary, false
 	case 1:
 	default:
 		l.at(kinds[1].k, "split them into two steps, one after the other", "a step holds one event, but this one has both `%s` and `%s`", kinds[0].key, kinds[1].key)
-		return st, false
+		return st, vary, false
 	}
 	k, _ := l.stepKind(kinds[0].k, kinds[0].key)
 	st.Kind = k
 	l.stepArgument(&st, kinds[0].v)
-	if st.Vary != nil && st.Server != "" && !contains(st.Vary, st.Server) {
+	if vary != nil && st.Server != "" && !contains(vary, st.Server) {
 		l.at(n, fmt.Sprintf("list %s too: vary names the servers that may take its place", st.Server),
 			"vary does not include %s, the server of this step", st.Server)
 	}
-	return st, len(l.diags) == errs
+	return st, vary, len(l.diags) == errs
 }
 
 func (l *loader) stepKind(n *yaml.Node, word string) (engine.StepKind, bool) {

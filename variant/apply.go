@@ -108,8 +108,8 @@ func usesMessageNumbers(ex *exercise.Exercise) bool {
 func permutation(ex *exercise.Exercise, rng *rand.Rand) map[string]string {
 	var pool []string
 	seen := map[string]bool{}
-	for _, st := range ex.Steps {
-		for _, id := range st.Vary {
+	for _, vary := range ex.Vary {
+		for _, id := range vary {
 			if !seen[id] {
 				seen[id] = true
 				pool = append(pool, id)
@@ -131,13 +131,13 @@ func permutation(ex *exercise.Exercise, rng *rand.Rand) map[string]string {
 }
 
 func allowed(ex *exercise.Exercise, p map[string]string) bool {
-	for _, st := range ex.Steps {
-		if len(st.Vary) == 0 {
+	for i, vary := range ex.Vary {
+		if len(vary) == 0 {
 			continue
 		}
 		ok := false
-		for _, id := range st.Vary {
-			ok = ok || p[st.Server] == id
+		for _, id := range vary {
+			ok = ok || p[ex.Steps[i].Server] == id
 		}
 		if !ok {
 			return false

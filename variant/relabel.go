@@ -61,7 +61,7 @@ func relabel(ex *exercise.Exercise, server, name, value map[string]string) *exer
 	out.Steps = make([]engine.Step, len(ex.Steps))
 	for i, st := range ex.Steps {
 		st.Server, st.Value = sv(st.Server), vals(st.Value)
-		st.Ask, st.Vary = list(st.Ask), list(st.Vary)
+		st.Ask = list(st.Ask)
 		st.Selection = append(engine.Selection(nil), st.Selection...)
 		for j := range st.Selection {
 			st.Selection[j].From, st.Selection[j].To = sv(st.Selection[j].From), sv(st.Selection[j].To)
@@ -74,6 +74,10 @@ func relabel(ex *exercise.Exercise, server, name, value map[string]string) *exer
 			st.Groups = groups
 		}
 		out.Steps[i] = st
+	}
+	out.Vary = make([][]string, len(ex.Vary))
+	for i, vary := range ex.Vary {
+		out.Vary[i] = list(vary)
 	}
 	if ex.Timing != nil {
 		t := *ex.Timing

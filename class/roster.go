@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/raftsheet/raftsheet/diag"
-	"github.com/raftsheet/raftsheet/worksheet"
+	"github.com/raftsheet/raftsheet/fonts"
 )
 
 // Student is one row of a roster.
@@ -78,8 +78,8 @@ func ReadRoster(file string, r io.Reader) ([]Student, error) {
 			fail(line, "ids tell students' answer files apart; make each unique", "the id %q is also on line %d", s.ID, seen[s.ID])
 		case !printable(s.ID) || !printable(s.Name):
 			fail(line, "use characters of the Basic Multilingual Plane, without control characters", "this row has a character the sheets cannot print")
-		case worksheet.Unprintable(s.Name) != "":
-			fail(line, "write the name in Latin, Greek or Cyrillic letters", "the name %q %s", s.Name, worksheet.Unprintable(s.Name))
+		case fonts.Unprintable(s.Name) != "":
+			fail(line, "write the name in Latin, Greek or Cyrillic letters", "the name %q %s", s.Name, fonts.Unprintable(s.Name))
 		case utf8.RuneCountInString(s.Name) > 60:
 			fail(line, "shorten it; it is printed in the Name box", "the name is %d characters long", utf8.RuneCountInString(s.Name))
 		default:

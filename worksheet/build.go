@@ -9,6 +9,7 @@ import (
 	"github.com/raftsheet/raftsheet/diag"
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/exercise"
+	"github.com/raftsheet/raftsheet/fonts"
 )
 
 // Options choose the template and the paper of a build, and for a
@@ -66,7 +67,7 @@ func Layout(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*Document, er
 	if opt.Template == nil {
 		return nil, errors.New("no template")
 	}
-	m, err := newMeasurer()
+	m, err := fonts.NewMeasurer()
 	if err != nil {
 		return nil, err
 	}
@@ -105,7 +106,7 @@ func Layout(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*Document, er
 	return doc, nil
 }
 
-func layoutOnce(ex *exercise.Exercise, tr *engine.Trace, opt Options, m *measurer, fates map[int]outcome, ranges pageRanges, shared *passShared) (*Document, []string) {
+func layoutOnce(ex *exercise.Exercise, tr *engine.Trace, opt Options, m *fonts.Measurer, fates map[int]outcome, ranges pageRanges, shared *passShared) (*Document, []string) {
 	p := opt.Paper
 	sz := opt.Template.Sizes
 	area := Rect{sz.MarginMM, sz.MarginMM, p.W - 2*sz.MarginMM, p.H - 2*sz.MarginMM}
@@ -133,7 +134,7 @@ func layoutOnce(ex *exercise.Exercise, tr *engine.Trace, opt Options, m *measure
 
 // checkPrintable refuses an exercise with characters the fonts cannot
 // draw (the loader already refuses those gofpdf cannot handle at all).
-func checkPrintable(ex *exercise.Exercise, tr *engine.Trace, m *measurer) error {
+func checkPrintable(ex *exercise.Exercise, tr *engine.Trace, m *fonts.Measurer) error {
 	texts := []string{tr.Title, tr.Summary}
 	texts = append(texts, tr.Servers...)
 	for _, st := range tr.Steps {
@@ -156,11 +157,11 @@ func checkPrintable(ex *exercise.Exercise, tr *engine.Trace, m *measurer) error 
 		}
 	}
 	for _, t := range texts {
-		if msg := unprintable(m, t, true); msg != "" {
+		if msg := m.Unprintable(t, true); msg != "" {
 			d := diag.Diagnostic{File: ex.File, Msg: fmt.Sprintf("the text %q %s", clip(t, 40), msg),
 				Hint: "the Go fonts have Latin, Greek and Cyrillic letters and common symbols; write it with those"}
 			for _, r := range t {
-				if unprintable(m, string(r), true) != "" {
+				if m.Unprintable(string(r), true) != "" {
 					d.Line, d.Col = ex.Position(string(r))
 					break
 				}

@@ -3,6 +3,8 @@ package worksheet
 import (
 	"fmt"
 	"strings"
+
+	"github.com/raftsheet/raftsheet/fonts"
 )
 
 // minWriteHeight is the least height of a box a student writes in, in mm.
@@ -15,7 +17,7 @@ const tolerance = 0.01
 // and text lies inside the printable area, every line of text fits its
 // box's width and all lines its height, every box a student writes in is
 // tall enough, and every character has a glyph in its face.
-func (d *Document) problems(m *measurer) []string {
+func (d *Document) problems(m *fonts.Measurer) []string {
 	out := d.fieldProblems()
 	for i, p := range d.Pages {
 		where := func(format string, args ...any) {
@@ -58,17 +60,17 @@ func (d *Document) fieldProblems() []string {
 	return out
 }
 
-func (t Text) problems(m *measurer) []string {
+func (t Text) problems(m *fonts.Measurer) []string {
 	var out []string
 	if h := float64(len(t.Lines)) * t.LineH; h > t.R.H-2*t.PadY+tolerance {
 		out = append(out, fmt.Sprintf("%d lines of %q need %.1f mm but the box at %s has %.1f", len(t.Lines), t.String(), h, t.R, t.R.H-2*t.PadY))
 	}
 	for _, l := range t.Lines {
-		if w := m.lineWidth(l, t.Face, t.Size); w > t.R.W-2*t.PadX+tolerance {
+		if w := lineWidth(m, l, t.Face, t.Size); w > t.R.W-2*t.PadX+tolerance {
 			out = append(out, fmt.Sprintf("%q is %.1f mm wide but the box at %s has %.1f", lineText(l), w, t.R, t.R.W-2*t.PadX))
 		}
 		for _, r := range l {
-			if c, ok := m.missing(faceOf(r, t.Face), r.S); ok {
+			if c, ok := m.Missing(faceOf(r, t.Face), r.S); ok {
 				out = append(out, fmt.Sprintf("%q has %q (U+%04X), which its face has no glyph for", r.S, c, c))
 			}
 		}
@@ -105,7 +107,7 @@ func lineText(l Line) string {
 
 // idOverlaps reports a field id whose print touches another text's: ids
 // sit in a strip of their own, and this checks they stay there.
-func (p *Page) idOverlaps(m *measurer) []string {
+func (p *Page) idOverlaps(m *fonts.Measurer) []string {
 	var out []string
 	for _, id := range p.Texts {
 		if !id.isFieldID() {
@@ -134,14 +136,14 @@ func (t Text) isFieldID() bool {
 
 // inked is where each of the text's lines prints: as wide as the line,
 // one line high, placed as drawText places it.
-func (t Text) inked(m *measurer) []Rect {
+func (t Text) inked(m *fonts.Measurer) []Rect {
 	top := t.R.Y + t.PadY
 	if t.Middle {
 		top = t.R.Y + (t.R.H-float64(len(t.Lines))*t.LineH)/2
 	}
 	out := make([]Rect, len(t.Lines))
 	for i, l := range t.Lines {
-		w := m.lineWidth(l, t.Face, t.Size)
+		w := lineWidth(m, l, t.Face, t.Size)
 		x := t.R.X + t.PadX
 		switch t.Align {
 		case Center:

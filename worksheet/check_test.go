@@ -3,12 +3,14 @@ package worksheet
 import (
 	"strings"
 	"testing"
+
+	"github.com/raftsheet/raftsheet/fonts"
 )
 
 // TestProblemsFindsWhatBreaksTheLayout makes sure the check that every
 // build runs can fail: each broken promise is reported.
 func TestProblemsFindsWhatBreaksTheLayout(t *testing.T) {
-	m, err := newMeasurer()
+	m, err := fonts.NewMeasurer()
 	if err != nil {
 		t.Fatal(err)
 	}

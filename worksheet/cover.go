@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/fonts"
 )
 
 // cover lays out the cover: the story, the cluster and its initial state,
@@ -15,16 +16,16 @@ func (l *layout) cover() {
 	l.startPage("cover")
 	b, st, lbl := l.body, l.st, l.lbl
 	var rows []row
-	rows = append(rows, l.paragraph(words(l.tr.Title, Print), Bold, st.title, b.X, b.W)...)
-	rows = append(rows, l.paragraph(words(fill(lbl.Subtitle, "count", itoa(len(l.tr.Servers))), Print), Regular, st.body, b.X, b.W)...)
+	rows = append(rows, l.paragraph(words(l.tr.Title, Print), fonts.Bold, st.title, b.X, b.W)...)
+	rows = append(rows, l.paragraph(words(fill(lbl.Subtitle, "count", itoa(len(l.tr.Servers))), Print), fonts.Regular, st.body, b.X, b.W)...)
 	if goal := strings.TrimSpace(l.tr.Goal); goal != "" {
 		rows = append(rows, gapRow(2))
-		rows = append(rows, l.paragraph(words(fill(lbl.Goal, "goal", goal), Print), Bold, st.body, b.X, b.W)...)
+		rows = append(rows, l.paragraph(words(fill(lbl.Goal, "goal", goal), Print), fonts.Bold, st.body, b.X, b.W)...)
 	}
 	l.place(block{rows: rows})
 
 	if strings.TrimSpace(l.tr.Summary) != "" {
-		l.coverSection(lbl.Story, l.paragraph(words(strings.TrimSpace(l.tr.Summary), Print), Regular, st.body, b.X, b.W))
+		l.coverSection(lbl.Story, l.paragraph(words(strings.TrimSpace(l.tr.Summary), Print), fonts.Regular, st.body, b.X, b.W))
 	}
 	l.coverSection(lbl.Cluster, l.paragraphs(append([]string{l.tr.Setup()}, l.timingWords()...)))
 	if hasInitialState(l.tr) {
@@ -64,7 +65,7 @@ func (l *layout) paragraphs(ps []string) []row {
 		if i > 0 {
 			rows = append(rows, gapRow(1.5))
 		}
-		rows = append(rows, l.paragraph(words(l.instruction(p), Print), Regular, l.st.body, l.body.X, l.body.W)...)
+		rows = append(rows, l.paragraph(words(l.instruction(p), Print), fonts.Regular, l.st.body, l.body.X, l.body.W)...)
 	}
 	return rows
 }
@@ -99,9 +100,9 @@ func (l *layout) initialTable() {
 		rowsText = append(rowsText, []string{id, roleWord(lbl, s), itoa(s.Term), votedFor(lbl, s), itoa(s.CommitIndex)})
 	}
 	for i, h := range heads {
-		widths[i] = l.fitWidth(Regular, size, h)
+		widths[i] = l.fitWidth(fonts.Regular, size, h)
 		for _, r := range rowsText {
-			widths[i] = max(widths[i], l.fitWidth(Regular, size, r[i]), 12)
+			widths[i] = max(widths[i], l.fitWidth(fonts.Regular, size, r[i]), 12)
 		}
 	}
 	x := l.body.X
@@ -140,8 +141,8 @@ func (l *layout) initialLogs() {
 	if longest == 0 {
 		return
 	}
-	labelW := l.fitWidth(Bold, size, append([]string{l.lbl.Index}, l.tr.Servers...)...)
-	cw := max(9, l.fitWidth(Regular, size, append(texts, itoa(longest))...))
+	labelW := l.fitWidth(fonts.Bold, size, append([]string{l.lbl.Index}, l.tr.Servers...)...)
+	cw := max(9, l.fitWidth(fonts.Regular, size, append(texts, itoa(longest))...))
 	perBand := max(1, int((l.body.W-labelW)/cw))
 	for first := 1; first <= longest; first += perBand {
 		last := min(longest, first+perBand-1)
@@ -210,14 +211,14 @@ func (l *layout) stepList() {
 	for i, g := range groups {
 		names[i] = l.stepName(g)
 	}
-	nameW := l.fitWidth(Bold, size, names...)
+	nameW := l.fitWidth(fonts.Bold, size, names...)
 	timeW := l.timeColumnW(size)
 	x, w := l.body.X+nameW+timeW, l.body.W-nameW-timeW
 	for i, g := range groups {
-		said := l.wrapIn(words(l.sentence(g.words), Print), Regular, size, w)
+		said := l.wrapIn(words(l.sentence(g.words), Print), fonts.Regular, size, w)
 		var note []Line
 		if g.note != "" {
-			note = l.wrapIn(words("“"+g.note+"”", Print), Regular, l.st.small, w)
+			note = l.wrapIn(words("“"+g.note+"”", Print), fonts.Regular, l.st.small, w)
 		}
 		name, ms := names[i], g.timeMs
 		saidH := l.textH(len(said), size)
@@ -227,13 +228,13 @@ func (l *layout) stepList() {
 		}
 		h := saidH + noteH + 1
 		l.place(block{rows: []row{{h: h, draw: func(p *Page, y float64) {
-			l.text(p, Rect{l.body.X, y, nameW, l.textH(1, size)}, []Line{plain(name)}, Bold, size, Left, false)
+			l.text(p, Rect{l.body.X, y, nameW, l.textH(1, size)}, []Line{plain(name)}, fonts.Bold, size, Left, false)
 			if ms != nil {
-				l.text(p, Rect{l.body.X + nameW, y, timeW, l.textH(1, size)}, []Line{plain(l.msText(*ms))}, Regular, size, RightAlign, false)
+				l.text(p, Rect{l.body.X + nameW, y, timeW, l.textH(1, size)}, []Line{plain(l.msText(*ms))}, fonts.Regular, size, RightAlign, false)
 			}
-			l.text(p, Rect{x, y, w, saidH}, said, Regular, size, Left, false)
+			l.text(p, Rect{x, y, w, saidH}, said, fonts.Regular, size, Left, false)
 			if note != nil {
-				p.text(Text{R: Rect{x, y + saidH - l.st.padY, w, noteH + l.st.padY}, Lines: note, Face: Regular,
+				p.text(Text{R: Rect{x, y + saidH - l.st.padY, w, noteH + l.st.padY}, Lines: note, Face: fonts.Regular,
 					Size: l.st.small, LineH: lh(l.st.small), PadX: l.st.pad})
 			}
 		}}}})
@@ -259,10 +260,10 @@ func (l *layout) sentence(s string) string {
 func (l *layout) longValues() []row {
 	b, size := l.body, l.st.small
 	n := l.values.max
-	rows := l.paragraph(words(fill(l.lbl.AbbreviationRule, "max", itoa(n), "cut", itoa(n-1)), Print), Regular, l.st.body, b.X, b.W)
+	rows := l.paragraph(words(fill(l.lbl.AbbreviationRule, "max", itoa(n), "cut", itoa(n-1)), Print), fonts.Regular, l.st.body, b.X, b.W)
 	for _, v := range l.values.long {
 		tokens := append([]Run{{S: l.values.short(v) + " ="}}, words(v, Print)...)
-		rows = append(rows, l.paragraph(tokens, Regular, size, b.X+4, b.W-4)...)
+		rows = append(rows, l.paragraph(tokens, fonts.Regular, size, b.X+4, b.W-4)...)
 	}
 	return rows
 }

@@ -40,13 +40,3 @@ func RenderAll(docs []*Document, title string, key bool) ([]byte, error) {
 // WriteFiles writes every file, each into place only once all are
 // written: a failure leaves the files of the previous build as they were.
 func WriteFiles(files map[string][]byte) error { return writeFilesAtomically(files) }
-
-// Unprintable says why the sheets cannot print s (a character the fonts
-// have no glyph for), or "" if they can.
-func Unprintable(s string) string {
-	m, err := newMeasurer()
-	if err != nil {
-		return err.Error()
-	}
-	return unprintable(m, s, false)
-}

@@ -1,5 +1,7 @@
 package worksheet
 
+import "github.com/raftsheet/raftsheet/fonts"
+
 // A field's id is printed small in the top left corner of its box, in a
 // strip of its own above the room to write in, so that it never runs into
 // what the student writes or the key answers.
@@ -23,16 +25,16 @@ func (l *layout) fieldH(n int, pt float64) float64 {
 func (l *layout) idWidth(ids ...string) float64 {
 	w := 0.0
 	for _, id := range ids {
-		w = max(w, l.m.width(Regular, l.st.id, id))
+		w = max(w, l.m.Width(fonts.Regular, l.st.id, id))
 	}
 	return w + 2*idPadX + idMinSpace
 }
 
 // fieldText draws a field's id atop box r and its answer under it, and
 // records the field on the page.
-func (l *layout) fieldText(p *Page, r Rect, f *Field, lines []Line, face Face, size float64, align Align) {
+func (l *layout) fieldText(p *Page, r Rect, f *Field, lines []Line, face fonts.Face, size float64, align Align) {
 	strip := l.idStrip()
-	p.text(Text{R: Rect{r.X, r.Y, r.W, strip}, Lines: []Line{inked(f.ID, Faint)}, Face: Regular,
+	p.text(Text{R: Rect{r.X, r.Y, r.W, strip}, Lines: []Line{inked(f.ID, Faint)}, Face: fonts.Regular,
 		Size: l.st.id, LineH: lh(l.st.id), PadX: idPadX, PadY: idPadY})
 	p.Fields = append(p.Fields, f)
 	if len(lines) == 0 {

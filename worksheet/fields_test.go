@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/fonts"
 )
 
 // TestEveryBlankBoxHasAnID lays out every built-in exercise in both
@@ -173,7 +174,7 @@ func TestRoleHistoriesFitOneLine(t *testing.T) {
 
 // TestOverlappingIDIsAProblem makes sure the overlap check can fail.
 func TestOverlappingIDIsAProblem(t *testing.T) {
-	m, err := newMeasurer()
+	m, err := fonts.NewMeasurer()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,7 +193,7 @@ func TestOverlappingIDIsAProblem(t *testing.T) {
 
 // TestDuplicateFieldIDIsAProblem: two boxes with one id break answer files.
 func TestDuplicateFieldIDIsAProblem(t *testing.T) {
-	m, _ := newMeasurer()
+	m, _ := fonts.NewMeasurer()
 	doc := &Document{Area: Rect{12, 12, 186, 273}, Pages: []*Page{{Fields: []*Field{{ID: "S1.vote[1]", Page: 1}, {ID: "S1.vote[1]", Page: 1}}}}}
 	if got := strings.Join(doc.problems(m), "\n"); !strings.Contains(got, "S1.vote[1] is also on page 1") {
 		t.Errorf("a repeated id is not reported: %q", got)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/exercise"
+	"github.com/raftsheet/raftsheet/fonts"
 )
 
 // largeExercise is as big as the sheets promise to hold: 9 servers with
@@ -66,7 +67,7 @@ func TestLargeExerciseFitsEverywhere(t *testing.T) {
 	if tr.MaxTerm() <= 20 || tr.MaxLogLength() <= 30 || len(tr.Servers) != 9 {
 		t.Fatalf("the exercise is not large enough: term %d, log %d, %d servers", tr.MaxTerm(), tr.MaxLogLength(), len(tr.Servers))
 	}
-	m, err := newMeasurer()
+	m, err := fonts.NewMeasurer()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/exercise"
+	"github.com/raftsheet/raftsheet/fonts"
 )
 
 // layout builds a Document: the pages of one exercise in one template. It
@@ -16,7 +17,7 @@ type layout struct {
 	tr     *engine.Trace
 	tpl    *Template
 	lbl    *Labels
-	m      *measurer
+	m      *fonts.Measurer
 	values *valueBook
 	st     style
 	doc    *Document
@@ -55,7 +56,7 @@ func newStyle(s Sizes) style {
 }
 
 // lh is the line height of a font size.
-func lh(pt float64) float64 { return pt * mmPerPt * 1.25 }
+func lh(pt float64) float64 { return pt * fonts.MMPerPt * 1.25 }
 
 // textH is the height of n lines of size pt with their padding.
 func (l *layout) textH(n int, pt float64) float64 { return float64(n)*lh(pt) + 2*l.st.padY }
@@ -154,28 +155,28 @@ func withBraces(pairs []string) []string {
 }
 
 // text adds a text of wrapped lines to p in r.
-func (l *layout) text(p *Page, r Rect, lines []Line, face Face, size float64, align Align, middle bool) {
+func (l *layout) text(p *Page, r Rect, lines []Line, face fonts.Face, size float64, align Align, middle bool) {
 	p.text(Text{R: r, Lines: lines, Face: face, Size: size, LineH: lh(size), Align: align, Middle: middle,
 		PadX: l.st.pad, PadY: l.st.padY})
 }
 
 // wrapIn wraps tokens for a box of width w.
-func (l *layout) wrapIn(tokens []Run, face Face, size, w float64) []Line {
-	return l.m.wrap(tokens, face, size, w-2*l.st.pad)
+func (l *layout) wrapIn(tokens []Run, face fonts.Face, size, w float64) []Line {
+	return wrap(l.m, tokens, face, size, w-2*l.st.pad)
 }
 
 // fitWidth is the width a box needs for the widest of some one-line texts.
-func (l *layout) fitWidth(face Face, size float64, texts ...string) float64 {
+func (l *layout) fitWidth(face fonts.Face, size float64, texts ...string) float64 {
 	w := 0.0
 	for _, s := range texts {
-		w = max(w, l.m.width(face, size, s))
+		w = max(w, l.m.Width(face, size, s))
 	}
 	return w + 2*l.st.pad + 0.4
 }
 
 // paragraph is running text as rows of lines, each a row of its own so
 // that it breaks across pages between lines.
-func (l *layout) paragraph(tokens []Run, face Face, size float64, x, w float64) []row {
+func (l *layout) paragraph(tokens []Run, face fonts.Face, size float64, x, w float64) []row {
 	lines := l.wrapIn(tokens, face, size, w)
 	rows := make([]row, len(lines))
 	for i, ln := range lines {
@@ -189,13 +190,13 @@ func (l *layout) paragraph(tokens []Run, face Face, size float64, x, w float64) 
 
 // heading is a section heading: rows that stay with what follows.
 func (l *layout) heading(s string, size float64) []row {
-	lines := l.wrapIn(words(s, Print), Bold, size, l.body.W)
+	lines := l.wrapIn(words(s, Print), fonts.Bold, size, l.body.W)
 	rows := make([]row, len(lines))
 	for i, ln := range lines {
 		ln := ln
 		h := lh(size) + 2*l.st.padY
 		rows[i] = row{h: h, keepNext: true, draw: func(p *Page, y float64) {
-			l.text(p, Rect{l.body.X, y, l.body.W, h}, []Line{ln}, Bold, size, Left, false)
+			l.text(p, Rect{l.body.X, y, l.body.W, h}, []Line{ln}, fonts.Bold, size, Left, false)
 		}}
 	}
 	rows[len(rows)-1].h += 1

@@ -1,5 +1,7 @@
 package worksheet
 
+import "github.com/raftsheet/raftsheet/fonts"
+
 // logTable is the Raft Log: a row per index with its term, value and
 // whether it was applied. It flows into side-by-side columns when that
 // keeps the sheet on one page, and onto further pages when even that is
@@ -7,12 +9,12 @@ package worksheet
 func (l *layout) logTable(g *sheetGrid, h *history, restH float64) {
 	lbl, st := l.lbl, l.st
 	cells := h.logCells
-	idxW := l.fitWidth(Bold, st.small, lbl.Index, itoa(g.logRows))
+	idxW := l.fitWidth(fonts.Bold, st.small, lbl.Index, itoa(g.logRows))
 	termW := g.logTermW
 	n := itoa(g.logRows)
-	appliedW := max(l.fitWidth(Bold, st.small, lbl.Applied), l.fitWidth(Italic, st.body, lbl.Yes, lbl.None), 14,
+	appliedW := max(l.fitWidth(fonts.Bold, st.small, lbl.Applied), l.fitWidth(fonts.Italic, st.body, lbl.Yes, lbl.None), 14,
 		l.idWidth(l.serverIDs(fieldIndex("log", n)+".applied")...))
-	valueMin := max(22, l.fitWidth(Bold, st.small, lbl.Value), l.idWidth(l.serverIDs(fieldIndex("log", n)+".value")...))
+	valueMin := max(22, l.fitWidth(fonts.Bold, st.small, lbl.Value), l.idWidth(l.serverIDs(fieldIndex("log", n)+".value")...))
 	gap := 5.0
 
 	tableFor := func(k int) (colW float64, widths []float64) {

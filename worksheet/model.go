@@ -1,5 +1,7 @@
 package worksheet
 
+import "github.com/raftsheet/raftsheet/fonts"
+
 // Rect is an area of a page in millimetres from the top left corner.
 type Rect struct{ X, Y, W, H float64 }
 
@@ -53,9 +55,9 @@ const (
 type Text struct {
 	R      Rect
 	Lines  []Line
-	Face   Face    // face of Print runs; Answer runs use the Answer face
-	Size   float64 // points
-	LineH  float64 // millimetres from one line to the next
+	Face   fonts.Face // face of Print runs; Answer runs use the Answer face
+	Size   float64    // points
+	LineH  float64    // millimetres from one line to the next
 	Align  Align
 	Middle bool    // centre the lines vertically; else from the top
 	PadX   float64 // room kept free left and right

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/jung-kurt/gofpdf"
+	"github.com/raftsheet/raftsheet/fonts"
 )
 
 // PDF is a worksheet or key PDF being drawn, document after document: a
@@ -14,7 +15,7 @@ import (
 // use.
 type PDF struct {
 	pdf   *gofpdf.Fpdf
-	m     *measurer
+	m     *fonts.Measurer
 	pen   pen
 	key   bool
 	paper Paper
@@ -22,7 +23,7 @@ type PDF struct {
 
 // NewPDF starts a PDF titled title on paper: the worksheet, or the key.
 func NewPDF(title string, paper Paper, key bool) (*PDF, error) {
-	m, err := newMeasurer() // its own: a measurer is not safe to share
+	m, err := fonts.NewMeasurer() // its own: a measurer is not safe to share
 	if err != nil {
 		return nil, err
 	}
@@ -35,14 +36,14 @@ func NewPDF(title string, paper Paper, key bool) (*PDF, error) {
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetTitle(title, true)
 	pdf.SetCreator("raftsheet", true)
-	faces := []Face{Regular, Bold}
+	faces := []fonts.Face{fonts.Regular, fonts.Bold}
 	if key {
-		faces = append(faces, Italic)
+		faces = append(faces, fonts.Italic)
 	}
 	for _, f := range faces {
 		// gofpdf writes into the font bytes it is given: a copy of its own
 		// for every document keeps parallel builds apart.
-		pdf.AddUTF8FontFromBytes(f.fontFamily(), "", append([]byte(nil), f.ttf()...))
+		pdf.AddUTF8FontFromBytes(f.Family(), "", append([]byte(nil), f.TTF()...))
 	}
 	return &PDF{pdf: pdf, m: m, key: key, paper: paper}, nil
 }

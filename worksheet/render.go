@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/jung-kurt/gofpdf"
+	"github.com/raftsheet/raftsheet/fonts"
 )
 
 // fixedDate stamps every PDF, so that rebuilding gives identical bytes.
@@ -86,24 +87,24 @@ func visible(ink Ink, key bool) bool {
 
 // drawText draws a text's lines; runs not printed on this PDF keep their
 // room, so everything else stands where it stands on the other PDF.
-func drawText(pdf *gofpdf.Fpdf, pen *pen, m *measurer, t Text, key bool) {
+func drawText(pdf *gofpdf.Fpdf, pen *pen, m *fonts.Measurer, t Text, key bool) {
 	top := t.R.Y + t.PadY
 	if t.Middle {
 		top = t.R.Y + (t.R.H-float64(len(t.Lines))*t.LineH)/2
 	}
-	sizeMM := t.Size * mmPerPt
+	sizeMM := t.Size * fonts.MMPerPt
 	for i, line := range t.Lines {
 		baseline := top + float64(i)*t.LineH + t.LineH/2 + 0.34*sizeMM
 		x := t.R.X + t.PadX
 		if t.Align != Left {
-			free := t.R.W - 2*t.PadX - m.lineWidth(line, t.Face, t.Size)
+			free := t.R.W - 2*t.PadX - lineWidth(m, line, t.Face, t.Size)
 			if t.Align == Center {
 				free /= 2
 			}
 			x += free
 		}
 		for _, seg := range segments(line, t.Face, key) {
-			w := m.width(seg.face, t.Size, seg.s)
+			w := m.Width(seg.face, t.Size, seg.s)
 			if visible(seg.ink, key) && strings.TrimSpace(seg.s) != "" {
 				pen.drawSegment(pdf, seg, x, baseline, w, t.Size)
 			}
@@ -115,7 +116,7 @@ func drawText(pdf *gofpdf.Fpdf, pen *pen, m *measurer, t Text, key bool) {
 // segment is runs drawn in one go: same face, same ink, not struck.
 type segment struct {
 	s      string
-	face   Face
+	face   fonts.Face
 	ink    Ink
 	strike bool
 }
@@ -126,7 +127,7 @@ type segment struct {
 // after a struck run starts the next segment, so the strike stops short
 // of it. A given value is struck only on the key: that it is replaced
 // later is an answer, which the worksheet must not give away.
-func segments(line Line, base Face, key bool) []segment {
+func segments(line Line, base fonts.Face, key bool) []segment {
 	var out []segment
 	for _, r := range line {
 		r.Strike = r.Strike && key
@@ -161,7 +162,7 @@ func (p *pen) drawSegment(pdf *gofpdf.Fpdf, seg segment, x, baseline, w, size fl
 	case Faint:
 		colour = faintColour
 	}
-	pdf.SetFont(seg.face.fontFamily(), "", size)
+	pdf.SetFont(seg.face.Family(), "", size)
 	if !p.set || p.colour != colour {
 		pdf.SetTextColor(colour[0], colour[1], colour[2])
 		p.colour, p.set = colour, true
@@ -170,7 +171,7 @@ func (p *pen) drawSegment(pdf *gofpdf.Fpdf, seg segment, x, baseline, w, size fl
 	if seg.strike {
 		pdf.SetDrawColor(colour[0], colour[1], colour[2])
 		pdf.SetLineWidth(0.3)
-		y := baseline - 0.3*size*mmPerPt
+		y := baseline - 0.3*size*fonts.MMPerPt
 		pdf.Line(x-0.3, y, x+w+0.3, y)
 	}
 }

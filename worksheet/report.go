@@ -3,6 +3,8 @@ package worksheet
 import (
 	"fmt"
 	"strings"
+
+	"github.com/raftsheet/raftsheet/fonts"
 )
 
 // Report is a class's grading summary: the most-missed fields grouped by
@@ -40,7 +42,7 @@ func ReportPDF(r Report, paper Paper) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, err := newMeasurer()
+	m, err := fonts.NewMeasurer()
 	if err != nil {
 		return nil, err
 	}
@@ -59,22 +61,22 @@ func ReportPDF(r Report, paper Paper) ([]byte, error) {
 
 func (l *layout) reportPage(r Report) {
 	st, b := l.st, l.body
-	rows := l.paragraph(words("Class report", Print), Bold, st.title, b.X, b.W)
-	rows = append(rows, l.paragraph(words(r.Title, Print), Bold, st.heading, b.X, b.W)...)
+	rows := l.paragraph(words("Class report", Print), fonts.Bold, st.title, b.X, b.W)
+	rows = append(rows, l.paragraph(words(r.Title, Print), fonts.Bold, st.heading, b.X, b.W)...)
 	summary := fmt.Sprintf("%d answer files graded · mean score %.1f %% (lowest %.1f %%, median %.1f %%, highest %.1f %%). The rules of the Raft paper behind the answers the class missed (wrong or left blank), most missed first; under each, the fields most often missed, named by the exercise's own servers so that all variants line up.", r.Files, r.Mean, r.Lowest, r.Median, r.Highest)
 	rows = append(rows, gapRow(1))
-	rows = append(rows, l.paragraph(words(summary, Print), Regular, st.body, b.X, b.W)...)
+	rows = append(rows, l.paragraph(words(summary, Print), fonts.Regular, st.body, b.X, b.W)...)
 	rows = append(rows, gapRow(st.gap))
 	l.place(block{rows: rows})
 	if len(r.Rules) == 0 {
-		l.place(block{rows: l.paragraph(words("Nothing was missed.", Print), Regular, st.body, b.X, b.W)})
+		l.place(block{rows: l.paragraph(words("Nothing was missed.", Print), fonts.Regular, st.body, b.X, b.W)})
 	}
 	footH := l.textH(1, st.body)
 	for i, rule := range r.Rules {
 		rows := l.reportRule(rule)
 		if (block{rows: rows}).height()+footH > l.room() {
 			left := fmt.Sprintf("… and %d more rules, missed less often (the scores CSV has every student).", len(r.Rules)-i)
-			l.place(block{rows: l.paragraph(words(left, Print), Regular, st.body, b.X, b.W)})
+			l.place(block{rows: l.paragraph(words(left, Print), fonts.Regular, st.body, b.X, b.W)})
 			break
 		}
 		l.place(block{rows: rows})
@@ -87,14 +89,14 @@ func (l *layout) reportPage(r Report) {
 func (l *layout) reportRule(r ReportRule) []row {
 	st, b := l.st, l.body
 	count := fmt.Sprintf("%d of %d missed (%.0f %%)", r.Missed, r.Of, 100*float64(r.Missed)/float64(max(r.Of, 1)))
-	countW := l.fitWidth(Bold, st.body, count)
+	countW := l.fitWidth(fonts.Bold, st.body, count)
 	barW := 40.0
 	nameW := b.W - countW - barW - 2
-	name := l.wrapIn(words(r.Rule.String(), Print), Bold, st.body, nameW)
+	name := l.wrapIn(words(r.Rule.String(), Print), fonts.Bold, st.body, nameW)
 	h := max(l.textH(len(name), st.body), 6)
 	rows := []row{{h: h, keepNext: true, draw: func(p *Page, y float64) {
-		l.text(p, Rect{b.X, y, nameW, h}, name, Bold, st.body, Left, true)
-		l.text(p, Rect{b.X + nameW, y, countW, h}, []Line{plain(count)}, Bold, st.body, RightAlign, true)
+		l.text(p, Rect{b.X, y, nameW, h}, name, fonts.Bold, st.body, Left, true)
+		l.text(p, Rect{b.X + nameW, y, countW, h}, []Line{plain(count)}, fonts.Bold, st.body, RightAlign, true)
 		bar := Rect{b.Right() - barW, y + 1.5, barW, h - 3}
 		p.box(Box{R: bar, Stroke: Thin, Fill: Header})
 		if r.Of > 0 && r.Missed > 0 {
@@ -110,7 +112,7 @@ func (l *layout) reportRule(r ReportRule) []row {
 		parts = append(parts, fmt.Sprintf("%s %d of %d", f.ID, f.Missed, f.Of))
 	}
 	if len(parts) > 0 {
-		rows = append(rows, l.paragraph(words(strings.Join(parts, " · "), Print), Regular, st.small, b.X+4, b.W-4)...)
+		rows = append(rows, l.paragraph(words(strings.Join(parts, " · "), Print), fonts.Regular, st.small, b.X+4, b.W-4)...)
 	}
 	return append(rows, gapRow(2))
 }
@@ -119,5 +121,5 @@ func (l *layout) reportFooter() {
 	a := l.doc.Area
 	r := Rect{a.X, a.Bottom() - l.st.footH + 1, a.W, l.st.footH - 1}
 	l.page.box(Box{R: Rect{a.X, r.Y, a.W, 0}, Stroke: Thin})
-	l.text(l.page, r, []Line{plain("raftsheet check --report")}, Regular, l.st.small, Left, true)
+	l.text(l.page, r, []Line{plain("raftsheet check --report")}, fonts.Regular, l.st.small, Left, true)
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/fonts"
 )
 
 // timerKind is which of a server's two timers: the election timer of a
@@ -87,7 +88,7 @@ func (l *layout) clockBlock(g *sheetGrid, h *history) {
 	}
 	text = fill(text, "timeout", l.timeoutWords(h.id), "heartbeat", itoa(l.tr.Timing.HeartbeatMs))
 	rows := l.heading(lbl.ClockTitle, st.body)
-	rows = append(rows, l.paragraph(words(text, Print), Regular, st.small, l.body.X, l.body.W)...)
+	rows = append(rows, l.paragraph(words(text, Print), fonts.Regular, st.small, l.body.X, l.body.W)...)
 	rows[len(rows)-1].keepNext = true
 	rows = append(rows, gapRow(1))
 	rows = append(rows, l.historyBoxes(g, h, lbl.ClockTitle, lbl.ElectionAt, "electionAt", g.timerCells, orNone(h.timers(electionTimer, fixed), lbl), KindTime, topicTimer)...)

@@ -1,6 +1,9 @@
 package worksheet
 
-import "github.com/raftsheet/raftsheet/engine"
+import (
+	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/fonts"
+)
 
 // fieldIndex is name[index]: "vote[3]", "nextIndex[S2]".
 func fieldIndex(name, index string) string { return name + "[" + index + "]" }
@@ -40,7 +43,7 @@ func (l *layout) roleSize(runs []Run, colW float64) float64 {
 		line = append(line, w...)
 	}
 	for size := l.st.body; size > minRolePt; size -= 0.5 {
-		if l.m.lineWidth(line, Regular, size) <= colW-2*l.st.pad {
+		if lineWidth(l.m, line, fonts.Regular, size) <= colW-2*l.st.pad {
 			return size
 		}
 	}

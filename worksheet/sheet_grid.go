@@ -2,6 +2,7 @@ package worksheet
 
 import (
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/fonts"
 )
 
 // sheetGrid is the geometry every Raft State sheet shares, so the sheets
@@ -24,10 +25,10 @@ type sheetGrid struct {
 func (l *layout) newSheetGrid() *sheetGrid {
 	lbl, st := l.lbl, l.st
 	g := &sheetGrid{}
-	g.labelW = l.fitWidth(Bold, st.small, lbl.Term, lbl.Vote, lbl.Role, lbl.CommitIndex, lbl.LastApplied,
+	g.labelW = l.fitWidth(fonts.Bold, st.small, lbl.Term, lbl.Vote, lbl.Role, lbl.CommitIndex, lbl.LastApplied,
 		lbl.StateMachine, lbl.NextIndex, lbl.MatchIndex)
 	if l.tr.Timing != nil {
-		g.labelW = max(g.labelW, l.fitWidth(Bold, st.small, lbl.ElectionAt, lbl.HeartbeatAt))
+		g.labelW = max(g.labelW, l.fitWidth(fonts.Bold, st.small, lbl.ElectionAt, lbl.HeartbeatAt))
 	}
 	g.firstTerm = 1 << 30
 	for _, id := range l.tr.Servers {
@@ -41,7 +42,7 @@ func (l *layout) newSheetGrid() *sheetGrid {
 	// column, and its story a smaller font, so that it stays on one line.
 	texts := append([]string{lbl.None, lbl.FollowerShort, lbl.CandidateShort, lbl.LeaderShort, lbl.DownShort}, l.tr.Servers...)
 	maxT := itoa(last + 60) // as many digits as any column's term: spare columns have ids too
-	base := max(9, l.fitWidth(Italic, st.body, texts...), l.fitWidth(Bold, st.small, itoa(last+60)),
+	base := max(9, l.fitWidth(fonts.Italic, st.body, texts...), l.fitWidth(fonts.Bold, st.small, itoa(last+60)),
 		l.idWidth(l.serverIDs(fieldIndex("vote", maxT), fieldIndex("role", maxT))...))
 	need := map[int]float64{}
 	for t := g.firstTerm; t <= l.tr.MaxTerm(); t++ {
@@ -62,7 +63,7 @@ func (l *layout) newSheetGrid() *sheetGrid {
 	if timers > 0 {
 		histIDs = append(histIDs, l.serverIDs(fieldIndex("electionAt", k), fieldIndex("heartbeatAt", k))...)
 	}
-	g.histPerBand, g.histColW = l.band(g.labelW, max(9, l.fitWidth(Italic, st.body, itoa(l.tr.MaxLogLength()+100), itoa(l.lastTime()+1000)), l.idWidth(histIDs...)))
+	g.histPerBand, g.histColW = l.band(g.labelW, max(9, l.fitWidth(fonts.Italic, st.body, itoa(l.tr.MaxLogLength()+100), itoa(l.lastTime()+1000)), l.idWidth(histIDs...)))
 	g.histCells = roundUp(hist+2, g.histPerBand)
 	if timers > 0 {
 		g.timerCells = roundUp(timers+2, g.histPerBand)
@@ -77,7 +78,7 @@ func (l *layout) newSheetGrid() *sheetGrid {
 		}
 	}
 	n := itoa(g.logRows)
-	g.logTermW = max(l.fitWidth(Bold, st.small, lbl.Term), l.fitWidth(Italic, st.body, termTexts...), 10,
+	g.logTermW = max(l.fitWidth(fonts.Bold, st.small, lbl.Term), l.fitWidth(fonts.Italic, st.body, termTexts...), 10,
 		l.idWidth(l.serverIDs(fieldIndex("log", n)+".term")...))
 	for _, peer := range l.tr.Servers {
 		g.leaderColW = max(g.leaderColW, l.idWidth(l.serverIDs(fieldIndex("matchIndex", peer), fieldIndex("nextIndex", peer))...))

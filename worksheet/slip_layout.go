@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/fonts"
 )
 
 // slipStyle is the geometry all slips of an exercise share.
@@ -23,11 +24,11 @@ const slipPad = 2.5
 func (l *layout) newSlipStyle(slips []*slip) slipStyle {
 	lbl, st := l.lbl, l.st
 	ss := slipStyle{gap: 5}
-	ss.fieldW = l.fitWidth(Regular, st.small, lbl.Term, lbl.LeaderID, lbl.PrevLogIndex, lbl.PrevLogTerm, lbl.Entries,
+	ss.fieldW = l.fitWidth(fonts.Regular, st.small, lbl.Term, lbl.LeaderID, lbl.PrevLogIndex, lbl.PrevLogTerm, lbl.Entries,
 		lbl.LeaderCommit, lbl.CandidateID, lbl.LastLogIndex, lbl.LastLogTerm)
-	ss.gridLabelW = l.fitWidth(Bold, st.small, lbl.ID, lbl.Term, lbl.OK, lbl.Match)
+	ss.gridLabelW = l.fitWidth(fonts.Bold, st.small, lbl.ID, lbl.Term, lbl.OK, lbl.Match)
 	if l.tr.Timing != nil {
-		ss.gridLabelW = max(ss.gridLabelW, l.fitWidth(Bold, st.small, lbl.Arrives))
+		ss.gridLabelW = max(ss.gridLabelW, l.fitWidth(fonts.Bold, st.small, lbl.Arrives))
 	}
 	var gridIDs []string
 	for _, s := range slips {
@@ -42,12 +43,12 @@ func (l *layout) newSlipStyle(slips []*slip) slipStyle {
 		ss.w = (l.body.W - ss.gap*float64(ss.cols-1)) / float64(ss.cols)
 		ss.inner = ss.w - 2*slipPad
 		colW := (ss.inner - ss.gridLabelW) / n
-		names := l.fitWidth(Bold, st.small, l.tr.Servers...)
+		names := l.fitWidth(fonts.Bold, st.small, l.tr.Servers...)
 		ss.gridSize = st.body
-		if l.fitWidth(Italic, st.body, answers...) > colW {
+		if l.fitWidth(fonts.Italic, st.body, answers...) > colW {
 			ss.gridSize = st.small
 		}
-		if ss.cols == 1 || (names <= colW && idW <= colW && l.fitWidth(Italic, ss.gridSize, answers...) <= colW) {
+		if ss.cols == 1 || (names <= colW && idW <= colW && l.fitWidth(fonts.Italic, ss.gridSize, answers...) <= colW) {
 			break
 		}
 	}
@@ -55,7 +56,7 @@ func (l *layout) newSlipStyle(slips []*slip) slipStyle {
 	ss.entriesH = st.cell
 	for _, s := range slips {
 		if s.msg.Type == engine.AppendEntries {
-			lines := l.wrapIn(l.entryRuns(s.msg), Italic, st.body, boxW)
+			lines := l.wrapIn(l.entryRuns(s.msg), fonts.Italic, st.body, boxW)
 			ss.entriesH = max(ss.entriesH, l.fieldH(len(lines), st.body))
 		}
 	}
@@ -80,7 +81,7 @@ func (l *layout) slipPages(slips []*slip) {
 	l.startPage("slips")
 	st := l.st
 	rows := l.heading(l.lbl.SlipsTitle, st.heading)
-	rows = append(rows, l.paragraph(words(l.lbl.SlipsIntro, Print), Regular, st.small, l.body.X, l.body.W)...)
+	rows = append(rows, l.paragraph(words(l.lbl.SlipsIntro, Print), fonts.Regular, st.small, l.body.X, l.body.W)...)
 	rows = append(rows, gapRow(2))
 	l.place(block{rows: rows})
 	ss := l.newSlipStyle(slips)
@@ -107,9 +108,9 @@ func (l *layout) slip(ss slipStyle, s *slip) (float64, func(p *Page, x, y, h flo
 	m := s.msg
 	kind := l.slipKind(m.Type)
 	number := idList(s.ids)
-	numW := l.fitWidth(Bold, 11, number)
+	numW := l.fitWidth(fonts.Bold, 11, number)
 	kindW := ss.inner - numW
-	kindLines := l.wrapIn(words(kind, Print), Bold, st.body+1, kindW)
+	kindLines := l.wrapIn(words(kind, Print), fonts.Bold, st.body+1, kindW)
 	titleH := max(7, l.textH(len(kindLines), st.body+1))
 
 	route := lbl.From + " " + m.From + " · " + lbl.To + " " + strings.Join(s.to, ", ")
@@ -119,7 +120,7 @@ func (l *layout) slip(ss slipStyle, s *slip) (float64, func(p *Page, x, y, h flo
 	if m.DuplicateOf != 0 {
 		route += " · " + fill(lbl.CopyOf, "id", itoa(m.DuplicateOf))
 	}
-	routeLines := l.wrapIn(words(route, Print), Regular, st.small, ss.inner)
+	routeLines := l.wrapIn(words(route, Print), fonts.Regular, st.small, ss.inner)
 	routeH := l.textH(len(routeLines), st.small)
 
 	type field struct {
@@ -160,19 +161,19 @@ func (l *layout) slip(ss slipStyle, s *slip) (float64, func(p *Page, x, y, h flo
 	return height, func(p *Page, x, y, h float64) {
 		p.box(Box{R: Rect{x, y, ss.w, h}, Stroke: Dashed})
 		ix, cy := x+slipPad, y+slipPad
-		l.text(p, Rect{ix, cy, kindW, titleH}, kindLines, Bold, st.body+1, Left, true)
-		l.text(p, Rect{ix + kindW, cy, numW, titleH}, []Line{plain(number)}, Bold, 11, RightAlign, true)
+		l.text(p, Rect{ix, cy, kindW, titleH}, kindLines, fonts.Bold, st.body+1, Left, true)
+		l.text(p, Rect{ix + kindW, cy, numW, titleH}, []Line{plain(number)}, fonts.Bold, 11, RightAlign, true)
 		cy += titleH
-		l.text(p, Rect{ix, cy, ss.inner, routeH}, routeLines, Regular, st.small, Left, false)
+		l.text(p, Rect{ix, cy, ss.inner, routeH}, routeLines, fonts.Regular, st.small, Left, false)
 		cy += routeH + 1
 		for _, f := range fields {
-			l.text(p, Rect{ix, cy, ss.fieldW, cellH}, []Line{plain(f.name)}, Regular, st.small, RightAlign, true)
+			l.text(p, Rect{ix, cy, ss.fieldW, cellH}, []Line{plain(f.name)}, fonts.Regular, st.small, RightAlign, true)
 			r := Rect{ix + ss.fieldW, cy, ss.inner - ss.fieldW, f.h}
 			p.box(Box{R: r, Stroke: Thin, Write: true})
-			l.fieldText(p, r, f.f, l.wrapIn(f.runs, Italic, st.body, r.W), Regular, st.body, Left)
+			l.fieldText(p, r, f.f, l.wrapIn(f.runs, fonts.Italic, st.body, r.W), fonts.Regular, st.body, Left)
 			cy += f.h + fieldGap
 		}
-		l.text(p, Rect{ix, cy, ss.inner, responseH}, []Line{plain(lbl.Response)}, Bold, st.small, Center, true)
+		l.text(p, Rect{ix, cy, ss.inner, responseH}, []Line{plain(lbl.Response)}, fonts.Bold, st.small, Center, true)
 		cy += responseH
 		for _, r := range l.responseGrid(ss, s, ix) {
 			r.draw(p, cy)

@@ -1,6 +1,9 @@
 package worksheet
 
-import "github.com/raftsheet/raftsheet/engine"
+import (
+	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/fonts"
+)
 
 // stateSheet is one server's Raft State sheet: its id, the Terms grid,
 // the Raft Log, the volatile state, the leader's indexes and where it ends.
@@ -22,15 +25,15 @@ func (l *layout) sheetTitle(id string) {
 	size := l.st.heading + 4
 	idSize := 18.0
 	labelH := l.textH(1, l.st.small)
-	boxW := max(30, l.fitWidth(Bold, idSize, id)+6, l.fitWidth(Regular, l.st.small, l.lbl.Server))
+	boxW := max(30, l.fitWidth(fonts.Bold, idSize, id)+6, l.fitWidth(fonts.Regular, l.st.small, l.lbl.Server))
 	boxH := max(13, l.textH(1, size), labelH+l.textH(1, idSize)-3)
 	l.place(block{rows: []row{{h: boxH + l.st.gap, draw: func(p *Page, y float64) {
 		b := l.body
-		l.text(p, Rect{b.X, y, b.W - boxW - 2, boxH}, []Line{plain(l.lbl.StateTitle)}, Bold, size, Left, true)
+		l.text(p, Rect{b.X, y, b.W - boxW - 2, boxH}, []Line{plain(l.lbl.StateTitle)}, fonts.Bold, size, Left, true)
 		r := Rect{b.Right() - boxW, y, boxW, boxH}
 		p.box(Box{R: r, Stroke: Thick})
-		l.text(p, Rect{r.X, r.Y, r.W, labelH}, []Line{plain(l.lbl.Server)}, Regular, l.st.small, Left, false)
-		l.text(p, Rect{r.X, r.Y + labelH - 3, r.W, r.H - labelH + 3}, []Line{plain(id)}, Bold, idSize, Center, true)
+		l.text(p, Rect{r.X, r.Y, r.W, labelH}, []Line{plain(l.lbl.Server)}, fonts.Regular, l.st.small, Left, false)
+		l.text(p, Rect{r.X, r.Y + labelH - 3, r.W, r.H - labelH + 3}, []Line{plain(id)}, fonts.Bold, idSize, Center, true)
 	}}}})
 }
 
@@ -180,11 +183,11 @@ func (l *layout) atEndBlock(h *history) []row {
 	var cells []cell
 	labelsW := 0.0
 	for _, n := range names {
-		labelsW += l.fitWidth(Regular, st.small, n)
+		labelsW += l.fitWidth(fonts.Regular, st.small, n)
 	}
 	valueW := (l.body.W - labelsW) / float64(len(names))
 	for i, n := range names {
-		widths = append(widths, l.fitWidth(Regular, st.small, n), valueW)
+		widths = append(widths, l.fitWidth(fonts.Regular, st.small, n), valueW)
 		runs := answer(values[i])
 		fld := l.sheetField(h, ids[i], kinds[i], runs, steps[i], topics[i], lbl.AtEnd, n)
 		cells = append(cells, label(n).sized(st.small), ask(runs).asking(fld))

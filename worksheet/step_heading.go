@@ -1,6 +1,10 @@
 package worksheet
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/raftsheet/raftsheet/fonts"
+)
 
 // stepHeading is "Step n", in a timed exercise the time it happens at,
 // and what the step does in plain words, with its note under it; band
@@ -20,13 +24,13 @@ func (l *layout) stepHeadingText(n int, ms *int, said, note string, band bool) [
 	st := l.st
 	size := st.body
 	name := fill(l.lbl.Step, "n", itoa(n))
-	nameW := l.fitWidth(Bold, size, fill(l.lbl.Step, "n", itoa(len(l.tr.Steps))))
+	nameW := l.fitWidth(fonts.Bold, size, fill(l.lbl.Step, "n", itoa(len(l.tr.Steps))))
 	timeW := l.timeColumnW(size)
 	x, w := l.body.X+nameW+timeW, l.body.W-nameW-timeW
-	lines := l.wrapIn(words(said, Print), Regular, size, w)
+	lines := l.wrapIn(words(said, Print), fonts.Regular, size, w)
 	var noteLines []Line
 	if note = strings.TrimSpace(note); note != "" {
-		noteLines = l.wrapIn(words("“"+note+"”", Print), Regular, st.small, w)
+		noteLines = l.wrapIn(words("“"+note+"”", Print), fonts.Regular, st.small, w)
 	}
 	saidH := l.textH(len(lines), size)
 	noteH := 0.0
@@ -38,13 +42,13 @@ func (l *layout) stepHeadingText(n int, ms *int, said, note string, band bool) [
 		if band {
 			p.box(Box{R: Rect{l.body.X, y, l.body.W, h}, Fill: Band})
 		}
-		l.text(p, Rect{l.body.X, y, nameW, l.textH(1, size)}, []Line{plain(name)}, Bold, size, Left, false)
+		l.text(p, Rect{l.body.X, y, nameW, l.textH(1, size)}, []Line{plain(name)}, fonts.Bold, size, Left, false)
 		if ms != nil {
-			l.text(p, Rect{l.body.X + nameW, y, timeW, l.textH(1, size)}, []Line{plain(l.msText(*ms))}, Bold, size, RightAlign, false)
+			l.text(p, Rect{l.body.X + nameW, y, timeW, l.textH(1, size)}, []Line{plain(l.msText(*ms))}, fonts.Bold, size, RightAlign, false)
 		}
-		l.text(p, Rect{x, y, w, saidH}, lines, Regular, size, Left, false)
+		l.text(p, Rect{x, y, w, saidH}, lines, fonts.Regular, size, Left, false)
 		if noteLines != nil {
-			l.text(p, Rect{x, y + saidH, w, noteH}, noteLines, Regular, st.small, Left, false)
+			l.text(p, Rect{x, y + saidH, w, noteH}, noteLines, fonts.Regular, st.small, Left, false)
 		}
 	}}}
 }
@@ -59,5 +63,5 @@ func (l *layout) timeColumnW(size float64) float64 {
 	if l.tr.Timing == nil {
 		return 0
 	}
-	return l.fitWidth(Bold, size, l.msText(l.lastTime())) + 3
+	return l.fitWidth(fonts.Bold, size, l.msText(l.lastTime())) + 3
 }

@@ -1,10 +1,12 @@
 package worksheet
 
+import "github.com/raftsheet/raftsheet/fonts"
+
 // cell is one box of a table row: its content as tokens, wrapped to the
 // column's width, and how the box looks.
 type cell struct {
 	runs  []Run
-	face  Face
+	face  fonts.Face
 	fill  Fill
 	write bool // a box the student writes in
 	align Align
@@ -20,7 +22,7 @@ func label(s string) cell      { return cell{runs: words(s, Print), fill: Header
 func shaded() cell             { return cell{fill: Shade} }
 func answerCell(s string) cell { return ask([]Run{{S: s, Ink: Answer}}) }
 func boldLabel(s string) cell {
-	return cell{runs: words(s, Print), fill: Header, face: Bold, align: Center}
+	return cell{runs: words(s, Print), fill: Header, face: fonts.Bold, align: Center}
 }
 func leftLabel(s string) cell        { return cell{runs: words(s, Print), fill: Header, align: Left} }
 func (c cell) left() cell            { c.align = Left; return c }

@@ -7,9 +7,9 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"unicode"
 
 	"github.com/raftsheet/raftsheet/diag"
+	"github.com/raftsheet/raftsheet/fonts"
 	"github.com/raftsheet/raftsheet/templates"
 	"gopkg.in/yaml.v3"
 )
@@ -50,7 +50,7 @@ func ParseTemplate(file string, src []byte) (*Template, error) {
 
 type templateLoader struct {
 	file  string
-	m     *measurer
+	m     *fonts.Measurer
 	diags diag.Diagnostics
 }
 
@@ -65,7 +65,7 @@ func (l *templateLoader) errorf(n *yaml.Node, hint, format string, args ...any) 
 // parseTemplate reads src over the defaults base returns for its kind (none
 // for a built-in template, which must be complete).
 func parseTemplate(file string, src []byte, base func(kind string) (*Template, error)) (*Template, error) {
-	m, err := newMeasurer()
+	m, err := fonts.NewMeasurer()
 	if err != nil {
 		return nil, err
 	}
@@ -186,7 +186,7 @@ func (l *templateLoader) checkText(n *yaml.Node, path string) {
 			l.checkText(c, path)
 		}
 	case yaml.ScalarNode:
-		if msg := unprintable(l.m, n.Value, strings.HasPrefix(path, "text.")); msg != "" {
+		if msg := l.m.Unprintable(n.Value, strings.HasPrefix(path, "text.")); msg != "" {
 			l.errorf(n, "", "%s %s", path, msg)
 		}
 		for _, p := range placeholders.FindAllStringSubmatch(n.Value, -1) {
@@ -196,26 +196,6 @@ func (l *templateLoader) checkText(n *yaml.Node, path string) {
 			}
 		}
 	}
-}
-
-// unprintable says why s cannot be printed, or "" if it can.
-func unprintable(m *measurer, s string, multiline bool) string {
-	for _, r := range s {
-		switch {
-		case r > 0xFFFF:
-			return fmt.Sprintf("has the character %q (U+%04X), which the PDF fonts cannot print (only the Basic Multilingual Plane)", r, r)
-		case unicode.IsControl(r) && !(multiline && (r == '\n' || r == '\t')):
-			return fmt.Sprintf("has the control character U+%04X, which cannot be printed", r)
-		case unicode.IsControl(r) || r == ' ':
-		default:
-			for f := Face(0); f < numFaces; f++ {
-				if m.runeWidth(f, r) < 0 {
-					return fmt.Sprintf("has the character %q (U+%04X), which the sheets' Go fonts have no glyph for", r, r)
-				}
-			}
-		}
-	}
-	return ""
 }
 
 var placeholders = regexp.MustCompile(`\{([A-Za-z_]*)\}`)

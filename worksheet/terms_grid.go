@@ -1,5 +1,7 @@
 package worksheet
 
+import "github.com/raftsheet/raftsheet/fonts"
+
 // termBand is one band of the Terms grid across the page: the terms of
 // its columns and their widths.
 type termBand struct {
@@ -41,8 +43,8 @@ func (l *layout) roleColumnW(runs []Run, base float64) float64 {
 		line = append(line, w...)
 	}
 	pad := 2*l.st.pad + 0.4
-	atBody := l.m.lineWidth(line, Regular, l.st.body) + pad
-	atSmallest := l.m.lineWidth(line, Regular, minRolePt) + pad
+	atBody := lineWidth(l.m, line, fonts.Regular, l.st.body) + pad
+	atSmallest := lineWidth(l.m, line, fonts.Regular, minRolePt) + pad
 	return min(atBody, max(base, comfortableRoleColW, atSmallest), maxRoleColW)
 }
 

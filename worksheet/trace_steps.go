@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/fonts"
 )
 
 // traceColumn is a column of a trace step's server table: the field it
@@ -28,10 +29,10 @@ func (l *layout) newTraceColumns() traceColumns {
 	lbl, st := l.lbl, l.st
 	n := itoa(len(l.tr.Steps))
 	w := func(attr string, texts ...string) float64 {
-		return max(l.fitWidth(Bold, st.small, texts[0]), l.fitWidth(Italic, st.body, texts[1:]...),
+		return max(l.fitWidth(fonts.Bold, st.small, texts[0]), l.fitWidth(fonts.Italic, st.body, texts[1:]...),
 			l.idWidth(l.stepIDs(n, attr)...))
 	}
-	c := traceColumns{serverW: max(l.fitWidth(Bold, st.small, append([]string{lbl.Server}, l.tr.Servers...)...), 10)}
+	c := traceColumns{serverW: max(l.fitWidth(fonts.Bold, st.small, append([]string{lbl.Server}, l.tr.Servers...)...), 10)}
 	// Wide enough for the key's answers, for handwriting and for the ids.
 	c.cols = []traceColumn{
 		{attr: "role", head: lbl.Role, w: max(w("role", lbl.Role, lbl.Follower, lbl.Candidate, lbl.Leader, lbl.Down), 20), kind: KindRoles, topic: topicRole},
@@ -50,7 +51,7 @@ func (l *layout) newTraceColumns() traceColumns {
 	}
 	if rest := l.body.W - used; rest >= 90 {
 		c.cols = append(c.cols, traceColumn{attr: "stateMachine", head: lbl.StateMachine, left: true,
-			w: max(26, l.fitWidth(Bold, st.small, lbl.StateMachine), l.idWidth(l.stepIDs(n, "stateMachine")...)), kind: KindValues, topic: topicApplied})
+			w: max(26, l.fitWidth(fonts.Bold, st.small, lbl.StateMachine), l.idWidth(l.stepIDs(n, "stateMachine")...)), kind: KindValues, topic: topicApplied})
 		used += c.cols[len(c.cols)-1].w
 	}
 	c.cols[3].w = l.body.W - used // the log takes the rest
@@ -230,9 +231,9 @@ func (l *layout) messageRows(s engine.StepRecord) []row {
 	for _, g := range groups {
 		ids = append(ids, idList(g.ids))
 	}
-	idW := l.fitWidth(Bold, st.small, ids...)
+	idW := l.fitWidth(fonts.Bold, st.small, ids...)
 	widths := []float64{idW, l.body.W - idW}
-	rows := l.paragraph(words(lbl.Messages, Print), Bold, st.small, l.body.X, l.body.W)
+	rows := l.paragraph(words(lbl.Messages, Print), fonts.Bold, st.small, l.body.X, l.body.W)
 	rows[len(rows)-1].keepNext = true
 	if len(groups) == 0 {
 		ink := Answer

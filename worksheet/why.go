@@ -1,5 +1,7 @@
 package worksheet
 
+import "github.com/raftsheet/raftsheet/fonts"
+
 // whyLines is how many lines of reasons one Why? box holds at most; more
 // go on in a further box, so a box never outgrows a page.
 const whyLines = 14
@@ -16,8 +18,8 @@ func (l *layout) whyBox(reasons []string, x, w float64) []row {
 		}
 		tokens = append(tokens, words(r, Answer)...)
 	}
-	indent := l.fitWidth(Regular, size, l.lbl.Why) // room for the label
-	lines := l.wrapIn(tokens, Italic, size, w-indent)
+	indent := l.fitWidth(fonts.Regular, size, l.lbl.Why) // room for the label
+	lines := l.wrapIn(tokens, fonts.Italic, size, w-indent)
 	var rows []row
 	for start := 0; start < len(lines) || start == 0; start += whyLines {
 		chunk := lines[start:min(len(lines), start+whyLines)]
@@ -27,9 +29,9 @@ func (l *layout) whyBox(reasons []string, x, w float64) []row {
 			r := Rect{x, y, w, h}
 			p.box(Box{R: r, Stroke: Thin, Write: true, Free: true})
 			if first {
-				l.text(p, Rect{x, y, indent, l.textH(1, size)}, []Line{inked(l.lbl.Why, WorksheetOnly)}, Regular, size, Left, false)
+				l.text(p, Rect{x, y, indent, l.textH(1, size)}, []Line{inked(l.lbl.Why, WorksheetOnly)}, fonts.Regular, size, Left, false)
 			}
-			l.text(p, Rect{x + indent, y, w - indent, h}, chunk, Regular, size, Left, false)
+			l.text(p, Rect{x + indent, y, w - indent, h}, chunk, fonts.Regular, size, Left, false)
 		}})
 		if len(lines) == 0 {
 			break

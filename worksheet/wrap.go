@@ -1,21 +1,25 @@
 package worksheet
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/raftsheet/raftsheet/fonts"
+)
 
 // faceOf is the face a run is drawn in: answers in the answer face, the
 // rest in the text's face.
-func faceOf(r Run, base Face) Face {
+func faceOf(r Run, base fonts.Face) fonts.Face {
 	if r.Ink == Answer {
-		return Italic
+		return fonts.Italic
 	}
 	return base
 }
 
 // lineWidth is the printed width of a line in millimetres.
-func (m *measurer) lineWidth(l Line, base Face, size float64) float64 {
+func lineWidth(m *fonts.Measurer, l Line, base fonts.Face, size float64) float64 {
 	w := 0.0
 	for _, r := range l {
-		w += m.width(faceOf(r, base), size, r.S)
+		w += m.Width(faceOf(r, base), size, r.S)
 	}
 	return w
 }
@@ -39,7 +43,7 @@ func words(s string, ink Ink) []Run {
 // words (a token and the glued tokens after it). A word is kept whole
 // unless it alone is wider than a line; then it is broken between
 // characters, so nothing is ever cut off. An empty token is a hard break.
-func (m *measurer) wrap(tokens []Run, base Face, size, width float64) []Line {
+func wrap(m *fonts.Measurer, tokens []Run, base fonts.Face, size, width float64) []Line {
 	var lines []Line
 	var cur Line
 	curW := 0.0
@@ -52,9 +56,9 @@ func (m *measurer) wrap(tokens []Run, base Face, size, width float64) []Line {
 			flush()
 			continue
 		}
-		ww := m.lineWidth(w, base, size)
+		ww := lineWidth(m, w, base, size)
 		space := Run{S: " ", Ink: w[0].Ink}
-		sw := m.width(faceOf(space, base), size, " ")
+		sw := m.Width(faceOf(space, base), size, " ")
 		if len(cur) > 0 && curW+sw+ww <= width {
 			cur = append(append(cur, space), w...)
 			curW += sw + ww
@@ -69,8 +73,8 @@ func (m *measurer) wrap(tokens []Run, base Face, size, width float64) []Line {
 		}
 		for _, t := range w { // too wide for any line: break it up
 			face := faceOf(t, base)
-			for _, piece := range m.breakToken(t, face, size, width) {
-				pw := m.width(face, size, piece.S)
+			for _, piece := range breakToken(m, t, face, size, width) {
+				pw := m.Width(face, size, piece.S)
 				if len(cur) > 0 && curW+pw > width {
 					flush()
 				}
@@ -104,27 +108,18 @@ func gluedWords(tokens []Run) []Line {
 
 // breakToken splits a token wider than width into pieces that fit, at
 // least one character each.
-func (m *measurer) breakToken(t Run, face Face, size, width float64) []Run {
-	if m.width(face, size, t.S) <= width {
+func breakToken(m *fonts.Measurer, t Run, face fonts.Face, size, width float64) []Run {
+	if m.Width(face, size, t.S) <= width {
 		return []Run{t}
 	}
 	var out []Run
 	var piece []rune
 	for _, r := range t.S {
-		if len(piece) > 0 && m.width(face, size, string(append(piece, r))) > width {
+		if len(piece) > 0 && m.Width(face, size, string(append(piece, r))) > width {
 			out = append(out, Run{S: string(piece), Ink: t.Ink, Strike: t.Strike})
 			piece = nil
 		}
 		piece = append(piece, r)
 	}
 	return append(out, Run{S: string(piece), Ink: t.Ink, Strike: t.Strike})
-}
-
-// widest is the width of the widest of the lines.
-func (m *measurer) widest(lines []Line, base Face, size float64) float64 {
-	w := 0.0
-	for _, l := range lines {
-		w = max(w, m.lineWidth(l, base, size))
-	}
-	return w
 }

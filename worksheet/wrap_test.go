@@ -1,18 +1,22 @@
 package worksheet
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/raftsheet/raftsheet/fonts"
+)
 
 func TestWrapKeepsEveryCharacterWithinWidth(t *testing.T) {
-	m, err := newMeasurer()
+	m, err := fonts.NewMeasurer()
 	if err != nil {
 		t.Fatal(err)
 	}
 	text := "S2 rejects AppendEntries from S1: its log has no entry at prevLogIndex 4 (§5.3) averyveryveryverylongwordwithoutanyspaceatall\nnext"
 	for _, width := range []float64{15, 30, 80} {
-		lines := m.wrap(words(text, Answer), Regular, 9, width)
+		lines := wrap(m, words(text, Answer), fonts.Regular, 9, width)
 		got := ""
 		for _, l := range lines {
-			if w := m.lineWidth(l, Regular, 9); w > width+1e-9 {
+			if w := lineWidth(m, l, fonts.Regular, 9); w > width+1e-9 {
 				t.Errorf("width %g: line %q is %.2f mm wide", width, lineText(l), w)
 			}
 			for _, r := range l {
@@ -37,12 +41,12 @@ func TestWrapKeepsEveryCharacterWithinWidth(t *testing.T) {
 }
 
 func TestWrapKeepsGluedRunsTogether(t *testing.T) {
-	m, err := newMeasurer()
+	m, err := fonts.NewMeasurer()
 	if err != nil {
 		t.Fatal(err)
 	}
 	role := []Run{{S: "C"}, {S: "→", Glue: true}, {S: "L", Glue: true}}
-	lines := m.wrap(role, Regular, 9, 50)
+	lines := wrap(m, role, fonts.Regular, 9, 50)
 	if len(lines) != 1 || lineText(lines[0]) != "C→L" {
 		t.Errorf("glued runs wrapped as %v", lines)
 	}

@@ -1,4 +1,4 @@
-package worksheet
+package fonts
 
 import (
 	"fmt"
@@ -9,29 +9,30 @@ import (
 	"golang.org/x/image/math/fixed"
 )
 
-// mmPerPt converts a font size in points to millimetres.
-const mmPerPt = 25.4 / 72
+// MMPerPt converts a font size in points to millimetres.
+const MMPerPt = 25.4 / 72
 
-// measurer gives the printed width of text exactly as gofpdf computes it
+// Measurer gives the printed width of text exactly as gofpdf computes it
 // (advance widths rounded to thousandths of an em), without a PDF. It
 // caches per rune and is not safe for concurrent use: each build has its own.
-type measurer struct {
-	fonts  [numFaces]*sfnt.Font
-	upem   [numFaces]float64
+type Measurer struct {
+	fonts  [NumFaces]*sfnt.Font
+	upem   [NumFaces]float64
 	buf    sfnt.Buffer
-	widths [numFaces]map[rune]int // thousandths of an em; -1 when the font has no glyph
-	common [numFaces][]int32      // the same for runes below commonRunes, +1 so that 0 is unknown: the fast path
+	widths [NumFaces]map[rune]int // thousandths of an em; -1 when the font has no glyph
+	common [NumFaces][]int32      // the same for runes below commonRunes, +1 so that 0 is unknown: the fast path
 }
 
 // commonRunes covers Latin, Greek, Cyrillic, punctuation and arrows.
 const commonRunes = 0x2200
 
-func newMeasurer() (*measurer, error) {
-	m := &measurer{}
-	for f := Face(0); f < numFaces; f++ {
-		fnt, err := sfnt.Parse(f.ttf())
+// NewMeasurer reads the faces' fonts.
+func NewMeasurer() (*Measurer, error) {
+	m := &Measurer{}
+	for f := Face(0); f < NumFaces; f++ {
+		fnt, err := sfnt.Parse(f.TTF())
 		if err != nil {
-			return nil, fmt.Errorf("font %s: %w", f.fontFamily(), err)
+			return nil, fmt.Errorf("font %s: %w", f.Family(), err)
 		}
 		m.fonts[f] = fnt
 		m.upem[f] = float64(fnt.UnitsPerEm())
@@ -43,7 +44,7 @@ func newMeasurer() (*measurer, error) {
 
 // runeWidth is r's advance in thousandths of an em, or -1 if face has no
 // glyph for it.
-func (m *measurer) runeWidth(face Face, r rune) int {
+func (m *Measurer) runeWidth(face Face, r rune) int {
 	if r >= 0 && r < commonRunes {
 		if w := m.common[face][r]; w != 0 {
 			return int(w) - 1
@@ -61,7 +62,7 @@ func (m *measurer) runeWidth(face Face, r rune) int {
 }
 
 // glyphWidth reads r's advance from the font.
-func (m *measurer) glyphWidth(face Face, r rune) int {
+func (m *Measurer) glyphWidth(face Face, r rune) int {
 	w := -1
 	fnt := m.fonts[face]
 	if idx, err := fnt.GlyphIndex(&m.buf, r); err == nil && idx != 0 {
@@ -73,19 +74,19 @@ func (m *measurer) glyphWidth(face Face, r rune) int {
 	return w
 }
 
-// width is the printed width of s in millimetres at size points.
-func (m *measurer) width(face Face, size float64, s string) float64 {
+// Width is the printed width of s in millimetres at size points.
+func (m *Measurer) Width(face Face, size float64, s string) float64 {
 	total := 0
 	for _, r := range s {
 		if w := m.runeWidth(face, r); w > 0 {
 			total += w
 		}
 	}
-	return float64(total) * size * mmPerPt / 1000
+	return float64(total) * size * MMPerPt / 1000
 }
 
-// missing is the first rune of s the face cannot draw, if any.
-func (m *measurer) missing(face Face, s string) (rune, bool) {
+// Missing is the first rune of s the face cannot draw, if any.
+func (m *Measurer) Missing(face Face, s string) (rune, bool) {
 	for _, r := range s {
 		if r == ' ' {
 			continue

@@ -1,4 +1,8 @@
-package worksheet
+// Package fonts is the sheets' type faces (the Go fonts, embedded) and
+// their measures: how wide a text prints in each face, exactly as gofpdf
+// computes it, and which characters the faces cannot print. The layout
+// measures with it and never needs a PDF to know what fits.
+package fonts
 
 import (
 	"golang.org/x/image/font/gofont/gobold"
@@ -17,17 +21,17 @@ const (
 	// Italic is the key's face for answers: an italic, so the answers
 	// read apart from the print even in black and white.
 	Italic
-	numFaces
+	NumFaces // how many faces there are
 )
 
-// fontFamily is the name a face is registered under in a PDF.
-func (f Face) fontFamily() string {
+// Family is the name a face is registered under in a PDF.
+func (f Face) Family() string {
 	return [...]string{"goregular", "gobold", "gomediumitalic"}[f]
 }
 
-// ttf is the face's TrueType font. Callers that hand it to gofpdf must
+// TTF is the face's TrueType font. Callers that hand it to gofpdf must
 // copy it first: gofpdf writes into the bytes it is given.
-func (f Face) ttf() []byte {
+func (f Face) TTF() []byte {
 	switch f {
 	case Bold:
 		return gobold.TTF

@@ -3,6 +3,7 @@ package class
 import (
 	"strings"
 
+	"github.com/raftsheet/raftsheet/templates"
 	"github.com/raftsheet/raftsheet/worksheet"
 )
 
@@ -42,7 +43,7 @@ func safeName(id string) string {
 
 // templateRef names a template as a build or an answer file gives it: a
 // built-in kind, or the file it was read from.
-func templateRef(t *worksheet.Template) string {
+func templateRef(t *templates.Template) string {
 	if strings.HasPrefix(t.Source, "templates/") {
 		return t.Kind
 	}

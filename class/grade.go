@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/raftsheet/raftsheet/diag"
+	"github.com/raftsheet/raftsheet/templates"
 	"github.com/raftsheet/raftsheet/worksheet"
 )
 
@@ -57,7 +58,7 @@ func (g *Grade) Score() float64 {
 // spare box (the key leaves it empty) counts only if something is
 // written in it, and then as wrong; ids the sheet does not have are
 // warnings, not errors.
-func GradeAnswers(a *AnswerFile, fields []*worksheet.Field, labels *worksheet.Labels) *Grade {
+func GradeAnswers(a *AnswerFile, fields []*worksheet.Field, labels *templates.Labels) *Grade {
 	g := &Grade{File: a.File, Header: a.Header}
 	known := map[string]bool{}
 	var ids []string

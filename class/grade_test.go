@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/templates"
 	"github.com/raftsheet/raftsheet/variant"
 	"github.com/raftsheet/raftsheet/worksheet"
 )
@@ -154,7 +155,7 @@ func TestSpareBoxes(t *testing.T) {
 
 // Equivalent spellings a teacher accepts read as the key's words.
 func TestSpellings(t *testing.T) {
-	tpl, err := worksheet.BuiltinTemplate("trace")
+	tpl, err := templates.Builtin("trace")
 	if err != nil {
 		t.Fatal(err)
 	}

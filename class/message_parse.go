@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/templates"
 	"github.com/raftsheet/raftsheet/worksheet"
 )
 
@@ -18,7 +19,7 @@ import (
 // template's, in any case; "from S1 to S2" and -> do for S1 → S2;
 // granted/success and denied/failure are the result. What it cannot read
 // is kept as written, so it compares unequal.
-func parseMessage(s string, labels *worksheet.Labels) string {
+func parseMessage(s string, labels *templates.Labels) string {
 	s = strings.NewReplacer("->", "→", "=>", "→").Replace(s)
 	parts := messageParts.Split(s, -1)
 	m := routeLine.FindStringSubmatch(strings.TrimSpace(parts[0]))
@@ -46,7 +47,7 @@ var (
 
 // messageType reads a message type: Figure 2's name or the template's,
 // spaces and case aside.
-func messageType(s string, labels *worksheet.Labels) (engine.MessageType, bool) {
+func messageType(s string, labels *templates.Labels) (engine.MessageType, bool) {
 	key := strings.ToLower(strings.ReplaceAll(s, " ", ""))
 	for _, t := range []engine.MessageType{engine.RequestVote, engine.RequestVoteReply, engine.AppendEntries, engine.AppendEntriesReply} {
 		names := []string{t.String(), typeLabel(t, labels)}
@@ -59,7 +60,7 @@ func messageType(s string, labels *worksheet.Labels) (engine.MessageType, bool) 
 	return 0, false
 }
 
-func typeLabel(t engine.MessageType, l *worksheet.Labels) string {
+func typeLabel(t engine.MessageType, l *templates.Labels) string {
 	return [...]string{l.RequestVoteMsg, l.RequestVoteReplyMsg, l.AppendEntriesMsg, l.AppendEntriesReplyMsg}[t]
 }
 
@@ -69,7 +70,7 @@ func servers(s string) []string {
 }
 
 // fieldOf reads one part: "term 1" → term, 1; "vote granted" → result, yes.
-func fieldOf(p string, labels *worksheet.Labels) (string, string) {
+func fieldOf(p string, labels *templates.Labels) (string, string) {
 	low := strings.ToLower(p)
 	for _, r := range []struct {
 		words []string

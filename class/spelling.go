@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/raftsheet/raftsheet/templates"
 	"github.com/raftsheet/raftsheet/worksheet"
 )
 
@@ -48,7 +49,7 @@ var answerWords = map[string]string{
 
 // Normalize reads what a student wrote for a field of a kind into the
 // words the key is compared in; labels are the sheet's template's.
-func Normalize(kind worksheet.FieldKind, written string, labels *worksheet.Labels) []string {
+func Normalize(kind worksheet.FieldKind, written string, labels *templates.Labels) []string {
 	s := unquote(written)
 	if kind != worksheet.KindMessage && strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
 		s = unquote(s[1 : len(s)-1]) // a list written as YAML's [1, 2]
@@ -115,7 +116,7 @@ func unquote(s string) string {
 
 // isNone reports whether s says "nothing", in English or the template's
 // words for it.
-func isNone(s string, kind worksheet.FieldKind, labels *worksheet.Labels) bool {
+func isNone(s string, kind worksheet.FieldKind, labels *templates.Labels) bool {
 	l := strings.ToLower(strings.TrimSpace(s))
 	if noneWords[l] {
 		return true

@@ -8,6 +8,7 @@ import (
 
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // BatchOptions are a `raftsheet build` run's choices. Template and Paper
@@ -35,9 +36,9 @@ type BatchResult struct {
 // does not stop the others; each result says what became of its exercise.
 // An error means nothing could be built (an unreadable --template).
 func BuildAll(args []string, opt BatchOptions) ([]BatchResult, error) {
-	var forced *Template
+	var forced *templates.Template
 	if opt.Template != "" {
-		t, err := LoadTemplate(opt.Template)
+		t, err := templates.Load(opt.Template)
 		if err != nil {
 			return nil, err
 		}
@@ -48,9 +49,9 @@ func BuildAll(args []string, opt BatchOptions) ([]BatchResult, error) {
 			return nil, fmt.Errorf("--paper: %w", err)
 		}
 	}
-	builtins := map[string]*Template{}
-	for _, kind := range []string{KindRoleplay, KindTrace} {
-		t, err := BuiltinTemplate(kind)
+	builtins := map[string]*templates.Template{}
+	for _, kind := range []string{templates.KindRoleplay, templates.KindTrace} {
+		t, err := templates.Builtin(kind)
 		if err != nil {
 			return nil, err
 		}
@@ -86,7 +87,7 @@ func BuildAll(args []string, opt BatchOptions) ([]BatchResult, error) {
 	return results, nil
 }
 
-func buildOne(ex *exercise.Exercise, res BatchResult, forced *Template, builtins map[string]*Template, opt BatchOptions) BatchResult {
+func buildOne(ex *exercise.Exercise, res BatchResult, forced *templates.Template, builtins map[string]*templates.Template, opt BatchOptions) BatchResult {
 	tpl := forced
 	if tpl == nil {
 		tpl = builtins[ex.Worksheet.Template]

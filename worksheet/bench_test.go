@@ -5,12 +5,13 @@ import (
 
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // BenchmarkBuildPartition is `raftsheet build partition` without the
 // process and the files: load, run, lay out, draw worksheet and key.
 func BenchmarkBuildPartition(b *testing.B) {
-	tpl, err := BuiltinTemplate(KindRoleplay)
+	tpl, err := templates.Builtin(templates.KindRoleplay)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -10,12 +10,13 @@ import (
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // Options choose the template and the paper of a build, and for a
 // class set, what marks one student's copy.
 type Options struct {
-	Template *Template
+	Template *templates.Template
 	Paper    Paper
 	Stamp    Stamp
 }

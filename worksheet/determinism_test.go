@@ -7,11 +7,12 @@ import (
 	"testing"
 
 	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // TestRebuildIsByteIdentical: the same exercise gives the same bytes.
 func TestRebuildIsByteIdentical(t *testing.T) {
-	for _, kind := range []string{KindRoleplay, KindTrace} {
+	for _, kind := range []string{templates.KindRoleplay, templates.KindTrace} {
 		a := freshBuild(t, "partition", kind, "a4")
 		b := freshBuild(t, "partition", kind, "a4")
 		if !bytes.Equal(a.pdfs.Worksheet, b.pdfs.Worksheet) || !bytes.Equal(a.pdfs.Key, b.pdfs.Key) {
@@ -27,7 +28,7 @@ func TestRebuildIsByteIdentical(t *testing.T) {
 func TestParallelBuildsAreCleanAndIdentical(t *testing.T) {
 	names := exercises.Names()
 	dir := t.TempDir()
-	results, err := BuildAll(names, BatchOptions{OutDir: dir, Template: KindRoleplay, Paper: "a4", Jobs: 4})
+	results, err := BuildAll(names, BatchOptions{OutDir: dir, Template: templates.KindRoleplay, Paper: "a4", Jobs: 4})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +36,7 @@ func TestParallelBuildsAreCleanAndIdentical(t *testing.T) {
 		if r.Err != nil {
 			t.Fatal(r.Err)
 		}
-		alone := buildExercise(t, names[i], KindRoleplay, "a4")
+		alone := buildExercise(t, names[i], templates.KindRoleplay, "a4")
 		for f, want := range map[string][]byte{"worksheet.pdf": alone.pdfs.Worksheet, "key.pdf": alone.pdfs.Key} {
 			got, err := os.ReadFile(filepath.Join(dir, names[i], f))
 			if err != nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/raftsheet/raftsheet/exercise"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // OptionsFor are the options of a build of ex: the template and paper
@@ -13,7 +14,7 @@ func OptionsFor(ex *exercise.Exercise, template, paper string) (Options, error) 
 	if template == "" {
 		template = ex.Worksheet.Template
 	}
-	tpl, err := LoadTemplate(template)
+	tpl, err := templates.Load(template)
 	if err != nil {
 		return Options{}, err
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // canon is the key's answer, as printed with the template's labels, in
@@ -46,7 +47,7 @@ func (l *layout) canonWords(kind FieldKind) map[string]string {
 // CanonWords map the labels a kind of field prints, as a template spells
 // them, to the words grading compares in: "–" to "-", "L" and "leader"
 // to "L", "drop" to "drop".
-func CanonWords(kind FieldKind, lbl *Labels) map[string]string {
+func CanonWords(kind FieldKind, lbl *templates.Labels) map[string]string {
 	m := map[string]string{lbl.None: "-"}
 	switch kind {
 	case KindRoles:

@@ -6,6 +6,7 @@ import (
 
 	"github.com/raftsheet/raftsheet/exercises"
 	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // TestEveryBlankBoxHasAnID lays out every built-in exercise in both
@@ -15,7 +16,7 @@ import (
 // worksheet fills and the key adds nothing to has none.
 func TestEveryBlankBoxHasAnID(t *testing.T) {
 	for _, name := range exercises.Names() {
-		for _, kind := range []string{KindRoleplay, KindTrace} {
+		for _, kind := range []string{templates.KindRoleplay, templates.KindTrace} {
 			b := buildExercise(t, name, kind, "a4")
 			seen := map[string]bool{}
 			for i, p := range b.doc.Pages {
@@ -81,12 +82,12 @@ func printsInside(p *Page, r Rect, answers bool) bool {
 // TestFieldIDsFollowTheScheme spot-checks the ids of both templates.
 func TestFieldIDsFollowTheScheme(t *testing.T) {
 	want := map[string][]string{
-		KindRoleplay: {"S1.vote[1]", "S1.role[1]", "S3.log[2].term", "S3.log[2].value", "S3.log[2].applied",
+		templates.KindRoleplay: {"S1.vote[1]", "S1.role[1]", "S3.log[2].term", "S3.log[2].value", "S3.log[2].applied",
 			"S1.commitIndex[2]", "S1.lastApplied[2]", "S1.stateMachine", "S1.nextIndex[S2]", "S1.matchIndex[S5]",
 			"S1.end.role", "S1.end.term", "S1.end.votedFor", "S1.end.commitIndex",
 			"slip1.term", "slip1.candidateId", "slip1.lastLogIndex", "slip1.lastLogTerm", "slip1.S2.term", "slip1.S2.ok",
 			"slip9.leaderId", "slip9.prevLogIndex", "slip9.prevLogTerm", "slip9.entries", "slip9.leaderCommit", "slip9.S3.match"},
-		KindTrace: {"step1.S1.role", "step1.S1.term", "step1.S1.votedFor", "step1.S1.log", "step1.S1.commitIndex",
+		templates.KindTrace: {"step1.S1.role", "step1.S1.term", "step1.S1.votedFor", "step1.S1.log", "step1.S1.commitIndex",
 			"step1.S1.stateMachine", "step1.msg[1]", "step6.msg"},
 	}
 	for kind, ids := range want {
@@ -101,8 +102,8 @@ func TestFieldIDsFollowTheScheme(t *testing.T) {
 			}
 		}
 	}
-	timed := buildExercise(t, "partition-timed", KindRoleplay, "a4")
-	trace := buildExercise(t, "partition-timed", KindTrace, "a4")
+	timed := buildExercise(t, "partition-timed", templates.KindRoleplay, "a4")
+	trace := buildExercise(t, "partition-timed", templates.KindTrace, "a4")
 	for _, c := range []struct {
 		b  built
 		id string
@@ -120,7 +121,7 @@ func TestFieldIDsFollowTheScheme(t *testing.T) {
 // TestFieldAnswersAndRules checks a few answers of the partition key and
 // the rules behind them, as the engine's reasons give them.
 func TestFieldAnswersAndRules(t *testing.T) {
-	b := buildExercise(t, "partition", KindRoleplay, "a4")
+	b := buildExercise(t, "partition", templates.KindRoleplay, "a4")
 	fields := map[string]*Field{}
 	for _, f := range b.doc.Fields() {
 		fields[f.ID] = f
@@ -145,7 +146,7 @@ func TestFieldAnswersAndRules(t *testing.T) {
 			t.Errorf("%s: key %q, rule %q; want %q, %q", c.id, f.KeyText(), f.Rule, c.key, c.rule)
 		}
 	}
-	f8 := buildExercise(t, "figure8", KindTrace, "a4")
+	f8 := buildExercise(t, "figure8", templates.KindTrace, "a4")
 	figure8 := 0
 	for _, f := range f8.doc.Fields() {
 		if f.Rule.Name == "Figure 8 commit rule" {
@@ -161,7 +162,7 @@ func TestFieldAnswersAndRules(t *testing.T) {
 // Terms grid are printed on one line.
 func TestRoleHistoriesFitOneLine(t *testing.T) {
 	for _, name := range exercises.Names() {
-		b := buildExercise(t, name, KindRoleplay, "a4")
+		b := buildExercise(t, name, templates.KindRoleplay, "a4")
 		for _, p := range b.doc.Pages {
 			for _, tx := range p.Texts {
 				if strings.Contains(tx.String(), "→") && p.Section == "state" && len(tx.Lines) > 1 {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/raftsheet/raftsheet/exercise"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // FuzzBuild loads arbitrary bytes as an exercise, runs it, and lays out and
@@ -38,7 +39,7 @@ func FuzzBuild(f *testing.F) {
 		// One template per input, chosen by the input, halves the cost of an
 		// execution; the fuzzer still explores both.
 		for _, template := range []string{[]string{"roleplay", "trace"}[len(src)%2]} {
-			tpl, err := BuiltinTemplate(template)
+			tpl, err := templates.Builtin(template)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden key dumps in testdata/golden")
@@ -58,7 +59,7 @@ func goldenDump(t *testing.T, name, kind string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tpl, err := BuiltinTemplate(kind)
+	tpl, err := templates.Builtin(kind)
 	if err != nil {
 		t.Fatal(err)
 	}

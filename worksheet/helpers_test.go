@@ -12,6 +12,7 @@ import (
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // needTools skips the test when poppler-utils or qpdf are missing (CI
@@ -89,7 +90,7 @@ func buildLoaded(ex *exercise.Exercise, kind, paper string) (built, error) {
 	if err != nil {
 		return built{}, err
 	}
-	tpl, err := BuiltinTemplate(kind)
+	tpl, err := templates.Builtin(kind)
 	if err != nil {
 		return built{}, err
 	}

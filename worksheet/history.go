@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // history is one server's states through the run: the initial state (what
@@ -84,7 +85,7 @@ func widen(runs []Run) []Run {
 func itoa(n int) string { return strconv.Itoa(n) }
 
 // roleShort is a role as the Terms grid abbreviates it.
-func roleShort(lbl *Labels, s engine.ServerState) string {
+func roleShort(lbl *templates.Labels, s engine.ServerState) string {
 	if !s.Up {
 		return lbl.DownShort
 	}
@@ -98,7 +99,7 @@ func roleShort(lbl *Labels, s engine.ServerState) string {
 }
 
 // roleWord is a role in full, "down" for a crashed server.
-func roleWord(lbl *Labels, s engine.ServerState) string {
+func roleWord(lbl *templates.Labels, s engine.ServerState) string {
 	if !s.Up {
 		return lbl.Down
 	}
@@ -111,7 +112,7 @@ func roleWord(lbl *Labels, s engine.ServerState) string {
 	return lbl.Follower
 }
 
-func votedFor(lbl *Labels, s engine.ServerState) string {
+func votedFor(lbl *templates.Labels, s engine.ServerState) string {
 	if s.VotedFor == nil {
 		return lbl.None
 	}
@@ -130,7 +131,7 @@ type termCell struct {
 
 // termCell says what the server did in term t: its vote (the last it held
 // in t) and its roles in t, in order ("C→L": a candidate that won).
-func (h *history) termCell(lbl *Labels, t int) termCell {
+func (h *history) termCell(lbl *templates.Labels, t int) termCell {
 	if t < h.initial().Term {
 		return termCell{before: true}
 	}
@@ -195,7 +196,7 @@ type logCell struct {
 // logCell is the history of index i: every entry it held (replaced ones
 // struck, as the student strikes them) and whether it was applied at the
 // end. An index that never held an entry is blank.
-func (h *history) logCell(lbl *Labels, b *valueBook, i int) logCell {
+func (h *history) logCell(lbl *templates.Labels, b *valueBook, i int) logCell {
 	type entry struct {
 		e   engine.LogEntry
 		ink Ink
@@ -270,7 +271,7 @@ func (h *history) numbers(f func(engine.ServerState) int) []change {
 // stateMachine is the history of the state machine's value, struck as it
 // is replaced; "–" ends it if the value is lost (a crash) at the end. at
 // is the step of its last change.
-func (h *history) stateMachine(lbl *Labels, b *valueBook) (runs []Run, at int) {
+func (h *history) stateMachine(lbl *templates.Labels, b *valueBook) (runs []Run, at int) {
 	cs := h.changes(func(s engine.ServerState) (string, bool) {
 		v := b.stateMachineText(s.StateMachine)
 		return v, v != ""
@@ -290,7 +291,7 @@ func (h *history) stateMachine(lbl *Labels, b *valueBook) (runs []Run, at int) {
 // leaderIndex is the history of nextIndex or matchIndex for a peer over
 // every time the server led; "–" if it never did. at is the step of its
 // last change.
-func (h *history) leaderIndex(lbl *Labels, peer string, next bool) (runs []Run, at int) {
+func (h *history) leaderIndex(lbl *templates.Labels, peer string, next bool) (runs []Run, at int) {
 	cs := h.changes(func(s engine.ServerState) (string, bool) {
 		if s.Role != engine.Leader || !s.Up {
 			return "", false

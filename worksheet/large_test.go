@@ -8,6 +8,7 @@ import (
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // largeExercise is as big as the sheets promise to hold: 9 servers with
@@ -71,9 +72,9 @@ func TestLargeExerciseFitsEverywhere(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, kind := range []string{KindRoleplay, KindTrace} {
+	for _, kind := range []string{templates.KindRoleplay, templates.KindTrace} {
 		for _, paper := range Papers() {
-			tpl, err := BuiltinTemplate(kind)
+			tpl, err := templates.Builtin(kind)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -88,7 +89,7 @@ func TestLargeExerciseFitsEverywhere(t *testing.T) {
 			if doc.Area != wantArea {
 				t.Errorf("%s/%s: printable area %v, want %v", kind, paper.Name, doc.Area, wantArea)
 			}
-			if kind == KindRoleplay {
+			if kind == templates.KindRoleplay {
 				checkGrown(t, doc, tr)
 			}
 			if _, err := Build(ex, tr, Options{Template: tpl, Paper: paper}); err != nil {

@@ -7,6 +7,7 @@ import (
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // layout builds a Document: the pages of one exercise in one template. It
@@ -15,8 +16,8 @@ import (
 type layout struct {
 	ex     *exercise.Exercise
 	tr     *engine.Trace
-	tpl    *Template
-	lbl    *Labels
+	tpl    *templates.Template
+	lbl    *templates.Labels
 	m      *fonts.Measurer
 	values *valueBook
 	st     style
@@ -50,7 +51,7 @@ type style struct {
 	pad, padY, gap, headerH, footH float64
 }
 
-func newStyle(s Sizes) style {
+func newStyle(s templates.Sizes) style {
 	return style{cell: s.CellMM, body: s.BodyPt, small: s.SmallPt, heading: s.HeadingPt, title: s.TitlePt, id: s.IDPt,
 		pad: 1.2, padY: 0.6, gap: 3, headerH: 13, footH: max(7, lh(s.SmallPt)+2.2)}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // Report is a class's grading summary: the most-missed fields grouped by
@@ -38,7 +39,7 @@ const reportFields = 4
 // and the same fixed dates, so the same grades give the same bytes. Rules
 // that do not fit are counted in a last line.
 func ReportPDF(r Report, paper Paper) ([]byte, error) {
-	tpl, err := BuiltinTemplate(KindRoleplay)
+	tpl, err := templates.Builtin(templates.KindRoleplay)
 	if err != nil {
 		return nil, err
 	}

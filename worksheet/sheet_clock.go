@@ -6,6 +6,7 @@ import (
 
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // timerKind is which of a server's two timers: the election timer of a
@@ -99,7 +100,7 @@ func (l *layout) clockBlock(g *sheetGrid, h *history) {
 
 // orNone is "–" for a timer that never runs (a server that never leads
 // has no heartbeat), so the key says so.
-func orNone(cs []change, lbl *Labels) []change {
+func orNone(cs []change, lbl *templates.Labels) []change {
 	if len(cs) == 0 {
 		return []change{{s: lbl.None, ink: Answer}}
 	}

@@ -1,6 +1,7 @@
 package worksheet
 
 import (
+	"github.com/raftsheet/raftsheet/templates"
 	"strings"
 	"testing"
 )
@@ -23,8 +24,8 @@ func sheetTexts(doc *Document, section string) string {
 // a Clock block on each Raft State sheet; the timers in the trace. An
 // untimed exercise's sheets show none of it.
 func TestTimedSheetsShowTheClock(t *testing.T) {
-	roleplay := buildExercise(t, "partition-timed", KindRoleplay, "a4")
-	trace := buildExercise(t, "partition-timed", KindTrace, "a4")
+	roleplay := buildExercise(t, "partition-timed", templates.KindRoleplay, "a4")
+	trace := buildExercise(t, "partition-timed", templates.KindTrace, "a4")
 	for _, c := range []struct {
 		doc           *Document
 		section, want string
@@ -44,7 +45,7 @@ func TestTimedSheetsShowTheClock(t *testing.T) {
 			t.Errorf("partition-timed %s: no %q", c.section, c.want)
 		}
 	}
-	for _, kind := range []string{KindRoleplay, KindTrace} {
+	for _, kind := range []string{templates.KindRoleplay, templates.KindTrace} {
 		text := sheetTexts(buildExercise(t, "partition", kind, "a4").doc, "")
 		for _, timed := range []string{" ms\n", "Clock", "sent at", "arrives\n", "next timer", "election at", "heartbeat at"} {
 			if strings.Contains(text, timed) {
@@ -59,7 +60,7 @@ func TestTimedSheetsShowTheClock(t *testing.T) {
 func TestTimersAskedOrGiven(t *testing.T) {
 	fields := func(name string) map[string]*Field {
 		out := map[string]*Field{}
-		for _, f := range buildExercise(t, name, KindTrace, "a4").doc.Fields() {
+		for _, f := range buildExercise(t, name, templates.KindTrace, "a4").doc.Fields() {
 			out[f.ID] = f
 		}
 		return out

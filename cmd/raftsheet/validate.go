@@ -7,6 +7,7 @@ import (
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/templates"
 	"github.com/raftsheet/raftsheet/worksheet"
 	"github.com/spf13/cobra"
 )
@@ -66,7 +67,7 @@ func validate(arg string) (string, error) {
 // template and paper, as build would: it catches what only the sheets can
 // (a character the fonts lack, an exercise too big for a template).
 func layOut(ex *exercise.Exercise, tr *engine.Trace) (int, error) {
-	tpl, err := worksheet.BuiltinTemplate(ex.Worksheet.Template)
+	tpl, err := templates.Builtin(ex.Worksheet.Template)
 	if err != nil {
 		return 0, err
 	}

@@ -1,4 +1,4 @@
-package worksheet
+package templates
 
 import (
 	"fmt"
@@ -10,42 +10,41 @@ import (
 
 	"github.com/raftsheet/raftsheet/diag"
 	"github.com/raftsheet/raftsheet/fonts"
-	"github.com/raftsheet/raftsheet/templates"
 	"gopkg.in/yaml.v3"
 )
 
-// LoadTemplate reads the template arg names: an existing file, or else a
+// Load reads the template arg names: an existing file, or else a
 // built-in name (roleplay, trace). A file's keys override those of the
 // built-in template of its kind; problems are reported as FILE:LINE: ….
-func LoadTemplate(arg string) (*Template, error) {
+func Load(arg string) (*Template, error) {
 	if st, err := os.Stat(arg); err == nil && !st.IsDir() {
 		src, err := os.ReadFile(arg)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", arg, err)
 		}
-		return ParseTemplate(arg, src)
+		return Parse(arg, src)
 	}
-	if _, ok := templates.Builtin(arg); ok {
-		return BuiltinTemplate(arg)
+	if _, ok := builtinSource(arg); ok {
+		return Builtin(arg)
 	}
 	return nil, fmt.Errorf("%q is neither a template file nor a built-in template; the built-in ones are: %s",
-		arg, strings.Join(templates.Names(), ", "))
+		arg, strings.Join(Names(), ", "))
 }
 
-// BuiltinTemplate is the built-in template name, parsed and checked.
-func BuiltinTemplate(name string) (*Template, error) {
-	src, ok := templates.Builtin(name)
+// Builtin is the built-in template name, parsed and checked.
+func Builtin(name string) (*Template, error) {
+	src, ok := builtinSource(name)
 	if !ok {
-		return nil, fmt.Errorf("no built-in template %q (there are: %s)", name, strings.Join(templates.Names(), ", "))
+		return nil, fmt.Errorf("no built-in template %q (there are: %s)", name, strings.Join(Names(), ", "))
 	}
 	return parseTemplate("templates/"+name+".yaml", src, nil)
 }
 
-// ParseTemplate reads a course's template from src; file is the name
+// Parse reads a course's template from src; file is the name
 // problems are reported under. Keys it leaves out keep the values of the
 // built-in template of the same kind.
-func ParseTemplate(file string, src []byte) (*Template, error) {
-	return parseTemplate(file, src, func(kind string) (*Template, error) { return BuiltinTemplate(kind) })
+func Parse(file string, src []byte) (*Template, error) {
+	return parseTemplate(file, src, func(kind string) (*Template, error) { return Builtin(kind) })
 }
 
 type templateLoader struct {

@@ -1,4 +1,4 @@
-package worksheet
+package templates
 
 // Template is a worksheet layout as data: which parts the PDF has and in
 // which order, every label it prints, its sizes and its instructions. The

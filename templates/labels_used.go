@@ -1,4 +1,4 @@
-package worksheet
+package templates
 
 // labelsUsedBy lists the labels (by YAML key) the sheets of a kind print;
 // a template of that kind must give each of them some text.

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/raftsheet/raftsheet/worksheet"
+	"github.com/raftsheet/raftsheet/field"
 )
 
 // Header says which sheet an answer file answers: what check needs to
@@ -33,7 +33,7 @@ const answerHelp = `# Write each answer after its field id, as you wrote it on t
 // AnswerTemplate is the YAML answer file of a sheet: its header and every
 // field, page by page, in the sheets' order, with a comment saying where
 // the box is. answer, if not nil, fills each field in (a key's answers).
-func AnswerTemplate(h Header, fields []*worksheet.Field, answer func(*worksheet.Field) string) []byte {
+func AnswerTemplate(h Header, fields []*field.Field, answer func(*field.Field) string) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# raftsheet answers: %s\n", oneLine(h.Title))
 	if h.Code != "" {
@@ -77,7 +77,7 @@ func AnswerTemplate(h Header, fields []*worksheet.Field, answer func(*worksheet.
 
 // KeyAnswer is a field's answer as the key gives it, quoted for YAML: a
 // perfect answer file. A spare box stays empty.
-func KeyAnswer(f *worksheet.Field) string {
+func KeyAnswer(f *field.Field) string {
 	if f.Spare() {
 		return ""
 	}

@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"github.com/raftsheet/raftsheet/diag"
+	"github.com/raftsheet/raftsheet/field"
 	"github.com/raftsheet/raftsheet/templates"
-	"github.com/raftsheet/raftsheet/worksheet"
 )
 
 // Verdict is what became of one field of an answer file.
@@ -26,7 +26,7 @@ func (v Verdict) String() string { return verdictNames[v] }
 
 // Mark is one field's grade.
 type Mark struct {
-	Field   *worksheet.Field
+	Field   *field.Field
 	Written string // as the file has it; "" when blank
 	Verdict Verdict
 	Note    string // why a written value counts as missing (unreadable)
@@ -58,7 +58,7 @@ func (g *Grade) Score() float64 {
 // spare box (the key leaves it empty) counts only if something is
 // written in it, and then as wrong; ids the sheet does not have are
 // warnings, not errors.
-func GradeAnswers(a *AnswerFile, fields []*worksheet.Field, labels *templates.Labels) *Grade {
+func GradeAnswers(a *AnswerFile, fields []*field.Field, labels *templates.Labels) *Grade {
 	g := &Grade{File: a.File, Header: a.Header}
 	known := map[string]bool{}
 	var ids []string
@@ -76,7 +76,7 @@ func GradeAnswers(a *AnswerFile, fields []*worksheet.Field, labels *templates.La
 			m.Verdict, m.Written = Missing, ""
 		case ans.Unread != "":
 			m.Verdict, m.Note = Missing, "unreadable: "+ans.Unread
-		case matches(f, Normalize(f.Kind, ans.Text, labels)):
+		case matches(f, field.Normalize(f.Kind, ans.Text, labels)):
 			m.Verdict = Right
 		default:
 			m.Verdict = Wrong
@@ -112,7 +112,7 @@ func (g *Grade) count(v Verdict) {
 
 // matches reports whether what was written, normalized, is the key's
 // answer in full or as printed.
-func matches(f *worksheet.Field, got []string) bool {
+func matches(f *field.Field, got []string) bool {
 	if f.Spare() {
 		return len(got) == 1 && got[0] == "-"
 	}

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/raftsheet/raftsheet/field"
 	"github.com/raftsheet/raftsheet/variant"
 	"github.com/raftsheet/raftsheet/worksheet"
 )
@@ -28,7 +29,7 @@ func ScoresCSV(grades []*Grade) ([]byte, error) {
 // RuleMisses are the fields a class missed (wrong or missing) under one
 // rule of the paper.
 type RuleMisses struct {
-	Rule   worksheet.Rule
+	Rule   field.Rule
 	Missed int // answers under the rule that were missed
 	Of     int // answers under the rule, over all files
 	Fields []FieldMisses
@@ -45,8 +46,8 @@ type FieldMisses struct {
 // Misses groups the missed answers of all files by the rule behind them,
 // most missed first; within a rule, the fields most missed first.
 func Misses(grades []*Grade) []RuleMisses {
-	byRule := map[worksheet.Rule]*RuleMisses{}
-	fields := map[worksheet.Rule]map[string]*FieldMisses{}
+	byRule := map[field.Rule]*RuleMisses{}
+	fields := map[field.Rule]map[string]*FieldMisses{}
 	for _, g := range grades {
 		rename := originalNames(g.Sheet)
 		for _, m := range g.Marks {

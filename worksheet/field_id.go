@@ -1,6 +1,9 @@
 package worksheet
 
-import "github.com/raftsheet/raftsheet/fonts"
+import (
+	"github.com/raftsheet/raftsheet/field"
+	"github.com/raftsheet/raftsheet/fonts"
+)
 
 // A field's id is printed small in the top left corner of its box, in a
 // strip of its own above the room to write in, so that it never runs into
@@ -32,7 +35,7 @@ func (l *layout) idWidth(ids ...string) float64 {
 
 // fieldText draws a field's id atop box r and its answer under it, and
 // records the field on the page.
-func (l *layout) fieldText(p *Page, r Rect, f *Field, lines []Line, face fonts.Face, size float64, align Align) {
+func (l *layout) fieldText(p *Page, r Rect, f *field.Field, lines []Line, face fonts.Face, size float64, align Align) {
 	strip := l.idStrip()
 	p.text(Text{R: Rect{r.X, r.Y, r.W, strip}, Lines: []Line{inked(f.ID, Faint)}, Face: fonts.Regular,
 		Size: l.st.id, LineH: lh(l.st.id), PadX: idPadX, PadY: idPadY})

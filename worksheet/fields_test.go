@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/field"
 	"github.com/raftsheet/raftsheet/fonts"
 	"github.com/raftsheet/raftsheet/templates"
 )
@@ -92,7 +93,7 @@ func TestFieldIDsFollowTheScheme(t *testing.T) {
 	}
 	for kind, ids := range want {
 		b := buildExercise(t, "partition", kind, "a4")
-		have := map[string]*Field{}
+		have := map[string]*field.Field{}
 		for _, f := range b.doc.Fields() {
 			have[f.ID] = f
 		}
@@ -122,7 +123,7 @@ func TestFieldIDsFollowTheScheme(t *testing.T) {
 // the rules behind them, as the engine's reasons give them.
 func TestFieldAnswersAndRules(t *testing.T) {
 	b := buildExercise(t, "partition", templates.KindRoleplay, "a4")
-	fields := map[string]*Field{}
+	fields := map[string]*field.Field{}
 	for _, f := range b.doc.Fields() {
 		fields[f.ID] = f
 	}
@@ -195,7 +196,7 @@ func TestOverlappingIDIsAProblem(t *testing.T) {
 // TestDuplicateFieldIDIsAProblem: two boxes with one id break answer files.
 func TestDuplicateFieldIDIsAProblem(t *testing.T) {
 	m, _ := fonts.NewMeasurer()
-	doc := &Document{Area: Rect{12, 12, 186, 273}, Pages: []*Page{{Fields: []*Field{{ID: "S1.vote[1]", Page: 1}, {ID: "S1.vote[1]", Page: 1}}}}}
+	doc := &Document{Area: Rect{12, 12, 186, 273}, Pages: []*Page{{Fields: []*field.Field{{ID: "S1.vote[1]", Page: 1}, {ID: "S1.vote[1]", Page: 1}}}}}
 	if got := strings.Join(doc.problems(m), "\n"); !strings.Contains(got, "S1.vote[1] is also on page 1") {
 		t.Errorf("a repeated id is not reported: %q", got)
 	}

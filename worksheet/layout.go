@@ -6,6 +6,7 @@ import (
 
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/exercise"
+	"github.com/raftsheet/raftsheet/field"
 	"github.com/raftsheet/raftsheet/fonts"
 	"github.com/raftsheet/raftsheet/templates"
 )
@@ -40,7 +41,7 @@ type passShared struct {
 	sheetCell float64 // height of the Raft State sheets' write-in rows; 0 until known
 	changes   *traceChanges
 	// canonWords are CanonWords by kind, for the template's labels.
-	canonWords map[FieldKind]map[string]string
+	canonWords map[field.Kind]map[string]string
 }
 
 // style is the template's sizes in the units the layout uses.

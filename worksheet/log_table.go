@@ -1,6 +1,9 @@
 package worksheet
 
-import "github.com/raftsheet/raftsheet/fonts"
+import (
+	"github.com/raftsheet/raftsheet/field"
+	"github.com/raftsheet/raftsheet/fonts"
+)
 
 // logTable is the Raft Log: a row per index with its term, value and
 // whether it was applied. It flows into side-by-side columns when that
@@ -134,12 +137,12 @@ func (l *layout) columns(k int, colW, gap float64, head func(x float64) row, row
 }
 
 // logFields are the fields of the Raft Log's row i: term, value, applied.
-func (l *layout) logFields(h *history, i int, c logCell) [3]*Field {
+func (l *layout) logFields(h *history, i int, c logCell) [3]*field.Field {
 	part, box := l.lbl.LogTitle, l.lbl.Index+" "+itoa(i)+", "
 	name := fieldIndex("log", itoa(i))
-	return [3]*Field{
-		l.sheetField(h, name+".term", KindNumber, c.term, c.at, topicLog, part, box+l.lbl.Term),
-		l.sheetField(h, name+".value", KindValues, c.value, c.at, topicLog, part, box+l.lbl.Value),
-		l.sheetField(h, name+".applied", KindAnswer, c.applied, c.appliedAt, topicApplied, part, box+l.lbl.Applied),
+	return [3]*field.Field{
+		l.sheetField(h, name+".term", field.KindNumber, c.term, c.at, topicLog, part, box+l.lbl.Term),
+		l.sheetField(h, name+".value", field.KindValues, c.value, c.at, topicLog, part, box+l.lbl.Value),
+		l.sheetField(h, name+".applied", field.KindAnswer, c.applied, c.appliedAt, topicApplied, part, box+l.lbl.Applied),
 	}
 }

@@ -1,6 +1,9 @@
 package worksheet
 
-import "github.com/raftsheet/raftsheet/fonts"
+import (
+	"github.com/raftsheet/raftsheet/field"
+	"github.com/raftsheet/raftsheet/fonts"
+)
 
 // Rect is an area of a page in millimetres from the top left corner.
 type Rect struct{ X, Y, W, H float64 }
@@ -102,7 +105,7 @@ type Page struct {
 	Server  string // whose Raft State sheet it is, on those pages
 	Boxes   []Box
 	Texts   []Text
-	Fields  []*Field // the boxes with a field id, in the order they were laid out
+	Fields  []*field.Field // the boxes with a field id, in the order they were laid out
 }
 
 // Document is the laid-out worksheet and key: the same pages for both.
@@ -123,3 +126,13 @@ func answer(s string) Line { return Line{{S: s, Ink: Answer}} }
 
 // inked is s as a line of the given ink.
 func inked(s string, ink Ink) Line { return Line{{S: s, Ink: ink}} }
+
+// Fields are every field of the document, page by page, in the order the
+// sheets have them.
+func (d *Document) Fields() []*field.Field {
+	var out []*field.Field
+	for _, p := range d.Pages {
+		out = append(out, p.Fields...)
+	}
+	return out
+}

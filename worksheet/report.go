@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/raftsheet/raftsheet/field"
 	"github.com/raftsheet/raftsheet/fonts"
 	"github.com/raftsheet/raftsheet/templates"
 )
@@ -21,7 +22,7 @@ type Report struct {
 
 // ReportRule is one rule's misses.
 type ReportRule struct {
-	Rule       Rule
+	Rule       field.Rule
 	Missed, Of int
 	Fields     []ReportField // most missed first
 }

@@ -3,6 +3,7 @@ package worksheet
 import (
 	"bytes"
 	"fmt"
+	"github.com/raftsheet/raftsheet/field"
 	"strings"
 	"testing"
 )
@@ -13,10 +14,10 @@ func TestReportPDF(t *testing.T) {
 	needTools(t, "qpdf", "pdffonts", "pdfinfo", "pdftotext")
 	r := Report{Title: "Leader cut off by a partition", Files: 40, Mean: 81.25}
 	for i := 0; i < 40; i++ {
-		r.Rules = append(r.Rules, ReportRule{Rule: Rule{fmt.Sprintf("Rule number %d with a long name", i), "§5.3"}, Missed: 40 - i, Of: 80,
+		r.Rules = append(r.Rules, ReportRule{Rule: field.Rule{Name: fmt.Sprintf("Rule number %d with a long name", i), Cite: "§5.3"}, Missed: 40 - i, Of: 80,
 			Fields: []ReportField{{"S1.commitIndex[2]", 23, 40}, {"S2.log[1].term", 3, 40}}})
 	}
-	r.Rules[0].Rule = Rule{"Figure 8 commit rule", "§5.4.2"}
+	r.Rules[0].Rule = field.Rule{Name: "Figure 8 commit rule", Cite: "§5.4.2"}
 	for _, paper := range Papers() {
 		a, err := ReportPDF(r, paper)
 		if err != nil {

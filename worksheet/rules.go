@@ -5,21 +5,8 @@ import (
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/field"
 )
-
-// Rule is the rule of the Raft paper behind an answer: a name a teacher
-// groups mistakes by, and where the paper says it.
-type Rule struct {
-	Name string `json:"name"`
-	Cite string `json:"cite"`
-}
-
-func (r Rule) String() string {
-	if r.Cite == "" {
-		return r.Name
-	}
-	return r.Name + " (" + r.Cite + ")"
-}
 
 // ruleTopic is what a field is about; it picks which of the engine's
 // reasons explains the field's answer, and the rule when none does.
@@ -58,58 +45,58 @@ var topicWords = map[ruleTopic][]string{
 
 // topicDefaults are the rules of fields no reason explains: a value that
 // held from the start, or that nothing in the run changes.
-var topicDefaults = map[ruleTopic]Rule{
-	topicTerm:         {"Terms: a server's currentTerm", "§5.1"},
-	topicVote:         {"One vote per term", "§5.2"},
-	topicRole:         {"Leader election", "§5.2"},
-	topicLog:          {"Log replication", "§5.3"},
-	topicApplied:      {"Apply committed entries in order", "§5.3"},
-	topicCommit:       {"When an entry is committed", "§5.3, §5.4.2"},
-	topicLeaderIndex:  {"Only a leader keeps nextIndex and matchIndex", "Figure 2"},
-	topicTimer:        {"Election timer: restarts on a granted vote, a heartbeat, a new election", "§5.2, Figure 2"},
-	topicHeartbeat:    {"Leader sends heartbeats every interval", "§5.2"},
-	topicResponse:     {"RPC results", "Figure 2"},
-	topicResponseTerm: {"Replies carry the receiver's currentTerm", "Figure 2"},
-	topicMatch:        {"matchIndex = prevLogIndex + entries sent", "§5.3"},
-	topicMessage:      {"RPC arguments", "Figure 2"},
+var topicDefaults = map[ruleTopic]field.Rule{
+	topicTerm:         {Name: "Terms: a server's currentTerm", Cite: "§5.1"},
+	topicVote:         {Name: "One vote per term", Cite: "§5.2"},
+	topicRole:         {Name: "Leader election", Cite: "§5.2"},
+	topicLog:          {Name: "Log replication", Cite: "§5.3"},
+	topicApplied:      {Name: "Apply committed entries in order", Cite: "§5.3"},
+	topicCommit:       {Name: "When an entry is committed", Cite: "§5.3, §5.4.2"},
+	topicLeaderIndex:  {Name: "Only a leader keeps nextIndex and matchIndex", Cite: "Figure 2"},
+	topicTimer:        {Name: "Election timer: restarts on a granted vote, a heartbeat, a new election", Cite: "§5.2, Figure 2"},
+	topicHeartbeat:    {Name: "Leader sends heartbeats every interval", Cite: "§5.2"},
+	topicResponse:     {Name: "RPC results", Cite: "Figure 2"},
+	topicResponseTerm: {Name: "Replies carry the receiver's currentTerm", Cite: "Figure 2"},
+	topicMatch:        {Name: "matchIndex = prevLogIndex + entries sent", Cite: "§5.3"},
+	topicMessage:      {Name: "RPC arguments", Cite: "Figure 2"},
 }
 
 // ruleNames name the engine's reasons by the phrases they use; the first
 // row whose phrases all occur wins.
 var ruleNames = []struct {
 	phrases []string
-	rule    Rule
+	rule    field.Rule
 }{
-	{[]string{"does not commit"}, Rule{"Figure 8 commit rule", "§5.4.2"}},
-	{[]string{"commits index"}, Rule{"Figure 8 commit rule", "§5.4.2"}},
-	{[]string{"sets commitIndex"}, Rule{"Follower commitIndex = min(leaderCommit, last new entry)", "§5.3"}},
-	{[]string{"applies"}, Rule{"Apply committed entries in order", "§5.3"}},
-	{[]string{"denies", "up-to-date"}, Rule{"Election restriction: vote only for an up-to-date log", "§5.4.1"}},
-	{[]string{"denies", "already voted"}, Rule{"One vote per term", "§5.2"}},
-	{[]string{"grants", "again"}, Rule{"One vote per term", "§5.2"}},
-	{[]string{"grants its vote"}, Rule{"Vote for a candidate with an up-to-date log", "§5.2, §5.4.1"}},
-	{[]string{"< currentTerm"}, Rule{"Reject an RPC from an older term", "§5.1"}},
-	{[]string{"adopts term"}, Rule{"Higher term seen: adopt it, become follower", "§5.1"}},
-	{[]string{"times out"}, Rule{"Election timeout: new term, vote for itself", "§5.2"}},
-	{[]string{"wins the election"}, Rule{"A majority of votes wins the election", "§5.2"}},
-	{[]string{"sets nextIndex to"}, Rule{"New leader: nextIndex = last index + 1, matchIndex = 0", "Figure 2"}},
-	{[]string{"no-op"}, Rule{"No-op entry at the start of a term", "§8"}},
-	{[]string{"to its log at index"}, Rule{"Leader appends the client's command", "§5.3"}},
-	{[]string{"deletes"}, Rule{"A conflicting entry and all after it are deleted", "§5.3"}},
-	{[]string{"accepts"}, Rule{"AppendEntries consistency check", "§5.3"}},
-	{[]string{"rejects AppendEntries"}, Rule{"AppendEntries consistency check", "§5.3"}},
-	{[]string{"already holds"}, Rule{"Entries already present are kept", "§5.3"}},
-	{[]string{"appends"}, Rule{"Append the new entries", "§5.3"}},
-	{[]string{"stale rejection"}, Rule{"Leader updates matchIndex and nextIndex", "Figure 2"}},
-	{[]string{"sets matchIndex"}, Rule{"Leader updates matchIndex and nextIndex", "Figure 2"}},
-	{[]string{"decrements nextIndex"}, Rule{"Back up nextIndex after a rejection", "§5.3"}},
-	{[]string{"recognizes"}, Rule{"A candidate accepts the leader of its term", "§5.2"}},
-	{[]string{"crashes"}, Rule{"Crash: term, vote and log survive, the rest is lost", "Figure 2"}},
-	{[]string{"restarts"}, Rule{"Restart as a follower", "Figure 2"}},
-	{[]string{"sends AppendEntries to every peer"}, Rule{"Leader sends heartbeats", "§5.2"}},
-	{[]string{"is lost", "is down"}, Rule{"Lost: a crashed server receives nothing", "Figure 2"}},
-	{[]string{"is lost"}, Rule{"Lost: a partition cuts the receiver off", ""}},
-	{[]string{"is dropped"}, Rule{"Dropped by the network", ""}},
+	{[]string{"does not commit"}, field.Rule{Name: "Figure 8 commit rule", Cite: "§5.4.2"}},
+	{[]string{"commits index"}, field.Rule{Name: "Figure 8 commit rule", Cite: "§5.4.2"}},
+	{[]string{"sets commitIndex"}, field.Rule{Name: "Follower commitIndex = min(leaderCommit, last new entry)", Cite: "§5.3"}},
+	{[]string{"applies"}, field.Rule{Name: "Apply committed entries in order", Cite: "§5.3"}},
+	{[]string{"denies", "up-to-date"}, field.Rule{Name: "Election restriction: vote only for an up-to-date log", Cite: "§5.4.1"}},
+	{[]string{"denies", "already voted"}, field.Rule{Name: "One vote per term", Cite: "§5.2"}},
+	{[]string{"grants", "again"}, field.Rule{Name: "One vote per term", Cite: "§5.2"}},
+	{[]string{"grants its vote"}, field.Rule{Name: "Vote for a candidate with an up-to-date log", Cite: "§5.2, §5.4.1"}},
+	{[]string{"< currentTerm"}, field.Rule{Name: "Reject an RPC from an older term", Cite: "§5.1"}},
+	{[]string{"adopts term"}, field.Rule{Name: "Higher term seen: adopt it, become follower", Cite: "§5.1"}},
+	{[]string{"times out"}, field.Rule{Name: "Election timeout: new term, vote for itself", Cite: "§5.2"}},
+	{[]string{"wins the election"}, field.Rule{Name: "A majority of votes wins the election", Cite: "§5.2"}},
+	{[]string{"sets nextIndex to"}, field.Rule{Name: "New leader: nextIndex = last index + 1, matchIndex = 0", Cite: "Figure 2"}},
+	{[]string{"no-op"}, field.Rule{Name: "No-op entry at the start of a term", Cite: "§8"}},
+	{[]string{"to its log at index"}, field.Rule{Name: "Leader appends the client's command", Cite: "§5.3"}},
+	{[]string{"deletes"}, field.Rule{Name: "A conflicting entry and all after it are deleted", Cite: "§5.3"}},
+	{[]string{"accepts"}, field.Rule{Name: "AppendEntries consistency check", Cite: "§5.3"}},
+	{[]string{"rejects AppendEntries"}, field.Rule{Name: "AppendEntries consistency check", Cite: "§5.3"}},
+	{[]string{"already holds"}, field.Rule{Name: "Entries already present are kept", Cite: "§5.3"}},
+	{[]string{"appends"}, field.Rule{Name: "Append the new entries", Cite: "§5.3"}},
+	{[]string{"stale rejection"}, field.Rule{Name: "Leader updates matchIndex and nextIndex", Cite: "Figure 2"}},
+	{[]string{"sets matchIndex"}, field.Rule{Name: "Leader updates matchIndex and nextIndex", Cite: "Figure 2"}},
+	{[]string{"decrements nextIndex"}, field.Rule{Name: "Back up nextIndex after a rejection", Cite: "§5.3"}},
+	{[]string{"recognizes"}, field.Rule{Name: "A candidate accepts the leader of its term", Cite: "§5.2"}},
+	{[]string{"crashes"}, field.Rule{Name: "Crash: term, vote and log survive, the rest is lost", Cite: "Figure 2"}},
+	{[]string{"restarts"}, field.Rule{Name: "Restart as a follower", Cite: "Figure 2"}},
+	{[]string{"sends AppendEntries to every peer"}, field.Rule{Name: "Leader sends heartbeats", Cite: "§5.2"}},
+	{[]string{"is lost", "is down"}, field.Rule{Name: "Lost: a crashed server receives nothing", Cite: "Figure 2"}},
+	{[]string{"is lost"}, field.Rule{Name: "Lost: a partition cuts the receiver off", Cite: ""}},
+	{[]string{"is dropped"}, field.Rule{Name: "Dropped by the network", Cite: ""}},
 }
 
 var (
@@ -127,7 +114,7 @@ func citation(reason string) string {
 }
 
 // ruleOf names the rule a reason applies.
-func ruleOf(reason string) (Rule, bool) {
+func ruleOf(reason string) (field.Rule, bool) {
 	for _, n := range ruleNames {
 		all := true
 		for _, p := range n.phrases {
@@ -144,9 +131,9 @@ func ruleOf(reason string) (Rule, bool) {
 		}
 	}
 	if c := citation(reason); c != "" {
-		return Rule{Name: "Raft rule", Cite: c}, true
+		return field.Rule{Name: "Raft rule", Cite: c}, true
 	}
-	return Rule{}, false
+	return field.Rule{}, false
 }
 
 // ruleBook finds the rule behind an answer in the engine's reasons.
@@ -154,7 +141,7 @@ type ruleBook struct{ tr *engine.Trace }
 
 // rule is the rule of the reason, in the given step, about server and
 // topic; the topic's default when no reason of that step explains it.
-func (b ruleBook) rule(step int, server string, topic ruleTopic) Rule {
+func (b ruleBook) rule(step int, server string, topic ruleTopic) field.Rule {
 	if r := b.reason(step, server, topic); r != "" {
 		if rule, ok := ruleOf(r); ok {
 			return rule
@@ -186,7 +173,7 @@ func about(reason, server string) bool { return strings.HasPrefix(reason, server
 
 // networkRule is the rule behind what became of message id in a step:
 // the network's reason for losing or dropping it.
-func (b ruleBook) networkRule(step, id int) Rule {
+func (b ruleBook) networkRule(step, id int) field.Rule {
 	if step >= 1 && step <= len(b.tr.Steps) {
 		for _, r := range b.tr.Steps[step-1].Reasons {
 			if strings.HasPrefix(r, "#"+itoa(id)+" ") {
@@ -196,5 +183,5 @@ func (b ruleBook) networkRule(step, id int) Rule {
 			}
 		}
 	}
-	return Rule{Name: "Still in flight when the run ends"}
+	return field.Rule{Name: "Still in flight when the run ends"}
 }

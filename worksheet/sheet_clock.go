@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/field"
 	"github.com/raftsheet/raftsheet/fonts"
 	"github.com/raftsheet/raftsheet/templates"
 )
@@ -92,8 +93,8 @@ func (l *layout) clockBlock(g *sheetGrid, h *history) {
 	rows = append(rows, l.paragraph(words(text, Print), fonts.Regular, st.small, l.body.X, l.body.W)...)
 	rows[len(rows)-1].keepNext = true
 	rows = append(rows, gapRow(1))
-	rows = append(rows, l.historyBoxes(g, h, lbl.ClockTitle, lbl.ElectionAt, "electionAt", g.timerCells, orNone(h.timers(electionTimer, fixed), lbl), KindTime, topicTimer)...)
-	rows = append(rows, l.historyBoxes(g, h, lbl.ClockTitle, lbl.HeartbeatAt, "heartbeatAt", g.timerCells, orNone(h.timers(heartbeatTimer, true), lbl), KindTime, topicHeartbeat)...)
+	rows = append(rows, l.historyBoxes(g, h, lbl.ClockTitle, lbl.ElectionAt, "electionAt", g.timerCells, orNone(h.timers(electionTimer, fixed), lbl), field.KindTime, topicTimer)...)
+	rows = append(rows, l.historyBoxes(g, h, lbl.ClockTitle, lbl.HeartbeatAt, "heartbeatAt", g.timerCells, orNone(h.timers(heartbeatTimer, true), lbl), field.KindTime, topicHeartbeat)...)
 	l.place(block{rows: rows})
 	l.space(st.gap)
 }

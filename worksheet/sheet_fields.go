@@ -1,7 +1,10 @@
 package worksheet
 
 import (
+	"strings"
+
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/field"
 	"github.com/raftsheet/raftsheet/fonts"
 )
 
@@ -10,16 +13,16 @@ func fieldIndex(name, index string) string { return name + "[" + index + "]" }
 
 // sheetField is the field server.name of h's Raft State sheet; a spare
 // box's (runs is empty) has no answer.
-func (l *layout) sheetField(h *history, name string, kind FieldKind, runs []Run, step int, topic ruleTopic, part, box string) *Field {
+func (l *layout) sheetField(h *history, name string, kind field.Kind, runs []Run, step int, topic ruleTopic, part, box string) *field.Field {
 	return l.newField(h.id+"."+name, kind, runs, h.id, step, l.rules.rule(step, h.id, topic),
 		l.lbl.StateTitle+" "+h.id+" · "+part, box)
 }
 
 // newField is a field whose answer is the answer runs of a box.
-func (l *layout) newField(id string, kind FieldKind, runs []Run, server string, step int, rule Rule, part, box string) *Field {
+func (l *layout) newField(id string, kind field.Kind, runs []Run, server string, step int, rule field.Rule, part, box string) *field.Field {
 	ans := answerTexts(runs)
 	full := l.values.full(ans)
-	return &Field{ID: id, Kind: kind, Answer: ans, Full: full, Canon: l.canon(kind, full), Alt: l.canon(kind, ans),
+	return &field.Field{ID: id, Kind: kind, Answer: ans, Full: full, Canon: l.canon(kind, full), Alt: l.canon(kind, ans),
 		Part: part, Box: box, Server: server, Step: step, Rule: rule}
 }
 
@@ -52,3 +55,22 @@ func (l *layout) roleSize(runs []Run, colW float64) float64 {
 
 // minRolePt is the smallest a role story is printed; a longer one wraps.
 const minRolePt = 6.0
+
+// answerTexts are the texts of the answer runs of a cell: what the
+// student writes in it.
+func answerTexts(runs []Run) []string {
+	var out []string
+	for _, r := range runs {
+		if r.Ink == Answer && strings.TrimSpace(r.S) != "" {
+			if r.Glue && len(out) > 0 {
+				out[len(out)-1] += r.S
+				continue
+			}
+			out = append(out, r.S)
+		}
+	}
+	return out
+}
+
+// hasAnswer reports whether a cell has anything for the student to write.
+func hasAnswer(runs []Run) bool { return len(answerTexts(runs)) > 0 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/field"
 	"github.com/raftsheet/raftsheet/fonts"
 )
 
@@ -123,31 +124,31 @@ func (l *layout) slip(ss slipStyle, s *slip) (float64, func(p *Page, x, y, h flo
 	routeLines := l.wrapIn(words(route, Print), fonts.Regular, st.small, ss.inner)
 	routeH := l.textH(len(routeLines), st.small)
 
-	type field struct {
+	type slipField struct {
 		name string
 		runs []Run
 		h    float64
-		f    *Field
+		f    *field.Field
 	}
 	a := func(n int) []Run { return []Run{{S: itoa(n), Ink: Answer}} }
 	server := func(id string) []Run { return []Run{{S: id, Ink: Answer}} }
-	arg := func(label, name string, fk FieldKind, runs []Run, rule Rule, h float64) field {
-		return field{label, runs, h, l.newField(s.name()+"."+name, fk, runs, m.From, s.step, rule, kind+" "+idList(s.ids), label)}
+	arg := func(label, name string, fk field.Kind, runs []Run, rule field.Rule, h float64) slipField {
+		return slipField{label, runs, h, l.newField(s.name()+"."+name, fk, runs, m.From, s.step, rule, kind+" "+idList(s.ids), label)}
 	}
 	cellH := max(st.cell, l.fieldH(1, st.body))
-	fields := []field{arg(lbl.Term, "term", KindNumber, a(m.Term), Rule{"Every RPC carries the sender's currentTerm", "Figure 2"}, cellH)}
+	fields := []slipField{arg(lbl.Term, "term", field.KindNumber, a(m.Term), field.Rule{Name: "Every RPC carries the sender's currentTerm", Cite: "Figure 2"}, cellH)}
 	if m.Type == engine.AppendEntries {
 		fields = append(fields,
-			arg(lbl.LeaderID, "leaderId", KindServer, server(m.LeaderID), Rule{"AppendEntries arguments", "Figure 2"}, cellH),
-			arg(lbl.PrevLogIndex, "prevLogIndex", KindNumber, a(m.PrevLogIndex), Rule{"prevLogIndex = nextIndex − 1 for this follower", "§5.3"}, cellH),
-			arg(lbl.PrevLogTerm, "prevLogTerm", KindNumber, a(m.PrevLogTerm), Rule{"prevLogTerm = term of the entry at prevLogIndex", "§5.3"}, cellH),
-			arg(lbl.Entries, "entries", KindEntries, l.entryRuns(m), Rule{"Send the entries from nextIndex on", "§5.3"}, ss.entriesH),
-			arg(lbl.LeaderCommit, "leaderCommit", KindNumber, a(m.LeaderCommit), Rule{"leaderCommit = the leader's commitIndex", "Figure 2"}, cellH))
+			arg(lbl.LeaderID, "leaderId", field.KindServer, server(m.LeaderID), field.Rule{Name: "AppendEntries arguments", Cite: "Figure 2"}, cellH),
+			arg(lbl.PrevLogIndex, "prevLogIndex", field.KindNumber, a(m.PrevLogIndex), field.Rule{Name: "prevLogIndex = nextIndex − 1 for this follower", Cite: "§5.3"}, cellH),
+			arg(lbl.PrevLogTerm, "prevLogTerm", field.KindNumber, a(m.PrevLogTerm), field.Rule{Name: "prevLogTerm = term of the entry at prevLogIndex", Cite: "§5.3"}, cellH),
+			arg(lbl.Entries, "entries", field.KindEntries, l.entryRuns(m), field.Rule{Name: "Send the entries from nextIndex on", Cite: "§5.3"}, ss.entriesH),
+			arg(lbl.LeaderCommit, "leaderCommit", field.KindNumber, a(m.LeaderCommit), field.Rule{Name: "leaderCommit = the leader's commitIndex", Cite: "Figure 2"}, cellH))
 	} else {
 		fields = append(fields,
-			arg(lbl.CandidateID, "candidateId", KindServer, server(m.CandidateID), Rule{"RequestVote arguments", "Figure 2"}, cellH),
-			arg(lbl.LastLogIndex, "lastLogIndex", KindNumber, a(m.LastLogIndex), Rule{"RequestVote carries the candidate's last log entry", "§5.4.1"}, cellH),
-			arg(lbl.LastLogTerm, "lastLogTerm", KindNumber, a(m.LastLogTerm), Rule{"RequestVote carries the candidate's last log entry", "§5.4.1"}, cellH))
+			arg(lbl.CandidateID, "candidateId", field.KindServer, server(m.CandidateID), field.Rule{Name: "RequestVote arguments", Cite: "Figure 2"}, cellH),
+			arg(lbl.LastLogIndex, "lastLogIndex", field.KindNumber, a(m.LastLogIndex), field.Rule{Name: "RequestVote carries the candidate's last log entry", Cite: "§5.4.1"}, cellH),
+			arg(lbl.LastLogTerm, "lastLogTerm", field.KindNumber, a(m.LastLogTerm), field.Rule{Name: "RequestVote carries the candidate's last log entry", Cite: "§5.4.1"}, cellH))
 	}
 	const fieldGap = 1.2
 	fieldsH := 0.0
@@ -227,7 +228,7 @@ func (l *layout) responseGrid(ss slipStyle, s *slip, x float64) []row {
 // responseFields are the fields of a receiver's column of a response
 // grid: term, ok and match; the rule is the receiver's reason in the step
 // that delivered the request, or the network's for a lost one.
-func (l *layout) responseFields(s *slip, to string, f outcome, term, ok, match []Run) [3]*Field {
+func (l *layout) responseFields(s *slip, to string, f outcome, term, ok, match []Run) [3]*field.Field {
 	part, box := l.slipKind(s.msg.Type)+" "+idList(s.ids), l.lbl.Response+" of "+to+", "
 	name := s.name() + "." + to + "."
 	rb := l.rules
@@ -236,10 +237,10 @@ func (l *layout) responseFields(s *slip, to string, f outcome, term, ok, match [
 		okRule = rb.networkRule(f.step, s.idOf[to])
 		termRule, matchRule = okRule, okRule
 	}
-	return [3]*Field{
-		l.newField(name+"term", KindNumber, term, to, f.step, termRule, part, box+l.lbl.Term),
-		l.newField(name+"ok", KindAnswer, ok, to, f.step, okRule, part, box+l.lbl.OK),
-		l.newField(name+"match", KindNumber, match, to, f.step, matchRule, part, box+l.lbl.Match),
+	return [3]*field.Field{
+		l.newField(name+"term", field.KindNumber, term, to, f.step, termRule, part, box+l.lbl.Term),
+		l.newField(name+"ok", field.KindAnswer, ok, to, f.step, okRule, part, box+l.lbl.OK),
+		l.newField(name+"match", field.KindNumber, match, to, f.step, matchRule, part, box+l.lbl.Match),
 	}
 }
 

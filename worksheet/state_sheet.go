@@ -2,6 +2,7 @@ package worksheet
 
 import (
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/field"
 	"github.com/raftsheet/raftsheet/fonts"
 )
 
@@ -55,8 +56,8 @@ func (l *layout) termsGrid(g *sheetGrid, h *history) {
 				votes, roles = append(votes, shaded()), append(roles, shaded())
 			default:
 				term := ", " + lbl.Term + " " + itoa(t)
-				vote := l.sheetField(h, fieldIndex("vote", itoa(t)), KindServer, c.vote, c.voteAt, topicVote, lbl.Terms, lbl.Vote+term)
-				role := l.sheetField(h, fieldIndex("role", itoa(t)), KindRoles, c.role, c.roleAt, topicRole, lbl.Terms, lbl.Role+term)
+				vote := l.sheetField(h, fieldIndex("vote", itoa(t)), field.KindServer, c.vote, c.voteAt, topicVote, lbl.Terms, lbl.Vote+term)
+				role := l.sheetField(h, fieldIndex("role", itoa(t)), field.KindRoles, c.role, c.roleAt, topicRole, lbl.Terms, lbl.Role+term)
 				votes = append(votes, ask(c.vote).asking(vote))
 				roles = append(roles, ask(c.role).asking(role).sized(l.roleSize(c.role, colW)))
 			}
@@ -77,7 +78,7 @@ func (l *layout) termsGrid(g *sheetGrid, h *history) {
 // historyBoxes is a row of boxes a value such as commitIndex is written
 // in, one after the other as it changes; each box the key fills is the
 // field id[k], k from 1.
-func (l *layout) historyBoxes(g *sheetGrid, h *history, part, name, id string, cells int, cs []change, kind FieldKind, topic ruleTopic) []row {
+func (l *layout) historyBoxes(g *sheetGrid, h *history, part, name, id string, cells int, cs []change, kind field.Kind, topic ruleTopic) []row {
 	var rows []row
 	for first := 0; first < cells; first += g.histPerBand {
 		n := min(g.histPerBand, cells-first)
@@ -105,11 +106,11 @@ func (l *layout) historyBoxes(g *sheetGrid, h *history, part, name, id string, c
 func (l *layout) volatileBlock(g *sheetGrid, h *history) []row {
 	lbl, st := l.lbl, l.st
 	rows := l.heading(lbl.Volatile, st.body)
-	rows = append(rows, l.historyBoxes(g, h, lbl.Volatile, lbl.CommitIndex, "commitIndex", g.histCells, h.numbers(commitIndex), KindNumber, topicCommit)...)
-	rows = append(rows, l.historyBoxes(g, h, lbl.Volatile, lbl.LastApplied, "lastApplied", g.histCells, h.numbers(lastApplied), KindNumber, topicApplied)...)
+	rows = append(rows, l.historyBoxes(g, h, lbl.Volatile, lbl.CommitIndex, "commitIndex", g.histCells, h.numbers(commitIndex), field.KindNumber, topicCommit)...)
+	rows = append(rows, l.historyBoxes(g, h, lbl.Volatile, lbl.LastApplied, "lastApplied", g.histCells, h.numbers(lastApplied), field.KindNumber, topicApplied)...)
 	widths := []float64{g.labelW, l.body.W - g.labelW}
 	sm, smAt := h.stateMachine(lbl, l.values)
-	f := l.sheetField(h, "stateMachine", KindValues, sm, smAt, topicApplied, lbl.Volatile, lbl.StateMachine)
+	f := l.sheetField(h, "stateMachine", field.KindValues, sm, smAt, topicApplied, lbl.Volatile, lbl.StateMachine)
 	rows = append(rows, l.tableRow(l.body.X, widths,
 		[]cell{leftLabel(lbl.StateMachine).sized(st.small), ask(sm).left().asking(f)}, st.body, st.cell))
 	return append(rows, gapRow(st.gap))
@@ -160,7 +161,7 @@ func (l *layout) leaderCell(h *history, peer string, next bool) cell {
 	if next {
 		name, label = "nextIndex", l.lbl.NextIndex
 	}
-	f := l.sheetField(h, fieldIndex(name, peer), KindNumber, runs, at, topicLeaderIndex, l.lbl.LeaderTitle, label+", "+peer)
+	f := l.sheetField(h, fieldIndex(name, peer), field.KindNumber, runs, at, topicLeaderIndex, l.lbl.LeaderTitle, label+", "+peer)
 	return ask(runs).asking(f)
 }
 
@@ -171,7 +172,7 @@ func (l *layout) atEndBlock(h *history) []row {
 	names := []string{lbl.Role, lbl.CurrentTerm, lbl.VotedFor, lbl.CommitIndex}
 	values := []string{roleWord(lbl, f), itoa(f.Term), votedFor(lbl, f), itoa(f.CommitIndex)}
 	ids := []string{"end.role", "end.term", "end.votedFor", "end.commitIndex"}
-	kinds := []FieldKind{KindRoles, KindNumber, KindServer, KindNumber}
+	kinds := []field.Kind{field.KindRoles, field.KindNumber, field.KindServer, field.KindNumber}
 	topics := []ruleTopic{topicRole, topicTerm, topicVote, topicCommit}
 	steps := []int{
 		h.lastChange(func(s engine.ServerState) string { return roleWord(lbl, s) }),

@@ -1,6 +1,9 @@
 package worksheet
 
-import "github.com/raftsheet/raftsheet/fonts"
+import (
+	"github.com/raftsheet/raftsheet/field"
+	"github.com/raftsheet/raftsheet/fonts"
+)
 
 // cell is one box of a table row: its content as tokens, wrapped to the
 // column's width, and how the box looks.
@@ -10,8 +13,8 @@ type cell struct {
 	fill  Fill
 	write bool // a box the student writes in
 	align Align
-	size  float64 // 0: the row's size
-	field *Field  // the box's field id, when the key fills it in
+	size  float64      // 0: the row's size
+	field *field.Field // the box's field id, when the key fills it in
 }
 
 // given, ask and label make the common cells: a printed value, a box to
@@ -31,7 +34,7 @@ func (c cell) sized(pt float64) cell { c.size = pt; return c }
 // asking is c as a field: its id printed in its corner. Every box left
 // blank on the worksheet gets one, spare boxes too, so that which boxes
 // have ids gives nothing away; a box the worksheet fills in gets none.
-func (c cell) asking(f *Field) cell {
+func (c cell) asking(f *field.Field) cell {
 	if f != nil && (len(c.runs) == 0 || hasAnswer(c.runs)) {
 		c.field = f
 	}

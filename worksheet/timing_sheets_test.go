@@ -1,9 +1,11 @@
 package worksheet
 
 import (
-	"github.com/raftsheet/raftsheet/templates"
 	"strings"
 	"testing"
+
+	"github.com/raftsheet/raftsheet/field"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // sheetTexts is every text of a layout's pages of a section ("" for all).
@@ -58,8 +60,8 @@ func TestTimedSheetsShowTheClock(t *testing.T) {
 // The trace template asks when a fixed timeout fires, and gives the
 // times of a drawn one.
 func TestTimersAskedOrGiven(t *testing.T) {
-	fields := func(name string) map[string]*Field {
-		out := map[string]*Field{}
+	fields := func(name string) map[string]*field.Field {
+		out := map[string]*field.Field{}
 		for _, f := range buildExercise(t, name, templates.KindTrace, "a4").doc.Fields() {
 			out[f.ID] = f
 		}

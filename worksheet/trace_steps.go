@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/field"
 	"github.com/raftsheet/raftsheet/fonts"
 )
 
@@ -14,7 +15,7 @@ type traceColumn struct {
 	head  string
 	w     float64
 	left  bool // values read left to right (a log), not centred
-	kind  FieldKind
+	kind  field.Kind
 	topic ruleTopic
 }
 
@@ -35,15 +36,15 @@ func (l *layout) newTraceColumns() traceColumns {
 	c := traceColumns{serverW: max(l.fitWidth(fonts.Bold, st.small, append([]string{lbl.Server}, l.tr.Servers...)...), 10)}
 	// Wide enough for the key's answers, for handwriting and for the ids.
 	c.cols = []traceColumn{
-		{attr: "role", head: lbl.Role, w: max(w("role", lbl.Role, lbl.Follower, lbl.Candidate, lbl.Leader, lbl.Down), 20), kind: KindRoles, topic: topicRole},
-		{attr: "term", head: lbl.Term, w: max(w("term", lbl.Term, itoa(l.tr.MaxTerm())), 12), kind: KindNumber, topic: topicTerm},
-		{attr: "votedFor", head: lbl.VotedFor, w: max(w("votedFor", append([]string{lbl.VotedFor, lbl.None}, l.tr.Servers...)...), 15), kind: KindServer, topic: topicVote},
-		{attr: "log", head: lbl.Log, left: true, kind: KindEntries, topic: topicLog},
-		{attr: "commitIndex", head: lbl.CommitIndex, w: max(w("commitIndex", lbl.CommitIndex, itoa(l.tr.MaxLogLength())), 16), kind: KindNumber, topic: topicCommit},
+		{attr: "role", head: lbl.Role, w: max(w("role", lbl.Role, lbl.Follower, lbl.Candidate, lbl.Leader, lbl.Down), 20), kind: field.KindRoles, topic: topicRole},
+		{attr: "term", head: lbl.Term, w: max(w("term", lbl.Term, itoa(l.tr.MaxTerm())), 12), kind: field.KindNumber, topic: topicTerm},
+		{attr: "votedFor", head: lbl.VotedFor, w: max(w("votedFor", append([]string{lbl.VotedFor, lbl.None}, l.tr.Servers...)...), 15), kind: field.KindServer, topic: topicVote},
+		{attr: "log", head: lbl.Log, left: true, kind: field.KindEntries, topic: topicLog},
+		{attr: "commitIndex", head: lbl.CommitIndex, w: max(w("commitIndex", lbl.CommitIndex, itoa(l.tr.MaxLogLength())), 16), kind: field.KindNumber, topic: topicCommit},
 	}
 	if l.tr.Timing != nil {
 		c.cols = append(c.cols, traceColumn{attr: "timer", head: lbl.NextTimer,
-			w: max(w("timer", lbl.NextTimer, itoa(l.lastTime()+1000)), 16), kind: KindTime, topic: topicTimer})
+			w: max(w("timer", lbl.NextTimer, itoa(l.lastTime()+1000)), 16), kind: field.KindTime, topic: topicTimer})
 	}
 	used := c.serverW
 	for _, col := range c.cols {
@@ -51,7 +52,7 @@ func (l *layout) newTraceColumns() traceColumns {
 	}
 	if rest := l.body.W - used; rest >= 90 {
 		c.cols = append(c.cols, traceColumn{attr: "stateMachine", head: lbl.StateMachine, left: true,
-			w: max(26, l.fitWidth(fonts.Bold, st.small, lbl.StateMachine), l.idWidth(l.stepIDs(n, "stateMachine")...)), kind: KindValues, topic: topicApplied})
+			w: max(26, l.fitWidth(fonts.Bold, st.small, lbl.StateMachine), l.idWidth(l.stepIDs(n, "stateMachine")...)), kind: field.KindValues, topic: topicApplied})
 		used += c.cols[len(c.cols)-1].w
 	}
 	c.cols[3].w = l.body.W - used // the log takes the rest
@@ -182,7 +183,7 @@ func (l *layout) nextTimer(id string, sv engine.ServerState) (string, bool) {
 // traceField is the field stepN.server.attr, its rule the reason for the
 // change that gave the value (in this step or the last one that changed
 // it), or this step's reason for keeping it ("does not commit": Figure 8).
-func (l *layout) traceField(n int, id string, col traceColumn, runs []Run) *Field {
+func (l *layout) traceField(n int, id string, col traceColumn, runs []Run) *field.Field {
 	at := l.traceChanges().lastChange(id, col.attr, n)
 	topic := col.topic
 	if col.attr == "timer" && l.tr.Steps[n-1].Servers[id].Role == engine.Leader {
@@ -241,7 +242,7 @@ func (l *layout) messageRows(s engine.StepRecord) []row {
 			ink = Print
 		}
 		runs := words(lbl.NoMessages, ink)
-		f := l.newField("step"+itoa(s.N)+".msg", KindMessage, runs, "", s.N, topicDefaults[topicMessage], fill(lbl.Step, "n", itoa(s.N)), lbl.Messages)
+		f := l.newField("step"+itoa(s.N)+".msg", field.KindMessage, runs, "", s.N, topicDefaults[topicMessage], fill(lbl.Step, "n", itoa(s.N)), lbl.Messages)
 		return append(rows, l.tableRow(l.body.X, widths, []cell{label(""), ask(runs).left().asking(f)}, st.body, st.cell))
 	}
 	for _, g := range groups {
@@ -255,7 +256,7 @@ func (l *layout) messageRows(s engine.StepRecord) []row {
 		if ink == Print {
 			c = cell{runs: c.runs, fill: Shade}
 		} else {
-			f := l.newField("step"+itoa(s.N)+"."+fieldIndex("msg", itoa(g.ids[0])), KindMessage, c.runs, g.from[0], s.N,
+			f := l.newField("step"+itoa(s.N)+"."+fieldIndex("msg", itoa(g.ids[0])), field.KindMessage, c.runs, g.from[0], s.N,
 				l.rules.rule(s.N, g.from[0], topicMessage), fill(lbl.Step, "n", itoa(s.N)), lbl.Messages+" "+idList(g.ids))
 			f.Canon, f.Alt = l.messageCanon(g, false), l.messageCanon(g, true)
 			c = c.asking(f)
@@ -292,5 +293,5 @@ func (l *layout) messageCanon(g *sentGroup, printed bool) []string {
 			m.Entries[i].Value = l.values.short(m.Entries[i].Value)
 		}
 	}
-	return []string{MessageCanon(m.Type, g.from, g.to, l.messageFields(m))}
+	return []string{field.MessageCanon(m.Type, g.from, g.to, l.messageFields(m))}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/raftsheet/raftsheet/class"
+	"github.com/raftsheet/raftsheet/field"
 	"github.com/raftsheet/raftsheet/worksheet"
 	"github.com/spf13/cobra"
 )
@@ -34,7 +35,7 @@ key's answers are filled in: a worked answer file.`,
 			if err != nil {
 				return err
 			}
-			var fill func(*worksheet.Field) string
+			var fill func(*field.Field) string
 			if key {
 				fill = class.KeyAnswer
 			}

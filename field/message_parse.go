@@ -1,4 +1,4 @@
-package class
+package field
 
 import (
 	"regexp"
@@ -6,7 +6,6 @@ import (
 
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/templates"
-	"github.com/raftsheet/raftsheet/worksheet"
 )
 
 // parseMessage reads a message as the trace sheet prints it,
@@ -14,7 +13,7 @@ import (
 //	AppendEntries S1 → S2, S3 · term 1 · prevLogIndex 1 · prevLogTerm 1 · entries 1:x · leaderCommit 0
 //	RequestVoteReply S2 → S1 · term 1 · vote granted
 //
-// into worksheet.MessageCanon's form. The parts after the first may come
+// into MessageCanon's form. The parts after the first may come
 // in any order and be parted by ·, ; or |; names are Figure 2's or the
 // template's, in any case; "from S1 to S2" and -> do for S1 → S2;
 // granted/success and denied/failure are the result. What it cannot read
@@ -37,7 +36,7 @@ func parseMessage(s string, labels *templates.Labels) string {
 			fields[name] = value
 		}
 	}
-	return worksheet.MessageCanon(typ, servers(m[2]), servers(m[3]), fields)
+	return MessageCanon(typ, servers(m[2]), servers(m[3]), fields)
 }
 
 var (
@@ -99,9 +98,9 @@ func fieldOf(p string, labels *templates.Labels) (string, string) {
 			}
 			value := strings.TrimSpace(restAfter(low, name))
 			if f.canon == "entries" {
-				return f.canon, strings.Join(Normalize(worksheet.KindEntries, value, labels), " ")
+				return f.canon, strings.Join(Normalize(KindEntries, value, labels), " ")
 			}
-			return f.canon, Normalize(worksheet.KindNumber, value, labels)[0]
+			return f.canon, Normalize(KindNumber, value, labels)[0]
 		}
 	}
 	return low, ""

@@ -1,4 +1,4 @@
-package class
+package field
 
 import (
 	"regexp"
@@ -6,11 +6,10 @@ import (
 	"strings"
 
 	"github.com/raftsheet/raftsheet/templates"
-	"github.com/raftsheet/raftsheet/worksheet"
 )
 
 // The spelling rules: what a student writes is read into the words the
-// key is compared in (worksheet.Field.Canon). Case never matters, nor
+// key is compared in (Field.Canon). Case never matters, nor
 // spaces around a value, nor quotes around it. "-", "–", "—", "none",
 // "nothing", "n/a", "nil", "∅" and an explicit "" all mean none. Per kind:
 //
@@ -49,43 +48,43 @@ var answerWords = map[string]string{
 
 // Normalize reads what a student wrote for a field of a kind into the
 // words the key is compared in; labels are the sheet's template's.
-func Normalize(kind worksheet.FieldKind, written string, labels *templates.Labels) []string {
+func Normalize(kind Kind, written string, labels *templates.Labels) []string {
 	s := unquote(written)
-	if kind != worksheet.KindMessage && strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
+	if kind != KindMessage && strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
 		s = unquote(s[1 : len(s)-1]) // a list written as YAML's [1, 2]
 	}
 	if isNone(s, kind, labels) {
 		return []string{"-"}
 	}
 	switch kind {
-	case worksheet.KindNumber:
+	case KindNumber:
 		var out []string
-		for _, t := range worksheet.CanonTokens(kind, struck.ReplaceAllString(s, " ${1}${2} ")) {
+		for _, t := range CanonTokens(kind, struck.ReplaceAllString(s, " ${1}${2} ")) {
 			out = append(out, noneOr(number(t)))
 		}
 		return out
-	case worksheet.KindTime:
+	case KindTime:
 		return []string{number(timeWords.ReplaceAllString(strings.ToLower(s), ""))}
-	case worksheet.KindServer:
+	case KindServer:
 		return []string{strings.ToLower(strings.TrimSpace(strings.TrimPrefix(strings.ToLower(s), "server ")))}
-	case worksheet.KindRoles:
-		return mapTokens(worksheet.CanonTokens(kind, s), roleWords, worksheet.CanonWords(kind, labels))
-	case worksheet.KindAnswer:
-		return mapTokens([]string{strings.ToLower(s)}, answerWords, worksheet.CanonWords(kind, labels))
-	case worksheet.KindValues:
+	case KindRoles:
+		return mapTokens(CanonTokens(kind, s), roleWords, CanonWords(kind, labels))
+	case KindAnswer:
+		return mapTokens([]string{strings.ToLower(s)}, answerWords, CanonWords(kind, labels))
+	case KindValues:
 		var out []string
-		for _, t := range worksheet.CanonTokens(kind, struck.ReplaceAllString(s, " ${1}${2} ")) {
+		for _, t := range CanonTokens(kind, struck.ReplaceAllString(s, " ${1}${2} ")) {
 			out = append(out, noneOr(strings.ToLower(termPrefix.ReplaceAllString(t, ""))))
 		}
 		return out
-	case worksheet.KindEntries:
+	case KindEntries:
 		s = strings.NewReplacer("[", " ", "]", " ").Replace(s)
 		var out []string
-		for _, t := range worksheet.CanonTokens(kind, s) {
+		for _, t := range CanonTokens(kind, s) {
 			out = append(out, noneOr(strings.ToLower(t)))
 		}
 		return out
-	case worksheet.KindMessage:
+	case KindMessage:
 		return []string{parseMessage(s, labels)}
 	}
 	return []string{strings.ToLower(s)}
@@ -116,17 +115,17 @@ func unquote(s string) string {
 
 // isNone reports whether s says "nothing", in English or the template's
 // words for it.
-func isNone(s string, kind worksheet.FieldKind, labels *templates.Labels) bool {
+func isNone(s string, kind Kind, labels *templates.Labels) bool {
 	l := strings.ToLower(strings.TrimSpace(s))
 	if noneWords[l] {
 		return true
 	}
-	for label, canon := range worksheet.CanonWords(kind, labels) {
+	for label, canon := range CanonWords(kind, labels) {
 		if canon == "-" && strings.EqualFold(label, s) {
 			return true
 		}
 	}
-	return kind == worksheet.KindEntries && (l == "[]" || l == "heartbeat" || l == "none (heartbeat)")
+	return kind == KindEntries && (l == "[]" || l == "heartbeat" || l == "none (heartbeat)")
 }
 
 // noneOr is "-" for a word that means none, else the word.

@@ -1,4 +1,10 @@
-package worksheet
+// Package field is the boxes a student writes in, as grading knows them:
+// a Field's stable id (FIELDS.md lists the scheme), what kind of answer it
+// holds, the key's answer in the words grading compares in, and the rule
+// of the paper behind it; and the spellings (spelling.go): how what a
+// student writes is read into the same words, whatever the template's
+// labels.
+package field
 
 import "strings"
 
@@ -8,7 +14,7 @@ import "strings"
 // Answer, by the spelling rules of Kind.
 type Field struct {
 	ID     string
-	Kind   FieldKind
+	Kind   Kind
 	Answer []string // what the key writes in the box, in order (a replaced value first)
 	Full   []string // the same, with abbreviated values in full
 	// Canon is the answer in the words grading compares in, whatever the
@@ -25,24 +31,24 @@ type Field struct {
 	Rule       Rule   // the rule behind the answer
 }
 
-// FieldKind says what a field holds, so that grading knows which
+// Kind says what a field holds, so that grading knows which
 // spellings mean the same.
-type FieldKind int
+type Kind int
 
 const (
-	KindNumber  FieldKind = iota // an index or a term: 3
-	KindServer                   // a server, or none: S1, –
-	KindRoles                    // roles one after the other: C→L, follower
-	KindAnswer                   // a response or an applied mark: yes, no, lost, drop, …, –
-	KindValues                   // client values: bob tom; x=3
-	KindEntries                  // log entries: 1:sally 2:tom; none
-	KindMessage                  // a message in words: RequestVote S1 → S2 · term 1 · …
-	KindTime                     // a time in ms: 325
+	KindNumber  Kind = iota // an index or a term: 3
+	KindServer              // a server, or none: S1, –
+	KindRoles               // roles one after the other: C→L, follower
+	KindAnswer              // a response or an applied mark: yes, no, lost, drop, …, –
+	KindValues              // client values: bob tom; x=3
+	KindEntries             // log entries: 1:sally 2:tom; none
+	KindMessage             // a message in words: RequestVote S1 → S2 · term 1 · …
+	KindTime                // a time in ms: 325
 )
 
 var kindNames = [...]string{"number", "server", "roles", "answer", "values", "entries", "message", "time"}
 
-func (k FieldKind) String() string { return kindNames[k] }
+func (k Kind) String() string { return kindNames[k] }
 
 // Spare reports whether the key leaves the box empty: a spare box, for
 // a term, an entry or a value the run never reaches.
@@ -50,32 +56,3 @@ func (f *Field) Spare() bool { return len(f.Answer) == 0 }
 
 // KeyText is the key's answer as one line.
 func (f *Field) KeyText() string { return strings.Join(f.Answer, " ") }
-
-// Fields are every field of the document, page by page, in the order the
-// sheets have them.
-func (d *Document) Fields() []*Field {
-	var out []*Field
-	for _, p := range d.Pages {
-		out = append(out, p.Fields...)
-	}
-	return out
-}
-
-// answerTexts are the texts of the answer runs of a cell: what the
-// student writes in it.
-func answerTexts(runs []Run) []string {
-	var out []string
-	for _, r := range runs {
-		if r.Ink == Answer && strings.TrimSpace(r.S) != "" {
-			if r.Glue && len(out) > 0 {
-				out[len(out)-1] += r.S
-				continue
-			}
-			out = append(out, r.S)
-		}
-	}
-	return out
-}
-
-// hasAnswer reports whether a cell has anything for the student to write.
-func hasAnswer(runs []Run) bool { return len(answerTexts(runs)) > 0 }

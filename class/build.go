@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 
 	"github.com/raftsheet/raftsheet/exercise"
+	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/variant"
 	"github.com/raftsheet/raftsheet/worksheet"
 )
@@ -36,7 +37,7 @@ type Set struct {
 // sheets is one student's laid-out and drawn sheets. The layout is
 // dropped once drawn into the merged PDFs.
 type sheets struct {
-	doc            *worksheet.Document
+	doc            *page.Document
 	pages          int
 	worksheet, key []byte
 	answers        []byte
@@ -104,7 +105,7 @@ func Build(ex *exercise.Exercise, students []Student, opt Options) (*Set, error)
 // mergeInOrder draws the students' sheets into one PDF as each is built,
 // in roster order: the worksheets, or the keys. Whichever of the two
 // draws a layout last drops it, so layouts do not pile up.
-func mergeInOrder(built []sheets, ready []chan struct{}, drawers []atomic.Int32, title string, paper worksheet.Paper, key bool) ([]byte, error) {
+func mergeInOrder(built []sheets, ready []chan struct{}, drawers []atomic.Int32, title string, paper page.Paper, key bool) ([]byte, error) {
 	pdf, err := worksheet.NewPDF(title, paper, key)
 	if err != nil {
 		return nil, err

@@ -7,6 +7,7 @@ import (
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/variant"
 	"github.com/raftsheet/raftsheet/worksheet"
 )
@@ -76,7 +77,7 @@ type Sheet struct {
 	Variant *exercise.Exercise // the exercise as the variant has it
 	Trace   *engine.Trace
 	Options worksheet.Options
-	Doc     *worksheet.Document
+	Doc     *page.Document
 }
 
 // Open lays out the target's sheets in the template and paper named (""

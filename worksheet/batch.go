@@ -8,6 +8,7 @@ import (
 
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/templates"
 )
 
@@ -45,7 +46,7 @@ func BuildAll(args []string, opt BatchOptions) ([]BatchResult, error) {
 		forced = t
 	}
 	if opt.Paper != "" {
-		if _, err := ParsePaper(opt.Paper); err != nil {
+		if _, err := page.ParsePaper(opt.Paper); err != nil {
 			return nil, fmt.Errorf("--paper: %w", err)
 		}
 	}
@@ -100,7 +101,7 @@ func buildOne(ex *exercise.Exercise, res BatchResult, forced *templates.Template
 	if paperName == "" {
 		paperName = ex.Worksheet.Paper
 	}
-	paper, err := ParsePaper(paperName)
+	paper, err := page.ParsePaper(paperName)
 	if err != nil {
 		res.Err = fmt.Errorf("%s: %w", ex.File, err)
 		return res

@@ -5,6 +5,7 @@ import (
 
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/templates"
 )
 
@@ -15,7 +16,7 @@ func BenchmarkBuildPartition(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	paper, _ := ParsePaper("a4")
+	paper, _ := page.ParsePaper("a4")
 	var size int
 	for i := 0; i < b.N; i++ {
 		ex, err := exercises.Load("partition")

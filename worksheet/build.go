@@ -10,6 +10,7 @@ import (
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/templates"
 )
 
@@ -17,7 +18,7 @@ import (
 // class set, what marks one student's copy.
 type Options struct {
 	Template *templates.Template
-	Paper    Paper
+	Paper    page.Paper
 	Stamp    Stamp
 }
 
@@ -42,7 +43,7 @@ func Build(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*PDFs, error) 
 }
 
 // build is Build that also gives the layout the PDFs were drawn from.
-func build(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*Document, *PDFs, error) {
+func build(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*page.Document, *PDFs, error) {
 	doc, err := Layout(ex, tr, opt)
 	if err != nil {
 		return nil, nil, err
@@ -64,7 +65,7 @@ func build(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*Document, *PD
 // Layout makes the pages of the worksheet and key and checks them: an
 // error if any box or text breaks the layout's promises (a bug), or if the
 // exercise has text the fonts cannot print.
-func Layout(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*Document, error) {
+func Layout(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*page.Document, error) {
 	if opt.Template == nil {
 		return nil, errors.New("no template")
 	}
@@ -79,7 +80,7 @@ func Layout(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*Document, er
 	if err != nil {
 		return nil, fmt.Errorf("%s: the trace breaks the engine's contract: %w", ex.File, err)
 	}
-	var doc *Document
+	var doc *page.Document
 	var tooTall []string
 	ranges := pageRanges{}
 	shared := &passShared{}
@@ -100,21 +101,21 @@ func Layout(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*Document, er
 		return nil, fmt.Errorf("%s: with the template %s, the pages are too small for this exercise (make cell_mm, the fonts or margin_mm smaller):\n  %s",
 			ex.File, opt.Template.Source, strings.Join(tooTall, "\n  "))
 	}
-	if problems := doc.problems(m); len(problems) > 0 {
+	if problems := doc.Problems(m); len(problems) > 0 {
 		return nil, fmt.Errorf("%s: the layout does not fit (a bug in raftsheet, please report it):\n  %s",
 			ex.File, strings.Join(problems, "\n  "))
 	}
 	return doc, nil
 }
 
-func layoutOnce(ex *exercise.Exercise, tr *engine.Trace, opt Options, m *fonts.Measurer, fates map[int]outcome, ranges pageRanges, shared *passShared) (*Document, []string) {
+func layoutOnce(ex *exercise.Exercise, tr *engine.Trace, opt Options, m *fonts.Measurer, fates map[int]outcome, ranges pageRanges, shared *passShared) (*page.Document, []string) {
 	p := opt.Paper
 	sz := opt.Template.Sizes
-	area := Rect{sz.MarginMM, sz.MarginMM, p.W - 2*sz.MarginMM, p.H - 2*sz.MarginMM}
+	area := page.Rect{X: sz.MarginMM, Y: sz.MarginMM, W: p.W - 2*sz.MarginMM, H: p.H - 2*sz.MarginMM}
 	l := &layout{ex: ex, tr: tr, tpl: opt.Template, lbl: &opt.Template.Labels, m: m,
 		values: newValueBook(tr, sz.ValueChars), st: newStyle(sz), ranges: ranges, shared: shared, rules: ruleBook{tr}, stamp: opt.Stamp,
-		doc: &Document{Title: tr.Title, Paper: p, Area: area}}
-	l.body = Rect{area.X, area.Y + l.st.headerH, area.W, area.H - l.st.headerH - l.st.footH}
+		Flow: page.Flow{Doc: &page.Document{Title: tr.Title, Paper: p, Area: area}}}
+	l.Body = page.Rect{X: area.X, Y: area.Y + l.st.headerH, W: area.W, H: area.H - l.st.headerH - l.st.footH}
 	for _, s := range opt.Template.Sections {
 		switch s {
 		case "cover":
@@ -130,7 +131,7 @@ func layoutOnce(ex *exercise.Exercise, tr *engine.Trace, opt Options, m *fonts.M
 		}
 	}
 	l.frame()
-	return l.doc, l.tooTall
+	return l.Doc, l.TooTall
 }
 
 // checkPrintable refuses an exercise with characters the fonts cannot

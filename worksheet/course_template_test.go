@@ -8,6 +8,7 @@ import (
 
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/templates"
 )
 
@@ -47,7 +48,7 @@ func TestCourseTemplateTranslatesTheSheets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pdfs, err := Build(ex, tr, Options{Template: tpl, Paper: Papers()[0]})
+	pdfs, err := Build(ex, tr, Options{Template: tpl, Paper: page.Papers()[0]})
 	if err != nil {
 		t.Fatal(err)
 	}

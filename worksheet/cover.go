@@ -7,30 +7,31 @@ import (
 
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/page"
 )
 
 // cover lays out the cover: the story, the cluster and its initial state,
 // how to run the activity, the steps in plain words, the long values in
 // full and how to read the key.
 func (l *layout) cover() {
-	l.startPage("cover")
-	b, st, lbl := l.body, l.st, l.lbl
-	var rows []row
-	rows = append(rows, l.paragraph(words(l.tr.Title, Print), fonts.Bold, st.title, b.X, b.W)...)
-	rows = append(rows, l.paragraph(words(fill(lbl.Subtitle, "count", itoa(len(l.tr.Servers))), Print), fonts.Regular, st.body, b.X, b.W)...)
+	l.StartPage("cover")
+	b, st, lbl := l.Body, l.st, l.lbl
+	var rows []page.Row
+	rows = append(rows, l.paragraph(page.Words(l.tr.Title, page.Print), fonts.Bold, st.title, b.X, b.W)...)
+	rows = append(rows, l.paragraph(page.Words(fill(lbl.Subtitle, "count", itoa(len(l.tr.Servers))), page.Print), fonts.Regular, st.body, b.X, b.W)...)
 	if goal := strings.TrimSpace(l.tr.Goal); goal != "" {
-		rows = append(rows, gapRow(2))
-		rows = append(rows, l.paragraph(words(fill(lbl.Goal, "goal", goal), Print), fonts.Bold, st.body, b.X, b.W)...)
+		rows = append(rows, page.Gap(2))
+		rows = append(rows, l.paragraph(page.Words(fill(lbl.Goal, "goal", goal), page.Print), fonts.Bold, st.body, b.X, b.W)...)
 	}
-	l.place(block{rows: rows})
+	l.Place(page.Block{Rows: rows})
 
 	if strings.TrimSpace(l.tr.Summary) != "" {
-		l.coverSection(lbl.Story, l.paragraph(words(strings.TrimSpace(l.tr.Summary), Print), fonts.Regular, st.body, b.X, b.W))
+		l.coverSection(lbl.Story, l.paragraph(page.Words(strings.TrimSpace(l.tr.Summary), page.Print), fonts.Regular, st.body, b.X, b.W))
 	}
 	l.coverSection(lbl.Cluster, l.paragraphs(append([]string{l.tr.Setup()}, l.timingWords()...)))
 	if hasInitialState(l.tr) {
-		l.space(2)
-		l.place(block{rows: l.heading(lbl.InitialState, st.body)})
+		l.Space(2)
+		l.Place(page.Block{Rows: l.heading(lbl.InitialState, st.body)})
 		l.initialTable()
 		l.initialLogs()
 	}
@@ -44,9 +45,9 @@ func (l *layout) cover() {
 }
 
 // coverSection is a cover heading with its rows.
-func (l *layout) coverSection(title string, rows []row) {
-	l.space(l.st.gap + 1)
-	l.place(block{rows: append(l.heading(title, l.st.heading), rows...)})
+func (l *layout) coverSection(title string, rows []page.Row) {
+	l.Space(l.st.gap + 1)
+	l.Place(page.Block{Rows: append(l.heading(title, l.st.heading), rows...)})
 }
 
 // timingWords are a timed exercise's settings in plain words.
@@ -59,13 +60,13 @@ func (l *layout) timingWords() []string {
 
 // paragraphs are template paragraphs, placeholders filled, with a little
 // space between them.
-func (l *layout) paragraphs(ps []string) []row {
-	var rows []row
+func (l *layout) paragraphs(ps []string) []page.Row {
+	var rows []page.Row
 	for i, p := range ps {
 		if i > 0 {
-			rows = append(rows, gapRow(1.5))
+			rows = append(rows, page.Gap(1.5))
 		}
-		rows = append(rows, l.paragraph(words(l.instruction(p), Print), fonts.Regular, l.st.body, l.body.X, l.body.W)...)
+		rows = append(rows, l.paragraph(page.Words(l.instruction(p), page.Print), fonts.Regular, l.st.body, l.Body.X, l.Body.W)...)
 	}
 	return rows
 }
@@ -105,13 +106,13 @@ func (l *layout) initialTable() {
 			widths[i] = max(widths[i], l.fitWidth(fonts.Regular, size, r[i]), 12)
 		}
 	}
-	x := l.body.X
-	head := func() []row {
+	x := l.Body.X
+	head := func() []page.Row {
 		cells := make([]cell, len(heads))
 		for i, h := range heads {
 			cells[i] = label(h)
 		}
-		return []row{l.tableRow(x, widths, cells, size, 5)}
+		return []page.Row{l.tableRow(x, widths, cells, size, 5)}
 	}
 	rows := head()
 	for _, r := range rowsText {
@@ -121,8 +122,8 @@ func (l *layout) initialTable() {
 		}
 		rows = append(rows, l.tableRow(x, widths, cells, size, 5))
 	}
-	l.place(block{rows: rows, keep: true, repeat: head})
-	l.space(2)
+	l.Place(page.Block{Rows: rows, Keep: true, Repeat: head})
+	l.Space(2)
 }
 
 // initialLogs draws the servers' initial logs as the paper's figures do:
@@ -143,7 +144,7 @@ func (l *layout) initialLogs() {
 	}
 	labelW := l.fitWidth(fonts.Bold, size, append([]string{l.lbl.Index}, l.tr.Servers...)...)
 	cw := max(9, l.fitWidth(fonts.Regular, size, append(texts, itoa(longest))...))
-	perBand := max(1, int((l.body.W-labelW)/cw))
+	perBand := max(1, int((l.Body.W-labelW)/cw))
 	for first := 1; first <= longest; first += perBand {
 		last := min(longest, first+perBand-1)
 		widths := []float64{labelW}
@@ -152,7 +153,7 @@ func (l *layout) initialLogs() {
 			widths = append(widths, cw)
 			head = append(head, label(itoa(i)))
 		}
-		rows := []row{l.tableRow(l.body.X, widths, head, size, 5)}
+		rows := []page.Row{l.tableRow(l.Body.X, widths, head, size, 5)}
 		for _, id := range l.tr.Servers {
 			cells := []cell{boldLabel(id)}
 			lg := l.tr.Initial[id].Log
@@ -163,10 +164,10 @@ func (l *layout) initialLogs() {
 					cells = append(cells, cell{})
 				}
 			}
-			rows = append(rows, l.tableRow(l.body.X, widths, cells, size, 5))
+			rows = append(rows, l.tableRow(l.Body.X, widths, cells, size, 5))
 		}
-		l.place(block{rows: rows, keep: true})
-		l.space(2)
+		l.Place(page.Block{Rows: rows, Keep: true})
+		l.Space(2)
 	}
 }
 
@@ -213,12 +214,12 @@ func (l *layout) stepList() {
 	}
 	nameW := l.fitWidth(fonts.Bold, size, names...)
 	timeW := l.timeColumnW(size)
-	x, w := l.body.X+nameW+timeW, l.body.W-nameW-timeW
+	x, w := l.Body.X+nameW+timeW, l.Body.W-nameW-timeW
 	for i, g := range groups {
-		said := l.wrapIn(words(l.sentence(g.words), Print), fonts.Regular, size, w)
-		var note []Line
+		said := l.wrapIn(page.Words(l.sentence(g.words), page.Print), fonts.Regular, size, w)
+		var note []page.Line
 		if g.note != "" {
-			note = l.wrapIn(words("“"+g.note+"”", Print), fonts.Regular, l.st.small, w)
+			note = l.wrapIn(page.Words("“"+g.note+"”", page.Print), fonts.Regular, l.st.small, w)
 		}
 		name, ms := names[i], g.timeMs
 		saidH := l.textH(len(said), size)
@@ -227,14 +228,14 @@ func (l *layout) stepList() {
 			noteH = float64(len(note)) * lh(l.st.small)
 		}
 		h := saidH + noteH + 1
-		l.place(block{rows: []row{{h: h, draw: func(p *Page, y float64) {
-			l.text(p, Rect{l.body.X, y, nameW, l.textH(1, size)}, []Line{plain(name)}, fonts.Bold, size, Left, false)
+		l.Place(page.Block{Rows: []page.Row{{H: h, Draw: func(p *page.Page, y float64) {
+			l.text(p, page.Rect{X: l.Body.X, Y: y, W: nameW, H: l.textH(1, size)}, []page.Line{plain(name)}, fonts.Bold, size, page.Left, false)
 			if ms != nil {
-				l.text(p, Rect{l.body.X + nameW, y, timeW, l.textH(1, size)}, []Line{plain(l.msText(*ms))}, fonts.Regular, size, RightAlign, false)
+				l.text(p, page.Rect{X: l.Body.X + nameW, Y: y, W: timeW, H: l.textH(1, size)}, []page.Line{plain(l.msText(*ms))}, fonts.Regular, size, page.RightAlign, false)
 			}
-			l.text(p, Rect{x, y, w, saidH}, said, fonts.Regular, size, Left, false)
+			l.text(p, page.Rect{X: x, Y: y, W: w, H: saidH}, said, fonts.Regular, size, page.Left, false)
 			if note != nil {
-				p.text(Text{R: Rect{x, y + saidH - l.st.padY, w, noteH + l.st.padY}, Lines: note, Face: fonts.Regular,
+				p.AddText(page.Text{R: page.Rect{X: x, Y: y + saidH - l.st.padY, W: w, H: noteH + l.st.padY}, Lines: note, Face: fonts.Regular,
 					Size: l.st.small, LineH: lh(l.st.small), PadX: l.st.pad})
 			}
 		}}}})
@@ -257,12 +258,12 @@ func (l *layout) sentence(s string) string {
 }
 
 // longValues states the abbreviation rule and lists the values it cut.
-func (l *layout) longValues() []row {
-	b, size := l.body, l.st.small
+func (l *layout) longValues() []page.Row {
+	b, size := l.Body, l.st.small
 	n := l.values.max
-	rows := l.paragraph(words(fill(l.lbl.AbbreviationRule, "max", itoa(n), "cut", itoa(n-1)), Print), fonts.Regular, l.st.body, b.X, b.W)
+	rows := l.paragraph(page.Words(fill(l.lbl.AbbreviationRule, "max", itoa(n), "cut", itoa(n-1)), page.Print), fonts.Regular, l.st.body, b.X, b.W)
 	for _, v := range l.values.long {
-		tokens := append([]Run{{S: l.values.short(v) + " ="}}, words(v, Print)...)
+		tokens := append([]page.Run{{S: l.values.short(v) + " ="}}, page.Words(v, page.Print)...)
 		rows = append(rows, l.paragraph(tokens, fonts.Regular, size, b.X+4, b.W-4)...)
 	}
 	return rows

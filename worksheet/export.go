@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/raftsheet/raftsheet/exercise"
+	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/templates"
 )
 
@@ -21,7 +22,7 @@ func OptionsFor(ex *exercise.Exercise, template, paper string) (Options, error) 
 	if paper == "" {
 		paper = ex.Worksheet.Paper
 	}
-	p, err := ParsePaper(paper)
+	p, err := page.ParsePaper(paper)
 	if err != nil {
 		return Options{}, fmt.Errorf("%s: %w", ex.File, err)
 	}
@@ -29,12 +30,14 @@ func OptionsFor(ex *exercise.Exercise, template, paper string) (Options, error) 
 }
 
 // Render draws a laid-out document as the worksheet, or as the key.
-func Render(doc *Document, key bool) ([]byte, error) { return renderAll([]*Document{doc}, "", key) }
+func Render(doc *page.Document, key bool) ([]byte, error) {
+	return renderAll([]*page.Document{doc}, "", key)
+}
 
 // RenderAll draws documents one after the other into one PDF titled
 // title: a class set's print-ready worksheets or keys. Each document's
 // pages keep their own "page x of y".
-func RenderAll(docs []*Document, title string, key bool) ([]byte, error) {
+func RenderAll(docs []*page.Document, title string, key bool) ([]byte, error) {
 	return renderAll(docs, title, key)
 }
 

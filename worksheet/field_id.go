@@ -3,6 +3,7 @@ package worksheet
 import (
 	"github.com/raftsheet/raftsheet/field"
 	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/page"
 )
 
 // A field's id is printed small in the top left corner of its box, in a
@@ -35,14 +36,14 @@ func (l *layout) idWidth(ids ...string) float64 {
 
 // fieldText draws a field's id atop box r and its answer under it, and
 // records the field on the page.
-func (l *layout) fieldText(p *Page, r Rect, f *field.Field, lines []Line, face fonts.Face, size float64, align Align) {
+func (l *layout) fieldText(p *page.Page, r page.Rect, f *field.Field, lines []page.Line, face fonts.Face, size float64, align page.Align) {
 	strip := l.idStrip()
-	p.text(Text{R: Rect{r.X, r.Y, r.W, strip}, Lines: []Line{inked(f.ID, Faint)}, Face: fonts.Regular,
+	p.AddText(page.Text{R: page.Rect{X: r.X, Y: r.Y, W: r.W, H: strip}, Lines: []page.Line{inked(f.ID, page.Faint)}, Face: fonts.Regular,
 		Size: l.st.id, LineH: lh(l.st.id), PadX: idPadX, PadY: idPadY})
 	p.Fields = append(p.Fields, f)
 	if len(lines) == 0 {
 		return
 	}
-	p.text(Text{R: Rect{r.X, r.Y + strip, r.W, r.H - strip}, Lines: lines, Face: face, Size: size, LineH: lh(size),
+	p.AddText(page.Text{R: page.Rect{X: r.X, Y: r.Y + strip, W: r.W, H: r.H - strip}, Lines: lines, Face: face, Size: size, LineH: lh(size),
 		Align: align, Middle: true, PadX: l.st.pad, PadY: fieldPadY})
 }

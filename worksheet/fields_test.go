@@ -7,6 +7,7 @@ import (
 	"github.com/raftsheet/raftsheet/exercises"
 	"github.com/raftsheet/raftsheet/field"
 	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/templates"
 )
 
@@ -21,10 +22,10 @@ func TestEveryBlankBoxHasAnID(t *testing.T) {
 			b := buildExercise(t, name, kind, "a4")
 			seen := map[string]bool{}
 			for i, p := range b.doc.Pages {
-				ids := map[Rect]string{}
+				ids := map[page.Rect]string{}
 				for _, tx := range p.Texts {
-					if tx.isFieldID() {
-						ids[Rect{tx.R.X, tx.R.Y, 0, 0}] = tx.String()
+					if tx.IsFieldID() {
+						ids[page.Rect{X: tx.R.X, Y: tx.R.Y, W: 0, H: 0}] = tx.String()
 					}
 				}
 				onPage := map[string]bool{}
@@ -42,7 +43,7 @@ func TestEveryBlankBoxHasAnID(t *testing.T) {
 					if !box.Write || box.Free {
 						continue
 					}
-					id, has := ids[Rect{box.R.X, box.R.Y, 0, 0}]
+					id, has := ids[page.Rect{X: box.R.X, Y: box.R.Y, W: 0, H: 0}]
 					blank := !printsInside(p, box.R, false)
 					asked := blank || printsInside(p, box.R, true)
 					switch {
@@ -64,14 +65,14 @@ func TestEveryBlankBoxHasAnID(t *testing.T) {
 
 // printsInside reports whether the worksheet prints something in r other
 // than a field id; answers, whether the key adds an answer.
-func printsInside(p *Page, r Rect, answers bool) bool {
+func printsInside(p *page.Page, r page.Rect, answers bool) bool {
 	for _, tx := range p.Texts {
-		if tx.isFieldID() || tx.R.X < r.X-tolerance || tx.R.Y < r.Y-tolerance || tx.R.Right() > r.Right()+tolerance || tx.R.Bottom() > r.Bottom()+tolerance {
+		if tx.IsFieldID() || tx.R.X < r.X-page.Tolerance || tx.R.Y < r.Y-page.Tolerance || tx.R.Right() > r.Right()+page.Tolerance || tx.R.Bottom() > r.Bottom()+page.Tolerance {
 			continue
 		}
 		for _, l := range tx.Lines {
 			for _, run := range l {
-				if (answers && run.Ink == Answer || !answers && visible(run.Ink, false)) && strings.TrimSpace(run.S) != "" {
+				if (answers && run.Ink == page.Answer || !answers && visible(run.Ink, false)) && strings.TrimSpace(run.S) != "" {
 					return true
 				}
 			}
@@ -180,15 +181,15 @@ func TestOverlappingIDIsAProblem(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	id := Text{R: Rect{20, 20, 30, 3}, Lines: []Line{inked("S1.log[1].term", Faint)}, Size: 4.5, LineH: lh(4.5), PadX: idPadX}
-	answer := Text{R: Rect{20, 19, 30, 6}, Lines: []Line{answer("12")}, Size: 9, LineH: lh(9), PadX: 1}
-	doc := &Document{Area: Rect{12, 12, 186, 273}, Pages: []*Page{{Texts: []Text{id, answer}}}}
-	if got := strings.Join(doc.problems(m), "\n"); !strings.Contains(got, "runs into") {
+	id := page.Text{R: page.Rect{X: 20, Y: 20, W: 30, H: 3}, Lines: []page.Line{inked("S1.log[1].term", page.Faint)}, Size: 4.5, LineH: lh(4.5), PadX: idPadX}
+	answer := page.Text{R: page.Rect{X: 20, Y: 19, W: 30, H: 6}, Lines: []page.Line{answer("12")}, Size: 9, LineH: lh(9), PadX: 1}
+	doc := &page.Document{Area: page.Rect{X: 12, Y: 12, W: 186, H: 273}, Pages: []*page.Page{{Texts: []page.Text{id, answer}}}}
+	if got := strings.Join(doc.Problems(m), "\n"); !strings.Contains(got, "runs into") {
 		t.Errorf("an id under an answer is not reported: %q", got)
 	}
 	answer.R.Y += 6
 	doc.Pages[0].Texts[1] = answer
-	if got := doc.problems(m); len(got) > 0 {
+	if got := doc.Problems(m); len(got) > 0 {
 		t.Errorf("an id above its answer is reported: %v", got)
 	}
 }
@@ -196,8 +197,8 @@ func TestOverlappingIDIsAProblem(t *testing.T) {
 // TestDuplicateFieldIDIsAProblem: two boxes with one id break answer files.
 func TestDuplicateFieldIDIsAProblem(t *testing.T) {
 	m, _ := fonts.NewMeasurer()
-	doc := &Document{Area: Rect{12, 12, 186, 273}, Pages: []*Page{{Fields: []*field.Field{{ID: "S1.vote[1]", Page: 1}, {ID: "S1.vote[1]", Page: 1}}}}}
-	if got := strings.Join(doc.problems(m), "\n"); !strings.Contains(got, "S1.vote[1] is also on page 1") {
+	doc := &page.Document{Area: page.Rect{X: 12, Y: 12, W: 186, H: 273}, Pages: []*page.Page{{Fields: []*field.Field{{ID: "S1.vote[1]", Page: 1}, {ID: "S1.vote[1]", Page: 1}}}}}
+	if got := strings.Join(doc.Problems(m), "\n"); !strings.Contains(got, "S1.vote[1] is also on page 1") {
 		t.Errorf("a repeated id is not reported: %q", got)
 	}
 }

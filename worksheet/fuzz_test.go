@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/raftsheet/raftsheet/exercise"
+	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/templates"
 )
 
@@ -43,7 +44,7 @@ func FuzzBuild(f *testing.F) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			paper, _ := ParsePaper("a4")
+			paper, _ := page.ParsePaper("a4")
 			_, err = Build(ex, tr, Options{Template: tpl, Paper: paper})
 			if err == nil || glyphless(err) {
 				continue // only a character the fonts lack may stop a valid run

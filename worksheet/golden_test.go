@@ -10,6 +10,7 @@ import (
 
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/templates"
 )
 
@@ -63,7 +64,7 @@ func goldenDump(t *testing.T, name, kind string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := Layout(ex, tr, Options{Template: tpl, Paper: Papers()[0]})
+	doc, err := Layout(ex, tr, Options{Template: tpl, Paper: page.Papers()[0]})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/templates"
 )
 
@@ -30,7 +31,7 @@ func needTools(t testing.TB, tools ...string) {
 type built struct {
 	ex   *exercise.Exercise
 	tr   *engine.Trace
-	doc  *Document
+	doc  *page.Document
 	pdfs *PDFs
 }
 
@@ -94,7 +95,7 @@ func buildLoaded(ex *exercise.Exercise, kind, paper string) (built, error) {
 	if err != nil {
 		return built{}, err
 	}
-	p, err := ParsePaper(paper)
+	p, err := page.ParsePaper(paper)
 	if err != nil {
 		return built{}, err
 	}

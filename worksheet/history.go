@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/templates"
 )
 
@@ -29,18 +30,18 @@ func (h *history) final() engine.ServerState   { return h.snaps[len(h.snaps)-1] 
 
 // inkAt is the ink of a value first seen in snapshot i: given if the
 // worksheet already knows it (the initial state), an answer otherwise.
-func inkAt(i int) Ink {
+func inkAt(i int) page.Ink {
 	if i == 0 {
-		return Print
+		return page.Print
 	}
-	return Answer
+	return page.Answer
 }
 
 // change is one value in a sequence of values, with the ink it prints in
 // and the snapshot it first holds in (the step that made it; 0: given).
 type change struct {
 	s   string
-	ink Ink
+	ink page.Ink
 	at  int
 }
 
@@ -61,22 +62,22 @@ func (h *history) changes(f func(engine.ServerState) (string, bool)) []change {
 // struck prints a sequence of values as a student writes them on paper:
 // every value but the last struck through. If the last value no longer
 // holds at the end (final is false), it is struck too.
-func struck(cs []change, finalHolds bool) []Run {
-	out := make([]Run, len(cs))
+func struck(cs []change, finalHolds bool) []page.Run {
+	out := make([]page.Run, len(cs))
 	for i, c := range cs {
-		out[i] = Run{S: c.s, Ink: c.ink, Strike: i < len(cs)-1 || !finalHolds}
+		out[i] = page.Run{S: c.s, Ink: c.ink, Strike: i < len(cs)-1 || !finalHolds}
 	}
 	return out
 }
 
 // widen puts a wider gap after each struck value that another follows, so
 // the eye (and text extraction) sees the values apart.
-func widen(runs []Run) []Run {
-	var out []Run
+func widen(runs []page.Run) []page.Run {
+	var out []page.Run
 	for i, r := range runs {
 		out = append(out, r)
 		if r.Strike && i+1 < len(runs) {
-			out = append(out, Run{S: " ", Ink: runs[i+1].Ink, Glue: true})
+			out = append(out, page.Run{S: " ", Ink: runs[i+1].Ink, Glue: true})
 		}
 	}
 	return out
@@ -124,8 +125,8 @@ func votedFor(lbl *templates.Labels, s engine.ServerState) string {
 type termCell struct {
 	before         bool // the server was past this term when the run began
 	after          bool // a spare column: the server never got this far
-	vote           Line
-	role           Line
+	vote           page.Line
+	role           page.Line
 	voteAt, roleAt int
 }
 
@@ -150,7 +151,7 @@ func (h *history) termCell(lbl *templates.Labels, t int) termCell {
 	}
 	last := in[len(in)-1]
 	vote := votedFor(lbl, h.snaps[last])
-	voteInk, voteAt := Answer, in[0]
+	voteInk, voteAt := page.Answer, in[0]
 	for _, i := range in {
 		if votedFor(lbl, h.snaps[i]) == vote {
 			voteAt = i // the first snapshot of t with the final vote: the step that cast it
@@ -160,7 +161,7 @@ func (h *history) termCell(lbl *templates.Labels, t int) termCell {
 	if votedFor(lbl, h.snaps[in[0]]) == vote {
 		voteInk = inkAt(in[0])
 	}
-	c := termCell{vote: Line{{S: vote, Ink: voteInk}}, voteAt: voteAt}
+	c := termCell{vote: page.Line{{S: vote, Ink: voteInk}}, voteAt: voteAt}
 	prev := ""
 	for _, i := range in {
 		r := roleShort(lbl, h.snaps[i])
@@ -168,9 +169,9 @@ func (h *history) termCell(lbl *templates.Labels, t int) termCell {
 			continue
 		}
 		if prev != "" {
-			c.role = append(c.role, Run{S: "→", Ink: inkAt(i), Glue: true})
+			c.role = append(c.role, page.Run{S: "→", Ink: inkAt(i), Glue: true})
 		}
-		c.role = append(c.role, Run{S: r, Ink: inkAt(i), Glue: prev != ""})
+		c.role = append(c.role, page.Run{S: r, Ink: inkAt(i), Glue: prev != ""})
 		prev, c.roleAt = r, i
 	}
 	return c
@@ -189,7 +190,7 @@ func (h *history) firstAbove(t int) int {
 // logCell is what the Raft Log table holds at one index, and the steps
 // that put its last entry there (or deleted it) and applied it.
 type logCell struct {
-	term, value, applied []Run
+	term, value, applied []page.Run
 	at, appliedAt        int
 }
 
@@ -199,7 +200,7 @@ type logCell struct {
 func (h *history) logCell(lbl *templates.Labels, b *valueBook, i int) logCell {
 	type entry struct {
 		e   engine.LogEntry
-		ink Ink
+		ink page.Ink
 	}
 	var seen []entry
 	var c logCell
@@ -233,20 +234,20 @@ func (h *history) logCell(lbl *templates.Labels, b *valueBook, i int) logCell {
 		if value == "" {
 			value = lbl.None
 		}
-		c.term = append(c.term, Run{S: itoa(en.e.Term), Ink: en.ink, Strike: strike})
-		c.value = append(c.value, Run{S: value, Ink: en.ink, Strike: strike})
+		c.term = append(c.term, page.Run{S: itoa(en.e.Term), Ink: en.ink, Strike: strike})
+		c.value = append(c.value, page.Run{S: value, Ink: en.ink, Strike: strike})
 	}
 	c.term, c.value = widen(c.term), widen(c.value)
 	switch {
 	case holds && i <= fin.LastApplied:
-		ink := Answer
+		ink := page.Answer
 		if i <= h.initial().LastApplied {
-			ink = Print
+			ink = page.Print
 		}
-		c.applied = []Run{{S: lbl.Yes, Ink: ink}}
+		c.applied = []page.Run{{S: lbl.Yes, Ink: ink}}
 		c.appliedAt = h.lastReached(func(s engine.ServerState) bool { return s.LastApplied >= i })
 	default:
-		c.applied = []Run{{S: lbl.None, Ink: Answer}}
+		c.applied = []page.Run{{S: lbl.None, Ink: page.Answer}}
 		c.appliedAt = c.at
 	}
 	return c
@@ -271,7 +272,7 @@ func (h *history) numbers(f func(engine.ServerState) int) []change {
 // stateMachine is the history of the state machine's value, struck as it
 // is replaced; "–" ends it if the value is lost (a crash) at the end. at
 // is the step of its last change.
-func (h *history) stateMachine(lbl *templates.Labels, b *valueBook) (runs []Run, at int) {
+func (h *history) stateMachine(lbl *templates.Labels, b *valueBook) (runs []page.Run, at int) {
 	cs := h.changes(func(s engine.ServerState) (string, bool) {
 		v := b.stateMachineText(s.StateMachine)
 		return v, v != ""
@@ -282,7 +283,7 @@ func (h *history) stateMachine(lbl *templates.Labels, b *valueBook) (runs []Run,
 		at = cs[len(cs)-1].at
 	}
 	if !holds {
-		runs = append(runs, Run{S: lbl.None, Ink: Answer})
+		runs = append(runs, page.Run{S: lbl.None, Ink: page.Answer})
 		at = h.lastReached(func(s engine.ServerState) bool { return b.stateMachineText(s.StateMachine) == "" })
 	}
 	return widen(runs), at
@@ -291,7 +292,7 @@ func (h *history) stateMachine(lbl *templates.Labels, b *valueBook) (runs []Run,
 // leaderIndex is the history of nextIndex or matchIndex for a peer over
 // every time the server led; "–" if it never did. at is the step of its
 // last change.
-func (h *history) leaderIndex(lbl *templates.Labels, peer string, next bool) (runs []Run, at int) {
+func (h *history) leaderIndex(lbl *templates.Labels, peer string, next bool) (runs []page.Run, at int) {
 	cs := h.changes(func(s engine.ServerState) (string, bool) {
 		if s.Role != engine.Leader || !s.Up {
 			return "", false
@@ -304,7 +305,7 @@ func (h *history) leaderIndex(lbl *templates.Labels, peer string, next bool) (ru
 		return itoa(v), ok
 	})
 	if len(cs) == 0 {
-		return []Run{{S: lbl.None, Ink: Answer}}, 0
+		return []page.Run{{S: lbl.None, Ink: page.Answer}}, 0
 	}
 	return widen(struck(cs, true)), cs[len(cs)-1].at
 }

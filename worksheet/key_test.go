@@ -7,6 +7,7 @@ import (
 
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/templates"
 )
 
@@ -69,7 +70,7 @@ func TestPartitionKeyShowsTomOnlyInTheKey(t *testing.T) {
 
 // sheetText is the text of the pages of id's Raft State sheet, without
 // the running head and foot (the title and the exercise's name).
-func sheetText(doc *Document, pages []string, id string) string {
+func sheetText(doc *page.Document, pages []string, id string) string {
 	var out []string
 	for i, p := range doc.Pages {
 		if p.Section == "state" && p.Server == id {

@@ -8,6 +8,7 @@ import (
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/templates"
 )
 
@@ -73,7 +74,7 @@ func TestLargeExerciseFitsEverywhere(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, kind := range []string{templates.KindRoleplay, templates.KindTrace} {
-		for _, paper := range Papers() {
+		for _, paper := range page.Papers() {
 			tpl, err := templates.Builtin(kind)
 			if err != nil {
 				t.Fatal(err)
@@ -82,10 +83,10 @@ func TestLargeExerciseFitsEverywhere(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s/%s: %v", kind, paper.Name, err)
 			}
-			if problems := doc.problems(m); len(problems) > 0 {
+			if problems := doc.Problems(m); len(problems) > 0 {
 				t.Errorf("%s/%s:\n%s", kind, paper.Name, strings.Join(problems, "\n"))
 			}
-			wantArea := Rect{12, 12, paper.W - 24, paper.H - 24}
+			wantArea := page.Rect{X: 12, Y: 12, W: paper.W - 24, H: paper.H - 24}
 			if doc.Area != wantArea {
 				t.Errorf("%s/%s: printable area %v, want %v", kind, paper.Name, doc.Area, wantArea)
 			}
@@ -101,7 +102,7 @@ func TestLargeExerciseFitsEverywhere(t *testing.T) {
 
 // checkGrown checks that every server's sheet has a log row for every
 // entry (and the spare ones) and a Terms column for the highest term.
-func checkGrown(t *testing.T, doc *Document, tr *engine.Trace) {
+func checkGrown(t *testing.T, doc *page.Document, tr *engine.Trace) {
 	t.Helper()
 	want := tr.MaxLogLength() + 3
 	for _, id := range tr.Servers {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/jung-kurt/gofpdf"
 	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/page"
 )
 
 // PDF is a worksheet or key PDF being drawn, document after document: a
@@ -18,16 +19,19 @@ type PDF struct {
 	m     *fonts.Measurer
 	pen   pen
 	key   bool
-	paper Paper
+	paper page.Paper
 }
 
+// gofpdfSizes are gofpdf's names for the papers' sizes.
+var gofpdfSizes = map[string]string{"a4": "A4", "letter": "Letter"}
+
 // NewPDF starts a PDF titled title on paper: the worksheet, or the key.
-func NewPDF(title string, paper Paper, key bool) (*PDF, error) {
+func NewPDF(title string, paper page.Paper, key bool) (*PDF, error) {
 	m, err := fonts.NewMeasurer() // its own: a measurer is not safe to share
 	if err != nil {
 		return nil, err
 	}
-	pdf := gofpdf.New("P", "mm", paper.pdf, "")
+	pdf := gofpdf.New("P", "mm", gofpdfSizes[paper.Name], "")
 	pdf.SetCreationDate(fixedDate)
 	pdf.SetModificationDate(fixedDate)
 	pdf.SetCatalogSort(true)
@@ -49,7 +53,7 @@ func NewPDF(title string, paper Paper, key bool) (*PDF, error) {
 }
 
 // Add draws a document's pages after those already drawn.
-func (p *PDF) Add(doc *Document) error {
+func (p *PDF) Add(doc *page.Document) error {
 	if doc.Paper.Name != p.paper.Name {
 		return fmt.Errorf("cannot draw %s pages into a %s PDF", doc.Paper.Name, p.paper.Name)
 	}

@@ -1,13 +1,17 @@
 package worksheet
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/raftsheet/raftsheet/page"
+)
 
 // pageRanges are the first and last page (from 1) of each section, so the
 // cover can say which pages to print for what.
 type pageRanges map[string][2]int
 
 // rangesOf reads the sections' pages from a laid-out document.
-func rangesOf(doc *Document) pageRanges {
+func rangesOf(doc *page.Document) pageRanges {
 	out := pageRanges{}
 	for i, p := range doc.Pages {
 		r, ok := out[p.Section]

@@ -7,6 +7,7 @@ import (
 
 	"github.com/jung-kurt/gofpdf"
 	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/page"
 )
 
 // fixedDate stamps every PDF, so that rebuilding gives identical bytes.
@@ -17,16 +18,18 @@ var (
 	answerColour = [3]int{16, 58, 170}   // dark blue: reads apart in colour, prints dark in grey
 	faintColour  = [3]int{105, 105, 105} // field ids: legible, yet quieter than anything written
 	lineColour   = [3]int{60, 60, 60}
-	fillColours  = map[Fill][3]int{Shade: {222, 222, 222}, Header: {240, 240, 240}, Band: {232, 236, 244}, Bar: {110, 130, 175}}
+	fillColours  = map[page.Fill][3]int{page.Shade: {222, 222, 222}, page.Header: {240, 240, 240}, page.Band: {232, 236, 244}, page.Bar: {110, 130, 175}}
 )
 
 // render draws the document as the worksheet (answers left blank) or as
 // the key (answers in the answer face and colour).
-func render(doc *Document, key bool) ([]byte, error) { return renderAll([]*Document{doc}, "", key) }
+func render(doc *page.Document, key bool) ([]byte, error) {
+	return renderAll([]*page.Document{doc}, "", key)
+}
 
 // renderAll draws documents into one PDF, one after the other, titled
 // title ("" for the first document's title). All must have one paper.
-func renderAll(docs []*Document, title string, key bool) ([]byte, error) {
+func renderAll(docs []*page.Document, title string, key bool) ([]byte, error) {
 	if len(docs) == 0 {
 		return nil, fmt.Errorf("nothing to draw")
 	}
@@ -45,20 +48,20 @@ func renderAll(docs []*Document, title string, key bool) ([]byte, error) {
 	return p.Bytes()
 }
 
-func drawBox(pdf *gofpdf.Fpdf, b Box) {
+func drawBox(pdf *gofpdf.Fpdf, b page.Box) {
 	r := b.R
 	if c, ok := fillColours[b.Fill]; ok {
 		pdf.SetFillColor(c[0], c[1], c[2])
 		pdf.Rect(r.X, r.Y, r.W, r.H, "F")
 	}
-	if b.Stroke == NoStroke {
+	if b.Stroke == page.NoStroke {
 		return
 	}
 	pdf.SetDrawColor(lineColour[0], lineColour[1], lineColour[2])
 	switch b.Stroke {
-	case Thick:
+	case page.Thick:
 		pdf.SetLineWidth(0.45)
-	case Dashed:
+	case page.Dashed:
 		pdf.SetLineWidth(0.25)
 		pdf.SetDashPattern([]float64{2, 1.5}, 0)
 	default:
@@ -69,17 +72,17 @@ func drawBox(pdf *gofpdf.Fpdf, b Box) {
 	} else {
 		pdf.Rect(r.X, r.Y, r.W, r.H, "D")
 	}
-	if b.Stroke == Dashed {
+	if b.Stroke == page.Dashed {
 		pdf.SetDashPattern([]float64{}, 0)
 	}
 }
 
 // visible reports whether a run of ink is printed on this PDF.
-func visible(ink Ink, key bool) bool {
+func visible(ink page.Ink, key bool) bool {
 	switch ink {
-	case Answer, KeyOnly:
+	case page.Answer, page.KeyOnly:
 		return key
-	case WorksheetOnly:
+	case page.WorksheetOnly:
 		return !key
 	}
 	return true
@@ -87,7 +90,7 @@ func visible(ink Ink, key bool) bool {
 
 // drawText draws a text's lines; runs not printed on this PDF keep their
 // room, so everything else stands where it stands on the other PDF.
-func drawText(pdf *gofpdf.Fpdf, pen *pen, m *fonts.Measurer, t Text, key bool) {
+func drawText(pdf *gofpdf.Fpdf, pen *pen, m *fonts.Measurer, t page.Text, key bool) {
 	top := t.R.Y + t.PadY
 	if t.Middle {
 		top = t.R.Y + (t.R.H-float64(len(t.Lines))*t.LineH)/2
@@ -96,9 +99,9 @@ func drawText(pdf *gofpdf.Fpdf, pen *pen, m *fonts.Measurer, t Text, key bool) {
 	for i, line := range t.Lines {
 		baseline := top + float64(i)*t.LineH + t.LineH/2 + 0.34*sizeMM
 		x := t.R.X + t.PadX
-		if t.Align != Left {
-			free := t.R.W - 2*t.PadX - lineWidth(m, line, t.Face, t.Size)
-			if t.Align == Center {
+		if t.Align != page.Left {
+			free := t.R.W - 2*t.PadX - page.LineWidth(m, line, t.Face, t.Size)
+			if t.Align == page.Center {
 				free /= 2
 			}
 			x += free
@@ -117,7 +120,7 @@ func drawText(pdf *gofpdf.Fpdf, pen *pen, m *fonts.Measurer, t Text, key bool) {
 type segment struct {
 	s      string
 	face   fonts.Face
-	ink    Ink
+	ink    page.Ink
 	strike bool
 }
 
@@ -127,11 +130,11 @@ type segment struct {
 // after a struck run starts the next segment, so the strike stops short
 // of it. A given value is struck only on the key: that it is replaced
 // later is an answer, which the worksheet must not give away.
-func segments(line Line, base fonts.Face, key bool) []segment {
+func segments(line page.Line, base fonts.Face, key bool) []segment {
 	var out []segment
 	for _, r := range line {
 		r.Strike = r.Strike && key
-		face := faceOf(r, base)
+		face := page.FaceOf(r, base)
 		if n := len(out); n > 0 && !r.Strike && !out[n-1].strike && out[n-1].face == face &&
 			(out[n-1].ink == r.Ink || r.S == " ") {
 			out[n-1].s += r.S
@@ -157,9 +160,9 @@ type pen struct {
 func (p *pen) drawSegment(pdf *gofpdf.Fpdf, seg segment, x, baseline, w, size float64) {
 	colour := [3]int{0, 0, 0}
 	switch seg.ink {
-	case Answer, KeyOnly:
+	case page.Answer, page.KeyOnly:
 		colour = answerColour
-	case Faint:
+	case page.Faint:
 		colour = faintColour
 	}
 	pdf.SetFont(seg.face.Family(), "", size)

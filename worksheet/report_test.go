@@ -3,9 +3,11 @@ package worksheet
 import (
 	"bytes"
 	"fmt"
-	"github.com/raftsheet/raftsheet/field"
 	"strings"
 	"testing"
+
+	"github.com/raftsheet/raftsheet/field"
+	"github.com/raftsheet/raftsheet/page"
 )
 
 // The class report is one valid page with the fonts embedded, the same
@@ -18,7 +20,7 @@ func TestReportPDF(t *testing.T) {
 			Fields: []ReportField{{"S1.commitIndex[2]", 23, 40}, {"S2.log[1].term", 3, 40}}})
 	}
 	r.Rules[0].Rule = field.Rule{Name: "Figure 8 commit rule", Cite: "§5.4.2"}
-	for _, paper := range Papers() {
+	for _, paper := range page.Papers() {
 		a, err := ReportPDF(r, paper)
 		if err != nil {
 			t.Fatal(err)

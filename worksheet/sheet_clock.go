@@ -7,6 +7,7 @@ import (
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/field"
 	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/templates"
 )
 
@@ -35,7 +36,7 @@ func (h *history) timers(kind timerKind, asked bool) []change {
 	})
 	if !asked {
 		for i := range cs {
-			cs[i].ink = Print
+			cs[i].ink = page.Print
 		}
 	}
 	return cs
@@ -90,20 +91,20 @@ func (l *layout) clockBlock(g *sheetGrid, h *history) {
 	}
 	text = fill(text, "timeout", l.timeoutWords(h.id), "heartbeat", itoa(l.tr.Timing.HeartbeatMs))
 	rows := l.heading(lbl.ClockTitle, st.body)
-	rows = append(rows, l.paragraph(words(text, Print), fonts.Regular, st.small, l.body.X, l.body.W)...)
-	rows[len(rows)-1].keepNext = true
-	rows = append(rows, gapRow(1))
+	rows = append(rows, l.paragraph(page.Words(text, page.Print), fonts.Regular, st.small, l.Body.X, l.Body.W)...)
+	rows[len(rows)-1].KeepNext = true
+	rows = append(rows, page.Gap(1))
 	rows = append(rows, l.historyBoxes(g, h, lbl.ClockTitle, lbl.ElectionAt, "electionAt", g.timerCells, orNone(h.timers(electionTimer, fixed), lbl), field.KindTime, topicTimer)...)
 	rows = append(rows, l.historyBoxes(g, h, lbl.ClockTitle, lbl.HeartbeatAt, "heartbeatAt", g.timerCells, orNone(h.timers(heartbeatTimer, true), lbl), field.KindTime, topicHeartbeat)...)
-	l.place(block{rows: rows})
-	l.space(st.gap)
+	l.Place(page.Block{Rows: rows})
+	l.Space(st.gap)
 }
 
 // orNone is "–" for a timer that never runs (a server that never leads
 // has no heartbeat), so the key says so.
 func orNone(cs []change, lbl *templates.Labels) []change {
 	if len(cs) == 0 {
-		return []change{{s: lbl.None, ink: Answer}}
+		return []change{{s: lbl.None, ink: page.Answer}}
 	}
 	return cs
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/field"
 	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/page"
 )
 
 // fieldIndex is name[index]: "vote[3]", "nextIndex[S2]".
@@ -13,13 +14,13 @@ func fieldIndex(name, index string) string { return name + "[" + index + "]" }
 
 // sheetField is the field server.name of h's Raft State sheet; a spare
 // box's (runs is empty) has no answer.
-func (l *layout) sheetField(h *history, name string, kind field.Kind, runs []Run, step int, topic ruleTopic, part, box string) *field.Field {
+func (l *layout) sheetField(h *history, name string, kind field.Kind, runs []page.Run, step int, topic ruleTopic, part, box string) *field.Field {
 	return l.newField(h.id+"."+name, kind, runs, h.id, step, l.rules.rule(step, h.id, topic),
 		l.lbl.StateTitle+" "+h.id+" · "+part, box)
 }
 
 // newField is a field whose answer is the answer runs of a box.
-func (l *layout) newField(id string, kind field.Kind, runs []Run, server string, step int, rule field.Rule, part, box string) *field.Field {
+func (l *layout) newField(id string, kind field.Kind, runs []page.Run, server string, step int, rule field.Rule, part, box string) *field.Field {
 	ans := answerTexts(runs)
 	full := l.values.full(ans)
 	return &field.Field{ID: id, Kind: kind, Answer: ans, Full: full, Canon: l.canon(kind, full), Alt: l.canon(kind, ans),
@@ -40,13 +41,13 @@ func (h *history) lastChange(f func(engine.ServerState) string) int {
 
 // roleSize is the largest font size, down to minRolePt, at which a Terms
 // grid's role story fits its column on one line: "C→L" reads best whole.
-func (l *layout) roleSize(runs []Run, colW float64) float64 {
-	line := Line{}
-	for _, w := range gluedWords(runs) {
+func (l *layout) roleSize(runs []page.Run, colW float64) float64 {
+	line := page.Line{}
+	for _, w := range page.GluedWords(runs) {
 		line = append(line, w...)
 	}
 	for size := l.st.body; size > minRolePt; size -= 0.5 {
-		if lineWidth(l.m, line, fonts.Regular, size) <= colW-2*l.st.pad {
+		if page.LineWidth(l.m, line, fonts.Regular, size) <= colW-2*l.st.pad {
 			return size
 		}
 	}
@@ -58,10 +59,10 @@ const minRolePt = 6.0
 
 // answerTexts are the texts of the answer runs of a cell: what the
 // student writes in it.
-func answerTexts(runs []Run) []string {
+func answerTexts(runs []page.Run) []string {
 	var out []string
 	for _, r := range runs {
-		if r.Ink == Answer && strings.TrimSpace(r.S) != "" {
+		if r.Ink == page.Answer && strings.TrimSpace(r.S) != "" {
 			if r.Glue && len(out) > 0 {
 				out[len(out)-1] += r.S
 				continue
@@ -73,4 +74,4 @@ func answerTexts(runs []Run) []string {
 }
 
 // hasAnswer reports whether a cell has anything for the student to write.
-func hasAnswer(runs []Run) bool { return len(answerTexts(runs)) > 0 }
+func hasAnswer(runs []page.Run) bool { return len(answerTexts(runs)) > 0 }

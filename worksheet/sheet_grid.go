@@ -3,6 +3,7 @@ package worksheet
 import (
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/page"
 )
 
 // sheetGrid is the geometry every Raft State sheet shares, so the sheets
@@ -101,8 +102,8 @@ func (l *layout) serverIDs(suffixes ...string) []string {
 // band fits columns at least colW wide beside a label column: how many
 // fit across the page, and their width when they fill it.
 func (l *layout) band(labelW, colW float64) (int, float64) {
-	n := max(1, int((l.body.W-labelW)/colW))
-	return n, (l.body.W - labelW) / float64(n)
+	n := max(1, int((l.Body.W-labelW)/colW))
+	return n, (l.Body.W - labelW) / float64(n)
 }
 
 // roundUp is n rounded up to a multiple of m.
@@ -112,7 +113,7 @@ func commitIndex(s engine.ServerState) int { return s.CommitIndex }
 func lastApplied(s engine.ServerState) int { return s.LastApplied }
 
 // runsText is the text of runs as one line, spaces between.
-func runsText(runs []Run) string {
+func runsText(runs []page.Run) string {
 	s := ""
 	for i, r := range runs {
 		if i > 0 && !r.Glue {

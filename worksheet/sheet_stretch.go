@@ -1,5 +1,7 @@
 package worksheet
 
+import "github.com/raftsheet/raftsheet/page"
+
 // stateSheets lays out a Raft State sheet for every server. When every
 // sheet fits on a page with room to spare, the rows students write in grow
 // (up to maxSheetCell) so the room goes to handwriting.
@@ -41,27 +43,27 @@ func (l *layout) sheetCell(g *sheetGrid) float64 {
 // height cell and says how much room the fullest one leaves on its page
 // (negative: some sheet needs a second page) and how many such rows it has.
 func (l *layout) sheetRoom(g *sheetGrid, cell float64) (slack float64, rows int) {
-	slack = l.body.H
+	slack = l.Body.H
 	for _, h := range g.histories {
 		scratch := *l
-		scratch.doc = &Document{Paper: l.doc.Paper, Area: l.doc.Area}
-		scratch.page = nil
+		scratch.Doc = &page.Document{Paper: l.Doc.Paper, Area: l.Doc.Area}
+		scratch.Page = nil
 		scratch.st.cell = cell
 		scratch.stateSheet(g, h)
-		if len(scratch.doc.Pages) > 1 {
+		if len(scratch.Doc.Pages) > 1 {
 			return -1, 0
 		}
-		slack = min(slack, scratch.room())
-		rows = max(rows, writeRows(scratch.page, cell))
+		slack = min(slack, scratch.Room())
+		rows = max(rows, writeRows(scratch.Page, cell))
 	}
 	return slack, rows
 }
 
 // writeRows counts the rows of write-in boxes of height cell on a page.
-func writeRows(p *Page, cell float64) int {
+func writeRows(p *page.Page, cell float64) int {
 	ys := map[float64]bool{}
 	for _, b := range p.Boxes {
-		if b.Write && b.R.H > cell-tolerance && b.R.H < cell+tolerance {
+		if b.Write && b.R.H > cell-page.Tolerance && b.R.H < cell+page.Tolerance {
 			ys[b.R.Y] = true
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/field"
 	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/page"
 )
 
 // slipStyle is the geometry all slips of an exercise share.
@@ -41,7 +42,7 @@ func (l *layout) newSlipStyle(slips []*slip) slipStyle {
 	n := float64(len(l.tr.Servers))
 	answers := []string{lbl.Yes, lbl.No, lbl.None, lbl.Lost, lbl.Dropped, lbl.InFlight, itoa(l.tr.MaxTerm()), itoa(l.tr.MaxLogLength())}
 	for ss.cols = l.tpl.Sizes.SlipColumns; ; ss.cols-- {
-		ss.w = (l.body.W - ss.gap*float64(ss.cols-1)) / float64(ss.cols)
+		ss.w = (l.Body.W - ss.gap*float64(ss.cols-1)) / float64(ss.cols)
 		ss.inner = ss.w - 2*slipPad
 		colW := (ss.inner - ss.gridLabelW) / n
 		names := l.fitWidth(fonts.Bold, st.small, l.tr.Servers...)
@@ -66,37 +67,37 @@ func (l *layout) newSlipStyle(slips []*slip) slipStyle {
 
 // entryRuns are an AppendEntries' entries as answers, "none (heartbeat)"
 // when it carries none.
-func (l *layout) entryRuns(m engine.Message) []Run {
+func (l *layout) entryRuns(m engine.Message) []page.Run {
 	if len(m.Entries) == 0 {
-		return words(l.lbl.Heartbeat, Answer)
+		return page.Words(l.lbl.Heartbeat, page.Answer)
 	}
-	var out []Run
+	var out []page.Run
 	for _, e := range m.Entries {
-		out = append(out, Run{S: l.values.entry(e.Term, e.Value), Ink: Answer})
+		out = append(out, page.Run{S: l.values.entry(e.Term, e.Value), Ink: page.Answer})
 	}
 	return out
 }
 
 // slipPages lays out every slip, cols to a row, cut lines around each.
 func (l *layout) slipPages(slips []*slip) {
-	l.startPage("slips")
+	l.StartPage("slips")
 	st := l.st
 	rows := l.heading(l.lbl.SlipsTitle, st.heading)
-	rows = append(rows, l.paragraph(words(l.lbl.SlipsIntro, Print), fonts.Regular, st.small, l.body.X, l.body.W)...)
-	rows = append(rows, gapRow(2))
-	l.place(block{rows: rows})
+	rows = append(rows, l.paragraph(page.Words(l.lbl.SlipsIntro, page.Print), fonts.Regular, st.small, l.Body.X, l.Body.W)...)
+	rows = append(rows, page.Gap(2))
+	l.Place(page.Block{Rows: rows})
 	ss := l.newSlipStyle(slips)
 	for i := 0; i < len(slips); i += ss.cols {
-		var drawers []func(p *Page, x, y, h float64)
+		var drawers []func(p *page.Page, x, y, h float64)
 		h := 0.0
 		for c := 0; c < ss.cols && i+c < len(slips); c++ {
 			sh, draw := l.slip(ss, slips[i+c])
 			h = max(h, sh)
 			drawers = append(drawers, draw)
 		}
-		l.place(block{rows: []row{{h: h + ss.gap, draw: func(p *Page, y float64) {
+		l.Place(page.Block{Rows: []page.Row{{H: h + ss.gap, Draw: func(p *page.Page, y float64) {
 			for c, d := range drawers {
-				d(p, l.body.X+float64(c)*(ss.w+ss.gap), y, h)
+				d(p, l.Body.X+float64(c)*(ss.w+ss.gap), y, h)
 			}
 		}}}})
 	}
@@ -104,14 +105,14 @@ func (l *layout) slipPages(slips []*slip) {
 
 // slip measures one slip and returns how to draw it at x, y with height h
 // (the tallest slip of its row, so cut lines align).
-func (l *layout) slip(ss slipStyle, s *slip) (float64, func(p *Page, x, y, h float64)) {
+func (l *layout) slip(ss slipStyle, s *slip) (float64, func(p *page.Page, x, y, h float64)) {
 	lbl, st := l.lbl, l.st
 	m := s.msg
 	kind := l.slipKind(m.Type)
 	number := idList(s.ids)
 	numW := l.fitWidth(fonts.Bold, 11, number)
 	kindW := ss.inner - numW
-	kindLines := l.wrapIn(words(kind, Print), fonts.Bold, st.body+1, kindW)
+	kindLines := l.wrapIn(page.Words(kind, page.Print), fonts.Bold, st.body+1, kindW)
 	titleH := max(7, l.textH(len(kindLines), st.body+1))
 
 	route := lbl.From + " " + m.From + " · " + lbl.To + " " + strings.Join(s.to, ", ")
@@ -121,18 +122,18 @@ func (l *layout) slip(ss slipStyle, s *slip) (float64, func(p *Page, x, y, h flo
 	if m.DuplicateOf != 0 {
 		route += " · " + fill(lbl.CopyOf, "id", itoa(m.DuplicateOf))
 	}
-	routeLines := l.wrapIn(words(route, Print), fonts.Regular, st.small, ss.inner)
+	routeLines := l.wrapIn(page.Words(route, page.Print), fonts.Regular, st.small, ss.inner)
 	routeH := l.textH(len(routeLines), st.small)
 
 	type slipField struct {
 		name string
-		runs []Run
+		runs []page.Run
 		h    float64
 		f    *field.Field
 	}
-	a := func(n int) []Run { return []Run{{S: itoa(n), Ink: Answer}} }
-	server := func(id string) []Run { return []Run{{S: id, Ink: Answer}} }
-	arg := func(label, name string, fk field.Kind, runs []Run, rule field.Rule, h float64) slipField {
+	a := func(n int) []page.Run { return []page.Run{{S: itoa(n), Ink: page.Answer}} }
+	server := func(id string) []page.Run { return []page.Run{{S: id, Ink: page.Answer}} }
+	arg := func(label, name string, fk field.Kind, runs []page.Run, rule field.Rule, h float64) slipField {
 		return slipField{label, runs, h, l.newField(s.name()+"."+name, fk, runs, m.From, s.step, rule, kind+" "+idList(s.ids), label)}
 	}
 	cellH := max(st.cell, l.fieldH(1, st.body))
@@ -156,29 +157,29 @@ func (l *layout) slip(ss slipStyle, s *slip) (float64, func(p *Page, x, y, h flo
 		fieldsH += f.h + fieldGap
 	}
 	responseH := l.textH(1, st.small)
-	gridH := responseH + block{rows: l.responseGrid(ss, s, 0)}.height()
+	gridH := responseH + page.Block{Rows: l.responseGrid(ss, s, 0)}.Height()
 	height := slipPad + titleH + routeH + 1 + fieldsH + gridH + slipPad
 
-	return height, func(p *Page, x, y, h float64) {
-		p.box(Box{R: Rect{x, y, ss.w, h}, Stroke: Dashed})
+	return height, func(p *page.Page, x, y, h float64) {
+		p.AddBox(page.Box{R: page.Rect{X: x, Y: y, W: ss.w, H: h}, Stroke: page.Dashed})
 		ix, cy := x+slipPad, y+slipPad
-		l.text(p, Rect{ix, cy, kindW, titleH}, kindLines, fonts.Bold, st.body+1, Left, true)
-		l.text(p, Rect{ix + kindW, cy, numW, titleH}, []Line{plain(number)}, fonts.Bold, 11, RightAlign, true)
+		l.text(p, page.Rect{X: ix, Y: cy, W: kindW, H: titleH}, kindLines, fonts.Bold, st.body+1, page.Left, true)
+		l.text(p, page.Rect{X: ix + kindW, Y: cy, W: numW, H: titleH}, []page.Line{plain(number)}, fonts.Bold, 11, page.RightAlign, true)
 		cy += titleH
-		l.text(p, Rect{ix, cy, ss.inner, routeH}, routeLines, fonts.Regular, st.small, Left, false)
+		l.text(p, page.Rect{X: ix, Y: cy, W: ss.inner, H: routeH}, routeLines, fonts.Regular, st.small, page.Left, false)
 		cy += routeH + 1
 		for _, f := range fields {
-			l.text(p, Rect{ix, cy, ss.fieldW, cellH}, []Line{plain(f.name)}, fonts.Regular, st.small, RightAlign, true)
-			r := Rect{ix + ss.fieldW, cy, ss.inner - ss.fieldW, f.h}
-			p.box(Box{R: r, Stroke: Thin, Write: true})
-			l.fieldText(p, r, f.f, l.wrapIn(f.runs, fonts.Italic, st.body, r.W), fonts.Regular, st.body, Left)
+			l.text(p, page.Rect{X: ix, Y: cy, W: ss.fieldW, H: cellH}, []page.Line{plain(f.name)}, fonts.Regular, st.small, page.RightAlign, true)
+			r := page.Rect{X: ix + ss.fieldW, Y: cy, W: ss.inner - ss.fieldW, H: f.h}
+			p.AddBox(page.Box{R: r, Stroke: page.Thin, Write: true})
+			l.fieldText(p, r, f.f, l.wrapIn(f.runs, fonts.Italic, st.body, r.W), fonts.Regular, st.body, page.Left)
 			cy += f.h + fieldGap
 		}
-		l.text(p, Rect{ix, cy, ss.inner, responseH}, []Line{plain(lbl.Response)}, fonts.Bold, st.small, Center, true)
+		l.text(p, page.Rect{X: ix, Y: cy, W: ss.inner, H: responseH}, []page.Line{plain(lbl.Response)}, fonts.Bold, st.small, page.Center, true)
 		cy += responseH
 		for _, r := range l.responseGrid(ss, s, ix) {
-			r.draw(p, cy)
-			cy += r.h
+			r.Draw(p, cy)
+			cy += r.H
 		}
 	}
 }
@@ -187,7 +188,7 @@ func (l *layout) slip(ss slipStyle, s *slip) (float64, func(p *Page, x, y, h flo
 // the receivers fill in their term and answer (and, for AppendEntries, the
 // index they now match); the other columns are shaded. In a timed
 // exercise a printed row says when each receiver's copy arrives.
-func (l *layout) responseGrid(ss slipStyle, s *slip, x float64) []row {
+func (l *layout) responseGrid(ss slipStyle, s *slip, x float64) []page.Row {
 	lbl, st := l.lbl, l.st
 	colW := (ss.inner - ss.gridLabelW) / float64(len(l.tr.Servers))
 	widths := []float64{ss.gridLabelW}
@@ -212,7 +213,7 @@ func (l *layout) responseGrid(ss slipStyle, s *slip, x float64) []row {
 		oks = append(oks, ask(ok).asking(fs[1]))
 		matches = append(matches, ask(match).asking(fs[2]))
 	}
-	rows := []row{l.tableRow(x, widths, ids, ss.gridSize, 5)}
+	rows := []page.Row{l.tableRow(x, widths, ids, ss.gridSize, 5)}
 	if s.msg.Timed {
 		rows = append(rows, l.tableRow(x, widths, arrives, ss.gridSize, 5))
 	}
@@ -228,7 +229,7 @@ func (l *layout) responseGrid(ss slipStyle, s *slip, x float64) []row {
 // responseFields are the fields of a receiver's column of a response
 // grid: term, ok and match; the rule is the receiver's reason in the step
 // that delivered the request, or the network's for a lost one.
-func (l *layout) responseFields(s *slip, to string, f outcome, term, ok, match []Run) [3]*field.Field {
+func (l *layout) responseFields(s *slip, to string, f outcome, term, ok, match []page.Run) [3]*field.Field {
 	part, box := l.slipKind(s.msg.Type)+" "+idList(s.ids), l.lbl.Response+" of "+to+", "
 	name := s.name() + "." + to + "."
 	rb := l.rules
@@ -254,7 +255,7 @@ func (l *layout) slipKind(t engine.MessageType) string {
 
 // responseAnswers are what a receiver writes in its column: its term, its
 // answer, and the index it matches; or what became of the request.
-func (l *layout) responseAnswers(f outcome) (term, ok, match []Run) {
+func (l *layout) responseAnswers(f outcome) (term, ok, match []page.Run) {
 	lbl := l.lbl
 	switch f.fate {
 	case lost:

@@ -7,6 +7,7 @@ import (
 
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/page"
 )
 
 // The stamp puts the code on every page of both PDFs and the name in the
@@ -25,7 +26,7 @@ func TestStampCodeAndName(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	build := func(stamp Stamp) (*Document, []byte, []byte) {
+	build := func(stamp Stamp) (*page.Document, []byte, []byte) {
 		o := opt
 		o.Stamp = stamp
 		doc, err := Layout(ex, tr, o)

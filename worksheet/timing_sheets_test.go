@@ -5,11 +5,12 @@ import (
 	"testing"
 
 	"github.com/raftsheet/raftsheet/field"
+	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/templates"
 )
 
 // sheetTexts is every text of a layout's pages of a section ("" for all).
-func sheetTexts(doc *Document, section string) string {
+func sheetTexts(doc *page.Document, section string) string {
 	var b strings.Builder
 	for _, p := range doc.Pages {
 		if section == "" || p.Section == section {
@@ -29,7 +30,7 @@ func TestTimedSheetsShowTheClock(t *testing.T) {
 	roleplay := buildExercise(t, "partition-timed", templates.KindRoleplay, "a4")
 	trace := buildExercise(t, "partition-timed", templates.KindTrace, "a4")
 	for _, c := range []struct {
-		doc           *Document
+		doc           *page.Document
 		section, want string
 	}{
 		{roleplay.doc, "cover", "Step 7\n60 ms\n"},

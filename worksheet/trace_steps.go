@@ -6,6 +6,7 @@ import (
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/field"
 	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/page"
 )
 
 // traceColumn is a column of a trace step's server table: the field it
@@ -50,12 +51,12 @@ func (l *layout) newTraceColumns() traceColumns {
 	for _, col := range c.cols {
 		used += col.w
 	}
-	if rest := l.body.W - used; rest >= 90 {
+	if rest := l.Body.W - used; rest >= 90 {
 		c.cols = append(c.cols, traceColumn{attr: "stateMachine", head: lbl.StateMachine, left: true,
 			w: max(26, l.fitWidth(fonts.Bold, st.small, lbl.StateMachine), l.idWidth(l.stepIDs(n, "stateMachine")...)), kind: field.KindValues, topic: topicApplied})
 		used += c.cols[len(c.cols)-1].w
 	}
-	c.cols[3].w = l.body.W - used // the log takes the rest
+	c.cols[3].w = l.Body.W - used // the log takes the rest
 	return c
 }
 
@@ -81,34 +82,34 @@ func (c traceColumns) widths() []float64 {
 // traceSteps lays out the trace template: a block per step with the
 // servers' state after it, the messages it sends and why.
 func (l *layout) traceSteps() {
-	l.startPage("steps")
+	l.StartPage("steps")
 	cols := l.newTraceColumns()
 	for i, s := range l.tr.Steps {
 		if i > 0 {
-			l.space(l.st.gap + 1)
+			l.Space(l.st.gap + 1)
 		}
 		rows := l.stepHeading(s.N, s.TimeMs, s.Words, s.Note, true)
-		rows = append(rows, gapRow(1))
+		rows = append(rows, page.Gap(1))
 		rows = append(rows, l.serverTable(cols, s)...)
-		rows = append(rows, gapRow(1.5))
+		rows = append(rows, page.Gap(1.5))
 		rows = append(rows, l.messageRows(s)...)
-		rows = append(rows, gapRow(1.5))
-		rows = append(rows, l.whyBox(l.stepReasons(s), l.body.X, l.body.W)...)
+		rows = append(rows, page.Gap(1.5))
+		rows = append(rows, l.whyBox(l.stepReasons(s), l.Body.X, l.Body.W)...)
 		n := s.N
-		l.place(block{rows: rows, keep: true, repeat: func() []row { return l.continuedHeading(n) }})
+		l.Place(page.Block{Rows: rows, Keep: true, Repeat: func() []page.Row { return l.continuedHeading(n) }})
 	}
 }
 
 // serverTable is a row per server: what the step asks about is blank on
 // the worksheet; the other servers' state is printed, shaded.
-func (l *layout) serverTable(cols traceColumns, s engine.StepRecord) []row {
+func (l *layout) serverTable(cols traceColumns, s engine.StepRecord) []page.Row {
 	st := l.st
 	head := []cell{label(l.lbl.Server).sized(st.small)}
 	for _, col := range cols.cols {
 		head = append(head, label(col.head).sized(st.small))
 	}
-	rows := []row{l.tableRow(l.body.X, cols.widths(), head, st.body, 5)}
-	rows[0].keepNext = true
+	rows := []page.Row{l.tableRow(l.Body.X, cols.widths(), head, st.body, 5)}
+	rows[0].KeepNext = true
 	asked := map[string]bool{}
 	for _, id := range s.Ask {
 		asked[id] = true
@@ -122,26 +123,26 @@ func (l *layout) serverTable(cols traceColumns, s engine.StepRecord) []row {
 				c = c.left()
 			}
 			if !hasAnswer(runs) { // printed: not asked, or not for the student to work out
-				c = cell{runs: runs, fill: Shade, align: c.align}
+				c = cell{runs: runs, fill: page.Shade, align: c.align}
 			} else {
 				c = c.asking(l.traceField(s.N, id, col, runs))
 			}
 			cells = append(cells, c)
 		}
-		rows = append(rows, l.tableRow(l.body.X, cols.widths(), cells, st.body, st.cell))
+		rows = append(rows, l.tableRow(l.Body.X, cols.widths(), cells, st.body, st.cell))
 	}
 	return rows
 }
 
 // traceValue is what a server's cell of a column holds after a step, as
 // answers when the step asks about the server, else as print.
-func (l *layout) traceValue(attr, id string, sv engine.ServerState, asked bool) []Run {
+func (l *layout) traceValue(attr, id string, sv engine.ServerState, asked bool) []page.Run {
 	lbl := l.lbl
-	ink := Print
+	ink := page.Print
 	if asked {
-		ink = Answer
+		ink = page.Answer
 	}
-	one := func(s string) []Run { return []Run{{S: s, Ink: ink}} }
+	one := func(s string) []page.Run { return []page.Run{{S: s, Ink: ink}} }
 	switch attr {
 	case "role":
 		return one(roleWord(lbl, sv))
@@ -156,7 +157,7 @@ func (l *layout) traceValue(attr, id string, sv engine.ServerState, asked bool) 
 	case "timer":
 		t, due := l.nextTimer(id, sv)
 		if !due {
-			ink = Print // a drawn timeout: the worksheet gives when it fires
+			ink = page.Print // a drawn timeout: the worksheet gives when it fires
 		}
 		return one(t)
 	}
@@ -183,7 +184,7 @@ func (l *layout) nextTimer(id string, sv engine.ServerState) (string, bool) {
 // traceField is the field stepN.server.attr, its rule the reason for the
 // change that gave the value (in this step or the last one that changed
 // it), or this step's reason for keeping it ("does not commit": Figure 8).
-func (l *layout) traceField(n int, id string, col traceColumn, runs []Run) *field.Field {
+func (l *layout) traceField(n int, id string, col traceColumn, runs []page.Run) *field.Field {
 	at := l.traceChanges().lastChange(id, col.attr, n)
 	topic := col.topic
 	if col.attr == "timer" && l.tr.Steps[n-1].Servers[id].Role == engine.Leader {
@@ -197,21 +198,21 @@ func (l *layout) traceField(n int, id string, col traceColumn, runs []Run) *fiel
 }
 
 // logRuns are a log as term:value tokens, "–" when empty.
-func (l *layout) logRuns(log []engine.LogEntry, ink Ink) []Run {
+func (l *layout) logRuns(log []engine.LogEntry, ink page.Ink) []page.Run {
 	if len(log) == 0 {
-		return []Run{{S: l.lbl.None, Ink: ink}}
+		return []page.Run{{S: l.lbl.None, Ink: ink}}
 	}
-	out := make([]Run, len(log))
+	out := make([]page.Run, len(log))
 	for i, e := range log {
-		out[i] = Run{S: l.values.entry(e.Term, e.Value), Ink: ink}
+		out[i] = page.Run{S: l.values.entry(e.Term, e.Value), Ink: ink}
 	}
 	return out
 }
 
-func inkedWords(texts []string, ink Ink) []Run {
-	out := make([]Run, len(texts))
+func inkedWords(texts []string, ink page.Ink) []page.Run {
+	out := make([]page.Run, len(texts))
 	for i, t := range texts {
-		out[i] = Run{S: t, Ink: ink}
+		out[i] = page.Run{S: t, Ink: ink}
 		if i < len(texts)-1 {
 			out[i].S += ","
 		}
@@ -221,7 +222,7 @@ func inkedWords(texts []string, ink Ink) []Run {
 
 // messageRows are the messages the step sends, a row per group with its
 // numbers given; one blank row (key: "none") when it sends nothing.
-func (l *layout) messageRows(s engine.StepRecord) []row {
+func (l *layout) messageRows(s engine.StepRecord) []page.Row {
 	lbl, st := l.lbl, l.st
 	groups := sentGroups(s.Messages)
 	asked := map[string]bool{}
@@ -233,35 +234,35 @@ func (l *layout) messageRows(s engine.StepRecord) []row {
 		ids = append(ids, idList(g.ids))
 	}
 	idW := l.fitWidth(fonts.Bold, st.small, ids...)
-	widths := []float64{idW, l.body.W - idW}
-	rows := l.paragraph(words(lbl.Messages, Print), fonts.Bold, st.small, l.body.X, l.body.W)
-	rows[len(rows)-1].keepNext = true
+	widths := []float64{idW, l.Body.W - idW}
+	rows := l.paragraph(page.Words(lbl.Messages, page.Print), fonts.Bold, st.small, l.Body.X, l.Body.W)
+	rows[len(rows)-1].KeepNext = true
 	if len(groups) == 0 {
-		ink := Answer
+		ink := page.Answer
 		if len(s.Ask) == 0 {
-			ink = Print
+			ink = page.Print
 		}
-		runs := words(lbl.NoMessages, ink)
+		runs := page.Words(lbl.NoMessages, ink)
 		f := l.newField("step"+itoa(s.N)+".msg", field.KindMessage, runs, "", s.N, topicDefaults[topicMessage], fill(lbl.Step, "n", itoa(s.N)), lbl.Messages)
-		return append(rows, l.tableRow(l.body.X, widths, []cell{label(""), ask(runs).left().asking(f)}, st.body, st.cell))
+		return append(rows, l.tableRow(l.Body.X, widths, []cell{label(""), ask(runs).left().asking(f)}, st.body, st.cell))
 	}
 	for _, g := range groups {
-		ink := Print
+		ink := page.Print
 		for _, from := range g.from {
 			if asked[from] {
-				ink = Answer
+				ink = page.Answer
 			}
 		}
-		c := ask(words(l.describe(g), ink)).left()
-		if ink == Print {
-			c = cell{runs: c.runs, fill: Shade}
+		c := ask(page.Words(l.describe(g), ink)).left()
+		if ink == page.Print {
+			c = cell{runs: c.runs, fill: page.Shade}
 		} else {
 			f := l.newField("step"+itoa(s.N)+"."+fieldIndex("msg", itoa(g.ids[0])), field.KindMessage, c.runs, g.from[0], s.N,
 				l.rules.rule(s.N, g.from[0], topicMessage), fill(lbl.Step, "n", itoa(s.N)), lbl.Messages+" "+idList(g.ids))
 			f.Canon, f.Alt = l.messageCanon(g, false), l.messageCanon(g, true)
 			c = c.asking(f)
 		}
-		rows = append(rows, l.tableRow(l.body.X, widths, []cell{boldLabel(idList(g.ids)).sized(st.small), c}, st.body, st.cell))
+		rows = append(rows, l.tableRow(l.Body.X, widths, []cell{boldLabel(idList(g.ids)).sized(st.small), c}, st.body, st.cell))
 	}
 	return rows
 }

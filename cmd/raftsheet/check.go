@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/raftsheet/raftsheet/class"
+	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/worksheet"
 	"github.com/spf13/cobra"
 )
@@ -46,7 +47,7 @@ type checkOptions struct {
 }
 
 func runCheck(cmd *cobra.Command, files []string, opt checkOptions) error {
-	paper, err := worksheet.ParsePaper(opt.paper)
+	paper, err := page.ParsePaper(opt.paper)
 	if err != nil {
 		return fmt.Errorf("--paper: %w", err)
 	}
@@ -118,7 +119,7 @@ func printGrade(w io.Writer, g *class.Grade, verbose bool) {
 	}
 }
 
-func writeReport(cmd *cobra.Command, dir string, grades []*class.Grade, paper worksheet.Paper) error {
+func writeReport(cmd *cobra.Command, dir string, grades []*class.Grade, paper page.Paper) error {
 	csv, err := class.ScoresCSV(grades)
 	if err != nil {
 		return err

@@ -7,6 +7,7 @@ import (
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/templates"
 	"github.com/raftsheet/raftsheet/worksheet"
 	"github.com/spf13/cobra"
@@ -71,7 +72,7 @@ func layOut(ex *exercise.Exercise, tr *engine.Trace) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	paper, err := worksheet.ParsePaper(ex.Worksheet.Paper)
+	paper, err := page.ParsePaper(ex.Worksheet.Paper)
 	if err != nil {
 		return 0, err
 	}

@@ -1,4 +1,4 @@
-package worksheet
+package page
 
 import "fmt"
 
@@ -6,14 +6,13 @@ import "fmt"
 type Paper struct {
 	Name string  // a4 | letter: how flags and exercises spell it
 	W, H float64 // portrait width and height
-	pdf  string  // gofpdf's name for the size
 }
 
 // Papers are the sizes a worksheet can be printed on.
 func Papers() []Paper {
 	return []Paper{
-		{Name: "a4", W: 210, H: 297, pdf: "A4"},
-		{Name: "letter", W: 215.9, H: 279.4, pdf: "Letter"},
+		{Name: "a4", W: 210, H: 297},
+		{Name: "letter", W: 215.9, H: 279.4},
 	}
 }
 

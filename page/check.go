@@ -1,4 +1,4 @@
-package worksheet
+package page
 
 import (
 	"fmt"
@@ -10,14 +10,14 @@ import (
 // minWriteHeight is the least height of a box a student writes in, in mm.
 const minWriteHeight = 6.0
 
-// tolerance absorbs floating-point rounding in the checks, in mm.
-const tolerance = 0.01
+// Tolerance absorbs floating-point rounding in the checks, in mm.
+const Tolerance = 0.01
 
-// problems checks the layout's promises, from the model alone: every box
+// Problems checks the layout's promises, from the model alone: every box
 // and text lies inside the printable area, every line of text fits its
 // box's width and all lines its height, every box a student writes in is
 // tall enough, and every character has a glyph in its face.
-func (d *Document) problems(m *fonts.Measurer) []string {
+func (d *Document) Problems(m *fonts.Measurer) []string {
 	out := d.fieldProblems()
 	for i, p := range d.Pages {
 		where := func(format string, args ...any) {
@@ -27,7 +27,7 @@ func (d *Document) problems(m *fonts.Measurer) []string {
 			if !d.inside(b.R) {
 				where("a box at %s lies outside the printable area %s", b.R, d.Area)
 			}
-			if b.Write && b.R.H < minWriteHeight-tolerance {
+			if b.Write && b.R.H < minWriteHeight-Tolerance {
 				where("a box to write in at %s is only %.1f mm high", b.R, b.R.H)
 			}
 		}
@@ -62,15 +62,15 @@ func (d *Document) fieldProblems() []string {
 
 func (t Text) problems(m *fonts.Measurer) []string {
 	var out []string
-	if h := float64(len(t.Lines)) * t.LineH; h > t.R.H-2*t.PadY+tolerance {
+	if h := float64(len(t.Lines)) * t.LineH; h > t.R.H-2*t.PadY+Tolerance {
 		out = append(out, fmt.Sprintf("%d lines of %q need %.1f mm but the box at %s has %.1f", len(t.Lines), t.String(), h, t.R, t.R.H-2*t.PadY))
 	}
 	for _, l := range t.Lines {
-		if w := lineWidth(m, l, t.Face, t.Size); w > t.R.W-2*t.PadX+tolerance {
+		if w := LineWidth(m, l, t.Face, t.Size); w > t.R.W-2*t.PadX+Tolerance {
 			out = append(out, fmt.Sprintf("%q is %.1f mm wide but the box at %s has %.1f", lineText(l), w, t.R, t.R.W-2*t.PadX))
 		}
 		for _, r := range l {
-			if c, ok := m.Missing(faceOf(r, t.Face), r.S); ok {
+			if c, ok := m.Missing(FaceOf(r, t.Face), r.S); ok {
 				out = append(out, fmt.Sprintf("%q has %q (U+%04X), which its face has no glyph for", r.S, c, c))
 			}
 		}
@@ -80,8 +80,8 @@ func (t Text) problems(m *fonts.Measurer) []string {
 
 func (d *Document) inside(r Rect) bool {
 	a := d.Area
-	return r.W >= 0 && r.H >= 0 && r.X >= a.X-tolerance && r.Y >= a.Y-tolerance &&
-		r.Right() <= a.Right()+tolerance && r.Bottom() <= a.Bottom()+tolerance
+	return r.W >= 0 && r.H >= 0 && r.X >= a.X-Tolerance && r.Y >= a.Y-Tolerance &&
+		r.Right() <= a.Right()+Tolerance && r.Bottom() <= a.Bottom()+Tolerance
 }
 
 func (r Rect) String() string {
@@ -110,12 +110,12 @@ func lineText(l Line) string {
 func (p *Page) idOverlaps(m *fonts.Measurer) []string {
 	var out []string
 	for _, id := range p.Texts {
-		if !id.isFieldID() {
+		if !id.IsFieldID() {
 			continue
 		}
 		idInk := id.inked(m)
 		for _, t := range p.Texts {
-			if t.isFieldID() || !t.R.intersects(id.R) {
+			if t.IsFieldID() || !t.R.intersects(id.R) {
 				continue
 			}
 			for _, r := range t.inked(m) {
@@ -130,7 +130,8 @@ func (p *Page) idOverlaps(m *fonts.Measurer) []string {
 	return out
 }
 
-func (t Text) isFieldID() bool {
+// IsFieldID reports whether the text is a box's field id.
+func (t Text) IsFieldID() bool {
 	return len(t.Lines) == 1 && len(t.Lines[0]) == 1 && t.Lines[0][0].Ink == Faint
 }
 
@@ -143,7 +144,7 @@ func (t Text) inked(m *fonts.Measurer) []Rect {
 	}
 	out := make([]Rect, len(t.Lines))
 	for i, l := range t.Lines {
-		w := lineWidth(m, l, t.Face, t.Size)
+		w := LineWidth(m, l, t.Face, t.Size)
 		x := t.R.X + t.PadX
 		switch t.Align {
 		case Center:
@@ -158,5 +159,5 @@ func (t Text) inked(m *fonts.Measurer) []Rect {
 
 // intersects reports whether r and o share more than an edge.
 func (r Rect) intersects(o Rect) bool {
-	return r.X < o.Right()-tolerance && o.X < r.Right()-tolerance && r.Y < o.Bottom()-tolerance && o.Y < r.Bottom()-tolerance
+	return r.X < o.Right()-Tolerance && o.X < r.Right()-Tolerance && r.Y < o.Bottom()-Tolerance && o.Y < r.Bottom()-Tolerance
 }

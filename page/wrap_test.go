@@ -1,4 +1,4 @@
-package worksheet
+package page
 
 import (
 	"testing"
@@ -13,10 +13,10 @@ func TestWrapKeepsEveryCharacterWithinWidth(t *testing.T) {
 	}
 	text := "S2 rejects AppendEntries from S1: its log has no entry at prevLogIndex 4 (§5.3) averyveryveryverylongwordwithoutanyspaceatall\nnext"
 	for _, width := range []float64{15, 30, 80} {
-		lines := wrap(m, words(text, Answer), fonts.Regular, 9, width)
+		lines := Wrap(m, Words(text, Answer), fonts.Regular, 9, width)
 		got := ""
 		for _, l := range lines {
-			if w := lineWidth(m, l, fonts.Regular, 9); w > width+1e-9 {
+			if w := LineWidth(m, l, fonts.Regular, 9); w > width+1e-9 {
 				t.Errorf("width %g: line %q is %.2f mm wide", width, lineText(l), w)
 			}
 			for _, r := range l {
@@ -46,7 +46,7 @@ func TestWrapKeepsGluedRunsTogether(t *testing.T) {
 		t.Fatal(err)
 	}
 	role := []Run{{S: "C"}, {S: "→", Glue: true}, {S: "L", Glue: true}}
-	lines := wrap(m, role, fonts.Regular, 9, 50)
+	lines := Wrap(m, role, fonts.Regular, 9, 50)
 	if len(lines) != 1 || lineText(lines[0]) != "C→L" {
 		t.Errorf("glued runs wrapped as %v", lines)
 	}

@@ -1,4 +1,4 @@
-package worksheet
+package page
 
 import (
 	"strings"
@@ -6,27 +6,27 @@ import (
 	"github.com/raftsheet/raftsheet/fonts"
 )
 
-// faceOf is the face a run is drawn in: answers in the answer face, the
+// FaceOf is the face a run is drawn in: answers in the answer face, the
 // rest in the text's face.
-func faceOf(r Run, base fonts.Face) fonts.Face {
+func FaceOf(r Run, base fonts.Face) fonts.Face {
 	if r.Ink == Answer {
 		return fonts.Italic
 	}
 	return base
 }
 
-// lineWidth is the printed width of a line in millimetres.
-func lineWidth(m *fonts.Measurer, l Line, base fonts.Face, size float64) float64 {
+// LineWidth is the printed width of a line in millimetres.
+func LineWidth(m *fonts.Measurer, l Line, base fonts.Face, size float64) float64 {
 	w := 0.0
 	for _, r := range l {
-		w += m.Width(faceOf(r, base), size, r.S)
+		w += m.Width(FaceOf(r, base), size, r.S)
 	}
 	return w
 }
 
-// words splits text into word runs of one ink; line breaks in the text
+// Words splits text into word runs of one ink; line breaks in the text
 // become breaks (nil runs) that wrap honours.
-func words(s string, ink Ink) []Run {
+func Words(s string, ink Ink) []Run {
 	var out []Run
 	for i, line := range strings.Split(strings.ReplaceAll(s, "\t", " "), "\n") {
 		if i > 0 {
@@ -39,11 +39,11 @@ func words(s string, ink Ink) []Run {
 	return out
 }
 
-// wrap lays tokens into lines no wider than width, one space between
+// Wrap lays tokens into lines no wider than width, one space between
 // words (a token and the glued tokens after it). A word is kept whole
 // unless it alone is wider than a line; then it is broken between
 // characters, so nothing is ever cut off. An empty token is a hard break.
-func wrap(m *fonts.Measurer, tokens []Run, base fonts.Face, size, width float64) []Line {
+func Wrap(m *fonts.Measurer, tokens []Run, base fonts.Face, size, width float64) []Line {
 	var lines []Line
 	var cur Line
 	curW := 0.0
@@ -51,14 +51,14 @@ func wrap(m *fonts.Measurer, tokens []Run, base fonts.Face, size, width float64)
 		lines = append(lines, cur)
 		cur, curW = nil, 0
 	}
-	for _, w := range gluedWords(tokens) {
+	for _, w := range GluedWords(tokens) {
 		if w == nil {
 			flush()
 			continue
 		}
-		ww := lineWidth(m, w, base, size)
+		ww := LineWidth(m, w, base, size)
 		space := Run{S: " ", Ink: w[0].Ink}
-		sw := m.Width(faceOf(space, base), size, " ")
+		sw := m.Width(FaceOf(space, base), size, " ")
 		if len(cur) > 0 && curW+sw+ww <= width {
 			cur = append(append(cur, space), w...)
 			curW += sw + ww
@@ -72,7 +72,7 @@ func wrap(m *fonts.Measurer, tokens []Run, base fonts.Face, size, width float64)
 			continue
 		}
 		for _, t := range w { // too wide for any line: break it up
-			face := faceOf(t, base)
+			face := FaceOf(t, base)
 			for _, piece := range breakToken(m, t, face, size, width) {
 				pw := m.Width(face, size, piece.S)
 				if len(cur) > 0 && curW+pw > width {
@@ -89,9 +89,9 @@ func wrap(m *fonts.Measurer, tokens []Run, base fonts.Face, size, width float64)
 	return lines
 }
 
-// gluedWords groups tokens into words: a token and the glued ones after
+// GluedWords groups tokens into words: a token and the glued ones after
 // it. A hard break becomes a nil word.
-func gluedWords(tokens []Run) []Line {
+func GluedWords(tokens []Run) []Line {
 	var out []Line
 	for _, t := range tokens {
 		switch {

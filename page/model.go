@@ -1,4 +1,11 @@
-package worksheet
+// Package page is the layout model the sheets are made of, and its rules:
+// pages of boxes and texts placed in millimetres (a Document), texts as
+// lines of runs in one of the inks (printed on the worksheet, the key or
+// both), how runs are measured and wrapped into lines, how blocks of rows
+// flow down pages, and the checks every layout must pass before it is
+// drawn: everything inside the printable area, every text fitting its box,
+// every box to write in tall enough, every field id once.
+package page
 
 import (
 	"github.com/raftsheet/raftsheet/field"
@@ -116,16 +123,11 @@ type Document struct {
 	Pages []*Page
 }
 
-// box and text add to a page.
-func (p *Page) box(b Box)   { p.Boxes = append(p.Boxes, b) }
-func (p *Page) text(t Text) { p.Texts = append(p.Texts, t) }
+// AddBox adds a box to the page.
+func (p *Page) AddBox(b Box) { p.Boxes = append(p.Boxes, b) }
 
-// textOf is one run of print, or of an answer, as a single line.
-func plain(s string) Line  { return Line{{S: s}} }
-func answer(s string) Line { return Line{{S: s, Ink: Answer}} }
-
-// inked is s as a line of the given ink.
-func inked(s string, ink Ink) Line { return Line{{S: s, Ink: ink}} }
+// AddText adds a text to the page, on top of its boxes.
+func (p *Page) AddText(t Text) { p.Texts = append(p.Texts, t) }
 
 // Fields are every field of the document, page by page, in the order the
 // sheets have them.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/page"
+	"github.com/raftsheet/raftsheet/pdf"
 	"github.com/raftsheet/raftsheet/variant"
 	"github.com/raftsheet/raftsheet/worksheet"
 )
@@ -106,7 +107,7 @@ func Build(ex *exercise.Exercise, students []Student, opt Options) (*Set, error)
 // in roster order: the worksheets, or the keys. Whichever of the two
 // draws a layout last drops it, so layouts do not pile up.
 func mergeInOrder(built []sheets, ready []chan struct{}, drawers []atomic.Int32, title string, paper page.Paper, key bool) ([]byte, error) {
-	pdf, err := worksheet.NewPDF(title, paper, key)
+	out, err := pdf.New(title, paper, key)
 	if err != nil {
 		return nil, err
 	}
@@ -115,14 +116,14 @@ func mergeInOrder(built []sheets, ready []chan struct{}, drawers []atomic.Int32,
 		if built[i].err != nil {
 			return nil, nil // Build reports it
 		}
-		if err := pdf.Add(built[i].doc); err != nil {
+		if err := out.Add(built[i].doc); err != nil {
 			return nil, err
 		}
 		if drawers[i].Add(-1) == 0 {
 			built[i].doc = nil
 		}
 	}
-	return pdf.Bytes()
+	return out.Bytes()
 }
 
 // buildStudent lays out one student's variant and draws it.
@@ -139,10 +140,10 @@ func buildStudent(ex *exercise.Exercise, ref string, a Assignment, base workshee
 		return sheets{err: err}
 	}
 	s := sheets{doc: doc, pages: len(doc.Pages)}
-	if s.worksheet, err = worksheet.Render(doc, false); err != nil {
+	if s.worksheet, err = pdf.Render(doc, false); err != nil {
 		return sheets{err: err}
 	}
-	if s.key, err = worksheet.Render(doc, true); err != nil {
+	if s.key, err = pdf.Render(doc, true); err != nil {
 		return sheets{err: err}
 	}
 	s.answers = AnswerTemplate(Header{Exercise: ref, Code: a.Code, Template: templateRef(opt.Template), Paper: opt.Paper.Name,

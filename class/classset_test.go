@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/raftsheet/raftsheet/exercises"
-	"github.com/raftsheet/raftsheet/worksheet"
+	"github.com/raftsheet/raftsheet/pdf"
 )
 
 // buildSet builds a class set of name for n numbered students into a
@@ -104,7 +104,7 @@ func TestKeyFromCodeIsTheClassSetKey(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			key, err := worksheet.Render(sheet.Doc, true)
+			key, err := pdf.Render(sheet.Doc, true)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -37,6 +37,18 @@ const (
 	Faint
 )
 
+// PrintedOn reports whether a run of the ink is printed on the key (key)
+// or on the worksheet.
+func (ink Ink) PrintedOn(key bool) bool {
+	switch ink {
+	case Answer, KeyOnly:
+		return key
+	case WorksheetOnly:
+		return !key
+	}
+	return true
+}
+
 // Run is a piece of text drawn in one ink, possibly struck through (a
 // value that held earlier and was replaced). Glue joins it to the run
 // before it with no space between, and wrapping never separates them.

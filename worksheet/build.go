@@ -11,6 +11,7 @@ import (
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/fonts"
 	"github.com/raftsheet/raftsheet/page"
+	"github.com/raftsheet/raftsheet/pdf"
 	"github.com/raftsheet/raftsheet/templates"
 )
 
@@ -52,8 +53,8 @@ func build(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*page.Document
 	var out PDFs
 	var errW, errK error
 	wg.Add(2)
-	go func() { defer wg.Done(); out.Worksheet, errW = render(doc, false) }()
-	go func() { defer wg.Done(); out.Key, errK = render(doc, true) }()
+	go func() { defer wg.Done(); out.Worksheet, errW = pdf.Render(doc, false) }()
+	go func() { defer wg.Done(); out.Key, errK = pdf.Render(doc, true) }()
 	wg.Wait()
 	if err := errors.Join(errW, errK); err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", ex.File, err)

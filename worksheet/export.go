@@ -29,18 +29,6 @@ func OptionsFor(ex *exercise.Exercise, template, paper string) (Options, error) 
 	return Options{Template: tpl, Paper: p}, nil
 }
 
-// Render draws a laid-out document as the worksheet, or as the key.
-func Render(doc *page.Document, key bool) ([]byte, error) {
-	return renderAll([]*page.Document{doc}, "", key)
-}
-
-// RenderAll draws documents one after the other into one PDF titled
-// title: a class set's print-ready worksheets or keys. Each document's
-// pages keep their own "page x of y".
-func RenderAll(docs []*page.Document, title string, key bool) ([]byte, error) {
-	return renderAll(docs, title, key)
-}
-
 // WriteFiles writes every file, each into place only once all are
 // written: a failure leaves the files of the previous build as they were.
 func WriteFiles(files map[string][]byte) error { return writeFilesAtomically(files) }

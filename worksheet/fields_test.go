@@ -72,7 +72,7 @@ func printsInside(p *page.Page, r page.Rect, answers bool) bool {
 		}
 		for _, l := range tx.Lines {
 			for _, run := range l {
-				if (answers && run.Ink == page.Answer || !answers && visible(run.Ink, false)) && strings.TrimSpace(run.S) != "" {
+				if (answers && run.Ink == page.Answer || !answers && run.Ink.PrintedOn(false)) && strings.TrimSpace(run.S) != "" {
 					return true
 				}
 			}

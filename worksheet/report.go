@@ -7,6 +7,7 @@ import (
 	"github.com/raftsheet/raftsheet/field"
 	"github.com/raftsheet/raftsheet/fonts"
 	"github.com/raftsheet/raftsheet/page"
+	"github.com/raftsheet/raftsheet/pdf"
 	"github.com/raftsheet/raftsheet/templates"
 )
 
@@ -59,7 +60,7 @@ func ReportPDF(r Report, paper page.Paper) ([]byte, error) {
 	if problems := l.Doc.Problems(m); len(problems) > 0 {
 		return nil, fmt.Errorf("the report does not fit (a bug in raftsheet, please report it):\n  %s", strings.Join(problems, "\n  "))
 	}
-	return render(l.Doc, false)
+	return pdf.Render(l.Doc, false)
 }
 
 func (l *layout) reportPage(r Report) {

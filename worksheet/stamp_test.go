@@ -8,6 +8,7 @@ import (
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
 	"github.com/raftsheet/raftsheet/page"
+	"github.com/raftsheet/raftsheet/pdf"
 )
 
 // The stamp puts the code on every page of both PDFs and the name in the
@@ -33,11 +34,11 @@ func TestStampCodeAndName(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		w, err := Render(doc, false)
+		w, err := pdf.Render(doc, false)
 		if err != nil {
 			t.Fatal(err)
 		}
-		k, err := Render(doc, true)
+		k, err := pdf.Render(doc, true)
 		if err != nil {
 			t.Fatal(err)
 		}

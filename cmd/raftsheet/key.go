@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 
 	"github.com/raftsheet/raftsheet/class"
+	"github.com/raftsheet/raftsheet/pdf"
 	"github.com/raftsheet/raftsheet/worksheet"
 	"github.com/spf13/cobra"
 )
@@ -35,7 +36,7 @@ own, name its FILE with --exercise. Give the class set's --template and
 			if err != nil {
 				return err
 			}
-			pdf, err := worksheet.Render(sheet.Doc, true)
+			key, err := pdf.Render(sheet.Doc, true)
 			if err != nil {
 				return err
 			}
@@ -44,11 +45,11 @@ own, name its FILE with --exercise. Give the class set's --template and
 				return err
 			}
 			path := filepath.Join(dir, t.Code+"-key.pdf")
-			if err := worksheet.WriteFiles(map[string][]byte{path: pdf}); err != nil {
+			if err := worksheet.WriteFiles(map[string][]byte{path: key}); err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "%s  %d pages, %s, %s (%d KB): the key of variant %s of %s\n",
-				path, len(sheet.Doc.Pages), sheet.Options.Template.Kind, sheet.Options.Paper.Name, (len(pdf)+1023)/1024, t.Code, t.Exercise.Name)
+				path, len(sheet.Doc.Pages), sheet.Options.Template.Kind, sheet.Options.Paper.Name, (len(key)+1023)/1024, t.Code, t.Exercise.Name)
 			return nil
 		},
 	}

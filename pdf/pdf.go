@@ -1,4 +1,11 @@
-package worksheet
+// Package pdf draws laid-out documents (package page) as PDF, the only
+// package that knows gofpdf. One layout is drawn twice: as the worksheet,
+// where the answers' places stay blank, and as the key, where they print
+// in the answer face and colour; everything else stands where it stands
+// on the other. The Go fonts are embedded from bytes, each document its
+// own copy; the dates are fixed and the catalogue sorted, so the same
+// layout always gives the same bytes.
+package pdf
 
 import (
 	"bytes"
@@ -25,8 +32,8 @@ type PDF struct {
 // gofpdfSizes are gofpdf's names for the papers' sizes.
 var gofpdfSizes = map[string]string{"a4": "A4", "letter": "Letter"}
 
-// NewPDF starts a PDF titled title on paper: the worksheet, or the key.
-func NewPDF(title string, paper page.Paper, key bool) (*PDF, error) {
+// New starts a PDF titled title on paper: the worksheet, or the key.
+func New(title string, paper page.Paper, key bool) (*PDF, error) {
 	m, err := fonts.NewMeasurer() // its own: a measurer is not safe to share
 	if err != nil {
 		return nil, err

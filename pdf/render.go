@@ -1,7 +1,6 @@
-package worksheet
+package pdf
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -21,29 +20,15 @@ var (
 	fillColours  = map[page.Fill][3]int{page.Shade: {222, 222, 222}, page.Header: {240, 240, 240}, page.Band: {232, 236, 244}, page.Bar: {110, 130, 175}}
 )
 
-// render draws the document as the worksheet (answers left blank) or as
-// the key (answers in the answer face and colour).
-func render(doc *page.Document, key bool) ([]byte, error) {
-	return renderAll([]*page.Document{doc}, "", key)
-}
-
-// renderAll draws documents into one PDF, one after the other, titled
-// title ("" for the first document's title). All must have one paper.
-func renderAll(docs []*page.Document, title string, key bool) ([]byte, error) {
-	if len(docs) == 0 {
-		return nil, fmt.Errorf("nothing to draw")
-	}
-	if title == "" {
-		title = docs[0].Title
-	}
-	p, err := NewPDF(title, docs[0].Paper, key)
+// Render draws a laid-out document as the worksheet (answers left blank)
+// or as the key (answers in the answer face and colour).
+func Render(doc *page.Document, key bool) ([]byte, error) {
+	p, err := New(doc.Title, doc.Paper, key)
 	if err != nil {
 		return nil, err
 	}
-	for _, d := range docs {
-		if err := p.Add(d); err != nil {
-			return nil, err
-		}
+	if err := p.Add(doc); err != nil {
+		return nil, err
 	}
 	return p.Bytes()
 }
@@ -77,17 +62,6 @@ func drawBox(pdf *gofpdf.Fpdf, b page.Box) {
 	}
 }
 
-// visible reports whether a run of ink is printed on this PDF.
-func visible(ink page.Ink, key bool) bool {
-	switch ink {
-	case page.Answer, page.KeyOnly:
-		return key
-	case page.WorksheetOnly:
-		return !key
-	}
-	return true
-}
-
 // drawText draws a text's lines; runs not printed on this PDF keep their
 // room, so everything else stands where it stands on the other PDF.
 func drawText(pdf *gofpdf.Fpdf, pen *pen, m *fonts.Measurer, t page.Text, key bool) {
@@ -108,7 +82,7 @@ func drawText(pdf *gofpdf.Fpdf, pen *pen, m *fonts.Measurer, t page.Text, key bo
 		}
 		for _, seg := range segments(line, t.Face, key) {
 			w := m.Width(seg.face, t.Size, seg.s)
-			if visible(seg.ink, key) && strings.TrimSpace(seg.s) != "" {
+			if seg.ink.PrintedOn(key) && strings.TrimSpace(seg.s) != "" {
 				pen.drawSegment(pdf, seg, x, baseline, w, t.Size)
 			}
 			x += w

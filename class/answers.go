@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/raftsheet/raftsheet/field"
+	"github.com/raftsheet/raftsheet/pipeline"
 )
 
 // Header says which sheet an answer file answers: what check needs to
@@ -17,6 +18,12 @@ type Header struct {
 	Paper    string
 	Title    string
 	Student  Student
+}
+
+// HeaderOf is the answer file header of a sheet, for a student.
+func HeaderOf(s *pipeline.Sheet, student Student) Header {
+	return Header{Exercise: s.Ref, Code: s.Code, Template: templateRef(s.Options.Template), Paper: s.Options.Paper.Name,
+		Title: s.Trace.Title, Student: student}
 }
 
 // answerHelp is the answer template's preamble: how to write answers.

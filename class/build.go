@@ -9,7 +9,7 @@ import (
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/pdf"
-	"github.com/raftsheet/raftsheet/variant"
+	"github.com/raftsheet/raftsheet/pipeline"
 	"github.com/raftsheet/raftsheet/worksheet"
 )
 
@@ -52,7 +52,7 @@ type sheets struct {
 // are built on every CPU, and drawn into the merged PDFs in roster order
 // as they come. Files are written all or nothing.
 func Build(ex *exercise.Exercise, students []Student, opt Options) (*Set, error) {
-	base, err := worksheet.OptionsFor(ex, opt.Template, opt.Paper)
+	base, err := pipeline.Options(ex, opt.Template, opt.Paper)
 	if err != nil {
 		return nil, err
 	}
@@ -79,7 +79,7 @@ func Build(ex *exercise.Exercise, students []Student, opt Options) (*Set, error)
 	}
 	var mu sync.Mutex
 	done := 0
-	worksheet.Parallel(len(assigned), opt.Jobs, func(i int) {
+	pipeline.Parallel(len(assigned), opt.Jobs, func(i int) {
 		built[i] = buildStudent(ex, opt.Exercise, assigned[i], base)
 		close(ready[i])
 		if opt.Progress != nil {
@@ -128,17 +128,11 @@ func mergeInOrder(built []sheets, ready []chan struct{}, drawers []atomic.Int32,
 
 // buildStudent lays out one student's variant and draws it.
 func buildStudent(ex *exercise.Exercise, ref string, a Assignment, base worksheet.Options) sheets {
-	v := variant.Apply(ex, a.Number)
-	tr, err := exercise.Run(v)
+	sheet, err := pipeline.Target{Exercise: ex, Ref: ref, Code: a.Code, Number: a.Number}.LayOut(base, a.Name)
 	if err != nil {
 		return sheets{err: err}
 	}
-	opt := base
-	opt.Stamp = worksheet.Stamp{Code: a.Code, Name: a.Name}
-	doc, err := worksheet.Layout(v, tr, opt)
-	if err != nil {
-		return sheets{err: err}
-	}
+	doc := sheet.Doc
 	s := sheets{doc: doc, pages: len(doc.Pages)}
 	if s.worksheet, err = pdf.Render(doc, false); err != nil {
 		return sheets{err: err}
@@ -146,8 +140,7 @@ func buildStudent(ex *exercise.Exercise, ref string, a Assignment, base workshee
 	if s.key, err = pdf.Render(doc, true); err != nil {
 		return sheets{err: err}
 	}
-	s.answers = AnswerTemplate(Header{Exercise: ref, Code: a.Code, Template: templateRef(opt.Template), Paper: opt.Paper.Name,
-		Title: tr.Title, Student: a.Student}, doc.Fields(), nil)
+	s.answers = AnswerTemplate(HeaderOf(sheet, a.Student), doc.Fields(), nil)
 	return s
 }
 
@@ -183,7 +176,7 @@ func write(ex *exercise.Exercise, assigned []Assignment, built []sheets, merged 
 	if err := mkdir(opt.Dir); err != nil {
 		return nil, err
 	}
-	if err := worksheet.WriteFiles(files); err != nil {
+	if err := pipeline.WriteFiles(files); err != nil {
 		return nil, err
 	}
 	return &Set{Dir: opt.Dir, Manifest: m, Pages: pages, Worksheets: len(merged[0]), Keys: len(merged[1])}, nil

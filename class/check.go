@@ -8,6 +8,7 @@ import (
 
 	"github.com/raftsheet/raftsheet/diag"
 	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/pipeline"
 )
 
 // Checker grades answer files, rebuilding each file's sheet once however
@@ -21,7 +22,7 @@ type Checker struct {
 
 type sheetResult struct {
 	once  sync.Once
-	sheet *Sheet
+	sheet *pipeline.Sheet
 	err   error
 }
 
@@ -46,7 +47,7 @@ func (c *Checker) CheckFile(path string) (*Grade, error) {
 }
 
 // sheetOf rebuilds the sheet an answer file says it answers.
-func (c *Checker) sheetOf(a *AnswerFile) (*Sheet, error) {
+func (c *Checker) sheetOf(a *AnswerFile) (*pipeline.Sheet, error) {
 	h := a.Header
 	at := func(key string) int { return max(1, a.Lines[key]) }
 	fail := func(key string, err error) error {
@@ -56,10 +57,10 @@ func (c *Checker) sheetOf(a *AnswerFile) (*Sheet, error) {
 	if file == "" && h.Code != "" && h.Exercise != "" && !isBuiltin(h.Exercise) {
 		file = h.Exercise // the code of a FILE exercise
 	}
-	t, err := Locate(h.Exercise, "")
+	t, err := pipeline.Locate(h.Exercise, "")
 	key := "exercise"
 	if h.Code != "" {
-		t, err = LocateCode(h.Code, file)
+		t, err = pipeline.LocateCode(h.Code, file)
 		key = "code"
 	}
 	if err != nil {

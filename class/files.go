@@ -3,8 +3,8 @@ package class
 import (
 	"strings"
 
+	"github.com/raftsheet/raftsheet/pipeline"
 	"github.com/raftsheet/raftsheet/templates"
-	"github.com/raftsheet/raftsheet/worksheet"
 )
 
 // fileNames are the students' file name stems: their ids, with anything
@@ -50,4 +50,4 @@ func templateRef(t *templates.Template) string {
 	return t.Source
 }
 
-func mkdir(dir string) error { return worksheet.MakeOutputDir(dir) }
+func mkdir(dir string) error { return pipeline.MakeOutputDir(dir) }

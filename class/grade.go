@@ -7,6 +7,7 @@ import (
 
 	"github.com/raftsheet/raftsheet/diag"
 	"github.com/raftsheet/raftsheet/field"
+	"github.com/raftsheet/raftsheet/pipeline"
 	"github.com/raftsheet/raftsheet/templates"
 )
 
@@ -37,8 +38,8 @@ type Mark struct {
 type Grade struct {
 	File                  string
 	Header                Header
-	Sheet                 *Sheet // the sheet it was graded against
-	Marks                 []Mark // every field of the sheet, in the sheets' order
+	Sheet                 *pipeline.Sheet // the sheet it was graded against
+	Marks                 []Mark          // every field of the sheet, in the sheets' order
 	Warnings              []string
 	Right, Wrong, Missing int
 }

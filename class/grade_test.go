@@ -9,14 +9,15 @@ import (
 
 	"github.com/raftsheet/raftsheet/exercises"
 	"github.com/raftsheet/raftsheet/field"
+	"github.com/raftsheet/raftsheet/pipeline"
 	"github.com/raftsheet/raftsheet/variant"
 )
 
 // keyFile is the answer file of a sheet with the key's answers: what a
 // perfect student writes.
-func keyFile(t *testing.T, s *Sheet) []byte {
+func keyFile(t *testing.T, s *pipeline.Sheet) []byte {
 	t.Helper()
-	return AnswerTemplate(s.Header(Student{ID: "s1", Name: "Ada"}), s.Doc.Fields(), KeyAnswer)
+	return AnswerTemplate(HeaderOf(s, Student{ID: "s1", Name: "Ada"}), s.Doc.Fields(), KeyAnswer)
 }
 
 // grade reads an answer file and grades it against its sheet.
@@ -36,7 +37,7 @@ func grade(t *testing.T, file string, src []byte) *Grade {
 // A file with the key's answers scores 100 %, for every built-in
 // exercise in both templates, and for a variant.
 func TestPerfectAnswersScoreFull(t *testing.T) {
-	targets := map[string]Target{}
+	targets := map[string]pipeline.Target{}
 	for _, name := range exercises.Names() {
 		targets[name] = mustLocate(t, name)
 	}

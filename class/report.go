@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/raftsheet/raftsheet/field"
+	"github.com/raftsheet/raftsheet/pipeline"
 	"github.com/raftsheet/raftsheet/variant"
 	"github.com/raftsheet/raftsheet/worksheet"
 )
@@ -103,7 +104,7 @@ func Misses(grades []*Grade) []RuleMisses {
 
 // originalNames renames a variant's field ids back to the exercise's
 // server names: ada.log[2].term is S3.log[2].term when ada plays S3.
-func originalNames(s *Sheet) func(string) string {
+func originalNames(s *pipeline.Sheet) func(string) string {
 	if s == nil || s.Code == "" {
 		return func(id string) string { return id }
 	}

@@ -27,7 +27,7 @@ func BenchmarkBuildPartition(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		pdfs, err := Build(ex, tr, Options{Template: tpl, Paper: paper})
+		_, pdfs, err := draw(ex, tr, Options{Template: tpl, Paper: paper})
 		if err != nil {
 			b.Fatal(err)
 		}

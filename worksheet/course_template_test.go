@@ -48,7 +48,7 @@ func TestCourseTemplateTranslatesTheSheets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pdfs, err := Build(ex, tr, Options{Template: tpl, Paper: page.Papers()[0]})
+	_, pdfs, err := draw(ex, tr, Options{Template: tpl, Paper: page.Papers()[0]})
 	if err != nil {
 		t.Fatal(err)
 	}

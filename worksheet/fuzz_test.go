@@ -45,7 +45,7 @@ func FuzzBuild(f *testing.F) {
 				t.Fatal(err)
 			}
 			paper, _ := page.ParsePaper("a4")
-			_, err = Build(ex, tr, Options{Template: tpl, Paper: paper})
+			_, _, err = draw(ex, tr, Options{Template: tpl, Paper: paper})
 			if err == nil || glyphless(err) {
 				continue // only a character the fonts lack may stop a valid run
 			}

@@ -13,6 +13,7 @@ import (
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
 	"github.com/raftsheet/raftsheet/page"
+	"github.com/raftsheet/raftsheet/pdf"
 	"github.com/raftsheet/raftsheet/templates"
 )
 
@@ -32,7 +33,7 @@ type built struct {
 	ex   *exercise.Exercise
 	tr   *engine.Trace
 	doc  *page.Document
-	pdfs *PDFs
+	pdfs *pdfs
 }
 
 // testBuilds caches the built-in exercises' builds for the tests: several
@@ -99,8 +100,27 @@ func buildLoaded(ex *exercise.Exercise, kind, paper string) (built, error) {
 	if err != nil {
 		return built{}, err
 	}
-	doc, pdfs, err := build(ex, tr, Options{Template: tpl, Paper: p})
+	doc, pdfs, err := draw(ex, tr, Options{Template: tpl, Paper: p})
 	return built{ex, tr, doc, pdfs}, err
+}
+
+// pdfs are a document drawn as the worksheet and as the key.
+type pdfs struct{ Worksheet, Key []byte }
+
+// draw lays out an exercise's run and draws the worksheet and the key.
+func draw(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*page.Document, *pdfs, error) {
+	doc, err := Layout(ex, tr, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	var out pdfs
+	if out.Worksheet, err = pdf.Render(doc, false); err != nil {
+		return nil, nil, err
+	}
+	if out.Key, err = pdf.Render(doc, true); err != nil {
+		return nil, nil, err
+	}
+	return doc, &out, nil
 }
 
 // writePDF puts a PDF in a file for the command-line tools.

@@ -93,7 +93,7 @@ func TestLargeExerciseFitsEverywhere(t *testing.T) {
 			if kind == templates.KindRoleplay {
 				checkGrown(t, doc, tr)
 			}
-			if _, err := Build(ex, tr, Options{Template: tpl, Paper: paper}); err != nil {
+			if _, _, err := draw(ex, tr, Options{Template: tpl, Paper: paper}); err != nil {
 				t.Errorf("%s/%s: %v", kind, paper.Name, err)
 			}
 		}

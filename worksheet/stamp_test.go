@@ -9,6 +9,7 @@ import (
 	"github.com/raftsheet/raftsheet/exercises"
 	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/pdf"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // The stamp puts the code on every page of both PDFs and the name in the
@@ -23,10 +24,15 @@ func TestStampCodeAndName(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opt, err := OptionsFor(ex, "", "")
+	tpl, err := templates.Builtin(ex.Worksheet.Template)
 	if err != nil {
 		t.Fatal(err)
 	}
+	paper, err := page.ParsePaper(ex.Worksheet.Paper)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := Options{Template: tpl, Paper: paper}
 	build := func(stamp Stamp) (*page.Document, []byte, []byte) {
 		o := opt
 		o.Stamp = stamp

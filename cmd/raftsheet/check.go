@@ -8,6 +8,7 @@ import (
 
 	"github.com/raftsheet/raftsheet/class"
 	"github.com/raftsheet/raftsheet/page"
+	"github.com/raftsheet/raftsheet/pipeline"
 	"github.com/raftsheet/raftsheet/worksheet"
 	"github.com/spf13/cobra"
 )
@@ -54,7 +55,7 @@ func runCheck(cmd *cobra.Command, files []string, opt checkOptions) error {
 	checker := &class.Checker{Exercise: opt.exercise}
 	grades := make([]*class.Grade, len(files))
 	errs := make([]error, len(files))
-	worksheet.Parallel(len(files), 0, func(i int) { grades[i], errs[i] = checker.CheckFile(files[i]) })
+	pipeline.Parallel(len(files), 0, func(i int) { grades[i], errs[i] = checker.CheckFile(files[i]) })
 	var ok []*class.Grade
 	for i, g := range grades {
 		if errs[i] != nil {
@@ -137,11 +138,11 @@ func writeReport(cmd *cobra.Command, dir string, grades []*class.Grade, paper pa
 	if err != nil {
 		return err
 	}
-	if err := worksheet.MakeOutputDir(dir); err != nil {
+	if err := pipeline.MakeOutputDir(dir); err != nil {
 		return err
 	}
 	files := map[string][]byte{filepath.Join(dir, "scores.csv"): csv, filepath.Join(dir, "report.pdf"): pdf}
-	if err := worksheet.WriteFiles(files); err != nil {
+	if err := pipeline.WriteFiles(files); err != nil {
 		return errors.Join(errors.New("writing the report"), err)
 	}
 	fmt.Fprintf(cmd.OutOrStdout(), "%s/scores.csv and report.pdf: %d students\n", dir, len(grades))

@@ -1,4 +1,4 @@
-package worksheet
+package pipeline
 
 import (
 	"fmt"
@@ -10,6 +10,7 @@ import (
 	"github.com/raftsheet/raftsheet/exercises"
 	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/templates"
+	"github.com/raftsheet/raftsheet/worksheet"
 )
 
 // BatchOptions are a `raftsheet build` run's choices. Template and Paper
@@ -107,12 +108,12 @@ func buildOne(ex *exercise.Exercise, res BatchResult, forced *templates.Template
 		return res
 	}
 	res.Template, res.Paper = tpl.Kind, paper.Name
-	tr, err := exercise.Run(ex)
+	sheet, err := Target{Exercise: ex, Ref: res.Arg}.LayOut(worksheet.Options{Template: tpl, Paper: paper}, "")
 	if err != nil {
 		res.Err = err
 		return res
 	}
-	pdfs, err := Build(ex, tr, Options{Template: tpl, Paper: paper})
+	pdfs, err := sheet.Draw()
 	if err != nil {
 		res.Err = err
 		return res
@@ -121,7 +122,7 @@ func buildOne(ex *exercise.Exercise, res BatchResult, forced *templates.Template
 		res.Err = fmt.Errorf("%s: %w", ex.File, err)
 		return res
 	}
-	err = writeFilesAtomically(map[string][]byte{
+	err = WriteFiles(map[string][]byte{
 		filepath.Join(res.Dir, "worksheet.pdf"): pdfs.Worksheet,
 		filepath.Join(res.Dir, "key.pdf"):       pdfs.Key,
 	})

@@ -1,4 +1,4 @@
-package class
+package pipeline
 
 import (
 	"fmt"
@@ -83,10 +83,17 @@ type Sheet struct {
 // Open lays out the target's sheets in the template and paper named (""
 // takes the exercise's own), the student's name in the Name box.
 func (t Target) Open(template, paper, student string) (*Sheet, error) {
-	opt, err := worksheet.OptionsFor(t.Exercise, template, paper)
+	opt, err := Options(t.Exercise, template, paper)
 	if err != nil {
 		return nil, err
 	}
+	return t.LayOut(opt, student)
+}
+
+// LayOut is the pipeline after loading: the target's variant (when it
+// has a code), run through the engine, laid out on pages in opt's
+// template and paper, stamped with its code and the student's name.
+func (t Target) LayOut(opt worksheet.Options, student string) (*Sheet, error) {
 	v := t.Exercise
 	if t.Code != "" {
 		v = variant.Apply(t.Exercise, t.Number)
@@ -101,10 +108,4 @@ func (t Target) Open(template, paper, student string) (*Sheet, error) {
 		return nil, err
 	}
 	return &Sheet{Target: t, Variant: v, Trace: tr, Options: opt, Doc: doc}, nil
-}
-
-// Header is the answer file header of the sheet, for a student.
-func (s *Sheet) Header(student Student) Header {
-	return Header{Exercise: s.Ref, Code: s.Code, Template: templateRef(s.Options.Template), Paper: s.Options.Paper.Name,
-		Title: s.Trace.Title, Student: student}
 }

@@ -1,4 +1,4 @@
-package worksheet
+package pipeline
 
 import (
 	"bytes"
@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // TestBuildAllKeepsGoingAndReports: a failing exercise stops no other, and
@@ -69,7 +72,7 @@ func TestWriteFilesAtomicallyAllOrNothing(t *testing.T) {
 	dir := t.TempDir()
 	a := filepath.Join(dir, "a.pdf")
 	os.WriteFile(a, []byte("old"), 0o644)
-	err := writeFilesAtomically(map[string][]byte{a: []byte("new"), filepath.Join(dir, "missing", "b.pdf"): []byte("new")})
+	err := WriteFiles(map[string][]byte{a: []byte("new"), filepath.Join(dir, "missing", "b.pdf"): []byte("new")})
 	if err == nil {
 		t.Fatal("writing into a missing folder succeeded")
 	}
@@ -77,7 +80,7 @@ func TestWriteFilesAtomicallyAllOrNothing(t *testing.T) {
 		t.Errorf("a.pdf is %q after a failed write, want the old content", got)
 	}
 	assertOnly(t, dir, "a.pdf")
-	if err := writeFilesAtomically(map[string][]byte{a: []byte("new")}); err != nil {
+	if err := WriteFiles(map[string][]byte{a: []byte("new")}); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := os.ReadFile(a); string(got) != "new" {
@@ -103,4 +106,50 @@ func assertOnly(t *testing.T, dir string, names ...string) {
 	if strings.Join(got, ",") != strings.Join(names, ",") {
 		t.Errorf("%s holds %v, want %v", dir, got, names)
 	}
+}
+
+// TestParallelBuildsAreCleanAndIdentical builds every built-in exercise,
+// several at once, and compares each with the same build made alone.
+// Under -race it finds any state builds share (gofpdf writes into the
+// font bytes it is given, for one).
+func TestParallelBuildsAreCleanAndIdentical(t *testing.T) {
+	names := exercises.Names()
+	dir := t.TempDir()
+	results, err := BuildAll(names, BatchOptions{OutDir: dir, Template: templates.KindRoleplay, Paper: "a4", Jobs: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range results {
+		if r.Err != nil {
+			t.Fatal(r.Err)
+		}
+		alone := drawAlone(t, names[i], templates.KindRoleplay, "a4")
+		for f, want := range map[string][]byte{"worksheet.pdf": alone.Worksheet, "key.pdf": alone.Key} {
+			got, err := os.ReadFile(filepath.Join(dir, names[i], f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s/%s differs between a parallel build and one made alone", names[i], f)
+			}
+		}
+	}
+}
+
+// drawAlone draws a built-in exercise's worksheet and key, one at a time.
+func drawAlone(t *testing.T, name, template, paper string) *PDFs {
+	t.Helper()
+	target, err := Locate(name, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheet, err := target.Open(template, paper, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdfs, err := sheet.Draw()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pdfs
 }

@@ -1,4 +1,4 @@
-package worksheet
+package pipeline
 
 import (
 	"errors"
@@ -8,11 +8,10 @@ import (
 	"sort"
 )
 
-// writeFilesAtomically writes every file to a temporary file beside it
-// and renames them into place only once all are written: a failure leaves
-// the files of the previous build as they were, and no reader ever sees
-// half a PDF.
-func writeFilesAtomically(files map[string][]byte) (err error) {
+// WriteFiles writes every file to a temporary file beside it and renames
+// them into place only once all are written: a failure leaves the files of
+// the previous build as they were, and no reader ever sees half a PDF.
+func WriteFiles(files map[string][]byte) (err error) {
 	paths := make([]string, 0, len(files))
 	for p := range files {
 		paths = append(paths, p)

@@ -4,14 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 
 	"github.com/raftsheet/raftsheet/diag"
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/fonts"
 	"github.com/raftsheet/raftsheet/page"
-	"github.com/raftsheet/raftsheet/pdf"
 	"github.com/raftsheet/raftsheet/templates"
 )
 
@@ -29,38 +27,6 @@ type Options struct {
 type Stamp struct {
 	Code string // "" for the exercise itself
 	Name string // "" when no roster names the student
-}
-
-// PDFs are a built worksheet and its key.
-type PDFs struct {
-	Worksheet, Key []byte
-	Pages          int // of each: they have the same pages
-}
-
-// Build lays out an exercise's run and draws the worksheet and the key.
-func Build(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*PDFs, error) {
-	_, pdfs, err := build(ex, tr, opt)
-	return pdfs, err
-}
-
-// build is Build that also gives the layout the PDFs were drawn from.
-func build(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*page.Document, *PDFs, error) {
-	doc, err := Layout(ex, tr, opt)
-	if err != nil {
-		return nil, nil, err
-	}
-	var wg sync.WaitGroup
-	var out PDFs
-	var errW, errK error
-	wg.Add(2)
-	go func() { defer wg.Done(); out.Worksheet, errW = pdf.Render(doc, false) }()
-	go func() { defer wg.Done(); out.Key, errK = pdf.Render(doc, true) }()
-	wg.Wait()
-	if err := errors.Join(errW, errK); err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", ex.File, err)
-	}
-	out.Pages = len(doc.Pages)
-	return doc, &out, nil
 }
 
 // Layout makes the pages of the worksheet and key and checks them: an

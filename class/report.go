@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/raftsheet/raftsheet/field"
+	"github.com/raftsheet/raftsheet/page"
+	"github.com/raftsheet/raftsheet/pdf"
 	"github.com/raftsheet/raftsheet/pipeline"
 	"github.com/raftsheet/raftsheet/variant"
 	"github.com/raftsheet/raftsheet/worksheet"
@@ -130,6 +132,32 @@ func originalNames(s *pipeline.Sheet) func(string) string {
 		}
 		return strings.Join(parts, ".")
 	}
+}
+
+// ReportPDF is the class report of the grades, on one page of paper: the
+// rules behind the answers the class missed most. The same grades give
+// the same bytes.
+func ReportPDF(grades []*Grade, paper page.Paper) ([]byte, error) {
+	doc, err := worksheet.ReportPage(ReportData(reportTitle(grades), grades, Misses(grades)), paper)
+	if err != nil {
+		return nil, err
+	}
+	return pdf.Render(doc, false)
+}
+
+// reportTitle is the title of the exercise the grades are of: its own
+// words, not one variant's, or "several exercises".
+func reportTitle(grades []*Grade) string {
+	title := grades[0].Sheet.Variant.Title
+	if grades[0].Sheet.Code != "" {
+		title = grades[0].Sheet.Exercise.Title
+	}
+	for _, g := range grades {
+		if g.Sheet.Exercise.Name != grades[0].Sheet.Exercise.Name {
+			title = "several exercises"
+		}
+	}
+	return title
 }
 
 // ReportData is the class report's content, for its one-page PDF.

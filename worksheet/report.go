@@ -7,7 +7,6 @@ import (
 	"github.com/raftsheet/raftsheet/field"
 	"github.com/raftsheet/raftsheet/fonts"
 	"github.com/raftsheet/raftsheet/page"
-	"github.com/raftsheet/raftsheet/pdf"
 	"github.com/raftsheet/raftsheet/templates"
 )
 
@@ -38,10 +37,9 @@ type ReportField struct {
 // reportFields is how many of a rule's most-missed fields the report names.
 const reportFields = 4
 
-// ReportPDF draws the report on one page of paper, with the sheets' fonts
-// and the same fixed dates, so the same grades give the same bytes. Rules
-// that do not fit are counted in a last line.
-func ReportPDF(r Report, paper page.Paper) ([]byte, error) {
+// ReportPage lays out the report on one page of paper, in the sheets'
+// fonts. Rules that do not fit are counted in a last line.
+func ReportPage(r Report, paper page.Paper) (*page.Document, error) {
 	tpl, err := templates.Builtin(templates.KindRoleplay)
 	if err != nil {
 		return nil, err
@@ -60,7 +58,7 @@ func ReportPDF(r Report, paper page.Paper) ([]byte, error) {
 	if problems := l.Doc.Problems(m); len(problems) > 0 {
 		return nil, fmt.Errorf("the report does not fit (a bug in raftsheet, please report it):\n  %s", strings.Join(problems, "\n  "))
 	}
-	return pdf.Render(l.Doc, false)
+	return l.Doc, nil
 }
 
 func (l *layout) reportPage(r Report) {

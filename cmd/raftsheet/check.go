@@ -9,7 +9,6 @@ import (
 	"github.com/raftsheet/raftsheet/class"
 	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/pipeline"
-	"github.com/raftsheet/raftsheet/worksheet"
 	"github.com/spf13/cobra"
 )
 
@@ -125,23 +124,14 @@ func writeReport(cmd *cobra.Command, dir string, grades []*class.Grade, paper pa
 	if err != nil {
 		return err
 	}
-	title := grades[0].Sheet.Variant.Title
-	if grades[0].Sheet.Code != "" {
-		title = grades[0].Sheet.Exercise.Title // the exercise's own words, not one variant's
-	}
-	for _, g := range grades {
-		if g.Sheet.Exercise.Name != grades[0].Sheet.Exercise.Name {
-			title = "several exercises"
-		}
-	}
-	pdf, err := worksheet.ReportPDF(class.ReportData(title, grades, class.Misses(grades)), paper)
+	report, err := class.ReportPDF(grades, paper)
 	if err != nil {
 		return err
 	}
 	if err := pipeline.MakeOutputDir(dir); err != nil {
 		return err
 	}
-	files := map[string][]byte{filepath.Join(dir, "scores.csv"): csv, filepath.Join(dir, "report.pdf"): pdf}
+	files := map[string][]byte{filepath.Join(dir, "scores.csv"): csv, filepath.Join(dir, "report.pdf"): report}
 	if err := pipeline.WriteFiles(files); err != nil {
 		return errors.Join(errors.New("writing the report"), err)
 	}

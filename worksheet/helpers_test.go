@@ -154,3 +154,6 @@ func pageTexts(t testing.TB, path string) []string {
 	}
 	return pages
 }
+
+// answer is one run of an answer as a line.
+func answer(s string) page.Line { return page.Line{{S: s, Ink: page.Answer}} }

@@ -59,30 +59,6 @@ func (h *history) changes(f func(engine.ServerState) (string, bool)) []change {
 	return out
 }
 
-// struck prints a sequence of values as a student writes them on paper:
-// every value but the last struck through. If the last value no longer
-// holds at the end (final is false), it is struck too.
-func struck(cs []change, finalHolds bool) []page.Run {
-	out := make([]page.Run, len(cs))
-	for i, c := range cs {
-		out[i] = page.Run{S: c.s, Ink: c.ink, Strike: i < len(cs)-1 || !finalHolds}
-	}
-	return out
-}
-
-// widen puts a wider gap after each struck value that another follows, so
-// the eye (and text extraction) sees the values apart.
-func widen(runs []page.Run) []page.Run {
-	var out []page.Run
-	for i, r := range runs {
-		out = append(out, r)
-		if r.Strike && i+1 < len(runs) {
-			out = append(out, page.Run{S: " ", Ink: runs[i+1].Ink, Glue: true})
-		}
-	}
-	return out
-}
-
 func itoa(n int) string { return strconv.Itoa(n) }
 
 // roleShort is a role as the Terms grid abbreviates it.
@@ -125,8 +101,8 @@ func votedFor(lbl *templates.Labels, s engine.ServerState) string {
 type termCell struct {
 	before         bool // the server was past this term when the run began
 	after          bool // a spare column: the server never got this far
-	vote           page.Line
-	role           page.Line
+	vote           held
+	role           held
 	voteAt, roleAt int
 }
 
@@ -147,7 +123,7 @@ func (h *history) termCell(lbl *templates.Labels, t int) termCell {
 	}
 	if len(in) == 0 { // jumped over t: saw a higher term in a message
 		jump := h.firstAbove(t)
-		return termCell{vote: answer(lbl.None), role: answer(lbl.None), voteAt: jump, roleAt: jump}
+		return termCell{vote: holding(lbl.None, page.Answer), role: holding(lbl.None, page.Answer), voteAt: jump, roleAt: jump}
 	}
 	last := in[len(in)-1]
 	vote := votedFor(lbl, h.snaps[last])
@@ -161,18 +137,28 @@ func (h *history) termCell(lbl *templates.Labels, t int) termCell {
 	if votedFor(lbl, h.snaps[in[0]]) == vote {
 		voteInk = inkAt(in[0])
 	}
-	c := termCell{vote: page.Line{{S: vote, Ink: voteInk}}, voteAt: voteAt}
-	prev := ""
+	c := termCell{vote: holding(vote, voteInk), voteAt: voteAt}
+	// The role story is one value, its roles glued by arrows; the student
+	// writes the part of it the worksheet does not give.
+	prev, asked := "", ""
 	for _, i := range in {
 		r := roleShort(lbl, h.snaps[i])
 		if r == prev {
 			continue
 		}
+		part := r
 		if prev != "" {
-			c.role = append(c.role, page.Run{S: "→", Ink: inkAt(i), Glue: true})
+			part = "→" + r
+			c.role.runs = append(c.role.runs, page.Run{S: "→", Ink: inkAt(i), Glue: true})
 		}
-		c.role = append(c.role, page.Run{S: r, Ink: inkAt(i), Glue: prev != ""})
+		c.role.runs = append(c.role.runs, page.Run{S: r, Ink: inkAt(i), Glue: prev != ""})
+		if inkAt(i) == page.Answer {
+			asked += part
+		}
 		prev, c.roleAt = r, i
+	}
+	if asked != "" {
+		c.role.answer = []string{asked}
 	}
 	return c
 }
@@ -190,7 +176,7 @@ func (h *history) firstAbove(t int) int {
 // logCell is what the Raft Log table holds at one index, and the steps
 // that put its last entry there (or deleted it) and applied it.
 type logCell struct {
-	term, value, applied []page.Run
+	term, value, applied held
 	at, appliedAt        int
 }
 
@@ -234,20 +220,20 @@ func (h *history) logCell(lbl *templates.Labels, b *valueBook, i int) logCell {
 		if value == "" {
 			value = lbl.None
 		}
-		c.term = append(c.term, page.Run{S: itoa(en.e.Term), Ink: en.ink, Strike: strike})
-		c.value = append(c.value, page.Run{S: value, Ink: en.ink, Strike: strike})
+		c.term.add(itoa(en.e.Term), en.ink, strike)
+		c.value.add(value, en.ink, strike)
 	}
-	c.term, c.value = widen(c.term), widen(c.value)
+	c.term, c.value = c.term.widened(), c.value.widened()
 	switch {
 	case holds && i <= fin.LastApplied:
 		ink := page.Answer
 		if i <= h.initial().LastApplied {
 			ink = page.Print
 		}
-		c.applied = []page.Run{{S: lbl.Yes, Ink: ink}}
+		c.applied = holding(lbl.Yes, ink)
 		c.appliedAt = h.lastReached(func(s engine.ServerState) bool { return s.LastApplied >= i })
 	default:
-		c.applied = []page.Run{{S: lbl.None, Ink: page.Answer}}
+		c.applied = holding(lbl.None, page.Answer)
 		c.appliedAt = c.at
 	}
 	return c
@@ -272,27 +258,27 @@ func (h *history) numbers(f func(engine.ServerState) int) []change {
 // stateMachine is the history of the state machine's value, struck as it
 // is replaced; "–" ends it if the value is lost (a crash) at the end. at
 // is the step of its last change.
-func (h *history) stateMachine(lbl *templates.Labels, b *valueBook) (runs []page.Run, at int) {
+func (h *history) stateMachine(lbl *templates.Labels, b *valueBook) (box held, at int) {
 	cs := h.changes(func(s engine.ServerState) (string, bool) {
 		v := b.stateMachineText(s.StateMachine)
 		return v, v != ""
 	})
 	holds := b.stateMachineText(h.final().StateMachine) != ""
-	runs = struck(cs, holds)
+	box = sequence(cs, holds)
 	if len(cs) > 0 {
 		at = cs[len(cs)-1].at
 	}
 	if !holds {
-		runs = append(runs, page.Run{S: lbl.None, Ink: page.Answer})
+		box.add(lbl.None, page.Answer, false)
 		at = h.lastReached(func(s engine.ServerState) bool { return b.stateMachineText(s.StateMachine) == "" })
 	}
-	return widen(runs), at
+	return box.widened(), at
 }
 
 // leaderIndex is the history of nextIndex or matchIndex for a peer over
 // every time the server led; "–" if it never did. at is the step of its
 // last change.
-func (h *history) leaderIndex(lbl *templates.Labels, peer string, next bool) (runs []page.Run, at int) {
+func (h *history) leaderIndex(lbl *templates.Labels, peer string, next bool) (box held, at int) {
 	cs := h.changes(func(s engine.ServerState) (string, bool) {
 		if s.Role != engine.Leader || !s.Up {
 			return "", false
@@ -305,7 +291,7 @@ func (h *history) leaderIndex(lbl *templates.Labels, peer string, next bool) (ru
 		return itoa(v), ok
 	})
 	if len(cs) == 0 {
-		return []page.Run{{S: lbl.None, Ink: page.Answer}}, 0
+		return holding(lbl.None, page.Answer), 0
 	}
-	return widen(struck(cs, true)), cs[len(cs)-1].at
+	return sequence(cs, true).widened(), cs[len(cs)-1].at
 }

@@ -142,8 +142,8 @@ func (l *layout) logFields(h *history, i int, c logCell) [3]*field.Field {
 	part, box := l.lbl.LogTitle, l.lbl.Index+" "+itoa(i)+", "
 	name := fieldIndex("log", itoa(i))
 	return [3]*field.Field{
-		l.sheetField(h, name+".term", field.KindNumber, c.term, c.at, topicLog, part, box+l.lbl.Term),
-		l.sheetField(h, name+".value", field.KindValues, c.value, c.at, topicLog, part, box+l.lbl.Value),
-		l.sheetField(h, name+".applied", field.KindAnswer, c.applied, c.appliedAt, topicApplied, part, box+l.lbl.Applied),
+		l.sheetField(h, name+".term", field.KindNumber, c.term.answer, c.at, topicLog, part, box+l.lbl.Term),
+		l.sheetField(h, name+".value", field.KindValues, c.value.answer, c.at, topicLog, part, box+l.lbl.Value),
+		l.sheetField(h, name+".applied", field.KindAnswer, c.applied.answer, c.appliedAt, topicApplied, part, box+l.lbl.Applied),
 	}
 }

@@ -1,8 +1,6 @@
 package worksheet
 
 import (
-	"strings"
-
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/field"
 	"github.com/raftsheet/raftsheet/fonts"
@@ -13,17 +11,17 @@ import (
 func fieldIndex(name, index string) string { return name + "[" + index + "]" }
 
 // sheetField is the field server.name of h's Raft State sheet; a spare
-// box's (runs is empty) has no answer.
-func (l *layout) sheetField(h *history, name string, kind field.Kind, runs []page.Run, step int, topic ruleTopic, part, box string) *field.Field {
-	return l.newField(h.id+"."+name, kind, runs, h.id, step, l.rules.rule(step, h.id, topic),
+// box's answer is empty.
+func (l *layout) sheetField(h *history, name string, kind field.Kind, answer []string, step int, topic ruleTopic, part, box string) *field.Field {
+	return l.newField(h.id+"."+name, kind, answer, h.id, step, l.rules.rule(step, h.id, topic),
 		l.lbl.StateTitle+" "+h.id+" · "+part, box)
 }
 
-// newField is a field whose answer is the answer runs of a box.
-func (l *layout) newField(id string, kind field.Kind, runs []page.Run, server string, step int, rule field.Rule, part, box string) *field.Field {
-	ans := answerTexts(runs)
-	full := l.values.full(ans)
-	return &field.Field{ID: id, Kind: kind, Answer: ans, Full: full, Canon: l.canon(kind, full), Alt: l.canon(kind, ans),
+// newField is a field with the key's answer, as worked out from the trace
+// (held.answer), and the rule behind it.
+func (l *layout) newField(id string, kind field.Kind, answer []string, server string, step int, rule field.Rule, part, box string) *field.Field {
+	full := l.values.full(answer)
+	return &field.Field{ID: id, Kind: kind, Answer: answer, Full: full, Canon: l.canon(kind, full), Alt: l.canon(kind, answer),
 		Part: part, Box: box, Server: server, Step: step, Rule: rule}
 }
 
@@ -56,22 +54,3 @@ func (l *layout) roleSize(runs []page.Run, colW float64) float64 {
 
 // minRolePt is the smallest a role story is printed; a longer one wraps.
 const minRolePt = 6.0
-
-// answerTexts are the texts of the answer runs of a cell: what the
-// student writes in it.
-func answerTexts(runs []page.Run) []string {
-	var out []string
-	for _, r := range runs {
-		if r.Ink == page.Answer && strings.TrimSpace(r.S) != "" {
-			if r.Glue && len(out) > 0 {
-				out[len(out)-1] += r.S
-				continue
-			}
-			out = append(out, r.S)
-		}
-	}
-	return out
-}
-
-// hasAnswer reports whether a cell has anything for the student to write.
-func hasAnswer(runs []page.Run) bool { return len(answerTexts(runs)) > 0 }

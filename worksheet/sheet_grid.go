@@ -48,7 +48,7 @@ func (l *layout) newSheetGrid() *sheetGrid {
 	need := map[int]float64{}
 	for t := g.firstTerm; t <= l.tr.MaxTerm(); t++ {
 		for _, h := range g.histories {
-			need[t] = max(need[t], l.roleColumnW(h.termCell(lbl, t).role, base))
+			need[t] = max(need[t], l.roleColumnW(h.termCell(lbl, t).role.runs, base))
 		}
 	}
 	g.bands = l.termBands(g.labelW, base, need, g.firstTerm, last)
@@ -75,7 +75,7 @@ func (l *layout) newSheetGrid() *sheetGrid {
 		h.logCells = make([]logCell, g.logRows)
 		for i := range h.logCells {
 			h.logCells[i] = h.logCell(lbl, l.values, i+1)
-			termTexts = append(termTexts, runsText(h.logCells[i].term))
+			termTexts = append(termTexts, runsText(h.logCells[i].term.runs))
 		}
 	}
 	n := itoa(g.logRows)

@@ -58,24 +58,24 @@ func (l *layout) newSlipStyle(slips []*slip) slipStyle {
 	ss.entriesH = st.cell
 	for _, s := range slips {
 		if s.msg.Type == engine.AppendEntries {
-			lines := l.wrapIn(l.entryRuns(s.msg), fonts.Italic, st.body, boxW)
+			lines := l.wrapIn(l.entries(s.msg).runs, fonts.Italic, st.body, boxW)
 			ss.entriesH = max(ss.entriesH, l.fieldH(len(lines), st.body))
 		}
 	}
 	return ss
 }
 
-// entryRuns are an AppendEntries' entries as answers, "none (heartbeat)"
+// entries are an AppendEntries' entries as answers, "none (heartbeat)"
 // when it carries none.
-func (l *layout) entryRuns(m engine.Message) []page.Run {
+func (l *layout) entries(m engine.Message) held {
+	var box held
 	if len(m.Entries) == 0 {
-		return page.Words(l.lbl.Heartbeat, page.Answer)
+		box.addWords(l.lbl.Heartbeat, page.Answer)
 	}
-	var out []page.Run
 	for _, e := range m.Entries {
-		out = append(out, page.Run{S: l.values.entry(e.Term, e.Value), Ink: page.Answer})
+		box.add(l.values.entry(e.Term, e.Value), page.Answer, false)
 	}
-	return out
+	return box
 }
 
 // slipPages lays out every slip, cols to a row, cut lines around each.
@@ -127,14 +127,14 @@ func (l *layout) slip(ss slipStyle, s *slip) (float64, func(p *page.Page, x, y, 
 
 	type slipField struct {
 		name string
-		runs []page.Run
+		box  held
 		h    float64
 		f    *field.Field
 	}
-	a := func(n int) []page.Run { return []page.Run{{S: itoa(n), Ink: page.Answer}} }
-	server := func(id string) []page.Run { return []page.Run{{S: id, Ink: page.Answer}} }
-	arg := func(label, name string, fk field.Kind, runs []page.Run, rule field.Rule, h float64) slipField {
-		return slipField{label, runs, h, l.newField(s.name()+"."+name, fk, runs, m.From, s.step, rule, kind+" "+idList(s.ids), label)}
+	a := func(n int) held { return holding(itoa(n), page.Answer) }
+	server := func(id string) held { return holding(id, page.Answer) }
+	arg := func(label, name string, fk field.Kind, box held, rule field.Rule, h float64) slipField {
+		return slipField{label, box, h, l.newField(s.name()+"."+name, fk, box.answer, m.From, s.step, rule, kind+" "+idList(s.ids), label)}
 	}
 	cellH := max(st.cell, l.fieldH(1, st.body))
 	fields := []slipField{arg(lbl.Term, "term", field.KindNumber, a(m.Term), field.Rule{Name: "Every RPC carries the sender's currentTerm", Cite: "Figure 2"}, cellH)}
@@ -143,7 +143,7 @@ func (l *layout) slip(ss slipStyle, s *slip) (float64, func(p *page.Page, x, y, 
 			arg(lbl.LeaderID, "leaderId", field.KindServer, server(m.LeaderID), field.Rule{Name: "AppendEntries arguments", Cite: "Figure 2"}, cellH),
 			arg(lbl.PrevLogIndex, "prevLogIndex", field.KindNumber, a(m.PrevLogIndex), field.Rule{Name: "prevLogIndex = nextIndex − 1 for this follower", Cite: "§5.3"}, cellH),
 			arg(lbl.PrevLogTerm, "prevLogTerm", field.KindNumber, a(m.PrevLogTerm), field.Rule{Name: "prevLogTerm = term of the entry at prevLogIndex", Cite: "§5.3"}, cellH),
-			arg(lbl.Entries, "entries", field.KindEntries, l.entryRuns(m), field.Rule{Name: "Send the entries from nextIndex on", Cite: "§5.3"}, ss.entriesH),
+			arg(lbl.Entries, "entries", field.KindEntries, l.entries(m), field.Rule{Name: "Send the entries from nextIndex on", Cite: "§5.3"}, ss.entriesH),
 			arg(lbl.LeaderCommit, "leaderCommit", field.KindNumber, a(m.LeaderCommit), field.Rule{Name: "leaderCommit = the leader's commitIndex", Cite: "Figure 2"}, cellH))
 	} else {
 		fields = append(fields,
@@ -172,7 +172,7 @@ func (l *layout) slip(ss slipStyle, s *slip) (float64, func(p *page.Page, x, y, 
 			l.text(p, page.Rect{X: ix, Y: cy, W: ss.fieldW, H: cellH}, []page.Line{plain(f.name)}, fonts.Regular, st.small, page.RightAlign, true)
 			r := page.Rect{X: ix + ss.fieldW, Y: cy, W: ss.inner - ss.fieldW, H: f.h}
 			p.AddBox(page.Box{R: r, Stroke: page.Thin, Write: true})
-			l.fieldText(p, r, f.f, l.wrapIn(f.runs, fonts.Italic, st.body, r.W), fonts.Regular, st.body, page.Left)
+			l.fieldText(p, r, f.f, l.wrapIn(f.box.runs, fonts.Italic, st.body, r.W), fonts.Regular, st.body, page.Left)
 			cy += f.h + fieldGap
 		}
 		l.text(p, page.Rect{X: ix, Y: cy, W: ss.inner, H: responseH}, []page.Line{plain(lbl.Response)}, fonts.Bold, st.small, page.Center, true)
@@ -229,7 +229,7 @@ func (l *layout) responseGrid(ss slipStyle, s *slip, x float64) []page.Row {
 // responseFields are the fields of a receiver's column of a response
 // grid: term, ok and match; the rule is the receiver's reason in the step
 // that delivered the request, or the network's for a lost one.
-func (l *layout) responseFields(s *slip, to string, f outcome, term, ok, match []page.Run) [3]*field.Field {
+func (l *layout) responseFields(s *slip, to string, f outcome, term, ok, match held) [3]*field.Field {
 	part, box := l.slipKind(s.msg.Type)+" "+idList(s.ids), l.lbl.Response+" of "+to+", "
 	name := s.name() + "." + to + "."
 	rb := l.rules
@@ -239,9 +239,9 @@ func (l *layout) responseFields(s *slip, to string, f outcome, term, ok, match [
 		termRule, matchRule = okRule, okRule
 	}
 	return [3]*field.Field{
-		l.newField(name+"term", field.KindNumber, term, to, f.step, termRule, part, box+l.lbl.Term),
-		l.newField(name+"ok", field.KindAnswer, ok, to, f.step, okRule, part, box+l.lbl.OK),
-		l.newField(name+"match", field.KindNumber, match, to, f.step, matchRule, part, box+l.lbl.Match),
+		l.newField(name+"term", field.KindNumber, term.answer, to, f.step, termRule, part, box+l.lbl.Term),
+		l.newField(name+"ok", field.KindAnswer, ok.answer, to, f.step, okRule, part, box+l.lbl.OK),
+		l.newField(name+"match", field.KindNumber, match.answer, to, f.step, matchRule, part, box+l.lbl.Match),
 	}
 }
 
@@ -255,15 +255,16 @@ func (l *layout) slipKind(t engine.MessageType) string {
 
 // responseAnswers are what a receiver writes in its column: its term, its
 // answer, and the index it matches; or what became of the request.
-func (l *layout) responseAnswers(f outcome) (term, ok, match []page.Run) {
+func (l *layout) responseAnswers(f outcome) (term, ok, match held) {
 	lbl := l.lbl
+	a := func(s string) held { return holding(s, page.Answer) }
 	switch f.fate {
 	case lost:
-		return answer(lbl.None), answer(lbl.Lost), answer(lbl.None)
+		return a(lbl.None), a(lbl.Lost), a(lbl.None)
 	case dropped:
-		return answer(lbl.None), answer(lbl.Dropped), answer(lbl.None)
+		return a(lbl.None), a(lbl.Dropped), a(lbl.None)
 	case pending:
-		return answer(lbl.None), answer(lbl.InFlight), answer(lbl.None)
+		return a(lbl.None), a(lbl.InFlight), a(lbl.None)
 	}
 	r := f.reply
 	okWord, matchWord := lbl.No, lbl.None
@@ -273,5 +274,5 @@ func (l *layout) responseAnswers(f outcome) (term, ok, match []page.Run) {
 	if r.Type == engine.AppendEntriesReply && r.Success {
 		matchWord = itoa(r.MatchIndex)
 	}
-	return answer(itoa(r.Term)), answer(okWord), answer(matchWord)
+	return a(itoa(r.Term)), a(okWord), a(matchWord)
 }

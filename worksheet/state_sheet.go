@@ -57,10 +57,10 @@ func (l *layout) termsGrid(g *sheetGrid, h *history) {
 				votes, roles = append(votes, shaded()), append(roles, shaded())
 			default:
 				term := ", " + lbl.Term + " " + itoa(t)
-				vote := l.sheetField(h, fieldIndex("vote", itoa(t)), field.KindServer, c.vote, c.voteAt, topicVote, lbl.Terms, lbl.Vote+term)
-				role := l.sheetField(h, fieldIndex("role", itoa(t)), field.KindRoles, c.role, c.roleAt, topicRole, lbl.Terms, lbl.Role+term)
+				vote := l.sheetField(h, fieldIndex("vote", itoa(t)), field.KindServer, c.vote.answer, c.voteAt, topicVote, lbl.Terms, lbl.Vote+term)
+				role := l.sheetField(h, fieldIndex("role", itoa(t)), field.KindRoles, c.role.answer, c.roleAt, topicRole, lbl.Terms, lbl.Role+term)
 				votes = append(votes, ask(c.vote).asking(vote))
-				roles = append(roles, ask(c.role).asking(role).sized(l.roleSize(c.role, colW)))
+				roles = append(roles, ask(c.role).asking(role).sized(l.roleSize(c.role.runs, colW)))
 			}
 		}
 		if b > 0 {
@@ -90,13 +90,13 @@ func (l *layout) historyBoxes(g *sheetGrid, h *history, part, name, id string, c
 		}
 		for i := first; i < first+n; i++ {
 			widths = append(widths, g.histColW)
-			var runs []page.Run
+			var box held
 			at := 0
 			if i < len(cs) {
-				runs, at = []page.Run{{S: cs[i].s, Ink: cs[i].ink}}, cs[i].at
+				box, at = holding(cs[i].s, cs[i].ink), cs[i].at
 			}
-			f := l.sheetField(h, fieldIndex(id, itoa(i+1)), kind, runs, at, topic, part, fill(name+", box {k}", "k", itoa(i+1)))
-			cells = append(cells, ask(runs).asking(f))
+			f := l.sheetField(h, fieldIndex(id, itoa(i+1)), kind, box.answer, at, topic, part, fill(name+", box {k}", "k", itoa(i+1)))
+			cells = append(cells, ask(box).asking(f))
 		}
 		rows = append(rows, l.tableRow(l.Body.X, widths, cells, l.st.body, l.st.cell))
 	}
@@ -111,7 +111,7 @@ func (l *layout) volatileBlock(g *sheetGrid, h *history) []page.Row {
 	rows = append(rows, l.historyBoxes(g, h, lbl.Volatile, lbl.LastApplied, "lastApplied", g.histCells, h.numbers(lastApplied), field.KindNumber, topicApplied)...)
 	widths := []float64{g.labelW, l.Body.W - g.labelW}
 	sm, smAt := h.stateMachine(lbl, l.values)
-	f := l.sheetField(h, "stateMachine", field.KindValues, sm, smAt, topicApplied, lbl.Volatile, lbl.StateMachine)
+	f := l.sheetField(h, "stateMachine", field.KindValues, sm.answer, smAt, topicApplied, lbl.Volatile, lbl.StateMachine)
 	rows = append(rows, l.tableRow(l.Body.X, widths,
 		[]cell{leftLabel(lbl.StateMachine).sized(st.small), ask(sm).left().asking(f)}, st.body, st.cell))
 	return append(rows, page.Gap(st.gap))
@@ -157,13 +157,13 @@ func (l *layout) leaderBlock(g *sheetGrid, h *history) []page.Row {
 
 // leaderCell is the box of nextIndex or matchIndex for a peer.
 func (l *layout) leaderCell(h *history, peer string, next bool) cell {
-	runs, at := h.leaderIndex(l.lbl, peer, next)
+	box, at := h.leaderIndex(l.lbl, peer, next)
 	name, label := "matchIndex", l.lbl.MatchIndex
 	if next {
 		name, label = "nextIndex", l.lbl.NextIndex
 	}
-	f := l.sheetField(h, fieldIndex(name, peer), field.KindNumber, runs, at, topicLeaderIndex, l.lbl.LeaderTitle, label+", "+peer)
-	return ask(runs).asking(f)
+	f := l.sheetField(h, fieldIndex(name, peer), field.KindNumber, box.answer, at, topicLeaderIndex, l.lbl.LeaderTitle, label+", "+peer)
+	return ask(box).asking(f)
 }
 
 // atEndBlock is where the server ends: role, term, vote and commitIndex.
@@ -190,9 +190,9 @@ func (l *layout) atEndBlock(h *history) []page.Row {
 	valueW := (l.Body.W - labelsW) / float64(len(names))
 	for i, n := range names {
 		widths = append(widths, l.fitWidth(fonts.Regular, st.small, n), valueW)
-		runs := answer(values[i])
-		fld := l.sheetField(h, ids[i], kinds[i], runs, steps[i], topics[i], lbl.AtEnd, n)
-		cells = append(cells, label(n).sized(st.small), ask(runs).asking(fld))
+		box := holding(values[i], page.Answer)
+		fld := l.sheetField(h, ids[i], kinds[i], box.answer, steps[i], topics[i], lbl.AtEnd, n)
+		cells = append(cells, label(n).sized(st.small), ask(box).asking(fld))
 	}
 	rows := l.heading(lbl.AtEnd, st.body)
 	return append(rows, l.tableRow(l.Body.X, widths, cells, st.body, st.cell))

@@ -20,13 +20,12 @@ type cell struct {
 
 // given, ask and label make the common cells: a printed value, a box to
 // fill in (the key prints the answer), a header.
-func given(s string) cell      { return cell{runs: page.Words(s, page.Print), align: page.Center} }
-func ask(runs []page.Run) cell { return cell{runs: runs, write: true, align: page.Center} }
+func given(s string) cell { return cell{runs: page.Words(s, page.Print), align: page.Center} }
+func ask(b held) cell     { return cell{runs: b.runs, write: true, align: page.Center} }
 func label(s string) cell {
 	return cell{runs: page.Words(s, page.Print), fill: page.Header, align: page.Center}
 }
-func shaded() cell             { return cell{fill: page.Shade} }
-func answerCell(s string) cell { return ask([]page.Run{{S: s, Ink: page.Answer}}) }
+func shaded() cell { return cell{fill: page.Shade} }
 func boldLabel(s string) cell {
 	return cell{runs: page.Words(s, page.Print), fill: page.Header, face: fonts.Bold, align: page.Center}
 }
@@ -40,7 +39,7 @@ func (c cell) sized(pt float64) cell { c.size = pt; return c }
 // blank on the worksheet gets one, spare boxes too, so that which boxes
 // have ids gives nothing away; a box the worksheet fills in gets none.
 func (c cell) asking(f *field.Field) cell {
-	if f != nil && (len(c.runs) == 0 || hasAnswer(c.runs)) {
+	if f != nil && (len(c.runs) == 0 || len(f.Answer) > 0) {
 		c.field = f
 	}
 	return c
@@ -108,9 +107,8 @@ func spread(width float64, fixed ...float64) []float64 {
 	return out
 }
 
-// plain and answer are one run of print, or of an answer, as a line.
-func plain(s string) page.Line  { return page.Line{{S: s}} }
-func answer(s string) page.Line { return page.Line{{S: s, Ink: page.Answer}} }
+// plain is one run of print as a line.
+func plain(s string) page.Line { return page.Line{{S: s}} }
 
 // inked is s as a line of the given ink.
 func inked(s string, ink page.Ink) page.Line { return page.Line{{S: s, Ink: ink}} }

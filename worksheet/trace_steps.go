@@ -117,15 +117,15 @@ func (l *layout) serverTable(cols traceColumns, s engine.StepRecord) []page.Row 
 	for _, id := range l.tr.Servers {
 		cells := []cell{boldLabel(id).sized(st.small)}
 		for _, col := range cols.cols {
-			runs := l.traceValue(col.attr, id, s.Servers[id], asked[id])
-			c := ask(runs)
+			box := l.traceValue(col.attr, id, s.Servers[id], asked[id])
+			c := ask(box)
 			if col.left {
 				c = c.left()
 			}
-			if !hasAnswer(runs) { // printed: not asked, or not for the student to work out
-				c = cell{runs: runs, fill: page.Shade, align: c.align}
+			if !box.asked() { // printed: not asked, or not for the student to work out
+				c = cell{runs: box.runs, fill: page.Shade, align: c.align}
 			} else {
-				c = c.asking(l.traceField(s.N, id, col, runs))
+				c = c.asking(l.traceField(s.N, id, col, box.answer))
 			}
 			cells = append(cells, c)
 		}
@@ -136,36 +136,42 @@ func (l *layout) serverTable(cols traceColumns, s engine.StepRecord) []page.Row 
 
 // traceValue is what a server's cell of a column holds after a step, as
 // answers when the step asks about the server, else as print.
-func (l *layout) traceValue(attr, id string, sv engine.ServerState, asked bool) []page.Run {
+func (l *layout) traceValue(attr, id string, sv engine.ServerState, asked bool) held {
 	lbl := l.lbl
 	ink := page.Print
 	if asked {
 		ink = page.Answer
 	}
-	one := func(s string) []page.Run { return []page.Run{{S: s, Ink: ink}} }
 	switch attr {
 	case "role":
-		return one(roleWord(lbl, sv))
+		return holding(roleWord(lbl, sv), ink)
 	case "term":
-		return one(itoa(sv.Term))
+		return holding(itoa(sv.Term), ink)
 	case "votedFor":
-		return one(votedFor(lbl, sv))
+		return holding(votedFor(lbl, sv), ink)
 	case "log":
-		return l.logRuns(sv.Log, ink)
+		return l.logValues(sv.Log, ink)
 	case "commitIndex":
-		return one(itoa(sv.CommitIndex))
+		return holding(itoa(sv.CommitIndex), ink)
 	case "timer":
 		t, due := l.nextTimer(id, sv)
 		if !due {
 			ink = page.Print // a drawn timeout: the worksheet gives when it fires
 		}
-		return one(t)
+		return holding(t, ink)
 	}
 	sm := l.values.stateMachine(sv.StateMachine)
 	if len(sm) == 0 {
 		sm = []string{lbl.None}
 	}
-	return inkedWords(sm, ink)
+	var box held
+	for i, v := range sm {
+		if i < len(sm)-1 {
+			v += "," // a list, as a student writes it: x=1, y=2
+		}
+		box.add(v, ink, false)
+	}
+	return box
 }
 
 // nextTimer is when a server's next timer fires: a leader's heartbeat,
@@ -184,7 +190,7 @@ func (l *layout) nextTimer(id string, sv engine.ServerState) (string, bool) {
 // traceField is the field stepN.server.attr, its rule the reason for the
 // change that gave the value (in this step or the last one that changed
 // it), or this step's reason for keeping it ("does not commit": Figure 8).
-func (l *layout) traceField(n int, id string, col traceColumn, runs []page.Run) *field.Field {
+func (l *layout) traceField(n int, id string, col traceColumn, answer []string) *field.Field {
 	at := l.traceChanges().lastChange(id, col.attr, n)
 	topic := col.topic
 	if col.attr == "timer" && l.tr.Steps[n-1].Servers[id].Role == engine.Leader {
@@ -193,31 +199,20 @@ func (l *layout) traceField(n int, id string, col traceColumn, runs []page.Run) 
 	if l.rules.reason(n, id, topic) != "" {
 		at = n
 	}
-	return l.newField("step"+itoa(n)+"."+id+"."+col.attr, col.kind, runs, id, at, l.rules.rule(at, id, topic),
+	return l.newField("step"+itoa(n)+"."+id+"."+col.attr, col.kind, answer, id, at, l.rules.rule(at, id, topic),
 		fill(l.lbl.Step, "n", itoa(n)), id+", "+col.head)
 }
 
-// logRuns are a log as term:value tokens, "–" when empty.
-func (l *layout) logRuns(log []engine.LogEntry, ink page.Ink) []page.Run {
+// logValues are a log as term:value entries, "–" when empty.
+func (l *layout) logValues(log []engine.LogEntry, ink page.Ink) held {
 	if len(log) == 0 {
-		return []page.Run{{S: l.lbl.None, Ink: ink}}
+		return holding(l.lbl.None, ink)
 	}
-	out := make([]page.Run, len(log))
-	for i, e := range log {
-		out[i] = page.Run{S: l.values.entry(e.Term, e.Value), Ink: ink}
+	var box held
+	for _, e := range log {
+		box.add(l.values.entry(e.Term, e.Value), ink, false)
 	}
-	return out
-}
-
-func inkedWords(texts []string, ink page.Ink) []page.Run {
-	out := make([]page.Run, len(texts))
-	for i, t := range texts {
-		out[i] = page.Run{S: t, Ink: ink}
-		if i < len(texts)-1 {
-			out[i].S += ","
-		}
-	}
-	return out
+	return box
 }
 
 // messageRows are the messages the step sends, a row per group with its
@@ -242,9 +237,10 @@ func (l *layout) messageRows(s engine.StepRecord) []page.Row {
 		if len(s.Ask) == 0 {
 			ink = page.Print
 		}
-		runs := page.Words(lbl.NoMessages, ink)
-		f := l.newField("step"+itoa(s.N)+".msg", field.KindMessage, runs, "", s.N, topicDefaults[topicMessage], fill(lbl.Step, "n", itoa(s.N)), lbl.Messages)
-		return append(rows, l.tableRow(l.Body.X, widths, []cell{label(""), ask(runs).left().asking(f)}, st.body, st.cell))
+		var box held
+		box.addWords(lbl.NoMessages, ink)
+		f := l.newField("step"+itoa(s.N)+".msg", field.KindMessage, box.answer, "", s.N, topicDefaults[topicMessage], fill(lbl.Step, "n", itoa(s.N)), lbl.Messages)
+		return append(rows, l.tableRow(l.Body.X, widths, []cell{label(""), ask(box).left().asking(f)}, st.body, st.cell))
 	}
 	for _, g := range groups {
 		ink := page.Print
@@ -253,11 +249,13 @@ func (l *layout) messageRows(s engine.StepRecord) []page.Row {
 				ink = page.Answer
 			}
 		}
-		c := ask(page.Words(l.describe(g), ink)).left()
+		var box held
+		box.addWords(l.describe(g), ink)
+		c := ask(box).left()
 		if ink == page.Print {
 			c = cell{runs: c.runs, fill: page.Shade}
 		} else {
-			f := l.newField("step"+itoa(s.N)+"."+fieldIndex("msg", itoa(g.ids[0])), field.KindMessage, c.runs, g.from[0], s.N,
+			f := l.newField("step"+itoa(s.N)+"."+fieldIndex("msg", itoa(g.ids[0])), field.KindMessage, box.answer, g.from[0], s.N,
 				l.rules.rule(s.N, g.from[0], topicMessage), fill(lbl.Step, "n", itoa(s.N)), lbl.Messages+" "+idList(g.ids))
 			f.Canon, f.Alt = l.messageCanon(g, false), l.messageCanon(g, true)
 			c = c.asking(f)

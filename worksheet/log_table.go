@@ -15,10 +15,9 @@ func (l *layout) logTable(g *sheetGrid, h *history, restH float64) {
 	cells := h.logCells
 	idxW := l.fitWidth(fonts.Bold, st.small, lbl.Index, itoa(g.logRows))
 	termW := g.logTermW
-	n := itoa(g.logRows)
 	appliedW := max(l.fitWidth(fonts.Bold, st.small, lbl.Applied), l.fitWidth(fonts.Italic, st.body, lbl.Yes, lbl.None), 14,
-		l.idWidth(l.serverIDs(fieldIndex("log", n)+".applied")...))
-	valueMin := max(22, l.fitWidth(fonts.Bold, st.small, lbl.Value), l.idWidth(l.serverIDs(fieldIndex("log", n)+".value")...))
+		l.idWidth(l.everyServer(func(s string) []string { return []string{field.LogID(s, g.logRows, "applied")} })...))
+	valueMin := max(22, l.fitWidth(fonts.Bold, st.small, lbl.Value), l.idWidth(l.everyServer(func(s string) []string { return []string{field.LogID(s, g.logRows, "value")} })...))
 	gap := 5.0
 
 	tableFor := func(k int) (colW float64, widths []float64) {
@@ -140,10 +139,9 @@ func (l *layout) columns(k int, colW, gap float64, head func(x float64) page.Row
 // logFields are the fields of the Raft Log's row i: term, value, applied.
 func (l *layout) logFields(h *history, i int, c logCell) [3]*field.Field {
 	part, box := l.lbl.LogTitle, l.lbl.Index+" "+itoa(i)+", "
-	name := fieldIndex("log", itoa(i))
 	return [3]*field.Field{
-		l.sheetField(h, name+".term", field.KindNumber, c.term.answer, c.at, topicLog, part, box+l.lbl.Term),
-		l.sheetField(h, name+".value", field.KindValues, c.value.answer, c.at, topicLog, part, box+l.lbl.Value),
-		l.sheetField(h, name+".applied", field.KindAnswer, c.applied.answer, c.appliedAt, topicApplied, part, box+l.lbl.Applied),
+		l.sheetField(h, field.LogID(h.id, i, "term"), field.KindNumber, c.term.answer, c.at, topicLog, part, box+l.lbl.Term),
+		l.sheetField(h, field.LogID(h.id, i, "value"), field.KindValues, c.value.answer, c.at, topicLog, part, box+l.lbl.Value),
+		l.sheetField(h, field.LogID(h.id, i, "applied"), field.KindAnswer, c.applied.answer, c.appliedAt, topicApplied, part, box+l.lbl.Applied),
 	}
 }

@@ -7,13 +7,10 @@ import (
 	"github.com/raftsheet/raftsheet/page"
 )
 
-// fieldIndex is name[index]: "vote[3]", "nextIndex[S2]".
-func fieldIndex(name, index string) string { return name + "[" + index + "]" }
-
-// sheetField is the field server.name of h's Raft State sheet; a spare
-// box's answer is empty.
-func (l *layout) sheetField(h *history, name string, kind field.Kind, answer []string, step int, topic ruleTopic, part, box string) *field.Field {
-	return l.newField(h.id+"."+name, kind, answer, h.id, step, l.rules.rule(step, h.id, topic),
+// sheetField is the field id of h's Raft State sheet; a spare box's
+// answer is empty.
+func (l *layout) sheetField(h *history, id string, kind field.Kind, answer []string, step int, topic ruleTopic, part, box string) *field.Field {
+	return l.newField(id, kind, answer, h.id, step, l.rules.rule(step, h.id, topic),
 		l.lbl.StateTitle+" "+h.id+" · "+part, box)
 }
 

@@ -2,6 +2,7 @@ package worksheet
 
 import (
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/field"
 	"github.com/raftsheet/raftsheet/fonts"
 	"github.com/raftsheet/raftsheet/page"
 )
@@ -42,9 +43,9 @@ func (l *layout) newSheetGrid() *sheetGrid {
 	// boxes; a term with a longer role story ("C→L→×→F") gets a wider
 	// column, and its story a smaller font, so that it stays on one line.
 	texts := append([]string{lbl.None, lbl.FollowerShort, lbl.CandidateShort, lbl.LeaderShort, lbl.DownShort}, l.tr.Servers...)
-	maxT := itoa(last + 60) // as many digits as any column's term: spare columns have ids too
-	base := max(9, l.fitWidth(fonts.Italic, st.body, texts...), l.fitWidth(fonts.Bold, st.small, itoa(last+60)),
-		l.idWidth(l.serverIDs(fieldIndex("vote", maxT), fieldIndex("role", maxT))...))
+	maxT := last + 60 // as many digits as any column's term: spare columns have ids too
+	base := max(9, l.fitWidth(fonts.Italic, st.body, texts...), l.fitWidth(fonts.Bold, st.small, itoa(maxT)),
+		l.idWidth(l.everyServer(func(s string) []string { return []string{field.VoteID(s, maxT), field.RoleID(s, maxT)} })...))
 	need := map[int]float64{}
 	for t := g.firstTerm; t <= l.tr.MaxTerm(); t++ {
 		for _, h := range g.histories {
@@ -59,11 +60,14 @@ func (l *layout) newSheetGrid() *sheetGrid {
 			timers = max(timers, len(h.timers(electionTimer, true)), len(h.timers(heartbeatTimer, true)), 1)
 		}
 	}
-	k := itoa(max(hist, timers) + 60) // as many digits as any box's number, spare ones too
-	histIDs := l.serverIDs(fieldIndex("commitIndex", k), fieldIndex("lastApplied", k))
-	if timers > 0 {
-		histIDs = append(histIDs, l.serverIDs(fieldIndex("electionAt", k), fieldIndex("heartbeatAt", k))...)
-	}
+	k := max(hist, timers) + 60 // as many digits as any box's number, spare ones too
+	histIDs := l.everyServer(func(s string) []string {
+		ids := []string{field.BoxID(s, "commitIndex", k), field.BoxID(s, "lastApplied", k)}
+		if timers > 0 {
+			ids = append(ids, field.BoxID(s, "electionAt", k), field.BoxID(s, "heartbeatAt", k))
+		}
+		return ids
+	})
 	g.histPerBand, g.histColW = l.band(g.labelW, max(9, l.fitWidth(fonts.Italic, st.body, itoa(l.tr.MaxLogLength()+100), itoa(l.lastTime()+1000)), l.idWidth(histIDs...)))
 	g.histCells = roundUp(hist+2, g.histPerBand)
 	if timers > 0 {
@@ -78,23 +82,22 @@ func (l *layout) newSheetGrid() *sheetGrid {
 			termTexts = append(termTexts, runsText(h.logCells[i].term.runs))
 		}
 	}
-	n := itoa(g.logRows)
 	g.logTermW = max(l.fitWidth(fonts.Bold, st.small, lbl.Term), l.fitWidth(fonts.Italic, st.body, termTexts...), 10,
-		l.idWidth(l.serverIDs(fieldIndex("log", n)+".term")...))
+		l.idWidth(l.everyServer(func(s string) []string { return []string{field.LogID(s, g.logRows, "term")} })...))
 	for _, peer := range l.tr.Servers {
-		g.leaderColW = max(g.leaderColW, l.idWidth(l.serverIDs(fieldIndex("matchIndex", peer), fieldIndex("nextIndex", peer))...))
+		g.leaderColW = max(g.leaderColW, l.idWidth(l.everyServer(func(s string) []string {
+			return []string{field.LeaderIndexID(s, "matchIndex", peer), field.LeaderIndexID(s, "nextIndex", peer)}
+		})...))
 	}
 	return g
 }
 
-// serverIDs are the ids server.suffix of every server, for each suffix:
+// everyServer are the ids ids gives for each server, in cluster order:
 // what a column must be wide enough for.
-func (l *layout) serverIDs(suffixes ...string) []string {
+func (l *layout) everyServer(ids func(server string) []string) []string {
 	var out []string
 	for _, id := range l.tr.Servers {
-		for _, s := range suffixes {
-			out = append(out, id+"."+s)
-		}
+		out = append(out, ids(id)...)
 	}
 	return out
 }

@@ -35,7 +35,7 @@ func (l *layout) newSlipStyle(slips []*slip) slipStyle {
 	var gridIDs []string
 	for _, s := range slips {
 		for _, to := range s.to {
-			gridIDs = append(gridIDs, s.name()+"."+to+".match", s.name()+"."+to+".term")
+			gridIDs = append(gridIDs, field.ResponseID(s.ids[0], to, "match"), field.ResponseID(s.ids[0], to, "term"))
 		}
 	}
 	idW := l.idWidth(gridIDs...)
@@ -134,7 +134,7 @@ func (l *layout) slip(ss slipStyle, s *slip) (float64, func(p *page.Page, x, y, 
 	a := func(n int) held { return holding(itoa(n), page.Answer) }
 	server := func(id string) held { return holding(id, page.Answer) }
 	arg := func(label, name string, fk field.Kind, box held, rule field.Rule, h float64) slipField {
-		return slipField{label, box, h, l.newField(s.name()+"."+name, fk, box.answer, m.From, s.step, rule, kind+" "+idList(s.ids), label)}
+		return slipField{label, box, h, l.newField(field.SlipID(s.ids[0], name), fk, box.answer, m.From, s.step, rule, kind+" "+idList(s.ids), label)}
 	}
 	cellH := max(st.cell, l.fieldH(1, st.body))
 	fields := []slipField{arg(lbl.Term, "term", field.KindNumber, a(m.Term), field.Rule{Name: "Every RPC carries the sender's currentTerm", Cite: "Figure 2"}, cellH)}
@@ -231,7 +231,6 @@ func (l *layout) responseGrid(ss slipStyle, s *slip, x float64) []page.Row {
 // that delivered the request, or the network's for a lost one.
 func (l *layout) responseFields(s *slip, to string, f outcome, term, ok, match held) [3]*field.Field {
 	part, box := l.slipKind(s.msg.Type)+" "+idList(s.ids), l.lbl.Response+" of "+to+", "
-	name := s.name() + "." + to + "."
 	rb := l.rules
 	okRule, termRule, matchRule := rb.rule(f.step, to, topicResponse), rb.rule(f.step, to, topicResponseTerm), topicDefaults[topicMatch]
 	if f.fate != answered {
@@ -239,9 +238,9 @@ func (l *layout) responseFields(s *slip, to string, f outcome, term, ok, match h
 		termRule, matchRule = okRule, okRule
 	}
 	return [3]*field.Field{
-		l.newField(name+"term", field.KindNumber, term.answer, to, f.step, termRule, part, box+l.lbl.Term),
-		l.newField(name+"ok", field.KindAnswer, ok.answer, to, f.step, okRule, part, box+l.lbl.OK),
-		l.newField(name+"match", field.KindNumber, match.answer, to, f.step, matchRule, part, box+l.lbl.Match),
+		l.newField(field.ResponseID(s.ids[0], to, "term"), field.KindNumber, term.answer, to, f.step, termRule, part, box+l.lbl.Term),
+		l.newField(field.ResponseID(s.ids[0], to, "ok"), field.KindAnswer, ok.answer, to, f.step, okRule, part, box+l.lbl.OK),
+		l.newField(field.ResponseID(s.ids[0], to, "match"), field.KindNumber, match.answer, to, f.step, matchRule, part, box+l.lbl.Match),
 	}
 }
 

@@ -68,9 +68,6 @@ func containsID(list []string, id string) bool {
 	return false
 }
 
-// name is the slip's field id prefix: "slip" and its first number.
-func (s *slip) name() string { return "slip" + itoa(s.ids[0]) }
-
 // requestKey is everything a request says but its receiver and number:
 // requests with equal keys can share a slip.
 func requestKey(m engine.Message) string {

@@ -29,7 +29,7 @@ type traceColumns struct {
 
 func (l *layout) newTraceColumns() traceColumns {
 	lbl, st := l.lbl, l.st
-	n := itoa(len(l.tr.Steps))
+	n := len(l.tr.Steps)
 	w := func(attr string, texts ...string) float64 {
 		return max(l.fitWidth(fonts.Bold, st.small, texts[0]), l.fitWidth(fonts.Italic, st.body, texts[1:]...),
 			l.idWidth(l.stepIDs(n, attr)...))
@@ -60,14 +60,10 @@ func (l *layout) newTraceColumns() traceColumns {
 	return c
 }
 
-// stepIDs are the ids stepN.server.attr of every server: what a column
-// must be wide enough for.
-func (l *layout) stepIDs(n, attr string) []string {
-	var out []string
-	for _, id := range l.tr.Servers {
-		out = append(out, "step"+n+"."+id+"."+attr)
-	}
-	return out
+// stepIDs are the ids of attr after step n of every server: what a
+// column must be wide enough for.
+func (l *layout) stepIDs(n int, attr string) []string {
+	return l.everyServer(func(s string) []string { return []string{field.StepID(n, s, attr)} })
 }
 
 // widths are the table's column widths, the server's first.
@@ -199,7 +195,7 @@ func (l *layout) traceField(n int, id string, col traceColumn, answer []string) 
 	if l.rules.reason(n, id, topic) != "" {
 		at = n
 	}
-	return l.newField("step"+itoa(n)+"."+id+"."+col.attr, col.kind, answer, id, at, l.rules.rule(at, id, topic),
+	return l.newField(field.StepID(n, id, col.attr), col.kind, answer, id, at, l.rules.rule(at, id, topic),
 		fill(l.lbl.Step, "n", itoa(n)), id+", "+col.head)
 }
 
@@ -239,7 +235,7 @@ func (l *layout) messageRows(s engine.StepRecord) []page.Row {
 		}
 		var box held
 		box.addWords(lbl.NoMessages, ink)
-		f := l.newField("step"+itoa(s.N)+".msg", field.KindMessage, box.answer, "", s.N, topicDefaults[topicMessage], fill(lbl.Step, "n", itoa(s.N)), lbl.Messages)
+		f := l.newField(field.StepNoMessageID(s.N), field.KindMessage, box.answer, "", s.N, topicDefaults[topicMessage], fill(lbl.Step, "n", itoa(s.N)), lbl.Messages)
 		return append(rows, l.tableRow(l.Body.X, widths, []cell{label(""), ask(box).left().asking(f)}, st.body, st.cell))
 	}
 	for _, g := range groups {
@@ -255,7 +251,7 @@ func (l *layout) messageRows(s engine.StepRecord) []page.Row {
 		if ink == page.Print {
 			c = cell{runs: c.runs, fill: page.Shade}
 		} else {
-			f := l.newField("step"+itoa(s.N)+"."+fieldIndex("msg", itoa(g.ids[0])), field.KindMessage, box.answer, g.from[0], s.N,
+			f := l.newField(field.StepMessageID(s.N, g.ids[0]), field.KindMessage, box.answer, g.from[0], s.N,
 				l.rules.rule(s.N, g.from[0], topicMessage), fill(lbl.Step, "n", itoa(s.N)), lbl.Messages+" "+idList(g.ids))
 			f.Canon, f.Alt = l.messageCanon(g, false), l.messageCanon(g, true)
 			c = c.asking(f)

@@ -1,14 +1,15 @@
 package class
 
 import (
+	"errors"
 	"fmt"
 	"os"
-	"strings"
 	"sync"
 
 	"github.com/raftsheet/raftsheet/diag"
 	"github.com/raftsheet/raftsheet/exercises"
 	"github.com/raftsheet/raftsheet/pipeline"
+	"github.com/raftsheet/raftsheet/worksheet"
 )
 
 // Checker grades answer files, rebuilding each file's sheet once however
@@ -82,15 +83,27 @@ func (c *Checker) sheetOf(a *AnswerFile) (*pipeline.Sheet, error) {
 	c.mu.Unlock()
 	r.once.Do(func() { r.sheet, r.err = t.Open(h.Template, h.Paper, "") })
 	if r.err != nil {
-		key := "exercise"
-		for _, k := range []string{"paper", "template"} {
-			if _, ok := a.Lines[k]; ok && strings.Contains(r.err.Error(), k) {
-				key = k
-			}
-		}
-		return nil, fail(key, r.err)
+		return nil, fail(settingOf(r.err, a), r.err)
 	}
 	return r.sheet, nil
+}
+
+// settingOf is the header key of the answer file an error of its sheet is
+// about: the template or the paper it names, else the exercise.
+func settingOf(err error, a *AnswerFile) string {
+	key := "exercise"
+	var setting *pipeline.SettingError
+	var tooSmall *worksheet.TooSmallError
+	switch {
+	case errors.As(err, &setting):
+		key = setting.Setting
+	case errors.As(err, &tooSmall):
+		key = "template"
+	}
+	if _, ok := a.Lines[key]; !ok {
+		return "exercise"
+	}
+	return key
 }
 
 func isBuiltin(name string) bool {

@@ -61,18 +61,30 @@ func writeTemp(path string, data []byte) (string, error) {
 }
 
 // MakeOutputDir creates dir for the files of a build, and says, when it
-// cannot, which folder and what to do.
+// cannot, which folder and what to do (an *OutputDirError).
 func MakeOutputDir(dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		var pe *os.PathError
-		reason := err.Error()
-		if errors.As(err, &pe) {
-			reason = pe.Err.Error()
-			if pe.Path != dir {
-				reason = pe.Path + ": " + reason
-			}
-		}
-		return fmt.Errorf("cannot write into the folder %s (%s); choose another with -o", dir, reason)
+		return &OutputDirError{Dir: dir, Err: err}
 	}
 	return nil
 }
+
+// OutputDirError is a folder a build cannot write into.
+type OutputDirError struct {
+	Dir string
+	Err error // from os.MkdirAll
+}
+
+func (e *OutputDirError) Error() string {
+	reason := e.Err.Error()
+	var pe *os.PathError
+	if errors.As(e.Err, &pe) {
+		reason = pe.Err.Error()
+		if pe.Path != e.Dir {
+			reason = pe.Path + ": " + reason
+		}
+	}
+	return fmt.Sprintf("cannot write into the folder %s (%s); choose another with -o", e.Dir, reason)
+}
+
+func (e *OutputDirError) Unwrap() error { return e.Err }

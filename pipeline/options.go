@@ -19,14 +19,24 @@ func Options(ex *exercise.Exercise, template, paper string) (worksheet.Options, 
 	}
 	tpl, err := load(template)
 	if err != nil {
-		return worksheet.Options{}, err
+		return worksheet.Options{}, &SettingError{Setting: "template", Err: err}
 	}
 	if paper == "" {
 		paper = ex.Worksheet.Paper
 	}
 	p, err := page.ParsePaper(paper)
 	if err != nil {
-		return worksheet.Options{}, fmt.Errorf("%s: %w", ex.File, err)
+		return worksheet.Options{}, &SettingError{Setting: "paper", Err: fmt.Errorf("%s: %w", ex.File, err)}
 	}
 	return worksheet.Options{Template: tpl, Paper: p}, nil
 }
+
+// SettingError is a template or paper a build cannot use.
+type SettingError struct {
+	Setting string // "template" or "paper"
+	Err     error
+}
+
+func (e *SettingError) Error() string { return e.Err.Error() }
+
+func (e *SettingError) Unwrap() error { return e.Err }

@@ -65,8 +65,7 @@ func Layout(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*page.Documen
 		ranges = got
 	}
 	if len(tooTall) > 0 {
-		return nil, fmt.Errorf("%s: with the template %s, the pages are too small for this exercise (make cell_mm, the fonts or margin_mm smaller):\n  %s",
-			ex.File, opt.Template.Source, strings.Join(tooTall, "\n  "))
+		return nil, &TooSmallError{File: ex.File, Template: opt.Template.Source, Parts: tooTall}
 	}
 	if problems := doc.Problems(m); len(problems) > 0 {
 		return nil, fmt.Errorf("%s: the layout does not fit (a bug in raftsheet, please report it):\n  %s",
@@ -74,6 +73,22 @@ func Layout(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*page.Documen
 	}
 	return doc, nil
 }
+
+// TooSmallError is an exercise the template's pages are too small for:
+// parts of it are taller than a page.
+type TooSmallError struct {
+	File, Template string
+	Parts          []string // what does not fit, and where
+}
+
+func (e *TooSmallError) Error() string {
+	return fmt.Sprintf("%s: with the template %s, the pages are too small for this exercise (make cell_mm, the fonts or margin_mm smaller):\n  %s",
+		e.File, e.Template, strings.Join(e.Parts, "\n  "))
+}
+
+// ErrUnprintable is the cause of a diagnostic about a text of the
+// exercise that the sheets' fonts cannot print.
+var ErrUnprintable = errors.New("a character the fonts cannot print")
 
 func layoutOnce(ex *exercise.Exercise, tr *engine.Trace, opt Options, m *fonts.Measurer, fates map[int]outcome, ranges pageRanges, shared *passShared) (*page.Document, []string) {
 	p := opt.Paper
@@ -128,7 +143,7 @@ func checkPrintable(ex *exercise.Exercise, tr *engine.Trace, m *fonts.Measurer) 
 	for _, t := range texts {
 		if msg := m.Unprintable(t, true); msg != "" {
 			d := diag.Diagnostic{File: ex.File, Msg: fmt.Sprintf("the text %q %s", clip(t, 40), msg),
-				Hint: "the Go fonts have Latin, Greek and Cyrillic letters and common symbols; write it with those"}
+				Hint: "the Go fonts have Latin, Greek and Cyrillic letters and common symbols; write it with those", Err: ErrUnprintable}
 			for _, r := range t {
 				if m.Unprintable(string(r), true) != "" {
 					d.Line, d.Col = ex.Position(string(r))

@@ -1,11 +1,13 @@
 package worksheet
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/raftsheet/raftsheet/diag"
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/templates"
@@ -57,5 +59,6 @@ func FuzzBuild(f *testing.F) {
 // glyphless reports the one refusal a valid exercise may meet: a character
 // the Go fonts have no glyph for.
 func glyphless(err error) bool {
-	return strings.HasPrefix(err.Error(), "fuzz.yaml:") && strings.Contains(err.Error(), "Go fonts have no glyph")
+	var ds diag.Diagnostics
+	return errors.Is(err, ErrUnprintable) && errors.As(err, &ds) && ds[0].File == "fuzz.yaml"
 }

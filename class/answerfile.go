@@ -95,7 +95,7 @@ func ReadAnswers(file string, src []byte) (*AnswerFile, error) {
 			a.readAnswers(v, fail)
 		default:
 			hint := ""
-			if s := nearestWord(k.Value, headerKeys); s != "" {
+			if s := diag.Suggest(k.Value, headerKeys); s != "" {
 				hint = fmt.Sprintf("did you mean `%s`?", s)
 			}
 			fail(k, hint, "unknown key `%s` (an answer file has: %s)", k.Value, strings.Join(headerKeys, ", "))
@@ -216,6 +216,3 @@ func firstLine(n *yaml.Node) int {
 	}
 	return n.Line
 }
-
-// nearestWord is the candidate closest to word when it is likely a typo.
-func nearestWord(word string, candidates []string) string { return diag.Suggest(word, candidates) }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"sync"
 
 	"github.com/raftsheet/raftsheet/diag"
@@ -55,7 +56,7 @@ func (c *Checker) sheetOf(a *AnswerFile) (*pipeline.Sheet, error) {
 		return diag.Diagnostics{{File: a.File, Line: at(key), Msg: err.Error()}}
 	}
 	file := c.Exercise
-	if file == "" && h.Code != "" && h.Exercise != "" && !isBuiltin(h.Exercise) {
+	if file == "" && h.Code != "" && h.Exercise != "" && !slices.Contains(exercises.Names(), h.Exercise) {
 		file = h.Exercise // the code of a FILE exercise
 	}
 	t, err := pipeline.Locate(h.Exercise, "")
@@ -67,7 +68,7 @@ func (c *Checker) sheetOf(a *AnswerFile) (*pipeline.Sheet, error) {
 	if err != nil {
 		return nil, fail(key, err)
 	}
-	if h.Code != "" && h.Exercise != "" && isBuiltin(h.Exercise) && h.Exercise != t.Exercise.Name {
+	if h.Code != "" && h.Exercise != "" && slices.Contains(exercises.Names(), h.Exercise) && h.Exercise != t.Exercise.Name {
 		return nil, fail("code", fmt.Errorf("the code %s is a variant of %s, but the file says exercise %s", h.Code, t.Exercise.Name, h.Exercise))
 	}
 	id := t.Ref + "|" + t.Code + "|" + h.Template + "|" + h.Paper
@@ -104,13 +105,4 @@ func settingOf(err error, a *AnswerFile) string {
 		return "exercise"
 	}
 	return key
-}
-
-func isBuiltin(name string) bool {
-	for _, n := range exercises.Names() {
-		if n == name {
-			return true
-		}
-	}
-	return false
 }

@@ -2,7 +2,7 @@ package class
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/raftsheet/raftsheet/diag"
@@ -134,7 +134,5 @@ func equalFold(a, b []string) bool {
 
 // nearestID is the field id closest to a mistyped one, if one is close.
 func nearestID(id string, ids []string) string {
-	sorted := append([]string(nil), ids...)
-	sort.Strings(sorted)
-	return diag.Suggest(id, sorted)
+	return diag.Suggest(id, slices.Sorted(slices.Values(ids)))
 }

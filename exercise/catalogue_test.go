@@ -2,9 +2,10 @@ package exercise
 
 import (
 	"fmt"
-	"github.com/raftsheet/raftsheet/engine"
 	"strings"
 	"testing"
+
+	"github.com/raftsheet/raftsheet/engine"
 )
 
 // badExercise is one entry of the catalogue of bad input (issue 5): a file

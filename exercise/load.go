@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -228,7 +229,7 @@ func (l *loader) mappingOf(n *yaml.Node, what, unknownWhat string, allowed []str
 			l.errorf(k, "a key in %s must be a plain word, not %s", what, kindName(k))
 			continue
 		}
-		if !contains(allowed, k.Value) {
+		if !slices.Contains(allowed, k.Value) {
 			hint := "allowed here: " + strings.Join(allowed, ", ")
 			if s := diag.Suggest(k.Value, allowed); s != "" {
 				hint = fmt.Sprintf("did you mean `%s`?", s)
@@ -249,15 +250,6 @@ func (l *loader) mappingOf(n *yaml.Node, what, unknownWhat string, allowed []str
 		out = append(out, pair{key: k.Value, k: k, v: v})
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // text reads a scalar as text that the sheets can print.
@@ -334,7 +326,7 @@ func (l *loader) choice(n *yaml.Node, what string, options []string) (string, bo
 	if !ok {
 		return "", false
 	}
-	if !contains(options, s) {
+	if !slices.Contains(options, s) {
 		hint := "choose one of: " + strings.Join(options, ", ")
 		if g := diag.Suggest(s, options); g != "" {
 			hint = fmt.Sprintf("did you mean `%s`?", g)

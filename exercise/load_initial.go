@@ -2,7 +2,8 @@ package exercise
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -83,7 +84,7 @@ func (l *loader) checkInitialElections(n *yaml.Node) {
 			}
 		}
 	}
-	for _, t := range sortedKeys(why) {
+	for _, t := range slices.Sorted(maps.Keys(why)) {
 		var before []string
 		for _, id := range l.ex.Config.Servers {
 			if state[id].Term < t {
@@ -130,15 +131,6 @@ func isAre(ids []string) string {
 		return ids[0] + " is"
 	}
 	return strings.Join(ids[:len(ids)-1], ", ") + " and " + ids[len(ids)-1] + " are"
-}
-
-func sortedKeys(m map[int]string) []int {
-	keys := make([]int, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Ints(keys)
-	return keys
 }
 
 // checkInitialCommits: an entry is committed only once a majority stores it

@@ -2,6 +2,7 @@ package exercise
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/raftsheet/raftsheet/diag"
@@ -101,7 +102,7 @@ func (l *loader) step(n *yaml.Node) (engine.Step, []string, bool) {
 	k, _ := l.stepKind(kinds[0].k, kinds[0].key)
 	st.Kind = k
 	l.stepArgument(&st, kinds[0].v)
-	if vary != nil && st.Server != "" && !contains(vary, st.Server) {
+	if vary != nil && st.Server != "" && !slices.Contains(vary, st.Server) {
 		l.at(n, fmt.Sprintf("list %s too: vary names the servers that may take its place", st.Server),
 			"vary does not include %s, the server of this step", st.Server)
 	}
@@ -159,7 +160,7 @@ func (l *loader) stepArgument(st *engine.Step, v *yaml.Node) {
 func (l *loader) hasKeys(n *yaml.Node, keys ...string) bool {
 	found := 0
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		if contains(keys, n.Content[i].Value) {
+		if slices.Contains(keys, n.Content[i].Value) {
 			found++
 		}
 	}
@@ -305,7 +306,7 @@ func (l *loader) ask(n *yaml.Node) []string {
 	}
 	out := []string{}
 	for _, c := range n.Content {
-		if id, ok := l.server(l.resolve(c), "ask"); ok && !contains(out, id) {
+		if id, ok := l.server(l.resolve(c), "ask"); ok && !slices.Contains(out, id) {
 			out = append(out, id)
 		}
 	}
@@ -329,7 +330,7 @@ func (l *loader) vary(n *yaml.Node) []string {
 	}
 	out := []string{}
 	for _, c := range n.Content {
-		if id, ok := l.server(l.resolve(c), "vary"); ok && !contains(out, id) {
+		if id, ok := l.server(l.resolve(c), "vary"); ok && !slices.Contains(out, id) {
 			out = append(out, id)
 		}
 	}

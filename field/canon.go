@@ -1,7 +1,8 @@
 package field
 
 import (
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
@@ -60,17 +61,12 @@ func MessageCanon(typ engine.MessageType, from, to []string, fields map[string]s
 		for i, id := range ids {
 			out[i] = strings.ToLower(id)
 		}
-		sort.Strings(out)
+		slices.Sort(out)
 		return out
 	}
 	f, t := lower(from), lower(to)
-	names := make([]string, 0, len(fields))
-	for n := range fields {
-		names = append(names, n)
-	}
-	sort.Strings(names)
 	parts := []string{strings.ToLower(typ.String()), strings.Join(f, ",") + ">" + strings.Join(t, ",")}
-	for _, n := range names {
+	for _, n := range slices.Sorted(maps.Keys(fields)) {
 		parts = append(parts, strings.ToLower(n+"="+fields[n]))
 	}
 	return strings.Join(parts, " ")

@@ -9,10 +9,14 @@ import "strconv"
 // in a row of boxes (from 1), n a trace step, m a message number.
 
 // VoteID is X.vote[t]: the vote X cast in term t.
-func VoteID(server string, term int) string { return server + "." + indexed("vote", strconv.Itoa(term)) }
+func VoteID(server string, term int) string {
+	return server + "." + indexed("vote", strconv.Itoa(term))
+}
 
 // RoleID is X.role[t]: X's roles in term t, in order.
-func RoleID(server string, term int) string { return server + "." + indexed("role", strconv.Itoa(term)) }
+func RoleID(server string, term int) string {
+	return server + "." + indexed("role", strconv.Itoa(term))
+}
 
 // BoxID is X.name[k]: the k-th box of a row of boxes a value is written
 // in as it changes (commitIndex, lastApplied, electionAt, heartbeatAt).

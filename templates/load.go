@@ -2,9 +2,11 @@ package templates
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -159,7 +161,7 @@ func (l *templateLoader) checkKeys(n *yaml.Node, t reflect.Type, where string) {
 		ft, ok := fields[k.Value]
 		if !ok {
 			hint := ""
-			if s := nearest(k.Value, names); s != "" {
+			if s := diag.Suggest(k.Value, names); s != "" {
 				hint = fmt.Sprintf("did you mean `%s`?", s)
 			}
 			l.errorf(k, hint, "unknown key `%s` in %s", k.Value, where)
@@ -190,7 +192,7 @@ func (l *templateLoader) checkText(n *yaml.Node, path string) {
 		}
 		for _, p := range placeholders.FindAllStringSubmatch(n.Value, -1) {
 			if !knownPlaceholders[p[1]] {
-				l.errorf(n, "the ones raftsheet fills in are: "+strings.Join(sortedKeys(knownPlaceholders), ", "),
+				l.errorf(n, "the ones raftsheet fills in are: "+strings.Join(slices.Sorted(maps.Keys(knownPlaceholders)), ", "),
 					"%s has {%s}, which raftsheet does not know", path, p[1])
 			}
 		}
@@ -205,15 +207,3 @@ var knownPlaceholders = map[string]bool{
 	"max": true, "cut": true, "id": true, "goal": true, "ms": true, "timeout": true, "heartbeat": true,
 	"state_pages": true, "slip_pages": true, "debrief_pages": true, "step_pages": true,
 }
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
-// nearest is the candidate closest to word when it is likely a typo.
-func nearest(word string, candidates []string) string { return diag.Suggest(word, candidates) }

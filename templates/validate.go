@@ -2,6 +2,7 @@ package templates
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -36,7 +37,7 @@ func (l *templateLoader) validateSections(t *Template, root *yaml.Node) {
 	seen := map[string]bool{}
 	for _, s := range t.Sections {
 		switch {
-		case !contains(allowed, s):
+		case !slices.Contains(allowed, s):
 			hint := "a " + t.Kind + " template has: " + strings.Join(allowed, ", ")
 			l.errorf(at, hint, "unknown section %q", s)
 		case seen[s]:
@@ -92,13 +93,4 @@ func (l *templateLoader) validateLabels(t *Template, root *yaml.Node) {
 			l.errorf(at, "", "labels.%s must not be empty: the %s sheets print it", tag, t.Kind)
 		}
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -1,6 +1,7 @@
 package worksheet
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -248,7 +249,7 @@ func (l *layout) sentence(s string) string {
 	s = strings.TrimSpace(s)
 	first, _, _ := strings.Cut(s, " ")
 	first = strings.TrimSuffix(first, "'s")
-	if r, n := utf8.DecodeRuneInString(s); unicode.IsLower(r) && !containsID(l.tr.Servers, first) {
+	if r, n := utf8.DecodeRuneInString(s); unicode.IsLower(r) && !slices.Contains(l.tr.Servers, first) {
 		s = string(unicode.ToUpper(r)) + s[n:]
 	}
 	if !strings.HasSuffix(s, ".") {

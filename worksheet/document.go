@@ -3,6 +3,7 @@ package worksheet
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"strings"
 
 	"github.com/raftsheet/raftsheet/diag"
@@ -56,7 +57,7 @@ func Layout(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*page.Documen
 	for pass := 0; ; pass++ {
 		doc, tooTall = layoutOnce(ex, tr, opt, m, fates, ranges, shared)
 		got := rangesOf(doc)
-		if got.equal(ranges) {
+		if maps.Equal(got, ranges) {
 			break
 		}
 		if pass == 5 {

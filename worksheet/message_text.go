@@ -2,6 +2,7 @@ package worksheet
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -40,15 +41,15 @@ func sentGroups(msgs []engine.Message) []*sentGroup {
 			}
 		}
 		g.ids = append(g.ids, m.ID)
-		if !containsID(g.from, m.From) {
+		if !slices.Contains(g.from, m.From) {
 			g.from = append(g.from, m.From)
 		}
-		if !containsID(g.to, m.To) {
+		if !slices.Contains(g.to, m.To) {
 			g.to = append(g.to, m.To)
 		}
 	}
 	for _, g := range out {
-		sort.Ints(g.ids)
+		slices.Sort(g.ids)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].ids[0] < out[j].ids[0] })
 	return out
@@ -58,9 +59,9 @@ func sentGroups(msgs []engine.Message) []*sentGroup {
 // sender (of a reply) twice in the group.
 func (g *sentGroup) repeats(m engine.Message) bool {
 	if m.Type.IsReply() {
-		return containsID(g.from, m.From)
+		return slices.Contains(g.from, m.From)
 	}
-	return containsID(g.to, m.To)
+	return slices.Contains(g.to, m.To)
 }
 
 // describe is the group's message with the fields of Figure 2:

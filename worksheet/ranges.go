@@ -35,15 +35,3 @@ func (r pageRanges) text(section, none string) string {
 	}
 	return strconv.Itoa(pr[0]) + "–" + strconv.Itoa(pr[1])
 }
-
-func (r pageRanges) equal(o pageRanges) bool {
-	if len(r) != len(o) {
-		return false
-	}
-	for k, v := range r {
-		if o[k] != v {
-			return false
-		}
-	}
-	return true
-}

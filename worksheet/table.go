@@ -88,25 +88,6 @@ func (l *layout) tableRow(x float64, widths []float64, cells []cell, size, minH 
 	}}
 }
 
-// spread divides width among columns: fixed ones keep their width, the
-// flexible ones (0) share the rest equally.
-func spread(width float64, fixed ...float64) []float64 {
-	out := append([]float64(nil), fixed...)
-	used, flex := 0.0, 0
-	for _, w := range fixed {
-		if w == 0 {
-			flex++
-		}
-		used += w
-	}
-	for i, w := range out {
-		if w == 0 {
-			out[i] = (width - used) / float64(flex)
-		}
-	}
-	return out
-}
-
 // plain is one run of print as a line.
 func plain(s string) page.Line { return page.Line{{S: s}} }
 

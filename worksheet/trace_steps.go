@@ -1,6 +1,7 @@
 package worksheet
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
@@ -266,11 +267,11 @@ func (l *layout) messageRows(s engine.StepRecord) []page.Row {
 func (l *layout) stepReasons(s engine.StepRecord) []string {
 	var out []string
 	if len(s.Delivered) > 0 {
-		out = append(out, l.lbl.Delivered+": "+idList(sortedInts(s.Delivered)))
+		out = append(out, l.lbl.Delivered+": "+idList(slices.Sorted(slices.Values(s.Delivered))))
 	}
 	out = append(out, s.Reasons...)
 	if len(s.InFlight) > 0 {
-		out = append(out, l.lbl.InFlightAfter+": "+idList(sortedInts(s.InFlight)))
+		out = append(out, l.lbl.InFlightAfter+": "+idList(slices.Sorted(slices.Values(s.InFlight))))
 	}
 	if len(out) == 0 {
 		out = append(out, strings.TrimSpace(l.lbl.None))

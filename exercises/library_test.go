@@ -65,7 +65,8 @@ func TestRunsAreDeterministic(t *testing.T) {
 	}
 }
 
-// The JSON trace has exactly the field names of DESIGN.md, "Trace output".
+// The JSON trace has exactly the field names of docs/ARCHITECTURE.md, "The
+// trace".
 func TestTraceJSONFollowsDesign(t *testing.T) {
 	var tr map[string]any
 	if err := json.Unmarshal(traceJSON(t, "partition"), &tr); err != nil {

@@ -20,7 +20,7 @@ type Field struct {
 	// Canon is the answer in the words grading compares in, whatever the
 	// template's labels: numbers; "-" for none; servers by name; roles F,
 	// C, L, ×; yes, no, lost, drop, … for responses; values and entries
-	// lower-cased and in full; a message as Message.Canon. Alt is the same
+	// lower-cased and in full; a message as MessageCanon. Alt is the same
 	// with long values abbreviated as printed (either is right).
 	Canon, Alt []string
 	Part       string // the part of the sheets the box is in: "Raft State S1 · Raft Log", "Step 7"

@@ -2,12 +2,13 @@ package class
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"regexp"
-	"strconv"
 	"strings"
 
-	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/diag"
 	"gopkg.in/yaml.v3"
 )
 
@@ -55,7 +56,7 @@ var loneDashes = regexp.MustCompile(`(?m)^([ \t]+[^\s#:-][^\n:]*:)[ \t]+-[ \t]*(
 
 var headerKeys = []string{"exercise", "code", "template", "paper", "student", "answers"}
 
-// ReadAnswers reads an answer file. Errors are engine.Diagnostics naming
+// ReadAnswers reads an answer file. Errors are diag.Diagnostics naming
 // the file and line: not YAML, not a mapping, an unknown or repeated key,
 // no exercise or code.
 func ReadAnswers(file string, src []byte) (*AnswerFile, error) {
@@ -65,13 +66,13 @@ func ReadAnswers(file string, src []byte) (*AnswerFile, error) {
 		return nil, yamlDiag(file, err)
 	}
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return nil, engine.Diagnostics{{File: file, Line: max(1, firstLine(&doc)), Msg: "an answer file must be a YAML mapping with the keys exercise, code, template and answers",
+		return nil, diag.Diagnostics{{File: file, Line: max(1, firstLine(&doc)), Msg: "an answer file must be a YAML mapping with the keys exercise, code, template and answers",
 			Hint: "start from the file `raftsheet answers NAME|CODE` writes"}}
 	}
 	a := &AnswerFile{File: file, Answers: map[string]Answer{}, Lines: map[string]int{}}
-	var diags engine.Diagnostics
+	var diags diag.Diagnostics
 	fail := func(n *yaml.Node, hint, format string, args ...any) {
-		diags = append(diags, engine.Diagnostic{File: file, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, args...), Hint: hint})
+		diags = append(diags, diag.Diagnostic{File: file, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, args...), Hint: hint})
 	}
 	root := doc.Content[0]
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -94,18 +95,18 @@ func ReadAnswers(file string, src []byte) (*AnswerFile, error) {
 			a.readAnswers(v, fail)
 		default:
 			hint := ""
-			if s := nearestWord(k.Value, headerKeys); s != "" {
+			if s := diag.Suggest(k.Value, headerKeys); s != "" {
 				hint = fmt.Sprintf("did you mean `%s`?", s)
 			}
 			fail(k, hint, "unknown key `%s` (an answer file has: %s)", k.Value, strings.Join(headerKeys, ", "))
 		}
 	}
 	if a.Header.Exercise == "" && a.Header.Code == "" {
-		diags = append(diags, engine.Diagnostic{File: file, Line: 1, Msg: "the file names neither an exercise nor a variant code",
+		diags = append(diags, diag.Diagnostic{File: file, Line: 1, Msg: "the file names neither an exercise nor a variant code",
 			Hint: "add `exercise: NAME` or `code: XXXX-XXXX` as on the sheet"})
 	}
 	if _, ok := a.Lines["answers"]; !ok && len(diags) == 0 {
-		diags = append(diags, engine.Diagnostic{File: file, Line: 1, Msg: "the file has no `answers:`",
+		diags = append(diags, diag.Diagnostic{File: file, Line: 1, Msg: "the file has no `answers:`",
 			Hint: "start from the file `raftsheet answers NAME|CODE` writes"})
 	}
 	if len(diags) > 0 {
@@ -196,25 +197,15 @@ func readAnswer(v *yaml.Node, line int) Answer {
 	return Answer{Unread: "a mapping, where one value was expected", Line: line}
 }
 
-var yamlErrLine = regexp.MustCompile(`line (\d+): (.*)`)
-
 // yamlDiag turns yaml.v3's errors into FILE:LINE: diagnostics.
 func yamlDiag(file string, err error) error {
-	var ds engine.Diagnostics
-	for _, line := range strings.Split(err.Error(), "\n") {
-		line = strings.TrimSpace(strings.TrimPrefix(line, "yaml: "))
-		if line == "" {
-			continue
-		}
-		d := engine.Diagnostic{File: file, Line: 1, Msg: "not valid YAML: " + line, Hint: "check the quotes and the indentation on this line"}
-		if m := yamlErrLine.FindStringSubmatch(line); m != nil {
-			d.Line, _ = strconv.Atoi(m[1])
-			d.Msg = "not valid YAML: " + m[2]
-		}
-		if line == "EOF" {
-			d.Msg, d.Hint = "the file is empty", "start from the file `raftsheet answers NAME|CODE` writes"
-		}
-		ds = append(ds, d)
+	if errors.Is(err, io.EOF) { // no YAML document at all
+		return diag.Diagnostics{{File: file, Line: 1, Msg: "the file is empty", Hint: "start from the file `raftsheet answers NAME|CODE` writes"}}
+	}
+	ds := diag.FromYAML(file, err, "not valid YAML: ")
+	for i := range ds {
+		ds[i].Line = max(1, ds[i].Line)
+		ds[i].Hint = "check the quotes and the indentation on this line"
 	}
 	return ds
 }
@@ -225,6 +216,3 @@ func firstLine(n *yaml.Node) int {
 	}
 	return n.Line
 }
-
-// nearestWord is the candidate closest to word when it is likely a typo.
-func nearestWord(word string, candidates []string) string { return engine.Suggest(word, candidates) }

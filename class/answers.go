@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/raftsheet/raftsheet/worksheet"
+	"github.com/raftsheet/raftsheet/field"
+	"github.com/raftsheet/raftsheet/pipeline"
 )
 
 // Header says which sheet an answer file answers: what check needs to
@@ -17,6 +18,12 @@ type Header struct {
 	Paper    string
 	Title    string
 	Student  Student
+}
+
+// HeaderOf is the answer file header of a sheet, for a student.
+func HeaderOf(s *pipeline.Sheet, student Student) Header {
+	return Header{Exercise: s.Ref, Code: s.Code, Template: templateRef(s.Options.Template), Paper: s.Options.Paper.Name,
+		Title: s.Trace.Title, Student: student}
 }
 
 // answerHelp is the answer template's preamble: how to write answers.
@@ -33,7 +40,7 @@ const answerHelp = `# Write each answer after its field id, as you wrote it on t
 // AnswerTemplate is the YAML answer file of a sheet: its header and every
 // field, page by page, in the sheets' order, with a comment saying where
 // the box is. answer, if not nil, fills each field in (a key's answers).
-func AnswerTemplate(h Header, fields []*worksheet.Field, answer func(*worksheet.Field) string) []byte {
+func AnswerTemplate(h Header, fields []*field.Field, answer func(*field.Field) string) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# raftsheet answers: %s\n", oneLine(h.Title))
 	if h.Code != "" {
@@ -77,7 +84,7 @@ func AnswerTemplate(h Header, fields []*worksheet.Field, answer func(*worksheet.
 
 // KeyAnswer is a field's answer as the key gives it, quoted for YAML: a
 // perfect answer file. A spare box stays empty.
-func KeyAnswer(f *worksheet.Field) string {
+func KeyAnswer(f *field.Field) string {
 	if f.Spare() {
 		return ""
 	}

@@ -6,8 +6,10 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/raftsheet/raftsheet/engine"
-	"github.com/raftsheet/raftsheet/variant"
+	"github.com/raftsheet/raftsheet/exercise"
+	"github.com/raftsheet/raftsheet/page"
+	"github.com/raftsheet/raftsheet/pdf"
+	"github.com/raftsheet/raftsheet/pipeline"
 	"github.com/raftsheet/raftsheet/worksheet"
 )
 
@@ -36,7 +38,7 @@ type Set struct {
 // sheets is one student's laid-out and drawn sheets. The layout is
 // dropped once drawn into the merged PDFs.
 type sheets struct {
-	doc            *worksheet.Document
+	doc            *page.Document
 	pages          int
 	worksheet, key []byte
 	answers        []byte
@@ -49,8 +51,8 @@ type sheets struct {
 // and keys as two print-ready PDFs; and the manifest. The students' sheets
 // are built on every CPU, and drawn into the merged PDFs in roster order
 // as they come. Files are written all or nothing.
-func Build(ex *engine.Exercise, students []Student, opt Options) (*Set, error) {
-	base, err := worksheet.OptionsFor(ex, opt.Template, opt.Paper)
+func Build(ex *exercise.Exercise, students []Student, opt Options) (*Set, error) {
+	base, err := pipeline.Options(ex, opt.Template, opt.Paper)
 	if err != nil {
 		return nil, err
 	}
@@ -77,7 +79,7 @@ func Build(ex *engine.Exercise, students []Student, opt Options) (*Set, error) {
 	}
 	var mu sync.Mutex
 	done := 0
-	worksheet.Parallel(len(assigned), opt.Jobs, func(i int) {
+	pipeline.Parallel(len(assigned), opt.Jobs, func(i int) {
 		built[i] = buildStudent(ex, opt.Exercise, assigned[i], base)
 		close(ready[i])
 		if opt.Progress != nil {
@@ -104,8 +106,8 @@ func Build(ex *engine.Exercise, students []Student, opt Options) (*Set, error) {
 // mergeInOrder draws the students' sheets into one PDF as each is built,
 // in roster order: the worksheets, or the keys. Whichever of the two
 // draws a layout last drops it, so layouts do not pile up.
-func mergeInOrder(built []sheets, ready []chan struct{}, drawers []atomic.Int32, title string, paper worksheet.Paper, key bool) ([]byte, error) {
-	pdf, err := worksheet.NewPDF(title, paper, key)
+func mergeInOrder(built []sheets, ready []chan struct{}, drawers []atomic.Int32, title string, paper page.Paper, key bool) ([]byte, error) {
+	out, err := pdf.New(title, paper, key)
 	if err != nil {
 		return nil, err
 	}
@@ -114,43 +116,36 @@ func mergeInOrder(built []sheets, ready []chan struct{}, drawers []atomic.Int32,
 		if built[i].err != nil {
 			return nil, nil // Build reports it
 		}
-		if err := pdf.Add(built[i].doc); err != nil {
+		if err := out.Add(built[i].doc); err != nil {
 			return nil, err
 		}
 		if drawers[i].Add(-1) == 0 {
 			built[i].doc = nil
 		}
 	}
-	return pdf.Bytes()
+	return out.Bytes()
 }
 
 // buildStudent lays out one student's variant and draws it.
-func buildStudent(ex *engine.Exercise, ref string, a Assignment, base worksheet.Options) sheets {
-	v := variant.Apply(ex, a.Number)
-	tr, err := engine.Run(v)
+func buildStudent(ex *exercise.Exercise, ref string, a Assignment, base worksheet.Options) sheets {
+	sheet, err := pipeline.Target{Exercise: ex, Ref: ref, Code: a.Code, Number: a.Number}.LayOut(base, a.Name)
 	if err != nil {
 		return sheets{err: err}
 	}
-	opt := base
-	opt.Stamp = worksheet.Stamp{Code: a.Code, Name: a.Name}
-	doc, err := worksheet.Layout(v, tr, opt)
-	if err != nil {
-		return sheets{err: err}
-	}
+	doc := sheet.Doc
 	s := sheets{doc: doc, pages: len(doc.Pages)}
-	if s.worksheet, err = worksheet.Render(doc, false); err != nil {
+	if s.worksheet, err = pdf.Render(doc, false); err != nil {
 		return sheets{err: err}
 	}
-	if s.key, err = worksheet.Render(doc, true); err != nil {
+	if s.key, err = pdf.Render(doc, true); err != nil {
 		return sheets{err: err}
 	}
-	s.answers = AnswerTemplate(Header{Exercise: ref, Code: a.Code, Template: templateRef(opt.Template), Paper: opt.Paper.Name,
-		Title: tr.Title, Student: a.Student}, doc.Fields(), nil)
+	s.answers = AnswerTemplate(HeaderOf(sheet, a.Student), doc.Fields(), nil)
 	return s
 }
 
 // write writes every file of the set.
-func write(ex *engine.Exercise, assigned []Assignment, built []sheets, merged [2][]byte, base worksheet.Options, opt Options) (*Set, error) {
+func write(ex *exercise.Exercise, assigned []Assignment, built []sheets, merged [2][]byte, base worksheet.Options, opt Options) (*Set, error) {
 	m := &Manifest{Exercise: opt.Exercise, Title: ex.Title, Seed: opt.Seed, Template: templateRef(base.Template), Paper: base.Paper.Name,
 		Worksheets: "worksheets.pdf", Keys: "keys.pdf"}
 	files := map[string][]byte{
@@ -181,7 +176,7 @@ func write(ex *engine.Exercise, assigned []Assignment, built []sheets, merged [2
 	if err := mkdir(opt.Dir); err != nil {
 		return nil, err
 	}
-	if err := worksheet.WriteFiles(files); err != nil {
+	if err := pipeline.WriteFiles(files); err != nil {
 		return nil, err
 	}
 	return &Set{Dir: opt.Dir, Manifest: m, Pages: pages, Worksheets: len(merged[0]), Keys: len(merged[1])}, nil

@@ -1,13 +1,16 @@
 package class
 
 import (
+	"errors"
 	"fmt"
 	"os"
-	"strings"
+	"slices"
 	"sync"
 
-	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/diag"
 	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/pipeline"
+	"github.com/raftsheet/raftsheet/worksheet"
 )
 
 // Checker grades answer files, rebuilding each file's sheet once however
@@ -21,7 +24,7 @@ type Checker struct {
 
 type sheetResult struct {
 	once  sync.Once
-	sheet *Sheet
+	sheet *pipeline.Sheet
 	err   error
 }
 
@@ -46,26 +49,26 @@ func (c *Checker) CheckFile(path string) (*Grade, error) {
 }
 
 // sheetOf rebuilds the sheet an answer file says it answers.
-func (c *Checker) sheetOf(a *AnswerFile) (*Sheet, error) {
+func (c *Checker) sheetOf(a *AnswerFile) (*pipeline.Sheet, error) {
 	h := a.Header
 	at := func(key string) int { return max(1, a.Lines[key]) }
 	fail := func(key string, err error) error {
-		return engine.Diagnostics{{File: a.File, Line: at(key), Msg: err.Error()}}
+		return diag.Diagnostics{{File: a.File, Line: at(key), Msg: err.Error()}}
 	}
 	file := c.Exercise
-	if file == "" && h.Code != "" && h.Exercise != "" && !isBuiltin(h.Exercise) {
+	if file == "" && h.Code != "" && h.Exercise != "" && !slices.Contains(exercises.Names(), h.Exercise) {
 		file = h.Exercise // the code of a FILE exercise
 	}
-	t, err := Locate(h.Exercise, "")
+	t, err := pipeline.Locate(h.Exercise, "")
 	key := "exercise"
 	if h.Code != "" {
-		t, err = LocateCode(h.Code, file)
+		t, err = pipeline.LocateCode(h.Code, file)
 		key = "code"
 	}
 	if err != nil {
 		return nil, fail(key, err)
 	}
-	if h.Code != "" && h.Exercise != "" && isBuiltin(h.Exercise) && h.Exercise != t.Exercise.Name {
+	if h.Code != "" && h.Exercise != "" && slices.Contains(exercises.Names(), h.Exercise) && h.Exercise != t.Exercise.Name {
 		return nil, fail("code", fmt.Errorf("the code %s is a variant of %s, but the file says exercise %s", h.Code, t.Exercise.Name, h.Exercise))
 	}
 	id := t.Ref + "|" + t.Code + "|" + h.Template + "|" + h.Paper
@@ -81,22 +84,25 @@ func (c *Checker) sheetOf(a *AnswerFile) (*Sheet, error) {
 	c.mu.Unlock()
 	r.once.Do(func() { r.sheet, r.err = t.Open(h.Template, h.Paper, "") })
 	if r.err != nil {
-		key := "exercise"
-		for _, k := range []string{"paper", "template"} {
-			if _, ok := a.Lines[k]; ok && strings.Contains(r.err.Error(), k) {
-				key = k
-			}
-		}
-		return nil, fail(key, r.err)
+		return nil, fail(settingOf(r.err, a), r.err)
 	}
 	return r.sheet, nil
 }
 
-func isBuiltin(name string) bool {
-	for _, n := range exercises.Names() {
-		if n == name {
-			return true
-		}
+// settingOf is the header key of the answer file an error of its sheet is
+// about: the template or the paper it names, else the exercise.
+func settingOf(err error, a *AnswerFile) string {
+	key := "exercise"
+	var setting *pipeline.SettingError
+	var tooSmall *worksheet.TooSmallError
+	switch {
+	case errors.As(err, &setting):
+		key = setting.Setting
+	case errors.As(err, &tooSmall):
+		key = "template"
 	}
-	return false
+	if _, ok := a.Lines[key]; !ok {
+		return "exercise"
+	}
+	return key
 }

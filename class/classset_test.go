@@ -7,7 +7,8 @@ import (
 	"testing"
 
 	"github.com/raftsheet/raftsheet/exercises"
-	"github.com/raftsheet/raftsheet/worksheet"
+	"github.com/raftsheet/raftsheet/pdf"
+	"github.com/raftsheet/raftsheet/pipeline"
 )
 
 // buildSet builds a class set of name for n numbered students into a
@@ -62,9 +63,9 @@ func TestClassSetVariantsDiffer(t *testing.T) {
 	}
 }
 
-func mustLocate(t *testing.T, code string) Target {
+func mustLocate(t *testing.T, code string) pipeline.Target {
 	t.Helper()
-	target, err := Locate(code, "")
+	target, err := pipeline.Locate(code, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +105,7 @@ func TestKeyFromCodeIsTheClassSetKey(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			key, err := worksheet.Render(sheet.Doc, true)
+			key, err := pdf.Render(sheet.Doc, true)
 			if err != nil {
 				t.Fatal(err)
 			}

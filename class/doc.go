@@ -4,6 +4,6 @@
 // keys as two print-ready PDFs, and a manifest of who got which variant.
 // Grading reads YAML answer files (every blank of a sheet by its field
 // id), rebuilds each file's key from its variant code, and compares field
-// by field, with forgiving spellings (spelling.go), naming the rule behind
+// by field, with forgiving spellings (package field), naming the rule behind
 // each answer; a class report groups the misses by rule.
 package class

@@ -3,7 +3,8 @@ package class
 import (
 	"strings"
 
-	"github.com/raftsheet/raftsheet/worksheet"
+	"github.com/raftsheet/raftsheet/pipeline"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // fileNames are the students' file name stems: their ids, with anything
@@ -42,11 +43,11 @@ func safeName(id string) string {
 
 // templateRef names a template as a build or an answer file gives it: a
 // built-in kind, or the file it was read from.
-func templateRef(t *worksheet.Template) string {
+func templateRef(t *templates.Template) string {
 	if strings.HasPrefix(t.Source, "templates/") {
 		return t.Kind
 	}
 	return t.Source
 }
 
-func mkdir(dir string) error { return worksheet.MakeOutputDir(dir) }
+func mkdir(dir string) error { return pipeline.MakeOutputDir(dir) }

@@ -2,11 +2,13 @@ package class
 
 import (
 	"fmt"
-	"github.com/raftsheet/raftsheet/engine"
-	"sort"
+	"slices"
 	"strings"
 
-	"github.com/raftsheet/raftsheet/worksheet"
+	"github.com/raftsheet/raftsheet/diag"
+	"github.com/raftsheet/raftsheet/field"
+	"github.com/raftsheet/raftsheet/pipeline"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // Verdict is what became of one field of an answer file.
@@ -25,7 +27,7 @@ func (v Verdict) String() string { return verdictNames[v] }
 
 // Mark is one field's grade.
 type Mark struct {
-	Field   *worksheet.Field
+	Field   *field.Field
 	Written string // as the file has it; "" when blank
 	Verdict Verdict
 	Note    string // why a written value counts as missing (unreadable)
@@ -36,8 +38,8 @@ type Mark struct {
 type Grade struct {
 	File                  string
 	Header                Header
-	Sheet                 *Sheet // the sheet it was graded against
-	Marks                 []Mark // every field of the sheet, in the sheets' order
+	Sheet                 *pipeline.Sheet // the sheet it was graded against
+	Marks                 []Mark          // every field of the sheet, in the sheets' order
 	Warnings              []string
 	Right, Wrong, Missing int
 }
@@ -57,7 +59,7 @@ func (g *Grade) Score() float64 {
 // spare box (the key leaves it empty) counts only if something is
 // written in it, and then as wrong; ids the sheet does not have are
 // warnings, not errors.
-func GradeAnswers(a *AnswerFile, fields []*worksheet.Field, labels *worksheet.Labels) *Grade {
+func GradeAnswers(a *AnswerFile, fields []*field.Field, labels *templates.Labels) *Grade {
 	g := &Grade{File: a.File, Header: a.Header}
 	known := map[string]bool{}
 	var ids []string
@@ -75,7 +77,7 @@ func GradeAnswers(a *AnswerFile, fields []*worksheet.Field, labels *worksheet.La
 			m.Verdict, m.Written = Missing, ""
 		case ans.Unread != "":
 			m.Verdict, m.Note = Missing, "unreadable: "+ans.Unread
-		case matches(f, Normalize(f.Kind, ans.Text, labels)):
+		case matches(f, field.Normalize(f.Kind, ans.Text, labels)):
 			m.Verdict = Right
 		default:
 			m.Verdict = Wrong
@@ -111,7 +113,7 @@ func (g *Grade) count(v Verdict) {
 
 // matches reports whether what was written, normalized, is the key's
 // answer in full or as printed.
-func matches(f *worksheet.Field, got []string) bool {
+func matches(f *field.Field, got []string) bool {
 	if f.Spare() {
 		return len(got) == 1 && got[0] == "-"
 	}
@@ -132,7 +134,5 @@ func equalFold(a, b []string) bool {
 
 // nearestID is the field id closest to a mistyped one, if one is close.
 func nearestID(id string, ids []string) string {
-	sorted := append([]string(nil), ids...)
-	sort.Strings(sorted)
-	return engine.Suggest(id, sorted)
+	return diag.Suggest(id, slices.Sorted(slices.Values(ids)))
 }

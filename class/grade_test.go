@@ -1,7 +1,6 @@
 package class
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -9,15 +8,16 @@ import (
 	"testing"
 
 	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/field"
+	"github.com/raftsheet/raftsheet/pipeline"
 	"github.com/raftsheet/raftsheet/variant"
-	"github.com/raftsheet/raftsheet/worksheet"
 )
 
 // keyFile is the answer file of a sheet with the key's answers: what a
 // perfect student writes.
-func keyFile(t *testing.T, s *Sheet) []byte {
+func keyFile(t *testing.T, s *pipeline.Sheet) []byte {
 	t.Helper()
-	return AnswerTemplate(s.Header(Student{ID: "s1", Name: "Ada"}), s.Doc.Fields(), KeyAnswer)
+	return AnswerTemplate(HeaderOf(s, Student{ID: "s1", Name: "Ada"}), s.Doc.Fields(), KeyAnswer)
 }
 
 // grade reads an answer file and grades it against its sheet.
@@ -37,7 +37,7 @@ func grade(t *testing.T, file string, src []byte) *Grade {
 // A file with the key's answers scores 100 %, for every built-in
 // exercise in both templates, and for a variant.
 func TestPerfectAnswersScoreFull(t *testing.T) {
-	targets := map[string]Target{}
+	targets := map[string]pipeline.Target{}
 	for _, name := range exercises.Names() {
 		targets[name] = mustLocate(t, name)
 	}
@@ -131,9 +131,9 @@ func TestSpareBoxes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var spare *worksheet.Field
+	var spare *field.Field
 	for _, f := range s.Doc.Fields() {
-		if f.Spare() && f.Kind == worksheet.KindServer {
+		if f.Spare() && f.Kind == field.KindServer {
 			spare = f
 			break
 		}
@@ -149,68 +149,6 @@ func TestSpareBoxes(t *testing.T) {
 	}
 	if vote.Wrong != 1 || vote.Counted() != perfect.Counted()+1 {
 		t.Errorf("a vote in a spare box: %d wrong of %d, want 1 of %d", vote.Wrong, vote.Counted(), perfect.Counted()+1)
-	}
-}
-
-// Equivalent spellings a teacher accepts read as the key's words.
-func TestSpellings(t *testing.T) {
-	tpl, err := worksheet.BuiltinTemplate("trace")
-	if err != nil {
-		t.Fatal(err)
-	}
-	labels := &tpl.Labels
-	same := []struct {
-		kind  worksheet.FieldKind
-		forms []string
-	}{
-		{worksheet.KindNumber, []string{"3", " 3 ", "03", `"3"`, "'3'", "+3"}},
-		{worksheet.KindNumber, []string{"1 2 3", "1, 2, 3", "1→2→3", "[1, 2, 3]", "~~1~~ ~~2~~ 3"}},
-		{worksheet.KindNumber, []string{"-", "–", "none", "None", `""`, "n/a"}},
-		{worksheet.KindTime, []string{"325", "325ms", "325 ms", "at 325 ms", "election at 325ms"}},
-		{worksheet.KindServer, []string{"S1", "s1", " S1 ", "'S1'", "server S1"}},
-		{worksheet.KindServer, []string{"-", "none", "—", "nobody", `""`}},
-		{worksheet.KindRoles, []string{"L", "l", "leader", "Leader", "LEADER"}},
-		{worksheet.KindRoles, []string{"C→L", "C->L", "c > l", "C, L", "candidate leader", "candidate→leader"}},
-		{worksheet.KindRoles, []string{"F", "follower"}},
-		{worksheet.KindRoles, []string{"×", "x", "down", "crashed"}},
-		{worksheet.KindAnswer, []string{"yes", "Yes", "y", "true", "ok", "OK", "✓", "granted", "success"}},
-		{worksheet.KindAnswer, []string{"no", "false", "denied", "failure", "✗"}},
-		{worksheet.KindAnswer, []string{"drop", "dropped"}},
-		{worksheet.KindAnswer, []string{"…", "...", "in flight"}},
-		{worksheet.KindValues, []string{"sally", "Sally", "1:sally", `"sally"`, "“sally”"}},
-		{worksheet.KindValues, []string{"bob tom", "~~bob~~ tom", "(bob) tom", "bob, tom", "1:bob 2:tom"}},
-		{worksheet.KindEntries, []string{"1:x 2:y", "1:x, 2:y", "[1:x, 2:y]", "1:X 2:Y"}},
-		{worksheet.KindEntries, []string{"none", "-", "[]", "none (heartbeat)", "heartbeat"}},
-		{worksheet.KindMessage, []string{
-			"AppendEntries S1 → S2, S3 · term 1 · prevLogIndex 1 · prevLogTerm 1 · entries 1:x · leaderCommit 0",
-			"appendentries S1 -> S3, S2; leaderCommit 0; entries [1:x]; term 1; prevLogTerm 1; prevLogIndex 1",
-			"AppendEntries from s1 to s2 s3 | term 1 | prev log index 1 | prev log term 1 | entries 1:x | leader commit 0",
-		}},
-		{worksheet.KindMessage, []string{"RequestVoteReply S2 → S1 · term 1 · vote granted", "RequestVoteReply S2->S1; term 1; granted"}},
-	}
-	for _, c := range same {
-		want := Normalize(c.kind, c.forms[0], labels)
-		for _, form := range c.forms[1:] {
-			if got := Normalize(c.kind, form, labels); fmt.Sprint(got) != fmt.Sprint(want) {
-				t.Errorf("%s %q reads %v, %q reads %v", c.kind, c.forms[0], want, form, got)
-			}
-		}
-	}
-	differ := []struct {
-		kind worksheet.FieldKind
-		a, b string
-	}{
-		{worksheet.KindNumber, "1 2", "2 1"},
-		{worksheet.KindRoles, "C→L", "L→C"},
-		{worksheet.KindAnswer, "yes", "no"},
-		{worksheet.KindValues, "sally", "sal"},
-		{worksheet.KindServer, "S1", "S11"},
-		{worksheet.KindMessage, "RequestVoteReply S2 → S1 · term 1 · vote granted", "RequestVoteReply S2 → S1 · term 1 · vote denied"},
-	}
-	for _, c := range differ {
-		if a, b := Normalize(c.kind, c.a, labels), Normalize(c.kind, c.b, labels); fmt.Sprint(a) == fmt.Sprint(b) {
-			t.Errorf("%s %q and %q both read %v", c.kind, c.a, c.b, a)
-		}
 	}
 }
 

@@ -1,7 +1,7 @@
 package class
 
 import (
-	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/variant"
 )
 
@@ -32,4 +32,4 @@ func Assign(exercise string, seed uint64, students []Student) []Assignment {
 
 // NoVariation is the policy of an exercise that forbids variants: its
 // class set gives every student the same sheets, under different codes.
-var NoVariation = engine.VariantPolicy{}
+var NoVariation = exercise.VariantPolicy{}

@@ -7,6 +7,10 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/raftsheet/raftsheet/field"
+	"github.com/raftsheet/raftsheet/page"
+	"github.com/raftsheet/raftsheet/pdf"
+	"github.com/raftsheet/raftsheet/pipeline"
 	"github.com/raftsheet/raftsheet/variant"
 	"github.com/raftsheet/raftsheet/worksheet"
 )
@@ -28,7 +32,7 @@ func ScoresCSV(grades []*Grade) ([]byte, error) {
 // RuleMisses are the fields a class missed (wrong or missing) under one
 // rule of the paper.
 type RuleMisses struct {
-	Rule   worksheet.Rule
+	Rule   field.Rule
 	Missed int // answers under the rule that were missed
 	Of     int // answers under the rule, over all files
 	Fields []FieldMisses
@@ -45,8 +49,8 @@ type FieldMisses struct {
 // Misses groups the missed answers of all files by the rule behind them,
 // most missed first; within a rule, the fields most missed first.
 func Misses(grades []*Grade) []RuleMisses {
-	byRule := map[worksheet.Rule]*RuleMisses{}
-	fields := map[worksheet.Rule]map[string]*FieldMisses{}
+	byRule := map[field.Rule]*RuleMisses{}
+	fields := map[field.Rule]map[string]*FieldMisses{}
 	for _, g := range grades {
 		rename := originalNames(g.Sheet)
 		for _, m := range g.Marks {
@@ -102,7 +106,7 @@ func Misses(grades []*Grade) []RuleMisses {
 
 // originalNames renames a variant's field ids back to the exercise's
 // server names: ada.log[2].term is S3.log[2].term when ada plays S3.
-func originalNames(s *Sheet) func(string) string {
+func originalNames(s *pipeline.Sheet) func(string) string {
 	if s == nil || s.Code == "" {
 		return func(id string) string { return id }
 	}
@@ -128,6 +132,32 @@ func originalNames(s *Sheet) func(string) string {
 		}
 		return strings.Join(parts, ".")
 	}
+}
+
+// ReportPDF is the class report of the grades, on one page of paper: the
+// rules behind the answers the class missed most. The same grades give
+// the same bytes.
+func ReportPDF(grades []*Grade, paper page.Paper) ([]byte, error) {
+	doc, err := worksheet.ReportPage(ReportData(reportTitle(grades), grades, Misses(grades)), paper)
+	if err != nil {
+		return nil, err
+	}
+	return pdf.Render(doc, false)
+}
+
+// reportTitle is the title of the exercise the grades are of: its own
+// words, not one variant's, or "several exercises".
+func reportTitle(grades []*Grade) string {
+	title := grades[0].Sheet.Variant.Title
+	if grades[0].Sheet.Code != "" {
+		title = grades[0].Sheet.Exercise.Title
+	}
+	for _, g := range grades {
+		if g.Sheet.Exercise.Name != grades[0].Sheet.Exercise.Name {
+			title = "several exercises"
+		}
+	}
+	return title
 }
 
 // ReportData is the class report's content, for its one-page PDF.

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/raftsheet/raftsheet/engine"
-	"github.com/raftsheet/raftsheet/worksheet"
+	"github.com/raftsheet/raftsheet/diag"
+	"github.com/raftsheet/raftsheet/fonts"
 )
 
 // Student is one row of a roster.
@@ -21,14 +21,14 @@ type Student struct {
 
 // ReadRoster reads a CSV with a header row naming at least the columns
 // `name` and `id` (in any order, any case; other columns are ignored).
-// Every problem is reported with its line, as engine.Diagnostics.
+// Every problem is reported with its line, as diag.Diagnostics.
 func ReadRoster(file string, r io.Reader) ([]Student, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	cr.TrimLeadingSpace = true
-	var diags engine.Diagnostics
+	var diags diag.Diagnostics
 	fail := func(line int, hint, format string, args ...any) {
-		diags = append(diags, engine.Diagnostic{File: file, Line: line, Msg: fmt.Sprintf(format, args...), Hint: hint})
+		diags = append(diags, diag.Diagnostic{File: file, Line: line, Msg: fmt.Sprintf(format, args...), Hint: hint})
 	}
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
@@ -78,8 +78,8 @@ func ReadRoster(file string, r io.Reader) ([]Student, error) {
 			fail(line, "ids tell students' answer files apart; make each unique", "the id %q is also on line %d", s.ID, seen[s.ID])
 		case !printable(s.ID) || !printable(s.Name):
 			fail(line, "use characters of the Basic Multilingual Plane, without control characters", "this row has a character the sheets cannot print")
-		case worksheet.Unprintable(s.Name) != "":
-			fail(line, "write the name in Latin, Greek or Cyrillic letters", "the name %q %s", s.Name, worksheet.Unprintable(s.Name))
+		case fonts.Unprintable(s.Name) != "":
+			fail(line, "write the name in Latin, Greek or Cyrillic letters", "the name %q %s", s.Name, fonts.Unprintable(s.Name))
 		case utf8.RuneCountInString(s.Name) > 60:
 			fail(line, "shorten it; it is printed in the Name box", "the name is %d characters long", utf8.RuneCountInString(s.Name))
 		default:
@@ -117,7 +117,7 @@ func printable(s string) bool {
 func csvError(file string, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return engine.Diagnostics{{File: file, Line: pe.Line, Col: pe.Column, Msg: "not valid CSV: " + pe.Err.Error(),
+		return diag.Diagnostics{{File: file, Line: pe.Line, Col: pe.Column, Msg: "not valid CSV: " + pe.Err.Error(),
 			Hint: "check the quotes on this line"}}
 	}
 	return fmt.Errorf("%s: %w", file, err)

@@ -6,17 +6,19 @@ import (
 	"testing"
 )
 
+// RunYAML loads an exercise from YAML and runs it, as `raftsheet run`
+// does. The loader is package exercise, which imports this package, so
+// these internal tests cannot call it: script_test.go (package
+// engine_test) sets RunYAML.
+var RunYAML func(file string, src []byte) (*Trace, error)
+
 // runScript loads and runs an exercise given as YAML, failing the test on
 // any error.
 func runScript(t testing.TB, src string) *Trace {
 	t.Helper()
-	ex, err := Load("test.yaml", "test", []byte(src))
+	tr, err := RunYAML("test.yaml", []byte(src))
 	if err != nil {
-		t.Fatalf("load: %v", err)
-	}
-	tr, err := Run(ex)
-	if err != nil {
-		t.Fatalf("run: %v", err)
+		t.Fatalf("%v", err)
 	}
 	return tr
 }
@@ -24,10 +26,7 @@ func runScript(t testing.TB, src string) *Trace {
 // runError loads and runs a script that must fail, returning the message.
 func runError(t testing.TB, src string) string {
 	t.Helper()
-	ex, err := Load("test.yaml", "test", []byte(src))
-	if err == nil {
-		_, err = Run(ex)
-	}
+	_, err := RunYAML("test.yaml", []byte(src))
 	if err == nil {
 		t.Fatalf("expected an error, got none")
 	}

@@ -1,8 +1,8 @@
 package engine
 
-// Limits of what the sheets can hold. The loader and the runner stop an
-// exercise that goes past one with an error that names it; the bounds are
-// stated in the README.
+// Limits of what the sheets can hold. The exercise loader (package
+// exercise) and the runner stop an exercise that goes past one with an
+// error that names it; the bounds are stated in the README.
 const (
 	MaxServers     = 9   // columns of the response grids, rows of a trace step
 	MaxNameLength  = 8   // a server name must fit a grid cell
@@ -12,5 +12,4 @@ const (
 	MaxTraceSteps  = 600 // records in a run, counting each stabilize round
 	MaxLogLength   = 300 // entries in one server's log
 	MaxMessages    = 5000
-	maxNodes       = 200_000 // YAML nodes read, against alias bombs
 )

@@ -13,6 +13,10 @@ const (
 
 var messageTypeNames = [...]string{"RequestVote", "RequestVoteReply", "AppendEntries", "AppendEntriesReply"}
 
+// MessageTypeNames are the names of the message types, in order, as
+// String gives them.
+func MessageTypeNames() []string { return append([]string(nil), messageTypeNames[:]...) }
+
 func (t MessageType) String() string { return messageTypeNames[t] }
 
 // ParseMessageType reads the names String prints.

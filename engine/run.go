@@ -10,27 +10,27 @@ import (
 // fed one entry per AppendEntries, needs more than this.
 const MaxStabilizeRounds = 200
 
-// Run plays an exercise's script from its initial state and records the
-// trace. It stops at the first step that cannot happen or that breaks a
-// safety property, with a Diagnostic naming the file, line and step.
-func Run(ex *Exercise) (*Trace, error) {
-	r := &runner{ex: ex, c: NewCluster(ex.Config)}
+// Run plays a script from its initial state and records the trace. It
+// stops at the first step that cannot happen or that breaks a safety
+// property, with a *ScriptError naming the step and its line.
+func Run(s *Script) (*Trace, error) {
+	r := &runner{script: s, c: NewCluster(s.Config)}
 	if err := r.setInitial(); err != nil {
 		return nil, err
 	}
-	if ex.Timing != nil {
-		r.c.SetTiming(ex.Timing)
+	if s.Timing != nil {
+		r.c.SetTiming(s.Timing)
 	}
 	r.tr = &Trace{
-		Title: ex.Title, Goal: ex.Goal, Summary: ex.Summary, Servers: ex.Config.Servers,
-		StateMachine: ex.Config.StateMachine.String(),
-		Options: TraceOptions{NoopOnElection: ex.Config.Options.NoopOnElection,
-			MaxEntries: ex.Config.Options.MaxEntries, Replicate: ex.Config.Options.Replicate.String()},
-		Timing:  traceTiming(ex.Timing, ex.Config.Servers),
+		Servers:      s.Config.Servers,
+		StateMachine: s.Config.StateMachine.String(),
+		Options: TraceOptions{NoopOnElection: s.Config.Options.NoopOnElection,
+			MaxEntries: s.Config.Options.MaxEntries, Replicate: s.Config.Options.Replicate.String()},
+		Timing:  traceTiming(s.Timing, s.Config.Servers),
 		Initial: r.c.Snapshot(),
 		Steps:   []StepRecord{},
 	}
-	for i, st := range ex.Steps {
+	for i, st := range s.Steps {
 		if err := r.play(i+1, st); err != nil {
 			return nil, err
 		}
@@ -39,9 +39,9 @@ func Run(ex *Exercise) (*Trace, error) {
 }
 
 type runner struct {
-	ex *Exercise
-	c  *Cluster
-	tr *Trace
+	script *Script
+	c      *Cluster
+	tr     *Trace
 }
 
 // record is what one trace record says of its event.
@@ -51,17 +51,17 @@ type record struct {
 
 func (r *runner) setInitial() error {
 	line := 0
-	for _, in := range r.ex.Initial {
+	for _, in := range r.script.Initial {
 		if line == 0 {
 			line = in.Line
 		}
 		if err := r.c.SetInitial(in.ID, in.InitialState); err != nil {
-			return Diagnostics{{File: r.ex.File, Line: in.Line, Msg: "the initial state could never happen in Raft: " + err.Error()}}
+			return &ScriptError{Line: in.Line, Msg: "the initial state could never happen in Raft: " + err.Error(), Err: err}
 		}
 	}
 	if err := r.c.CheckSafety(); err != nil {
-		return Diagnostics{{File: r.ex.File, Line: line, Msg: "the initial state could never happen in Raft: " + err.Error(),
-			Hint: "logs, terms and commit indexes must be ones a run of Raft could reach"}}
+		return &ScriptError{Line: line, Msg: "the initial state could never happen in Raft: " + err.Error(),
+			Hint: "logs, terms and commit indexes must be ones a run of Raft could reach", Err: err}
 	}
 	r.c.TakeOutcome()
 	return nil
@@ -73,14 +73,14 @@ func (r *runner) setInitial() error {
 func (r *runner) play(n int, st Step) error {
 	if st.At != nil {
 		if now := r.c.Now(); *st.At < now {
-			return r.fail(n, st, st.Event(r.ex.Config.Servers),
+			return r.fail(n, st, st.Event(r.script.Config.Servers),
 				fmt.Errorf("this step is set at %dms, but the clock is already at %dms", *st.At, now))
 		}
 		if _, err := r.runUntil(n, st, *st.At, ""); err != nil {
 			return err
 		}
 	}
-	words := st.Words(r.ex.Config.Servers)
+	words := st.Words(r.script.Config.Servers)
 	switch st.Kind {
 	case StepStabilize:
 		return r.stabilize(n, st, words)
@@ -90,16 +90,16 @@ func (r *runner) play(n int, st Step) error {
 			until = st.RunUntil
 		}
 		if until < r.c.Now() {
-			return r.fail(n, st, st.Event(r.ex.Config.Servers), fmt.Errorf("the clock is already at %dms", r.c.Now()))
+			return r.fail(n, st, st.Event(r.script.Config.Servers), fmt.Errorf("the clock is already at %dms", r.c.Now()))
 		}
 		events, err := r.runUntil(n, st, until, st.Note)
 		if err == nil && events == 0 {
 			r.c.explain(RuleQuiet, 0, SayQuietUntil, number("until", until))
-			err = r.record(n, st, record{st.Event(r.ex.Config.Servers), words, st.Note}, nil)
+			err = r.record(n, st, record{st.Event(r.script.Config.Servers), words, st.Note}, nil)
 		}
 		return err
 	}
-	return r.record(n, st, record{st.Event(r.ex.Config.Servers), words, st.Note}, r.perform(st))
+	return r.record(n, st, record{st.Event(r.script.Config.Servers), words, st.Note}, r.perform(st))
 }
 
 // runUntil fires every timed event due up to and including time until, a
@@ -184,7 +184,7 @@ func (r *runner) record(n int, st Step, rec record, err error) error {
 	o := r.c.TakeOutcome()
 	ask := st.Ask
 	if !st.AskSet {
-		ask = r.ex.Config.Servers
+		ask = r.script.Config.Servers
 	}
 	sr := StepRecord{
 		N: len(r.tr.Steps) + 1, Event: rec.event, Line: st.Line, Note: rec.note,
@@ -223,13 +223,13 @@ func (r *runner) fail(n int, st Step, event string, err error) error {
 	}
 	var inv *InvariantError
 	if errors.As(err, &inv) {
-		if len(r.ex.Initial) > 0 {
+		if len(r.script.Initial) > 0 {
 			msg += " — check that the initial state is one Raft could reach; if it is, this is a bug in raftsheet's engine: please report it with this exercise"
 		} else {
 			msg += " — this is a bug in raftsheet's engine, please report it with this exercise"
 		}
 	}
-	return Diagnostics{{File: r.ex.File, Line: st.Line, Col: st.Col, Msg: msg}}
+	return &ScriptError{Step: n, Line: st.Line, Col: st.Col, Msg: msg, Err: err}
 }
 
 func nonNil[T any](s []T) []T {

@@ -7,8 +7,9 @@ import (
 
 // Trace is a whole run: the state before step 1 and, for every step, what
 // it sent, delivered and lost, why each change happened, and every
-// server's state after it. Its JSON form is normative (DESIGN.md, "Trace
-// output"); fields beyond DESIGN.md's are extensions.
+// server's state after it. Its JSON form is normative
+// (docs/ARCHITECTURE.md, "The trace"); fields beyond the contract are
+// extensions.
 type Trace struct {
 	Title        string                 `json:"title"`
 	Goal         string                 `json:"goal"`
@@ -141,7 +142,7 @@ func (c *Cluster) Snapshot() map[string]ServerState {
 }
 
 // MarshalJSON writes a message with the fields of its type only, in the
-// order of Figure 2 (DESIGN.md, "Trace output").
+// order of Figure 2 (docs/ARCHITECTURE.md, "The trace").
 func (m Message) MarshalJSON() ([]byte, error) {
 	type head struct {
 		ID      int         `json:"id"`

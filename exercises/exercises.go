@@ -12,7 +12,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercise"
 )
 
 //go:embed *.yaml
@@ -59,19 +59,19 @@ func Find(arg string) (Source, error) {
 }
 
 // Load finds and loads an exercise.
-func Load(arg string) (*engine.Exercise, error) {
+func Load(arg string) (*exercise.Exercise, error) {
 	src, err := Find(arg)
 	if err != nil {
 		return nil, err
 	}
-	return engine.Load(src.File, src.Name, src.Bytes)
+	return exercise.Load(src.File, src.Name, src.Bytes)
 }
 
 // Builtin loads a built-in exercise by NAME.
-func Builtin(name string) (*engine.Exercise, error) {
+func Builtin(name string) (*exercise.Exercise, error) {
 	b, err := files.ReadFile(name + ".yaml")
 	if err != nil {
 		return nil, errors.New("no built-in exercise " + name)
 	}
-	return engine.Load(name+".yaml", name, b)
+	return exercise.Load(name+".yaml", name, b)
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercise"
 )
 
 // golden runs a built-in exercise for its per-step facts.
@@ -20,7 +21,7 @@ func play(t *testing.T, name string) golden {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tr, err := engine.Run(ex)
+	tr, err := exercise.Run(ex)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercise"
 )
 
 // Every built-in exercise loads and runs, with a title and a summary.
@@ -20,7 +20,7 @@ func TestEveryBuiltinRuns(t *testing.T) {
 		if ex.Summary == "" {
 			t.Errorf("%s has no summary", name)
 		}
-		if _, err := engine.Run(ex); err != nil {
+		if _, err := exercise.Run(ex); err != nil {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
@@ -31,7 +31,7 @@ func traceJSON(t *testing.T, name string) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tr, err := engine.Run(ex)
+	tr, err := exercise.Run(ex)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +65,8 @@ func TestRunsAreDeterministic(t *testing.T) {
 	}
 }
 
-// The JSON trace has exactly the field names of DESIGN.md, "Trace output".
+// The JSON trace has exactly the field names of docs/ARCHITECTURE.md, "The
+// trace".
 func TestTraceJSONFollowsDesign(t *testing.T) {
 	var tr map[string]any
 	if err := json.Unmarshal(traceJSON(t, "partition"), &tr); err != nil {

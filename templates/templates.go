@@ -1,7 +1,10 @@
-// Package templates holds raftsheet's built-in worksheet templates as data
-// (labels, section order, sizes, instructions), embedded in the binary. A
-// course copies one, edits it and passes it to `raftsheet build --template
-// FILE`; package worksheet reads and checks them.
+// Package templates is worksheet templates as data: which parts the
+// sheets have and in which order, every label they print, their sizes and
+// their instructions. The built-in ones (roleplay.yaml, trace.yaml) are
+// embedded in the binary; a course copies one, edits it (labels in another
+// language, other sizes) and passes it to `raftsheet build --template
+// FILE`. Load reads and checks either, every problem a diagnostic naming
+// the file and line.
 package templates
 
 import (
@@ -27,8 +30,8 @@ func Names() []string {
 	return out
 }
 
-// Builtin is the YAML of the built-in template name.
-func Builtin(name string) ([]byte, bool) {
+// builtinSource is the YAML of the built-in template name.
+func builtinSource(name string) ([]byte, bool) {
 	b, err := files.ReadFile(name + ".yaml")
 	return b, err == nil
 }

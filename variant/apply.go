@@ -3,13 +3,13 @@ package variant
 import (
 	"math/rand/v2"
 
-	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercise"
 )
 
 // Apply makes variant n of ex. Variant changes are consistent relabelings,
 // so the run keeps its shape: the same events happen to the servers that
 // now play each part. The caller runs the result, which checks it.
-func Apply(ex *engine.Exercise, n uint16) *engine.Exercise {
+func Apply(ex *exercise.Exercise, n uint16) *exercise.Exercise {
 	p := makePlan(ex, n)
 	out := relabel(ex, p.server, p.name, p.value)
 	if p.reseed && out.Timing != nil {
@@ -24,7 +24,7 @@ func Apply(ex *engine.Exercise, n uint16) *engine.Exercise {
 // Servers says which server of variant n plays each server's part of ex:
 // original name → the variant's name. Reports use it to line up the
 // answers of different variants.
-func Servers(ex *engine.Exercise, n uint16) map[string]string {
+func Servers(ex *exercise.Exercise, n uint16) map[string]string {
 	return makePlan(ex, n).server
 }
 
@@ -38,7 +38,7 @@ type plan struct {
 
 // makePlan draws variant n's changes from its own generator, in a fixed
 // order, so a variant is the same every time.
-func makePlan(ex *engine.Exercise, n uint16) plan {
+func makePlan(ex *exercise.Exercise, n uint16) plan {
 	rng := rand.New(rand.NewPCG(uint64(n), uint64(hash("variant", ex.Name))))
 	policy := ex.Variants
 	servers := ex.Config.Servers
@@ -91,7 +91,7 @@ func identity(ids []string) map[string]string {
 // usesMessageNumbers: a script that picks messages by number depends on
 // the order messages are sent in, which follows cluster order; swapping
 // servers would point its numbers at other messages.
-func usesMessageNumbers(ex *engine.Exercise) bool {
+func usesMessageNumbers(ex *exercise.Exercise) bool {
 	for _, st := range ex.Steps {
 		for _, sel := range st.Selection {
 			if sel.ID != 0 {
@@ -105,11 +105,11 @@ func usesMessageNumbers(ex *engine.Exercise) bool {
 // permutation swaps servers within the sets the steps' vary: hints allow:
 // every hinted step's server must land in its own hint. Servers no hint
 // names keep their parts.
-func permutation(ex *engine.Exercise, rng *rand.Rand) map[string]string {
+func permutation(ex *exercise.Exercise, rng *rand.Rand) map[string]string {
 	var pool []string
 	seen := map[string]bool{}
-	for _, st := range ex.Steps {
-		for _, id := range st.Vary {
+	for _, vary := range ex.Vary {
+		for _, id := range vary {
 			if !seen[id] {
 				seen[id] = true
 				pool = append(pool, id)
@@ -130,14 +130,14 @@ func permutation(ex *engine.Exercise, rng *rand.Rand) map[string]string {
 	return identity(ex.Config.Servers)
 }
 
-func allowed(ex *engine.Exercise, p map[string]string) bool {
-	for _, st := range ex.Steps {
-		if len(st.Vary) == 0 {
+func allowed(ex *exercise.Exercise, p map[string]string) bool {
+	for i, vary := range ex.Vary {
+		if len(vary) == 0 {
 			continue
 		}
 		ok := false
-		for _, id := range st.Vary {
-			ok = ok || p[st.Server] == id
+		for _, id := range vary {
+			ok = ok || p[ex.Steps[i].Server] == id
 		}
 		if !ok {
 			return false

@@ -6,12 +6,13 @@ import (
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercise"
 )
 
 // relabel copies ex with every server reference mapped through server
 // (who plays each part), the cluster order renamed through name, and
 // client values mapped through value.
-func relabel(ex *engine.Exercise, server, name, value map[string]string) *engine.Exercise {
+func relabel(ex *exercise.Exercise, server, name, value map[string]string) *exercise.Exercise {
 	out := *ex
 	sv := func(id string) string {
 		if id == "" {
@@ -60,7 +61,7 @@ func relabel(ex *engine.Exercise, server, name, value map[string]string) *engine
 	out.Steps = make([]engine.Step, len(ex.Steps))
 	for i, st := range ex.Steps {
 		st.Server, st.Value = sv(st.Server), vals(st.Value)
-		st.Ask, st.Vary = list(st.Ask), list(st.Vary)
+		st.Ask = list(st.Ask)
 		st.Selection = append(engine.Selection(nil), st.Selection...)
 		for j := range st.Selection {
 			st.Selection[j].From, st.Selection[j].To = sv(st.Selection[j].From), sv(st.Selection[j].To)
@@ -73,6 +74,10 @@ func relabel(ex *engine.Exercise, server, name, value map[string]string) *engine
 			st.Groups = groups
 		}
 		out.Steps[i] = st
+	}
+	out.Vary = make([][]string, len(ex.Vary))
+	for i, vary := range ex.Vary {
+		out.Vary[i] = list(vary)
 	}
 	if ex.Timing != nil {
 		t := *ex.Timing
@@ -95,7 +100,7 @@ func relabel(ex *engine.Exercise, server, name, value map[string]string) *engine
 
 // retext rewrites the title, summary and notes for the variant: server
 // names as whole words, client values where quoted ("sally", “sally”).
-func retext(out, ex *engine.Exercise, server, value map[string]string) {
+func retext(out, ex *exercise.Exercise, server, value map[string]string) {
 	r := textReplacer(server, value)
 	out.Title, out.Goal, out.Summary = r(ex.Title), r(ex.Goal), r(ex.Summary)
 	for i := range out.Steps {

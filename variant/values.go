@@ -5,12 +5,13 @@ import (
 	"math/rand/v2"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercise"
 )
 
 // revalue maps each distinct client value of the exercise to a new one: a
 // word from the list for a register; for a kv store, the same key with a
 // new value (numbers stay numbers).
-func revalue(ex *engine.Exercise, rng *rand.Rand) map[string]string {
+func revalue(ex *exercise.Exercise, rng *rand.Rand) map[string]string {
 	var values []string
 	seen := map[string]bool{}
 	add := func(v string) {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
 )
 
@@ -88,9 +89,9 @@ func finalShape(tr *engine.Trace) string {
 	return strings.Join(parts, "; ")
 }
 
-func run(t *testing.T, ex *engine.Exercise) *engine.Trace {
+func run(t *testing.T, ex *exercise.Exercise) *engine.Trace {
 	t.Helper()
-	tr, err := engine.Run(ex)
+	tr, err := exercise.Run(ex)
 	if err != nil {
 		t.Fatalf("%s: %v", ex.Name, err)
 	}
@@ -177,7 +178,7 @@ func TestVariantTextFollowsTheRenaming(t *testing.T) {
 // vary: hints let the server that times out change from variant to
 // variant; servers that are never hinted keep their parts.
 func TestVaryHintsSwapRoles(t *testing.T) {
-	ex, err := engine.Load("t.yaml", "t", []byte(`
+	ex, err := exercise.Load("t.yaml", "t", []byte(`
 title: t
 servers: 5
 variants: {names: false}
@@ -216,7 +217,7 @@ func sortStrings(s []string) {
 // seed, unless it forbids that.
 func TestTimedVariantsReseed(t *testing.T) {
 	src := "title: t\nservers: 3\ntiming: {election_timeout: 150ms..300ms}\nsteps:\n  - run: 1000ms\n"
-	ex, err := engine.Load("t.yaml", "t", []byte(src))
+	ex, err := exercise.Load("t.yaml", "t", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,35 +1,38 @@
 package worksheet
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/page"
 )
 
 // cover lays out the cover: the story, the cluster and its initial state,
 // how to run the activity, the steps in plain words, the long values in
 // full and how to read the key.
 func (l *layout) cover() {
-	l.startPage("cover")
-	b, st, lbl := l.body, l.st, l.lbl
-	var rows []row
-	rows = append(rows, l.paragraph(words(l.tr.Title, Print), Bold, st.title, b.X, b.W)...)
-	rows = append(rows, l.paragraph(words(fill(lbl.Subtitle, "count", itoa(len(l.tr.Servers))), Print), Regular, st.body, b.X, b.W)...)
+	l.StartPage("cover")
+	b, st, lbl := l.Body, l.st, l.lbl
+	var rows []page.Row
+	rows = append(rows, l.paragraph(page.Words(l.tr.Title, page.Print), fonts.Bold, st.title, b.X, b.W)...)
+	rows = append(rows, l.paragraph(page.Words(fill(lbl.Subtitle, "count", itoa(len(l.tr.Servers))), page.Print), fonts.Regular, st.body, b.X, b.W)...)
 	if goal := strings.TrimSpace(l.tr.Goal); goal != "" {
-		rows = append(rows, gapRow(2))
-		rows = append(rows, l.paragraph(words(fill(lbl.Goal, "goal", goal), Print), Bold, st.body, b.X, b.W)...)
+		rows = append(rows, page.Gap(2))
+		rows = append(rows, l.paragraph(page.Words(fill(lbl.Goal, "goal", goal), page.Print), fonts.Bold, st.body, b.X, b.W)...)
 	}
-	l.place(block{rows: rows})
+	l.Place(page.Block{Rows: rows})
 
 	if strings.TrimSpace(l.tr.Summary) != "" {
-		l.coverSection(lbl.Story, l.paragraph(words(strings.TrimSpace(l.tr.Summary), Print), Regular, st.body, b.X, b.W))
+		l.coverSection(lbl.Story, l.paragraph(page.Words(strings.TrimSpace(l.tr.Summary), page.Print), fonts.Regular, st.body, b.X, b.W))
 	}
 	l.coverSection(lbl.Cluster, l.paragraphs(append([]string{l.tr.Setup()}, l.timingWords()...)))
 	if hasInitialState(l.tr) {
-		l.space(2)
-		l.place(block{rows: l.heading(lbl.InitialState, st.body)})
+		l.Space(2)
+		l.Place(page.Block{Rows: l.heading(lbl.InitialState, st.body)})
 		l.initialTable()
 		l.initialLogs()
 	}
@@ -43,9 +46,9 @@ func (l *layout) cover() {
 }
 
 // coverSection is a cover heading with its rows.
-func (l *layout) coverSection(title string, rows []row) {
-	l.space(l.st.gap + 1)
-	l.place(block{rows: append(l.heading(title, l.st.heading), rows...)})
+func (l *layout) coverSection(title string, rows []page.Row) {
+	l.Space(l.st.gap + 1)
+	l.Place(page.Block{Rows: append(l.heading(title, l.st.heading), rows...)})
 }
 
 // timingWords are a timed exercise's settings in plain words.
@@ -58,13 +61,13 @@ func (l *layout) timingWords() []string {
 
 // paragraphs are template paragraphs, placeholders filled, with a little
 // space between them.
-func (l *layout) paragraphs(ps []string) []row {
-	var rows []row
+func (l *layout) paragraphs(ps []string) []page.Row {
+	var rows []page.Row
 	for i, p := range ps {
 		if i > 0 {
-			rows = append(rows, gapRow(1.5))
+			rows = append(rows, page.Gap(1.5))
 		}
-		rows = append(rows, l.paragraph(words(l.instruction(p), Print), Regular, l.st.body, l.body.X, l.body.W)...)
+		rows = append(rows, l.paragraph(page.Words(l.instruction(p), page.Print), fonts.Regular, l.st.body, l.Body.X, l.Body.W)...)
 	}
 	return rows
 }
@@ -99,18 +102,18 @@ func (l *layout) initialTable() {
 		rowsText = append(rowsText, []string{id, roleWord(lbl, s), itoa(s.Term), votedFor(lbl, s), itoa(s.CommitIndex)})
 	}
 	for i, h := range heads {
-		widths[i] = l.fitWidth(Regular, size, h)
+		widths[i] = l.fitWidth(fonts.Regular, size, h)
 		for _, r := range rowsText {
-			widths[i] = max(widths[i], l.fitWidth(Regular, size, r[i]), 12)
+			widths[i] = max(widths[i], l.fitWidth(fonts.Regular, size, r[i]), 12)
 		}
 	}
-	x := l.body.X
-	head := func() []row {
+	x := l.Body.X
+	head := func() []page.Row {
 		cells := make([]cell, len(heads))
 		for i, h := range heads {
 			cells[i] = label(h)
 		}
-		return []row{l.tableRow(x, widths, cells, size, 5)}
+		return []page.Row{l.tableRow(x, widths, cells, size, 5)}
 	}
 	rows := head()
 	for _, r := range rowsText {
@@ -120,8 +123,8 @@ func (l *layout) initialTable() {
 		}
 		rows = append(rows, l.tableRow(x, widths, cells, size, 5))
 	}
-	l.place(block{rows: rows, keep: true, repeat: head})
-	l.space(2)
+	l.Place(page.Block{Rows: rows, Keep: true, Repeat: head})
+	l.Space(2)
 }
 
 // initialLogs draws the servers' initial logs as the paper's figures do:
@@ -140,9 +143,9 @@ func (l *layout) initialLogs() {
 	if longest == 0 {
 		return
 	}
-	labelW := l.fitWidth(Bold, size, append([]string{l.lbl.Index}, l.tr.Servers...)...)
-	cw := max(9, l.fitWidth(Regular, size, append(texts, itoa(longest))...))
-	perBand := max(1, int((l.body.W-labelW)/cw))
+	labelW := l.fitWidth(fonts.Bold, size, append([]string{l.lbl.Index}, l.tr.Servers...)...)
+	cw := max(9, l.fitWidth(fonts.Regular, size, append(texts, itoa(longest))...))
+	perBand := max(1, int((l.Body.W-labelW)/cw))
 	for first := 1; first <= longest; first += perBand {
 		last := min(longest, first+perBand-1)
 		widths := []float64{labelW}
@@ -151,7 +154,7 @@ func (l *layout) initialLogs() {
 			widths = append(widths, cw)
 			head = append(head, label(itoa(i)))
 		}
-		rows := []row{l.tableRow(l.body.X, widths, head, size, 5)}
+		rows := []page.Row{l.tableRow(l.Body.X, widths, head, size, 5)}
 		for _, id := range l.tr.Servers {
 			cells := []cell{boldLabel(id)}
 			lg := l.tr.Initial[id].Log
@@ -162,10 +165,10 @@ func (l *layout) initialLogs() {
 					cells = append(cells, cell{})
 				}
 			}
-			rows = append(rows, l.tableRow(l.body.X, widths, cells, size, 5))
+			rows = append(rows, l.tableRow(l.Body.X, widths, cells, size, 5))
 		}
-		l.place(block{rows: rows, keep: true})
-		l.space(2)
+		l.Place(page.Block{Rows: rows, Keep: true})
+		l.Space(2)
 	}
 }
 
@@ -210,14 +213,14 @@ func (l *layout) stepList() {
 	for i, g := range groups {
 		names[i] = l.stepName(g)
 	}
-	nameW := l.fitWidth(Bold, size, names...)
+	nameW := l.fitWidth(fonts.Bold, size, names...)
 	timeW := l.timeColumnW(size)
-	x, w := l.body.X+nameW+timeW, l.body.W-nameW-timeW
+	x, w := l.Body.X+nameW+timeW, l.Body.W-nameW-timeW
 	for i, g := range groups {
-		said := l.wrapIn(words(l.sentence(g.words), Print), Regular, size, w)
-		var note []Line
+		said := l.wrapIn(page.Words(l.sentence(g.words), page.Print), fonts.Regular, size, w)
+		var note []page.Line
 		if g.note != "" {
-			note = l.wrapIn(words("“"+g.note+"”", Print), Regular, l.st.small, w)
+			note = l.wrapIn(page.Words("“"+g.note+"”", page.Print), fonts.Regular, l.st.small, w)
 		}
 		name, ms := names[i], g.timeMs
 		saidH := l.textH(len(said), size)
@@ -226,14 +229,14 @@ func (l *layout) stepList() {
 			noteH = float64(len(note)) * lh(l.st.small)
 		}
 		h := saidH + noteH + 1
-		l.place(block{rows: []row{{h: h, draw: func(p *Page, y float64) {
-			l.text(p, Rect{l.body.X, y, nameW, l.textH(1, size)}, []Line{plain(name)}, Bold, size, Left, false)
+		l.Place(page.Block{Rows: []page.Row{{H: h, Draw: func(p *page.Page, y float64) {
+			l.text(p, page.Rect{X: l.Body.X, Y: y, W: nameW, H: l.textH(1, size)}, []page.Line{plain(name)}, fonts.Bold, size, page.Left, false)
 			if ms != nil {
-				l.text(p, Rect{l.body.X + nameW, y, timeW, l.textH(1, size)}, []Line{plain(l.msText(*ms))}, Regular, size, RightAlign, false)
+				l.text(p, page.Rect{X: l.Body.X + nameW, Y: y, W: timeW, H: l.textH(1, size)}, []page.Line{plain(l.msText(*ms))}, fonts.Regular, size, page.RightAlign, false)
 			}
-			l.text(p, Rect{x, y, w, saidH}, said, Regular, size, Left, false)
+			l.text(p, page.Rect{X: x, Y: y, W: w, H: saidH}, said, fonts.Regular, size, page.Left, false)
 			if note != nil {
-				p.text(Text{R: Rect{x, y + saidH - l.st.padY, w, noteH + l.st.padY}, Lines: note, Face: Regular,
+				p.AddText(page.Text{R: page.Rect{X: x, Y: y + saidH - l.st.padY, W: w, H: noteH + l.st.padY}, Lines: note, Face: fonts.Regular,
 					Size: l.st.small, LineH: lh(l.st.small), PadX: l.st.pad})
 			}
 		}}}})
@@ -246,7 +249,7 @@ func (l *layout) sentence(s string) string {
 	s = strings.TrimSpace(s)
 	first, _, _ := strings.Cut(s, " ")
 	first = strings.TrimSuffix(first, "'s")
-	if r, n := utf8.DecodeRuneInString(s); unicode.IsLower(r) && !containsID(l.tr.Servers, first) {
+	if r, n := utf8.DecodeRuneInString(s); unicode.IsLower(r) && !slices.Contains(l.tr.Servers, first) {
 		s = string(unicode.ToUpper(r)) + s[n:]
 	}
 	if !strings.HasSuffix(s, ".") {
@@ -256,13 +259,13 @@ func (l *layout) sentence(s string) string {
 }
 
 // longValues states the abbreviation rule and lists the values it cut.
-func (l *layout) longValues() []row {
-	b, size := l.body, l.st.small
+func (l *layout) longValues() []page.Row {
+	b, size := l.Body, l.st.small
 	n := l.values.max
-	rows := l.paragraph(words(fill(l.lbl.AbbreviationRule, "max", itoa(n), "cut", itoa(n-1)), Print), Regular, l.st.body, b.X, b.W)
+	rows := l.paragraph(page.Words(fill(l.lbl.AbbreviationRule, "max", itoa(n), "cut", itoa(n-1)), page.Print), fonts.Regular, l.st.body, b.X, b.W)
 	for _, v := range l.values.long {
-		tokens := append([]Run{{S: l.values.short(v) + " ="}}, words(v, Print)...)
-		rows = append(rows, l.paragraph(tokens, Regular, size, b.X+4, b.W-4)...)
+		tokens := append([]page.Run{{S: l.values.short(v) + " ="}}, page.Words(v, page.Print)...)
+		rows = append(rows, l.paragraph(tokens, fonts.Regular, size, b.X+4, b.W-4)...)
 	}
 	return rows
 }

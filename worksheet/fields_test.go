@@ -5,6 +5,10 @@ import (
 	"testing"
 
 	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/field"
+	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/page"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // TestEveryBlankBoxHasAnID lays out every built-in exercise in both
@@ -14,14 +18,14 @@ import (
 // worksheet fills and the key adds nothing to has none.
 func TestEveryBlankBoxHasAnID(t *testing.T) {
 	for _, name := range exercises.Names() {
-		for _, kind := range []string{KindRoleplay, KindTrace} {
+		for _, kind := range []string{templates.KindRoleplay, templates.KindTrace} {
 			b := buildExercise(t, name, kind, "a4")
 			seen := map[string]bool{}
 			for i, p := range b.doc.Pages {
-				ids := map[Rect]string{}
+				ids := map[page.Rect]string{}
 				for _, tx := range p.Texts {
-					if tx.isFieldID() {
-						ids[Rect{tx.R.X, tx.R.Y, 0, 0}] = tx.String()
+					if tx.IsFieldID() {
+						ids[page.Rect{X: tx.R.X, Y: tx.R.Y, W: 0, H: 0}] = tx.String()
 					}
 				}
 				onPage := map[string]bool{}
@@ -39,7 +43,7 @@ func TestEveryBlankBoxHasAnID(t *testing.T) {
 					if !box.Write || box.Free {
 						continue
 					}
-					id, has := ids[Rect{box.R.X, box.R.Y, 0, 0}]
+					id, has := ids[page.Rect{X: box.R.X, Y: box.R.Y, W: 0, H: 0}]
 					blank := !printsInside(p, box.R, false)
 					asked := blank || printsInside(p, box.R, true)
 					switch {
@@ -61,14 +65,14 @@ func TestEveryBlankBoxHasAnID(t *testing.T) {
 
 // printsInside reports whether the worksheet prints something in r other
 // than a field id; answers, whether the key adds an answer.
-func printsInside(p *Page, r Rect, answers bool) bool {
+func printsInside(p *page.Page, r page.Rect, answers bool) bool {
 	for _, tx := range p.Texts {
-		if tx.isFieldID() || tx.R.X < r.X-tolerance || tx.R.Y < r.Y-tolerance || tx.R.Right() > r.Right()+tolerance || tx.R.Bottom() > r.Bottom()+tolerance {
+		if tx.IsFieldID() || tx.R.X < r.X-page.Tolerance || tx.R.Y < r.Y-page.Tolerance || tx.R.Right() > r.Right()+page.Tolerance || tx.R.Bottom() > r.Bottom()+page.Tolerance {
 			continue
 		}
 		for _, l := range tx.Lines {
 			for _, run := range l {
-				if (answers && run.Ink == Answer || !answers && visible(run.Ink, false)) && strings.TrimSpace(run.S) != "" {
+				if (answers && run.Ink == page.Answer || !answers && run.Ink.PrintedOn(false)) && strings.TrimSpace(run.S) != "" {
 					return true
 				}
 			}
@@ -80,17 +84,17 @@ func printsInside(p *Page, r Rect, answers bool) bool {
 // TestFieldIDsFollowTheScheme spot-checks the ids of both templates.
 func TestFieldIDsFollowTheScheme(t *testing.T) {
 	want := map[string][]string{
-		KindRoleplay: {"S1.vote[1]", "S1.role[1]", "S3.log[2].term", "S3.log[2].value", "S3.log[2].applied",
+		templates.KindRoleplay: {"S1.vote[1]", "S1.role[1]", "S3.log[2].term", "S3.log[2].value", "S3.log[2].applied",
 			"S1.commitIndex[2]", "S1.lastApplied[2]", "S1.stateMachine", "S1.nextIndex[S2]", "S1.matchIndex[S5]",
 			"S1.end.role", "S1.end.term", "S1.end.votedFor", "S1.end.commitIndex",
 			"slip1.term", "slip1.candidateId", "slip1.lastLogIndex", "slip1.lastLogTerm", "slip1.S2.term", "slip1.S2.ok",
 			"slip9.leaderId", "slip9.prevLogIndex", "slip9.prevLogTerm", "slip9.entries", "slip9.leaderCommit", "slip9.S3.match"},
-		KindTrace: {"step1.S1.role", "step1.S1.term", "step1.S1.votedFor", "step1.S1.log", "step1.S1.commitIndex",
+		templates.KindTrace: {"step1.S1.role", "step1.S1.term", "step1.S1.votedFor", "step1.S1.log", "step1.S1.commitIndex",
 			"step1.S1.stateMachine", "step1.msg[1]", "step6.msg"},
 	}
 	for kind, ids := range want {
 		b := buildExercise(t, "partition", kind, "a4")
-		have := map[string]*Field{}
+		have := map[string]*field.Field{}
 		for _, f := range b.doc.Fields() {
 			have[f.ID] = f
 		}
@@ -100,8 +104,8 @@ func TestFieldIDsFollowTheScheme(t *testing.T) {
 			}
 		}
 	}
-	timed := buildExercise(t, "partition-timed", KindRoleplay, "a4")
-	trace := buildExercise(t, "partition-timed", KindTrace, "a4")
+	timed := buildExercise(t, "partition-timed", templates.KindRoleplay, "a4")
+	trace := buildExercise(t, "partition-timed", templates.KindTrace, "a4")
 	for _, c := range []struct {
 		b  built
 		id string
@@ -119,8 +123,8 @@ func TestFieldIDsFollowTheScheme(t *testing.T) {
 // TestFieldAnswersAndRules checks a few answers of the partition key and
 // the rules behind them, as the engine's reasons give them.
 func TestFieldAnswersAndRules(t *testing.T) {
-	b := buildExercise(t, "partition", KindRoleplay, "a4")
-	fields := map[string]*Field{}
+	b := buildExercise(t, "partition", templates.KindRoleplay, "a4")
+	fields := map[string]*field.Field{}
 	for _, f := range b.doc.Fields() {
 		fields[f.ID] = f
 	}
@@ -144,7 +148,7 @@ func TestFieldAnswersAndRules(t *testing.T) {
 			t.Errorf("%s: key %q, rule %q; want %q, %q", c.id, f.KeyText(), f.Rule, c.key, c.rule)
 		}
 	}
-	f8 := buildExercise(t, "figure8", KindTrace, "a4")
+	f8 := buildExercise(t, "figure8", templates.KindTrace, "a4")
 	figure8 := 0
 	for _, f := range f8.doc.Fields() {
 		if f.Rule.Name == "Figure 8 commit rule" {
@@ -160,7 +164,7 @@ func TestFieldAnswersAndRules(t *testing.T) {
 // Terms grid are printed on one line.
 func TestRoleHistoriesFitOneLine(t *testing.T) {
 	for _, name := range exercises.Names() {
-		b := buildExercise(t, name, KindRoleplay, "a4")
+		b := buildExercise(t, name, templates.KindRoleplay, "a4")
 		for _, p := range b.doc.Pages {
 			for _, tx := range p.Texts {
 				if strings.Contains(tx.String(), "→") && p.Section == "state" && len(tx.Lines) > 1 {
@@ -173,28 +177,28 @@ func TestRoleHistoriesFitOneLine(t *testing.T) {
 
 // TestOverlappingIDIsAProblem makes sure the overlap check can fail.
 func TestOverlappingIDIsAProblem(t *testing.T) {
-	m, err := newMeasurer()
+	m, err := fonts.NewMeasurer()
 	if err != nil {
 		t.Fatal(err)
 	}
-	id := Text{R: Rect{20, 20, 30, 3}, Lines: []Line{inked("S1.log[1].term", Faint)}, Size: 4.5, LineH: lh(4.5), PadX: idPadX}
-	answer := Text{R: Rect{20, 19, 30, 6}, Lines: []Line{answer("12")}, Size: 9, LineH: lh(9), PadX: 1}
-	doc := &Document{Area: Rect{12, 12, 186, 273}, Pages: []*Page{{Texts: []Text{id, answer}}}}
-	if got := strings.Join(doc.problems(m), "\n"); !strings.Contains(got, "runs into") {
+	id := page.Text{R: page.Rect{X: 20, Y: 20, W: 30, H: 3}, Lines: []page.Line{inked("S1.log[1].term", page.Faint)}, Size: 4.5, LineH: lh(4.5), PadX: idPadX}
+	answer := page.Text{R: page.Rect{X: 20, Y: 19, W: 30, H: 6}, Lines: []page.Line{answer("12")}, Size: 9, LineH: lh(9), PadX: 1}
+	doc := &page.Document{Area: page.Rect{X: 12, Y: 12, W: 186, H: 273}, Pages: []*page.Page{{Texts: []page.Text{id, answer}}}}
+	if got := strings.Join(doc.Problems(m), "\n"); !strings.Contains(got, "runs into") {
 		t.Errorf("an id under an answer is not reported: %q", got)
 	}
 	answer.R.Y += 6
 	doc.Pages[0].Texts[1] = answer
-	if got := doc.problems(m); len(got) > 0 {
+	if got := doc.Problems(m); len(got) > 0 {
 		t.Errorf("an id above its answer is reported: %v", got)
 	}
 }
 
 // TestDuplicateFieldIDIsAProblem: two boxes with one id break answer files.
 func TestDuplicateFieldIDIsAProblem(t *testing.T) {
-	m, _ := newMeasurer()
-	doc := &Document{Area: Rect{12, 12, 186, 273}, Pages: []*Page{{Fields: []*Field{{ID: "S1.vote[1]", Page: 1}, {ID: "S1.vote[1]", Page: 1}}}}}
-	if got := strings.Join(doc.problems(m), "\n"); !strings.Contains(got, "S1.vote[1] is also on page 1") {
+	m, _ := fonts.NewMeasurer()
+	doc := &page.Document{Area: page.Rect{X: 12, Y: 12, W: 186, H: 273}, Pages: []*page.Page{{Fields: []*field.Field{{ID: "S1.vote[1]", Page: 1}, {ID: "S1.vote[1]", Page: 1}}}}}
+	if got := strings.Join(doc.Problems(m), "\n"); !strings.Contains(got, "S1.vote[1] is also on page 1") {
 		t.Errorf("a repeated id is not reported: %q", got)
 	}
 }

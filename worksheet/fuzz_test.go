@@ -1,12 +1,16 @@
 package worksheet
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/diag"
+	"github.com/raftsheet/raftsheet/exercise"
+	"github.com/raftsheet/raftsheet/page"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // FuzzBuild loads arbitrary bytes as an exercise, runs it, and lays out and
@@ -27,23 +31,23 @@ func FuzzBuild(f *testing.F) {
 		f.Add([]byte(src))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		ex, err := engine.Load("fuzz.yaml", "fuzz", src)
+		ex, err := exercise.Load("fuzz.yaml", "fuzz", src)
 		if err != nil {
 			return // FuzzLoad checks load errors
 		}
-		tr, err := engine.Run(ex)
+		tr, err := exercise.Run(ex)
 		if err != nil {
 			return
 		}
 		// One template per input, chosen by the input, halves the cost of an
 		// execution; the fuzzer still explores both.
 		for _, template := range []string{[]string{"roleplay", "trace"}[len(src)%2]} {
-			tpl, err := BuiltinTemplate(template)
+			tpl, err := templates.Builtin(template)
 			if err != nil {
 				t.Fatal(err)
 			}
-			paper, _ := ParsePaper("a4")
-			_, err = Build(ex, tr, Options{Template: tpl, Paper: paper})
+			paper, _ := page.ParsePaper("a4")
+			_, _, err = draw(ex, tr, Options{Template: tpl, Paper: paper})
 			if err == nil || glyphless(err) {
 				continue // only a character the fonts lack may stop a valid run
 			}
@@ -55,5 +59,6 @@ func FuzzBuild(f *testing.F) {
 // glyphless reports the one refusal a valid exercise may meet: a character
 // the Go fonts have no glyph for.
 func glyphless(err error) bool {
-	return strings.HasPrefix(err.Error(), "fuzz.yaml:") && strings.Contains(err.Error(), "Go fonts have no glyph")
+	var ds diag.Diagnostics
+	return errors.Is(err, ErrUnprintable) && errors.As(err, &ds) && ds[0].File == "fuzz.yaml"
 }

@@ -9,7 +9,10 @@ import (
 	"testing"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/page"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden key dumps in testdata/golden")
@@ -54,15 +57,15 @@ func goldenDump(t *testing.T, name, kind string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tr, err := engine.Run(ex)
+	tr, err := exercise.Run(ex)
 	if err != nil {
 		t.Fatal(err)
 	}
-	tpl, err := BuiltinTemplate(kind)
+	tpl, err := templates.Builtin(kind)
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := Layout(ex, tr, Options{Template: tpl, Paper: Papers()[0]})
+	doc, err := Layout(ex, tr, Options{Template: tpl, Paper: page.Papers()[0]})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +110,7 @@ func TestRulesComeFromStructuredReasons(t *testing.T) {
 				t.Parallel()
 				b := buildExercise(t, name, kind, "a4")
 				blind := scrambleReasons(b.tr)
-				doc, err := Layout(b.ex, blind, Options{Template: mustTemplate(t, kind), Paper: Papers()[0]})
+				doc, err := Layout(b.ex, blind, Options{Template: mustTemplate(t, kind), Paper: page.Papers()[0]})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -142,8 +145,8 @@ func scrambleReasons(tr *engine.Trace) *engine.Trace {
 	return &cp
 }
 
-func mustTemplate(t *testing.T, kind string) *Template {
-	tpl, err := BuiltinTemplate(kind)
+func mustTemplate(t *testing.T, kind string) *templates.Template {
+	tpl, err := templates.Builtin(kind)
 	if err != nil {
 		t.Fatal(err)
 	}

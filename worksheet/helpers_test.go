@@ -10,7 +10,11 @@ import (
 	"testing"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/page"
+	"github.com/raftsheet/raftsheet/pdf"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // needTools skips the test when poppler-utils or qpdf are missing (CI
@@ -26,10 +30,10 @@ func needTools(t testing.TB, tools ...string) {
 
 // built is an exercise built in one template and paper.
 type built struct {
-	ex   *engine.Exercise
+	ex   *exercise.Exercise
 	tr   *engine.Trace
-	doc  *Document
-	pdfs *PDFs
+	doc  *page.Document
+	pdfs *pdfs
 }
 
 // testBuilds caches the built-in exercises' builds for the tests: several
@@ -83,21 +87,40 @@ func freshBuild(t testing.TB, name, kind, paper string) built {
 	return b
 }
 
-func buildLoaded(ex *engine.Exercise, kind, paper string) (built, error) {
-	tr, err := engine.Run(ex)
+func buildLoaded(ex *exercise.Exercise, kind, paper string) (built, error) {
+	tr, err := exercise.Run(ex)
 	if err != nil {
 		return built{}, err
 	}
-	tpl, err := BuiltinTemplate(kind)
+	tpl, err := templates.Builtin(kind)
 	if err != nil {
 		return built{}, err
 	}
-	p, err := ParsePaper(paper)
+	p, err := page.ParsePaper(paper)
 	if err != nil {
 		return built{}, err
 	}
-	doc, pdfs, err := build(ex, tr, Options{Template: tpl, Paper: p})
+	doc, pdfs, err := draw(ex, tr, Options{Template: tpl, Paper: p})
 	return built{ex, tr, doc, pdfs}, err
+}
+
+// pdfs are a document drawn as the worksheet and as the key.
+type pdfs struct{ Worksheet, Key []byte }
+
+// draw lays out an exercise's run and draws the worksheet and the key.
+func draw(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*page.Document, *pdfs, error) {
+	doc, err := Layout(ex, tr, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	var out pdfs
+	if out.Worksheet, err = pdf.Render(doc, false); err != nil {
+		return nil, nil, err
+	}
+	if out.Key, err = pdf.Render(doc, true); err != nil {
+		return nil, nil, err
+	}
+	return doc, &out, nil
 }
 
 // writePDF puts a PDF in a file for the command-line tools.
@@ -131,3 +154,6 @@ func pageTexts(t testing.TB, path string) []string {
 	}
 	return pages
 }
+
+// answer is one run of an answer as a line.
+func answer(s string) page.Line { return page.Line{{S: s, Ink: page.Answer}} }

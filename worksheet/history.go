@@ -4,6 +4,8 @@ import (
 	"strconv"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/page"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // history is one server's states through the run: the initial state (what
@@ -28,18 +30,18 @@ func (h *history) final() engine.ServerState   { return h.snaps[len(h.snaps)-1] 
 
 // inkAt is the ink of a value first seen in snapshot i: given if the
 // worksheet already knows it (the initial state), an answer otherwise.
-func inkAt(i int) Ink {
+func inkAt(i int) page.Ink {
 	if i == 0 {
-		return Print
+		return page.Print
 	}
-	return Answer
+	return page.Answer
 }
 
 // change is one value in a sequence of values, with the ink it prints in
 // and the snapshot it first holds in (the step that made it; 0: given).
 type change struct {
 	s   string
-	ink Ink
+	ink page.Ink
 	at  int
 }
 
@@ -57,34 +59,10 @@ func (h *history) changes(f func(engine.ServerState) (string, bool)) []change {
 	return out
 }
 
-// struck prints a sequence of values as a student writes them on paper:
-// every value but the last struck through. If the last value no longer
-// holds at the end (final is false), it is struck too.
-func struck(cs []change, finalHolds bool) []Run {
-	out := make([]Run, len(cs))
-	for i, c := range cs {
-		out[i] = Run{S: c.s, Ink: c.ink, Strike: i < len(cs)-1 || !finalHolds}
-	}
-	return out
-}
-
-// widen puts a wider gap after each struck value that another follows, so
-// the eye (and text extraction) sees the values apart.
-func widen(runs []Run) []Run {
-	var out []Run
-	for i, r := range runs {
-		out = append(out, r)
-		if r.Strike && i+1 < len(runs) {
-			out = append(out, Run{S: " ", Ink: runs[i+1].Ink, Glue: true})
-		}
-	}
-	return out
-}
-
 func itoa(n int) string { return strconv.Itoa(n) }
 
 // roleShort is a role as the Terms grid abbreviates it.
-func roleShort(lbl *Labels, s engine.ServerState) string {
+func roleShort(lbl *templates.Labels, s engine.ServerState) string {
 	if !s.Up {
 		return lbl.DownShort
 	}
@@ -98,7 +76,7 @@ func roleShort(lbl *Labels, s engine.ServerState) string {
 }
 
 // roleWord is a role in full, "down" for a crashed server.
-func roleWord(lbl *Labels, s engine.ServerState) string {
+func roleWord(lbl *templates.Labels, s engine.ServerState) string {
 	if !s.Up {
 		return lbl.Down
 	}
@@ -111,7 +89,7 @@ func roleWord(lbl *Labels, s engine.ServerState) string {
 	return lbl.Follower
 }
 
-func votedFor(lbl *Labels, s engine.ServerState) string {
+func votedFor(lbl *templates.Labels, s engine.ServerState) string {
 	if s.VotedFor == nil {
 		return lbl.None
 	}
@@ -123,14 +101,14 @@ func votedFor(lbl *Labels, s engine.ServerState) string {
 type termCell struct {
 	before         bool // the server was past this term when the run began
 	after          bool // a spare column: the server never got this far
-	vote           Line
-	role           Line
+	vote           held
+	role           held
 	voteAt, roleAt int
 }
 
 // termCell says what the server did in term t: its vote (the last it held
 // in t) and its roles in t, in order ("C→L": a candidate that won).
-func (h *history) termCell(lbl *Labels, t int) termCell {
+func (h *history) termCell(lbl *templates.Labels, t int) termCell {
 	if t < h.initial().Term {
 		return termCell{before: true}
 	}
@@ -145,11 +123,11 @@ func (h *history) termCell(lbl *Labels, t int) termCell {
 	}
 	if len(in) == 0 { // jumped over t: saw a higher term in a message
 		jump := h.firstAbove(t)
-		return termCell{vote: answer(lbl.None), role: answer(lbl.None), voteAt: jump, roleAt: jump}
+		return termCell{vote: holding(lbl.None, page.Answer), role: holding(lbl.None, page.Answer), voteAt: jump, roleAt: jump}
 	}
 	last := in[len(in)-1]
 	vote := votedFor(lbl, h.snaps[last])
-	voteInk, voteAt := Answer, in[0]
+	voteInk, voteAt := page.Answer, in[0]
 	for _, i := range in {
 		if votedFor(lbl, h.snaps[i]) == vote {
 			voteAt = i // the first snapshot of t with the final vote: the step that cast it
@@ -159,18 +137,28 @@ func (h *history) termCell(lbl *Labels, t int) termCell {
 	if votedFor(lbl, h.snaps[in[0]]) == vote {
 		voteInk = inkAt(in[0])
 	}
-	c := termCell{vote: Line{{S: vote, Ink: voteInk}}, voteAt: voteAt}
-	prev := ""
+	c := termCell{vote: holding(vote, voteInk), voteAt: voteAt}
+	// The role story is one value, its roles glued by arrows; the student
+	// writes the part of it the worksheet does not give.
+	prev, asked := "", ""
 	for _, i := range in {
 		r := roleShort(lbl, h.snaps[i])
 		if r == prev {
 			continue
 		}
+		part := r
 		if prev != "" {
-			c.role = append(c.role, Run{S: "→", Ink: inkAt(i), Glue: true})
+			part = "→" + r
+			c.role.runs = append(c.role.runs, page.Run{S: "→", Ink: inkAt(i), Glue: true})
 		}
-		c.role = append(c.role, Run{S: r, Ink: inkAt(i), Glue: prev != ""})
+		c.role.runs = append(c.role.runs, page.Run{S: r, Ink: inkAt(i), Glue: prev != ""})
+		if inkAt(i) == page.Answer {
+			asked += part
+		}
 		prev, c.roleAt = r, i
+	}
+	if asked != "" {
+		c.role.answer = []string{asked}
 	}
 	return c
 }
@@ -188,17 +176,17 @@ func (h *history) firstAbove(t int) int {
 // logCell is what the Raft Log table holds at one index, and the steps
 // that put its last entry there (or deleted it) and applied it.
 type logCell struct {
-	term, value, applied []Run
+	term, value, applied held
 	at, appliedAt        int
 }
 
 // logCell is the history of index i: every entry it held (replaced ones
 // struck, as the student strikes them) and whether it was applied at the
 // end. An index that never held an entry is blank.
-func (h *history) logCell(lbl *Labels, b *valueBook, i int) logCell {
+func (h *history) logCell(lbl *templates.Labels, b *valueBook, i int) logCell {
 	type entry struct {
 		e   engine.LogEntry
-		ink Ink
+		ink page.Ink
 	}
 	var seen []entry
 	var c logCell
@@ -232,20 +220,20 @@ func (h *history) logCell(lbl *Labels, b *valueBook, i int) logCell {
 		if value == "" {
 			value = lbl.None
 		}
-		c.term = append(c.term, Run{S: itoa(en.e.Term), Ink: en.ink, Strike: strike})
-		c.value = append(c.value, Run{S: value, Ink: en.ink, Strike: strike})
+		c.term.add(itoa(en.e.Term), en.ink, strike)
+		c.value.add(value, en.ink, strike)
 	}
-	c.term, c.value = widen(c.term), widen(c.value)
+	c.term, c.value = c.term.widened(), c.value.widened()
 	switch {
 	case holds && i <= fin.LastApplied:
-		ink := Answer
+		ink := page.Answer
 		if i <= h.initial().LastApplied {
-			ink = Print
+			ink = page.Print
 		}
-		c.applied = []Run{{S: lbl.Yes, Ink: ink}}
+		c.applied = holding(lbl.Yes, ink)
 		c.appliedAt = h.lastReached(func(s engine.ServerState) bool { return s.LastApplied >= i })
 	default:
-		c.applied = []Run{{S: lbl.None, Ink: Answer}}
+		c.applied = holding(lbl.None, page.Answer)
 		c.appliedAt = c.at
 	}
 	return c
@@ -270,27 +258,27 @@ func (h *history) numbers(f func(engine.ServerState) int) []change {
 // stateMachine is the history of the state machine's value, struck as it
 // is replaced; "–" ends it if the value is lost (a crash) at the end. at
 // is the step of its last change.
-func (h *history) stateMachine(lbl *Labels, b *valueBook) (runs []Run, at int) {
+func (h *history) stateMachine(lbl *templates.Labels, b *valueBook) (box held, at int) {
 	cs := h.changes(func(s engine.ServerState) (string, bool) {
 		v := b.stateMachineText(s.StateMachine)
 		return v, v != ""
 	})
 	holds := b.stateMachineText(h.final().StateMachine) != ""
-	runs = struck(cs, holds)
+	box = sequence(cs, holds)
 	if len(cs) > 0 {
 		at = cs[len(cs)-1].at
 	}
 	if !holds {
-		runs = append(runs, Run{S: lbl.None, Ink: Answer})
+		box.add(lbl.None, page.Answer, false)
 		at = h.lastReached(func(s engine.ServerState) bool { return b.stateMachineText(s.StateMachine) == "" })
 	}
-	return widen(runs), at
+	return box.widened(), at
 }
 
 // leaderIndex is the history of nextIndex or matchIndex for a peer over
 // every time the server led; "–" if it never did. at is the step of its
 // last change.
-func (h *history) leaderIndex(lbl *Labels, peer string, next bool) (runs []Run, at int) {
+func (h *history) leaderIndex(lbl *templates.Labels, peer string, next bool) (box held, at int) {
 	cs := h.changes(func(s engine.ServerState) (string, bool) {
 		if s.Role != engine.Leader || !s.Up {
 			return "", false
@@ -303,7 +291,7 @@ func (h *history) leaderIndex(lbl *Labels, peer string, next bool) (runs []Run, 
 		return itoa(v), ok
 	})
 	if len(cs) == 0 {
-		return []Run{{S: lbl.None, Ink: Answer}}, 0
+		return holding(lbl.None, page.Answer), 0
 	}
-	return widen(struck(cs, true)), cs[len(cs)-1].at
+	return sequence(cs, true).widened(), cs[len(cs)-1].at
 }

@@ -7,6 +7,8 @@ import (
 
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/page"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // TestKeyHoldsEachServersFinalState reads the PDFs back as text: on each
@@ -18,7 +20,7 @@ func TestKeyHoldsEachServersFinalState(t *testing.T) {
 	for _, name := range exercises.Names() {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			b := buildExercise(t, name, KindRoleplay, "a4") // as the PDF test builds it
+			b := buildExercise(t, name, templates.KindRoleplay, "a4") // as the PDF test builds it
 			dir := t.TempDir()
 			keyPages := pageTexts(t, writePDF(t, dir, "key.pdf", b.pdfs.Key))
 			sheetPages := pageTexts(t, writePDF(t, dir, "worksheet.pdf", b.pdfs.Worksheet))
@@ -52,7 +54,7 @@ func TestKeyHoldsEachServersFinalState(t *testing.T) {
 // S1's sheet, "tom" (which replaces "bob") is an answer.
 func TestPartitionKeyShowsTomOnlyInTheKey(t *testing.T) {
 	needTools(t, "pdftotext")
-	b := buildExercise(t, "partition", KindRoleplay, "a4")
+	b := buildExercise(t, "partition", templates.KindRoleplay, "a4")
 	dir := t.TempDir()
 	key := sheetText(b.doc, pageTexts(t, writePDF(t, dir, "key.pdf", b.pdfs.Key)), "S1")
 	sheet := sheetText(b.doc, pageTexts(t, writePDF(t, dir, "worksheet.pdf", b.pdfs.Worksheet)), "S1")
@@ -68,7 +70,7 @@ func TestPartitionKeyShowsTomOnlyInTheKey(t *testing.T) {
 
 // sheetText is the text of the pages of id's Raft State sheet, without
 // the running head and foot (the title and the exercise's name).
-func sheetText(doc *Document, pages []string, id string) string {
+func sheetText(doc *page.Document, pages []string, id string) string {
 	var out []string
 	for i, p := range doc.Pages {
 		if p.Section == "state" && p.Server == id {

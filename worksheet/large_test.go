@@ -6,12 +6,16 @@ import (
 	"testing"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercise"
+	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/page"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // largeExercise is as big as the sheets promise to hold: 9 servers with
 // the longest names allowed, terms past 20, logs past 30 entries, values
 // longer than the abbreviation limit, messages sent to all.
-func largeExercise(t testing.TB) *engine.Exercise {
+func largeExercise(t testing.TB) *exercise.Exercise {
 	t.Helper()
 	names := []string{"alpha001", "bravo002", "charlie3", "delta004", "echo0005", "foxtrot6", "golf0007", "hotel008", "india009"}
 	var log []string
@@ -46,7 +50,7 @@ steps:
   - timeout: golf0007
   - stabilize
 `, strings.Repeat("A long summary sentence. ", 30), strings.Join(names, ", "), full, full, short, short, short)
-	ex, err := engine.Load("large.yaml", "large", []byte(src))
+	ex, err := exercise.Load("large.yaml", "large", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,20 +62,20 @@ steps:
 // leaves the printable area or its box, and that the sheets grew with it.
 func TestLargeExerciseFitsEverywhere(t *testing.T) {
 	ex := largeExercise(t)
-	tr, err := engine.Run(ex)
+	tr, err := exercise.Run(ex)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if tr.MaxTerm() <= 20 || tr.MaxLogLength() <= 30 || len(tr.Servers) != 9 {
 		t.Fatalf("the exercise is not large enough: term %d, log %d, %d servers", tr.MaxTerm(), tr.MaxLogLength(), len(tr.Servers))
 	}
-	m, err := newMeasurer()
+	m, err := fonts.NewMeasurer()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, kind := range []string{KindRoleplay, KindTrace} {
-		for _, paper := range Papers() {
-			tpl, err := BuiltinTemplate(kind)
+	for _, kind := range []string{templates.KindRoleplay, templates.KindTrace} {
+		for _, paper := range page.Papers() {
+			tpl, err := templates.Builtin(kind)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -79,17 +83,17 @@ func TestLargeExerciseFitsEverywhere(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s/%s: %v", kind, paper.Name, err)
 			}
-			if problems := doc.problems(m); len(problems) > 0 {
+			if problems := doc.Problems(m); len(problems) > 0 {
 				t.Errorf("%s/%s:\n%s", kind, paper.Name, strings.Join(problems, "\n"))
 			}
-			wantArea := Rect{12, 12, paper.W - 24, paper.H - 24}
+			wantArea := page.Rect{X: 12, Y: 12, W: paper.W - 24, H: paper.H - 24}
 			if doc.Area != wantArea {
 				t.Errorf("%s/%s: printable area %v, want %v", kind, paper.Name, doc.Area, wantArea)
 			}
-			if kind == KindRoleplay {
+			if kind == templates.KindRoleplay {
 				checkGrown(t, doc, tr)
 			}
-			if _, err := Build(ex, tr, Options{Template: tpl, Paper: paper}); err != nil {
+			if _, _, err := draw(ex, tr, Options{Template: tpl, Paper: paper}); err != nil {
 				t.Errorf("%s/%s: %v", kind, paper.Name, err)
 			}
 		}
@@ -98,7 +102,7 @@ func TestLargeExerciseFitsEverywhere(t *testing.T) {
 
 // checkGrown checks that every server's sheet has a log row for every
 // entry (and the spare ones) and a Terms column for the highest term.
-func checkGrown(t *testing.T, doc *Document, tr *engine.Trace) {
+func checkGrown(t *testing.T, doc *page.Document, tr *engine.Trace) {
 	t.Helper()
 	want := tr.MaxLogLength() + 3
 	for _, id := range tr.Servers {

@@ -1,5 +1,11 @@
 package worksheet
 
+import (
+	"github.com/raftsheet/raftsheet/field"
+	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/page"
+)
+
 // logTable is the Raft Log: a row per index with its term, value and
 // whether it was applied. It flows into side-by-side columns when that
 // keeps the sheet on one page, and onto further pages when even that is
@@ -7,30 +13,29 @@ package worksheet
 func (l *layout) logTable(g *sheetGrid, h *history, restH float64) {
 	lbl, st := l.lbl, l.st
 	cells := h.logCells
-	idxW := l.fitWidth(Bold, st.small, lbl.Index, itoa(g.logRows))
+	idxW := l.fitWidth(fonts.Bold, st.small, lbl.Index, itoa(g.logRows))
 	termW := g.logTermW
-	n := itoa(g.logRows)
-	appliedW := max(l.fitWidth(Bold, st.small, lbl.Applied), l.fitWidth(Italic, st.body, lbl.Yes, lbl.None), 14,
-		l.idWidth(l.serverIDs(fieldIndex("log", n)+".applied")...))
-	valueMin := max(22, l.fitWidth(Bold, st.small, lbl.Value), l.idWidth(l.serverIDs(fieldIndex("log", n)+".value")...))
+	appliedW := max(l.fitWidth(fonts.Bold, st.small, lbl.Applied), l.fitWidth(fonts.Italic, st.body, lbl.Yes, lbl.None), 14,
+		l.idWidth(l.everyServer(func(s string) []string { return []string{field.LogID(s, g.logRows, "applied")} })...))
+	valueMin := max(22, l.fitWidth(fonts.Bold, st.small, lbl.Value), l.idWidth(l.everyServer(func(s string) []string { return []string{field.LogID(s, g.logRows, "value")} })...))
 	gap := 5.0
 
 	tableFor := func(k int) (colW float64, widths []float64) {
-		colW = (l.body.W - gap*float64(k-1)) / float64(k)
+		colW = (l.Body.W - gap*float64(k-1)) / float64(k)
 		valueW := colW - idxW - termW - appliedW
 		return colW, []float64{idxW, termW, valueW, appliedW}
 	}
-	head := func(widths []float64) func(x float64) row {
-		return func(x float64) row {
+	head := func(widths []float64) func(x float64) page.Row {
+		return func(x float64) page.Row {
 			return l.tableRow(x, widths, []cell{label(lbl.Index), label(lbl.Term), label(lbl.Value), label(lbl.Applied)}, st.small, 5)
 		}
 	}
-	body := func(widths []float64) []func(x float64) row {
-		out := make([]func(x float64) row, len(cells))
+	body := func(widths []float64) []func(x float64) page.Row {
+		out := make([]func(x float64) page.Row, len(cells))
 		for i, c := range cells {
 			i, c := i, c
 			fs := l.logFields(h, i+1, c)
-			out[i] = func(x float64) row {
+			out[i] = func(x float64) page.Row {
 				return l.tableRow(x, widths, []cell{given(itoa(i + 1)).sized(st.small),
 					ask(c.term).asking(fs[0]), ask(c.value).left().asking(fs[1]), ask(c.applied).asking(fs[2])}, st.body, st.cell)
 			}
@@ -39,8 +44,8 @@ func (l *layout) logTable(g *sheetGrid, h *history, restH float64) {
 	}
 
 	title := l.heading(lbl.LogTitle, st.body)
-	titleH := block{rows: title}.height()
-	avail := l.room() - titleH - restH - st.gap
+	titleH := page.Block{Rows: title}.Height()
+	avail := l.Room() - titleH - restH - st.gap
 	k := 1
 	for ; k < 3; k++ { // the fewest columns that fit here, if any do
 		colW, widths := tableFor(k)
@@ -56,19 +61,19 @@ func (l *layout) logTable(g *sheetGrid, h *history, restH float64) {
 		}
 	}
 	colW, widths := tableFor(k)
-	l.place(block{rows: title})
+	l.Place(page.Block{Rows: title})
 	l.columns(k, colW, gap, head(widths), body(widths), restH+st.gap, lbl.LogTitle+" "+lbl.Continued)
-	l.space(st.gap)
+	l.Space(st.gap)
 }
 
 // columnsHeight is the height of rows shared out over k columns, balanced.
-func columnsHeight(head row, rows []func(x float64) row, k int) float64 {
+func columnsHeight(head page.Row, rows []func(x float64) page.Row, k int) float64 {
 	per := (len(rows) + k - 1) / k
 	h := 0.0
 	for c := 0; c < k; c++ {
-		colH := head.h
+		colH := head.H
 		for i := c * per; i < min(len(rows), (c+1)*per); i++ {
-			colH += rows[i](0).h
+			colH += rows[i](0).H
 		}
 		h = max(h, colH)
 	}
@@ -79,65 +84,64 @@ func columnsHeight(head row, rows []func(x float64) row, k int) float64 {
 // balanced when they all fit above keepFree, else filling column after
 // column and page after page (with a "continued" heading), each column
 // under its own header row.
-func (l *layout) columns(k int, colW, gap float64, head func(x float64) row, rows []func(x float64) row, keepFree float64, continued string) {
-	x0 := l.body.X
-	bottom := l.body.Bottom() - keepFree
-	if columnsHeight(head(0), rows, k) <= bottom-l.y+eps {
+func (l *layout) columns(k int, colW, gap float64, head func(x float64) page.Row, rows []func(x float64) page.Row, keepFree float64, continued string) {
+	x0 := l.Body.X
+	bottom := l.Body.Bottom() - keepFree
+	if columnsHeight(head(0), rows, k) <= bottom-l.Y+page.Eps {
 		per := (len(rows) + k - 1) / k
-		top, end := l.y, l.y
+		top, end := l.Y, l.Y
 		for c := 0; c < k; c++ {
 			x := x0 + float64(c)*(colW+gap)
 			y := top
 			hr := head(x)
-			hr.draw(l.page, y)
-			y += hr.h
+			hr.Draw(l.Page, y)
+			y += hr.H
 			for i := c * per; i < min(len(rows), (c+1)*per); i++ {
 				r := rows[i](x)
-				r.draw(l.page, y)
-				y += r.h
+				r.Draw(l.Page, y)
+				y += r.H
 			}
 			end = max(end, y)
 		}
-		l.y = end
+		l.Y = end
 		return
 	}
-	c, top, end := 0, l.y, l.y
+	c, top, end := 0, l.Y, l.Y
 	y := top
 	startColumn := func() {
 		x := x0 + float64(c)*(colW+gap)
 		hr := head(x)
-		hr.draw(l.page, y)
-		y += hr.h
+		hr.Draw(l.Page, y)
+		y += hr.H
 	}
 	startColumn()
 	for _, rf := range rows {
 		r := rf(x0 + float64(c)*(colW+gap))
-		if y+r.h > l.body.Bottom()+eps {
+		if y+r.H > l.Body.Bottom()+page.Eps {
 			end = max(end, y)
 			c++
 			if c == k {
-				l.startPage(l.section)
-				l.place(block{rows: l.heading(continued, l.st.body)})
-				c, top, end = 0, l.y, l.y
+				l.StartPage(l.Section)
+				l.Place(page.Block{Rows: l.heading(continued, l.st.body)})
+				c, top, end = 0, l.Y, l.Y
 			}
 			y = top
 			startColumn()
 			r = rf(x0 + float64(c)*(colW+gap))
 		}
-		r.draw(l.page, y)
-		y += r.h
+		r.Draw(l.Page, y)
+		y += r.H
 		end = max(end, y)
 	}
-	l.y = end
+	l.Y = end
 }
 
 // logFields are the fields of the Raft Log's row i: term, value, applied.
-func (l *layout) logFields(h *history, i int, c logCell) [3]*Field {
+func (l *layout) logFields(h *history, i int, c logCell) [3]*field.Field {
 	part, box := l.lbl.LogTitle, l.lbl.Index+" "+itoa(i)+", "
-	name := fieldIndex("log", itoa(i))
-	return [3]*Field{
-		l.sheetField(h, name+".term", KindNumber, c.term, c.at, logTopic(i), part, box+l.lbl.Term),
-		l.sheetField(h, name+".value", KindValues, c.value, c.at, logTopic(i), part, box+l.lbl.Value),
-		l.sheetField(h, name+".applied", KindAnswer, c.applied, c.appliedAt, topicApplied, part, box+l.lbl.Applied),
+	return [3]*field.Field{
+		l.sheetField(h, field.LogID(h.id, i, "term"), field.KindNumber, c.term.answer, c.at, logTopic(i), part, box+l.lbl.Term),
+		l.sheetField(h, field.LogID(h.id, i, "value"), field.KindValues, c.value.answer, c.at, logTopic(i), part, box+l.lbl.Value),
+		l.sheetField(h, field.LogID(h.id, i, "applied"), field.KindAnswer, c.applied.answer, c.appliedAt, topicApplied, part, box+l.lbl.Applied),
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // TestBuiltinExercisesMakeValidPDFs builds every built-in exercise in both
@@ -18,9 +19,9 @@ func TestBuiltinExercisesMakeValidPDFs(t *testing.T) {
 	type build struct{ name, kind, paper string }
 	var builds []build
 	for _, name := range exercises.Names() {
-		builds = append(builds, build{name, KindRoleplay, "a4"}, build{name, KindTrace, "letter"})
+		builds = append(builds, build{name, templates.KindRoleplay, "a4"}, build{name, templates.KindTrace, "letter"})
 	}
-	builds = append(builds, build{"partition", KindRoleplay, "letter"}, build{"partition", KindTrace, "a4"})
+	builds = append(builds, build{"partition", templates.KindRoleplay, "letter"}, build{"partition", templates.KindTrace, "a4"})
 	for _, c := range builds {
 		t.Run(c.name+"/"+c.kind+"/"+c.paper, func(t *testing.T) {
 			t.Parallel()

@@ -1,13 +1,17 @@
 package worksheet
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/raftsheet/raftsheet/page"
+)
 
 // pageRanges are the first and last page (from 1) of each section, so the
 // cover can say which pages to print for what.
 type pageRanges map[string][2]int
 
 // rangesOf reads the sections' pages from a laid-out document.
-func rangesOf(doc *Document) pageRanges {
+func rangesOf(doc *page.Document) pageRanges {
 	out := pageRanges{}
 	for i, p := range doc.Pages {
 		r, ok := out[p.Section]
@@ -30,16 +34,4 @@ func (r pageRanges) text(section, none string) string {
 		return strconv.Itoa(pr[0])
 	}
 	return strconv.Itoa(pr[0]) + "–" + strconv.Itoa(pr[1])
-}
-
-func (r pageRanges) equal(o pageRanges) bool {
-	if len(r) != len(o) {
-		return false
-	}
-	for k, v := range r {
-		if o[k] != v {
-			return false
-		}
-	}
-	return true
 }

@@ -2,6 +2,8 @@ package worksheet
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/raftsheet/raftsheet/engine"
 )
@@ -64,7 +66,7 @@ func matchReplies(tr *engine.Trace) (map[int]outcome, error) {
 			out[m.InReplyTo] = outcome{fate: answered, reply: m, step: st.N}
 			delete(waiting, m.InReplyTo)
 		}
-		for _, id := range sortedKeysInt(waiting) {
+		for _, id := range slices.Sorted(maps.Keys(waiting)) { // the same message every time
 			m := sent[id]
 			return nil, fmt.Errorf("step %d delivers #%d from %s to %s but %s sends no reply", st.N, id, m.From, m.To, m.To)
 		}
@@ -76,14 +78,4 @@ func matchReplies(tr *engine.Trace) (map[int]outcome, error) {
 		}
 	}
 	return out, nil
-}
-
-// sortedKeysInt are a set's members, ascending, so errors name the same
-// message every time.
-func sortedKeysInt(set map[int]bool) []int {
-	out := make([]int, 0, len(set))
-	for k := range set {
-		out = append(out, k)
-	}
-	return sortedInts(out)
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
 )
 
@@ -18,7 +19,7 @@ func TestRepliesMatchTheirRequests(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		tr, err := engine.Run(ex)
+		tr, err := exercise.Run(ex)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -58,7 +59,7 @@ func TestRepliesMatchTheirRequests(t *testing.T) {
 
 func TestPartitionFirstVotes(t *testing.T) {
 	ex, _ := exercises.Load("partition")
-	tr, err := engine.Run(ex)
+	tr, err := exercise.Run(ex)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +93,7 @@ func TestIDList(t *testing.T) {
 // A duplicated request's copies each get a reply of their own, and the
 // pairing follows InReplyTo, not the order replies are sent in.
 func TestDuplicatedRequestsPairByInReplyTo(t *testing.T) {
-	ex, err := engine.Load("dup.yaml", "dup", []byte(`title: dup
+	ex, err := exercise.Load("dup.yaml", "dup", []byte(`title: dup
 servers: 3
 steps:
   - timeout: S1
@@ -103,7 +104,7 @@ steps:
 	if err != nil {
 		t.Fatal(err)
 	}
-	tr, err := engine.Run(ex)
+	tr, err := exercise.Run(ex)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,26 +4,8 @@ import (
 	"math"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/field"
 )
-
-// Rule is the rule of the Raft paper behind an answer, as the sheets and
-// grading name it: the engine's rule, with its name in the template's
-// language and where the paper says it.
-type Rule struct {
-	ID   engine.Rule `json:"-"`
-	Name string      `json:"name"`
-	Cite string      `json:"cite"`
-}
-
-func (r Rule) String() string {
-	if r.Cite == "" {
-		return r.Name
-	}
-	return r.Name + " (" + r.Cite + ")"
-}
-
-// Key is the rule's stable key (engine.Rule.Key).
-func (r Rule) Key() string { return r.ID.Key() }
 
 // ruleTopic is what a field is about: which attribute of a server's state
 // (a log index, a peer's nextIndex), or which part of a message. It picks
@@ -138,12 +120,12 @@ type ruleBook struct {
 }
 
 // named is an engine rule as the sheets name it.
-func (b ruleBook) named(r engine.Rule) Rule {
+func (b ruleBook) named(r engine.Rule) field.Rule {
 	name := r.Name()
 	if n, ok := b.names[r.Key()]; ok {
 		name = n
 	}
-	return Rule{ID: r, Name: name, Cite: r.Cite()}
+	return field.Rule{ID: r, Name: name, Cite: r.Cite()}
 }
 
 // why is the reasons of a step, none for a step out of range.
@@ -156,7 +138,7 @@ func (b ruleBook) why(step int) []engine.Reason {
 
 // rule is the rule of the reason, in the given step, that concerns the
 // topic's attribute of server; the topic's default when none does.
-func (b ruleBook) rule(step int, server string, t ruleTopic) Rule {
+func (b ruleBook) rule(step int, server string, t ruleTopic) field.Rule {
 	if r, ok := b.reason(step, server, t); ok {
 		return b.named(r.Rule)
 	}
@@ -213,7 +195,7 @@ func (b ruleBook) sender(step, id int) (engine.Reason, bool) {
 }
 
 // messageRule is the rule behind sending message id in a step.
-func (b ruleBook) messageRule(step, id int) Rule {
+func (b ruleBook) messageRule(step, id int) field.Rule {
 	if r, ok := b.sender(step, id); ok {
 		return b.named(r.Rule)
 	}
@@ -224,7 +206,7 @@ func (b ruleBook) messageRule(step, id int) Rule {
 // grid: the answer is the receiver's decision on request (the reason that
 // sent reply); the term is the newer term the request brought, the older
 // term it was rejected for, or simply the receiver's currentTerm.
-func (b ruleBook) responseRules(step int, to string, request, reply int) (ok, term Rule) {
+func (b ruleBook) responseRules(step int, to string, request, reply int) (ok, term field.Rule) {
 	ok, term = b.named(engine.RuleResults), b.named(engine.RuleReplyTerm)
 	if r, found := b.sender(step, reply); found {
 		ok = b.named(r.Rule)
@@ -242,7 +224,7 @@ func (b ruleBook) responseRules(step int, to string, request, reply int) (ok, te
 
 // networkRule is the rule behind what became of message id in a step:
 // the network's reason for losing or dropping it.
-func (b ruleBook) networkRule(step, id int) Rule {
+func (b ruleBook) networkRule(step, id int) field.Rule {
 	for _, r := range b.why(step) {
 		if r.Server == "" && r.Message == id {
 			switch r.Rule {

@@ -2,6 +2,7 @@ package worksheet
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -37,7 +38,7 @@ func slipsOf(tr *engine.Trace, fates map[int]outcome) []*slip {
 			}
 			key := requestKey(m)
 			s := groups[key]
-			if s == nil || m.DuplicateOf != 0 || containsID(s.to, m.To) {
+			if s == nil || m.DuplicateOf != 0 || slices.Contains(s.to, m.To) {
 				s = &slip{msg: m, fate: map[string]outcome{}, idOf: map[string]int{}, arrives: map[string]int{}, step: st.N}
 				out = append(out, s)
 				if m.DuplicateOf == 0 {
@@ -52,24 +53,12 @@ func slipsOf(tr *engine.Trace, fates map[int]outcome) []*slip {
 		}
 	}
 	for _, s := range out {
-		sort.Ints(s.ids)
+		slices.Sort(s.ids)
 		sort.SliceStable(s.to, func(i, j int) bool { return order[s.to[i]] < order[s.to[j]] })
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].ids[0] < out[j].ids[0] })
 	return out
 }
-
-func containsID(list []string, id string) bool {
-	for _, x := range list {
-		if x == id {
-			return true
-		}
-	}
-	return false
-}
-
-// name is the slip's field id prefix: "slip" and its first number.
-func (s *slip) name() string { return "slip" + itoa(s.ids[0]) }
 
 // requestKey is everything a request says but its receiver and number:
 // requests with equal keys can share a slip.
@@ -99,10 +88,4 @@ func idList(ids []int) string {
 		i = j + 1
 	}
 	return strings.Join(parts, ", ")
-}
-
-func sortedInts(ids []int) []int {
-	out := append([]int(nil), ids...)
-	sort.Ints(out)
-	return out
 }

@@ -5,8 +5,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/page"
+	"github.com/raftsheet/raftsheet/pdf"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // The stamp puts the code on every page of both PDFs and the name in the
@@ -17,26 +20,31 @@ func TestStampCodeAndName(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tr, err := engine.Run(ex)
+	tr, err := exercise.Run(ex)
 	if err != nil {
 		t.Fatal(err)
 	}
-	opt, err := OptionsFor(ex, "", "")
+	tpl, err := templates.Builtin(ex.Worksheet.Template)
 	if err != nil {
 		t.Fatal(err)
 	}
-	build := func(stamp Stamp) (*Document, []byte, []byte) {
+	paper, err := page.ParsePaper(ex.Worksheet.Paper)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := Options{Template: tpl, Paper: paper}
+	build := func(stamp Stamp) (*page.Document, []byte, []byte) {
 		o := opt
 		o.Stamp = stamp
 		doc, err := Layout(ex, tr, o)
 		if err != nil {
 			t.Fatal(err)
 		}
-		w, err := Render(doc, false)
+		w, err := pdf.Render(doc, false)
 		if err != nil {
 			t.Fatal(err)
 		}
-		k, err := Render(doc, true)
+		k, err := pdf.Render(doc, true)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,20 +1,25 @@
 package worksheet
 
-import "github.com/raftsheet/raftsheet/engine"
+import (
+	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/field"
+	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/page"
+)
 
 // stateSheet is one server's Raft State sheet: its id, the Terms grid,
 // the Raft Log, the volatile state, the leader's indexes and where it ends.
 func (l *layout) stateSheet(g *sheetGrid, h *history) {
-	l.startPage("state")
-	l.page.Server = h.id
+	l.StartPage("state")
+	l.Page.Server = h.id
 	l.sheetTitle(h.id)
 	l.termsGrid(g, h)
 	l.clockBlock(g, h)
 	rest := l.volatileBlock(g, h)
 	rest = append(rest, l.leaderBlock(g, h)...)
 	rest = append(rest, l.atEndBlock(h)...)
-	l.logTable(g, h, block{rows: rest}.height())
-	l.place(block{rows: rest})
+	l.logTable(g, h, page.Block{Rows: rest}.Height())
+	l.Place(page.Block{Rows: rest})
 }
 
 // sheetTitle is "Raft State" with the server's id in a box, large.
@@ -22,15 +27,15 @@ func (l *layout) sheetTitle(id string) {
 	size := l.st.heading + 4
 	idSize := 18.0
 	labelH := l.textH(1, l.st.small)
-	boxW := max(30, l.fitWidth(Bold, idSize, id)+6, l.fitWidth(Regular, l.st.small, l.lbl.Server))
+	boxW := max(30, l.fitWidth(fonts.Bold, idSize, id)+6, l.fitWidth(fonts.Regular, l.st.small, l.lbl.Server))
 	boxH := max(13, l.textH(1, size), labelH+l.textH(1, idSize)-3)
-	l.place(block{rows: []row{{h: boxH + l.st.gap, draw: func(p *Page, y float64) {
-		b := l.body
-		l.text(p, Rect{b.X, y, b.W - boxW - 2, boxH}, []Line{plain(l.lbl.StateTitle)}, Bold, size, Left, true)
-		r := Rect{b.Right() - boxW, y, boxW, boxH}
-		p.box(Box{R: r, Stroke: Thick})
-		l.text(p, Rect{r.X, r.Y, r.W, labelH}, []Line{plain(l.lbl.Server)}, Regular, l.st.small, Left, false)
-		l.text(p, Rect{r.X, r.Y + labelH - 3, r.W, r.H - labelH + 3}, []Line{plain(id)}, Bold, idSize, Center, true)
+	l.Place(page.Block{Rows: []page.Row{{H: boxH + l.st.gap, Draw: func(p *page.Page, y float64) {
+		b := l.Body
+		l.text(p, page.Rect{X: b.X, Y: y, W: b.W - boxW - 2, H: boxH}, []page.Line{plain(l.lbl.StateTitle)}, fonts.Bold, size, page.Left, true)
+		r := page.Rect{X: b.Right() - boxW, Y: y, W: boxW, H: boxH}
+		p.AddBox(page.Box{R: r, Stroke: page.Thick})
+		l.text(p, page.Rect{X: r.X, Y: r.Y, W: r.W, H: labelH}, []page.Line{plain(l.lbl.Server)}, fonts.Regular, l.st.small, page.Left, false)
+		l.text(p, page.Rect{X: r.X, Y: r.Y + labelH - 3, W: r.W, H: r.H - labelH + 3}, []page.Line{plain(id)}, fonts.Bold, idSize, page.Center, true)
 	}}}})
 }
 
@@ -52,30 +57,30 @@ func (l *layout) termsGrid(g *sheetGrid, h *history) {
 				votes, roles = append(votes, shaded()), append(roles, shaded())
 			default:
 				term := ", " + lbl.Term + " " + itoa(t)
-				vote := l.sheetField(h, fieldIndex("vote", itoa(t)), KindServer, c.vote, c.voteAt, topicVote, lbl.Terms, lbl.Vote+term)
-				role := l.sheetField(h, fieldIndex("role", itoa(t)), KindRoles, c.role, c.roleAt, topicRole, lbl.Terms, lbl.Role+term)
+				vote := l.sheetField(h, field.VoteID(h.id, t), field.KindServer, c.vote.answer, c.voteAt, topicVote, lbl.Terms, lbl.Vote+term)
+				role := l.sheetField(h, field.RoleID(h.id, t), field.KindRoles, c.role.answer, c.roleAt, topicRole, lbl.Terms, lbl.Role+term)
 				votes = append(votes, ask(c.vote).asking(vote))
-				roles = append(roles, ask(c.role).asking(role).sized(l.roleSize(c.role, colW)))
+				roles = append(roles, ask(c.role).asking(role).sized(l.roleSize(c.role.runs, colW)))
 			}
 		}
 		if b > 0 {
-			rows = append(rows, gapRow(1.5))
+			rows = append(rows, page.Gap(1.5))
 		}
 		rows = append(rows,
-			l.tableRow(l.body.X, widths, terms, st.body, 5),
-			l.tableRow(l.body.X, widths, votes, st.body, st.cell),
-			l.tableRow(l.body.X, widths, roles, st.body, st.cell))
-		rows[len(rows)-3].keepNext, rows[len(rows)-2].keepNext = true, true
+			l.tableRow(l.Body.X, widths, terms, st.body, 5),
+			l.tableRow(l.Body.X, widths, votes, st.body, st.cell),
+			l.tableRow(l.Body.X, widths, roles, st.body, st.cell))
+		rows[len(rows)-3].KeepNext, rows[len(rows)-2].KeepNext = true, true
 	}
-	l.place(block{rows: rows})
-	l.space(st.gap)
+	l.Place(page.Block{Rows: rows})
+	l.Space(st.gap)
 }
 
 // historyBoxes is a row of boxes a value such as commitIndex is written
 // in, one after the other as it changes; each box the key fills is the
 // field id[k], k from 1.
-func (l *layout) historyBoxes(g *sheetGrid, h *history, part, name, id string, cells int, cs []change, kind FieldKind, topic ruleTopic) []row {
-	var rows []row
+func (l *layout) historyBoxes(g *sheetGrid, h *history, part, name, id string, cells int, cs []change, kind field.Kind, topic ruleTopic) []page.Row {
+	var rows []page.Row
 	for first := 0; first < cells; first += g.histPerBand {
 		n := min(g.histPerBand, cells-first)
 		widths := []float64{g.labelW}
@@ -85,36 +90,36 @@ func (l *layout) historyBoxes(g *sheetGrid, h *history, part, name, id string, c
 		}
 		for i := first; i < first+n; i++ {
 			widths = append(widths, g.histColW)
-			var runs []Run
+			var box held
 			at := 0
 			if i < len(cs) {
-				runs, at = []Run{{S: cs[i].s, Ink: cs[i].ink}}, cs[i].at
+				box, at = holding(cs[i].s, cs[i].ink), cs[i].at
 			}
-			f := l.sheetField(h, fieldIndex(id, itoa(i+1)), kind, runs, at, topic, part, fill(name+", box {k}", "k", itoa(i+1)))
-			cells = append(cells, ask(runs).asking(f))
+			f := l.sheetField(h, field.BoxID(h.id, id, i+1), kind, box.answer, at, topic, part, fill(name+", box {k}", "k", itoa(i+1)))
+			cells = append(cells, ask(box).asking(f))
 		}
-		rows = append(rows, l.tableRow(l.body.X, widths, cells, l.st.body, l.st.cell))
+		rows = append(rows, l.tableRow(l.Body.X, widths, cells, l.st.body, l.st.cell))
 	}
 	return rows
 }
 
 // volatileBlock is commitIndex, lastApplied and the state machine.
-func (l *layout) volatileBlock(g *sheetGrid, h *history) []row {
+func (l *layout) volatileBlock(g *sheetGrid, h *history) []page.Row {
 	lbl, st := l.lbl, l.st
 	rows := l.heading(lbl.Volatile, st.body)
-	rows = append(rows, l.historyBoxes(g, h, lbl.Volatile, lbl.CommitIndex, "commitIndex", g.histCells, h.numbers(commitIndex), KindNumber, topicCommit)...)
-	rows = append(rows, l.historyBoxes(g, h, lbl.Volatile, lbl.LastApplied, "lastApplied", g.histCells, h.numbers(lastApplied), KindNumber, topicApplied)...)
-	widths := []float64{g.labelW, l.body.W - g.labelW}
+	rows = append(rows, l.historyBoxes(g, h, lbl.Volatile, lbl.CommitIndex, "commitIndex", g.histCells, h.numbers(commitIndex), field.KindNumber, topicCommit)...)
+	rows = append(rows, l.historyBoxes(g, h, lbl.Volatile, lbl.LastApplied, "lastApplied", g.histCells, h.numbers(lastApplied), field.KindNumber, topicApplied)...)
+	widths := []float64{g.labelW, l.Body.W - g.labelW}
 	sm, smAt := h.stateMachine(lbl, l.values)
-	f := l.sheetField(h, "stateMachine", KindValues, sm, smAt, topicStateMachine, lbl.Volatile, lbl.StateMachine)
-	rows = append(rows, l.tableRow(l.body.X, widths,
+	f := l.sheetField(h, field.StateMachineID(h.id), field.KindValues, sm.answer, smAt, topicStateMachine, lbl.Volatile, lbl.StateMachine)
+	rows = append(rows, l.tableRow(l.Body.X, widths,
 		[]cell{leftLabel(lbl.StateMachine).sized(st.small), ask(sm).left().asking(f)}, st.body, st.cell))
-	return append(rows, gapRow(st.gap))
+	return append(rows, page.Gap(st.gap))
 }
 
 // leaderBlock is the leader's nextIndex and matchIndex for each peer, in
 // bands of peers when their columns would be too narrow for the ids.
-func (l *layout) leaderBlock(g *sheetGrid, h *history) []row {
+func (l *layout) leaderBlock(g *sheetGrid, h *history) []page.Row {
 	lbl, st := l.lbl, l.st
 	var peers []string
 	for _, id := range l.tr.Servers {
@@ -126,7 +131,7 @@ func (l *layout) leaderBlock(g *sheetGrid, h *history) []row {
 		return nil
 	}
 	rows := l.heading(lbl.LeaderTitle, st.body)
-	perBand, colW := l.band(g.labelW, max(g.leaderColW, (l.body.W-g.labelW)/float64(len(peers))))
+	perBand, colW := l.band(g.labelW, max(g.leaderColW, (l.Body.W-g.labelW)/float64(len(peers))))
 	for first := 0; first < len(peers); first += perBand {
 		band := peers[first:min(len(peers), first+perBand)]
 		widths := []float64{g.labelW}
@@ -140,35 +145,35 @@ func (l *layout) leaderBlock(g *sheetGrid, h *history) []row {
 			match = append(match, l.leaderCell(h, p, false))
 		}
 		if first > 0 {
-			rows = append(rows, gapRow(1.5))
+			rows = append(rows, page.Gap(1.5))
 		}
-		rows = append(rows, l.tableRow(l.body.X, widths, head, st.body, 5))
-		rows[len(rows)-1].keepNext = true
-		rows = append(rows, l.tableRow(l.body.X, widths, next, st.body, st.cell), l.tableRow(l.body.X, widths, match, st.body, st.cell))
-		rows[len(rows)-2].keepNext = true
+		rows = append(rows, l.tableRow(l.Body.X, widths, head, st.body, 5))
+		rows[len(rows)-1].KeepNext = true
+		rows = append(rows, l.tableRow(l.Body.X, widths, next, st.body, st.cell), l.tableRow(l.Body.X, widths, match, st.body, st.cell))
+		rows[len(rows)-2].KeepNext = true
 	}
-	return append(rows, gapRow(st.gap))
+	return append(rows, page.Gap(st.gap))
 }
 
 // leaderCell is the box of nextIndex or matchIndex for a peer.
 func (l *layout) leaderCell(h *history, peer string, next bool) cell {
-	runs, at := h.leaderIndex(l.lbl, peer, next)
+	box, at := h.leaderIndex(l.lbl, peer, next)
 	name, label := "matchIndex", l.lbl.MatchIndex
 	if next {
 		name, label = "nextIndex", l.lbl.NextIndex
 	}
-	f := l.sheetField(h, fieldIndex(name, peer), KindNumber, runs, at, leaderTopic(peer, next), l.lbl.LeaderTitle, label+", "+peer)
-	return ask(runs).asking(f)
+	f := l.sheetField(h, field.LeaderIndexID(h.id, name, peer), field.KindNumber, box.answer, at, leaderTopic(peer, next), l.lbl.LeaderTitle, label+", "+peer)
+	return ask(box).asking(f)
 }
 
 // atEndBlock is where the server ends: role, term, vote and commitIndex.
-func (l *layout) atEndBlock(h *history) []row {
+func (l *layout) atEndBlock(h *history) []page.Row {
 	lbl, st := l.lbl, l.st
 	f := h.final()
 	names := []string{lbl.Role, lbl.CurrentTerm, lbl.VotedFor, lbl.CommitIndex}
 	values := []string{roleWord(lbl, f), itoa(f.Term), votedFor(lbl, f), itoa(f.CommitIndex)}
-	ids := []string{"end.role", "end.term", "end.votedFor", "end.commitIndex"}
-	kinds := []FieldKind{KindRoles, KindNumber, KindServer, KindNumber}
+	ids := []string{field.EndID(h.id, "role"), field.EndID(h.id, "term"), field.EndID(h.id, "votedFor"), field.EndID(h.id, "commitIndex")}
+	kinds := []field.Kind{field.KindRoles, field.KindNumber, field.KindServer, field.KindNumber}
 	topics := []ruleTopic{topicRole, topicTerm, topicVote, topicCommit}
 	steps := []int{
 		h.lastChange(func(s engine.ServerState) string { return roleWord(lbl, s) }),
@@ -180,15 +185,15 @@ func (l *layout) atEndBlock(h *history) []row {
 	var cells []cell
 	labelsW := 0.0
 	for _, n := range names {
-		labelsW += l.fitWidth(Regular, st.small, n)
+		labelsW += l.fitWidth(fonts.Regular, st.small, n)
 	}
-	valueW := (l.body.W - labelsW) / float64(len(names))
+	valueW := (l.Body.W - labelsW) / float64(len(names))
 	for i, n := range names {
-		widths = append(widths, l.fitWidth(Regular, st.small, n), valueW)
-		runs := answer(values[i])
-		fld := l.sheetField(h, ids[i], kinds[i], runs, steps[i], topics[i], lbl.AtEnd, n)
-		cells = append(cells, label(n).sized(st.small), ask(runs).asking(fld))
+		widths = append(widths, l.fitWidth(fonts.Regular, st.small, n), valueW)
+		box := holding(values[i], page.Answer)
+		fld := l.sheetField(h, ids[i], kinds[i], box.answer, steps[i], topics[i], lbl.AtEnd, n)
+		cells = append(cells, label(n).sized(st.small), ask(box).asking(fld))
 	}
 	rows := l.heading(lbl.AtEnd, st.body)
-	return append(rows, l.tableRow(l.body.X, widths, cells, st.body, st.cell))
+	return append(rows, l.tableRow(l.Body.X, widths, cells, st.body, st.cell))
 }

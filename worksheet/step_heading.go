@@ -1,32 +1,37 @@
 package worksheet
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/page"
+)
 
 // stepHeading is "Step n", in a timed exercise the time it happens at,
 // and what the step does in plain words, with its note under it; band
 // shades it as the head of a trace step's block.
-func (l *layout) stepHeading(n int, ms *int, said, note string, band bool) []row {
+func (l *layout) stepHeading(n int, ms *int, said, note string, band bool) []page.Row {
 	return l.stepHeadingText(n, ms, l.sentence(said), note, band)
 }
 
 // continuedHeading heads the page a step's block runs on to.
-func (l *layout) continuedHeading(n int) []row {
+func (l *layout) continuedHeading(n int) []page.Row {
 	rows := l.stepHeadingText(n, l.tr.Steps[n-1].TimeMs, l.lbl.Continued, "", true)
-	rows[len(rows)-1].h += 1
+	rows[len(rows)-1].H += 1
 	return rows
 }
 
-func (l *layout) stepHeadingText(n int, ms *int, said, note string, band bool) []row {
+func (l *layout) stepHeadingText(n int, ms *int, said, note string, band bool) []page.Row {
 	st := l.st
 	size := st.body
 	name := fill(l.lbl.Step, "n", itoa(n))
-	nameW := l.fitWidth(Bold, size, fill(l.lbl.Step, "n", itoa(len(l.tr.Steps))))
+	nameW := l.fitWidth(fonts.Bold, size, fill(l.lbl.Step, "n", itoa(len(l.tr.Steps))))
 	timeW := l.timeColumnW(size)
-	x, w := l.body.X+nameW+timeW, l.body.W-nameW-timeW
-	lines := l.wrapIn(words(said, Print), Regular, size, w)
-	var noteLines []Line
+	x, w := l.Body.X+nameW+timeW, l.Body.W-nameW-timeW
+	lines := l.wrapIn(page.Words(said, page.Print), fonts.Regular, size, w)
+	var noteLines []page.Line
 	if note = strings.TrimSpace(note); note != "" {
-		noteLines = l.wrapIn(words("“"+note+"”", Print), Regular, st.small, w)
+		noteLines = l.wrapIn(page.Words("“"+note+"”", page.Print), fonts.Regular, st.small, w)
 	}
 	saidH := l.textH(len(lines), size)
 	noteH := 0.0
@@ -34,17 +39,17 @@ func (l *layout) stepHeadingText(n int, ms *int, said, note string, band bool) [
 		noteH = l.textH(len(noteLines), st.small)
 	}
 	h := saidH + noteH
-	return []row{{h: h + 0.5, keepNext: true, draw: func(p *Page, y float64) {
+	return []page.Row{{H: h + 0.5, KeepNext: true, Draw: func(p *page.Page, y float64) {
 		if band {
-			p.box(Box{R: Rect{l.body.X, y, l.body.W, h}, Fill: Band})
+			p.AddBox(page.Box{R: page.Rect{X: l.Body.X, Y: y, W: l.Body.W, H: h}, Fill: page.Band})
 		}
-		l.text(p, Rect{l.body.X, y, nameW, l.textH(1, size)}, []Line{plain(name)}, Bold, size, Left, false)
+		l.text(p, page.Rect{X: l.Body.X, Y: y, W: nameW, H: l.textH(1, size)}, []page.Line{plain(name)}, fonts.Bold, size, page.Left, false)
 		if ms != nil {
-			l.text(p, Rect{l.body.X + nameW, y, timeW, l.textH(1, size)}, []Line{plain(l.msText(*ms))}, Bold, size, RightAlign, false)
+			l.text(p, page.Rect{X: l.Body.X + nameW, Y: y, W: timeW, H: l.textH(1, size)}, []page.Line{plain(l.msText(*ms))}, fonts.Bold, size, page.RightAlign, false)
 		}
-		l.text(p, Rect{x, y, w, saidH}, lines, Regular, size, Left, false)
+		l.text(p, page.Rect{X: x, Y: y, W: w, H: saidH}, lines, fonts.Regular, size, page.Left, false)
 		if noteLines != nil {
-			l.text(p, Rect{x, y + saidH, w, noteH}, noteLines, Regular, st.small, Left, false)
+			l.text(p, page.Rect{X: x, Y: y + saidH, W: w, H: noteH}, noteLines, fonts.Regular, st.small, page.Left, false)
 		}
 	}}}
 }
@@ -59,5 +64,5 @@ func (l *layout) timeColumnW(size float64) float64 {
 	if l.tr.Timing == nil {
 		return 0
 	}
-	return l.fitWidth(Bold, size, l.msText(l.lastTime())) + 3
+	return l.fitWidth(fonts.Bold, size, l.msText(l.lastTime())) + 3
 }

@@ -1,5 +1,10 @@
 package worksheet
 
+import (
+	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/page"
+)
+
 // termBand is one band of the Terms grid across the page: the terms of
 // its columns and their widths.
 type termBand struct {
@@ -12,13 +17,13 @@ type termBand struct {
 // stories want; the last band is filled with spare columns, and every
 // band is stretched to the page's width.
 func (l *layout) termBands(labelW, base float64, need map[int]float64, first, last int) []termBand {
-	avail := l.body.W - labelW
+	avail := l.Body.W - labelW
 	width := func(t int) float64 { return max(base, need[t]) }
 	var bands []termBand
 	for t := first; t <= last; {
 		var b termBand
 		sum := 0.0
-		for len(b.terms) == 0 || sum+width(t) <= avail+eps {
+		for len(b.terms) == 0 || sum+width(t) <= avail+page.Eps {
 			b.terms = append(b.terms, t)
 			b.widths = append(b.widths, width(t))
 			sum += width(t)
@@ -35,14 +40,14 @@ func (l *layout) termBands(labelW, base float64, need map[int]float64, first, la
 // roleColumnW is the width a Terms grid column wants for a role story:
 // the story at the body size, up to comfortableRoleColW; a longer story
 // gets as much more as it needs at the smallest size, up to maxRoleColW.
-func (l *layout) roleColumnW(runs []Run, base float64) float64 {
-	line := Line{}
-	for _, w := range gluedWords(runs) {
+func (l *layout) roleColumnW(runs []page.Run, base float64) float64 {
+	line := page.Line{}
+	for _, w := range page.GluedWords(runs) {
 		line = append(line, w...)
 	}
 	pad := 2*l.st.pad + 0.4
-	atBody := l.m.lineWidth(line, Regular, l.st.body) + pad
-	atSmallest := l.m.lineWidth(line, Regular, minRolePt) + pad
+	atBody := page.LineWidth(l.m, line, fonts.Regular, l.st.body) + pad
+	atSmallest := page.LineWidth(l.m, line, fonts.Regular, minRolePt) + pad
 	return min(atBody, max(base, comfortableRoleColW, atSmallest), maxRoleColW)
 }
 

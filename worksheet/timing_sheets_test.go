@@ -3,10 +3,14 @@ package worksheet
 import (
 	"strings"
 	"testing"
+
+	"github.com/raftsheet/raftsheet/field"
+	"github.com/raftsheet/raftsheet/page"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // sheetTexts is every text of a layout's pages of a section ("" for all).
-func sheetTexts(doc *Document, section string) string {
+func sheetTexts(doc *page.Document, section string) string {
 	var b strings.Builder
 	for _, p := range doc.Pages {
 		if section == "" || p.Section == section {
@@ -23,10 +27,10 @@ func sheetTexts(doc *Document, section string) string {
 // a Clock block on each Raft State sheet; the timers in the trace. An
 // untimed exercise's sheets show none of it.
 func TestTimedSheetsShowTheClock(t *testing.T) {
-	roleplay := buildExercise(t, "partition-timed", KindRoleplay, "a4")
-	trace := buildExercise(t, "partition-timed", KindTrace, "a4")
+	roleplay := buildExercise(t, "partition-timed", templates.KindRoleplay, "a4")
+	trace := buildExercise(t, "partition-timed", templates.KindTrace, "a4")
 	for _, c := range []struct {
-		doc           *Document
+		doc           *page.Document
 		section, want string
 	}{
 		{roleplay.doc, "cover", "Step 7\n60 ms\n"},
@@ -44,7 +48,7 @@ func TestTimedSheetsShowTheClock(t *testing.T) {
 			t.Errorf("partition-timed %s: no %q", c.section, c.want)
 		}
 	}
-	for _, kind := range []string{KindRoleplay, KindTrace} {
+	for _, kind := range []string{templates.KindRoleplay, templates.KindTrace} {
 		text := sheetTexts(buildExercise(t, "partition", kind, "a4").doc, "")
 		for _, timed := range []string{" ms\n", "Clock", "sent at", "arrives\n", "next timer", "election at", "heartbeat at"} {
 			if strings.Contains(text, timed) {
@@ -57,9 +61,9 @@ func TestTimedSheetsShowTheClock(t *testing.T) {
 // The trace template asks when a fixed timeout fires, and gives the
 // times of a drawn one.
 func TestTimersAskedOrGiven(t *testing.T) {
-	fields := func(name string) map[string]*Field {
-		out := map[string]*Field{}
-		for _, f := range buildExercise(t, name, KindTrace, "a4").doc.Fields() {
+	fields := func(name string) map[string]*field.Field {
+		out := map[string]*field.Field{}
+		for _, f := range buildExercise(t, name, templates.KindTrace, "a4").doc.Fields() {
 			out[f.ID] = f
 		}
 		return out

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // traceChanges knows, for every server, attribute and step, the last step
@@ -19,7 +20,7 @@ var traceAttrs = map[string]func(engine.ServerState) string{
 		return itoa(int(s.Role)) + map[bool]string{true: "", false: " down"}[s.Up]
 	},
 	"term":     func(s engine.ServerState) string { return itoa(s.Term) },
-	"votedFor": func(s engine.ServerState) string { return votedFor(&Labels{None: "-"}, s) },
+	"votedFor": func(s engine.ServerState) string { return votedFor(&templates.Labels{None: "-"}, s) },
 	"log": func(s engine.ServerState) string {
 		var b strings.Builder
 		for _, e := range s.Log {

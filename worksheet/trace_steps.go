@@ -1,9 +1,13 @@
 package worksheet
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/field"
+	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/page"
 )
 
 // traceColumn is a column of a trace step's server table: the field it
@@ -13,7 +17,7 @@ type traceColumn struct {
 	head  string
 	w     float64
 	left  bool // values read left to right (a log), not centred
-	kind  FieldKind
+	kind  field.Kind
 	topic ruleTopic
 }
 
@@ -26,45 +30,41 @@ type traceColumns struct {
 
 func (l *layout) newTraceColumns() traceColumns {
 	lbl, st := l.lbl, l.st
-	n := itoa(len(l.tr.Steps))
+	n := len(l.tr.Steps)
 	w := func(attr string, texts ...string) float64 {
-		return max(l.fitWidth(Bold, st.small, texts[0]), l.fitWidth(Italic, st.body, texts[1:]...),
+		return max(l.fitWidth(fonts.Bold, st.small, texts[0]), l.fitWidth(fonts.Italic, st.body, texts[1:]...),
 			l.idWidth(l.stepIDs(n, attr)...))
 	}
-	c := traceColumns{serverW: max(l.fitWidth(Bold, st.small, append([]string{lbl.Server}, l.tr.Servers...)...), 10)}
+	c := traceColumns{serverW: max(l.fitWidth(fonts.Bold, st.small, append([]string{lbl.Server}, l.tr.Servers...)...), 10)}
 	// Wide enough for the key's answers, for handwriting and for the ids.
 	c.cols = []traceColumn{
-		{attr: "role", head: lbl.Role, w: max(w("role", lbl.Role, lbl.Follower, lbl.Candidate, lbl.Leader, lbl.Down), 20), kind: KindRoles, topic: topicRole},
-		{attr: "term", head: lbl.Term, w: max(w("term", lbl.Term, itoa(l.tr.MaxTerm())), 12), kind: KindNumber, topic: topicTerm},
-		{attr: "votedFor", head: lbl.VotedFor, w: max(w("votedFor", append([]string{lbl.VotedFor, lbl.None}, l.tr.Servers...)...), 15), kind: KindServer, topic: topicVote},
-		{attr: "log", head: lbl.Log, left: true, kind: KindEntries, topic: topicLog},
-		{attr: "commitIndex", head: lbl.CommitIndex, w: max(w("commitIndex", lbl.CommitIndex, itoa(l.tr.MaxLogLength())), 16), kind: KindNumber, topic: topicCommit},
+		{attr: "role", head: lbl.Role, w: max(w("role", lbl.Role, lbl.Follower, lbl.Candidate, lbl.Leader, lbl.Down), 20), kind: field.KindRoles, topic: topicRole},
+		{attr: "term", head: lbl.Term, w: max(w("term", lbl.Term, itoa(l.tr.MaxTerm())), 12), kind: field.KindNumber, topic: topicTerm},
+		{attr: "votedFor", head: lbl.VotedFor, w: max(w("votedFor", append([]string{lbl.VotedFor, lbl.None}, l.tr.Servers...)...), 15), kind: field.KindServer, topic: topicVote},
+		{attr: "log", head: lbl.Log, left: true, kind: field.KindEntries, topic: topicLog},
+		{attr: "commitIndex", head: lbl.CommitIndex, w: max(w("commitIndex", lbl.CommitIndex, itoa(l.tr.MaxLogLength())), 16), kind: field.KindNumber, topic: topicCommit},
 	}
 	if l.tr.Timing != nil {
 		c.cols = append(c.cols, traceColumn{attr: "timer", head: lbl.NextTimer,
-			w: max(w("timer", lbl.NextTimer, itoa(l.lastTime()+1000)), 16), kind: KindTime, topic: topicTimer})
+			w: max(w("timer", lbl.NextTimer, itoa(l.lastTime()+1000)), 16), kind: field.KindTime, topic: topicTimer})
 	}
 	used := c.serverW
 	for _, col := range c.cols {
 		used += col.w
 	}
-	if rest := l.body.W - used; rest >= 90 {
+	if rest := l.Body.W - used; rest >= 90 {
 		c.cols = append(c.cols, traceColumn{attr: "stateMachine", head: lbl.StateMachine, left: true,
-			w: max(26, l.fitWidth(Bold, st.small, lbl.StateMachine), l.idWidth(l.stepIDs(n, "stateMachine")...)), kind: KindValues, topic: topicStateMachine})
+			w: max(26, l.fitWidth(fonts.Bold, st.small, lbl.StateMachine), l.idWidth(l.stepIDs(n, "stateMachine")...)), kind: field.KindValues, topic: topicStateMachine})
 		used += c.cols[len(c.cols)-1].w
 	}
-	c.cols[3].w = l.body.W - used // the log takes the rest
+	c.cols[3].w = l.Body.W - used // the log takes the rest
 	return c
 }
 
-// stepIDs are the ids stepN.server.attr of every server: what a column
-// must be wide enough for.
-func (l *layout) stepIDs(n, attr string) []string {
-	var out []string
-	for _, id := range l.tr.Servers {
-		out = append(out, "step"+n+"."+id+"."+attr)
-	}
-	return out
+// stepIDs are the ids of attr after step n of every server: what a
+// column must be wide enough for.
+func (l *layout) stepIDs(n int, attr string) []string {
+	return l.everyServer(func(s string) []string { return []string{field.StepID(n, s, attr)} })
 }
 
 // widths are the table's column widths, the server's first.
@@ -79,34 +79,34 @@ func (c traceColumns) widths() []float64 {
 // traceSteps lays out the trace template: a block per step with the
 // servers' state after it, the messages it sends and why.
 func (l *layout) traceSteps() {
-	l.startPage("steps")
+	l.StartPage("steps")
 	cols := l.newTraceColumns()
 	for i, s := range l.tr.Steps {
 		if i > 0 {
-			l.space(l.st.gap + 1)
+			l.Space(l.st.gap + 1)
 		}
 		rows := l.stepHeading(s.N, s.TimeMs, s.Words, s.Note, true)
-		rows = append(rows, gapRow(1))
+		rows = append(rows, page.Gap(1))
 		rows = append(rows, l.serverTable(cols, s)...)
-		rows = append(rows, gapRow(1.5))
+		rows = append(rows, page.Gap(1.5))
 		rows = append(rows, l.messageRows(s)...)
-		rows = append(rows, gapRow(1.5))
-		rows = append(rows, l.whyBox(l.stepReasons(s), l.body.X, l.body.W)...)
+		rows = append(rows, page.Gap(1.5))
+		rows = append(rows, l.whyBox(l.stepReasons(s), l.Body.X, l.Body.W)...)
 		n := s.N
-		l.place(block{rows: rows, keep: true, repeat: func() []row { return l.continuedHeading(n) }})
+		l.Place(page.Block{Rows: rows, Keep: true, Repeat: func() []page.Row { return l.continuedHeading(n) }})
 	}
 }
 
 // serverTable is a row per server: what the step asks about is blank on
 // the worksheet; the other servers' state is printed, shaded.
-func (l *layout) serverTable(cols traceColumns, s engine.StepRecord) []row {
+func (l *layout) serverTable(cols traceColumns, s engine.StepRecord) []page.Row {
 	st := l.st
 	head := []cell{label(l.lbl.Server).sized(st.small)}
 	for _, col := range cols.cols {
 		head = append(head, label(col.head).sized(st.small))
 	}
-	rows := []row{l.tableRow(l.body.X, cols.widths(), head, st.body, 5)}
-	rows[0].keepNext = true
+	rows := []page.Row{l.tableRow(l.Body.X, cols.widths(), head, st.body, 5)}
+	rows[0].KeepNext = true
 	asked := map[string]bool{}
 	for _, id := range s.Ask {
 		asked[id] = true
@@ -114,55 +114,61 @@ func (l *layout) serverTable(cols traceColumns, s engine.StepRecord) []row {
 	for _, id := range l.tr.Servers {
 		cells := []cell{boldLabel(id).sized(st.small)}
 		for _, col := range cols.cols {
-			runs := l.traceValue(col.attr, id, s.Servers[id], asked[id])
-			c := ask(runs)
+			box := l.traceValue(col.attr, id, s.Servers[id], asked[id])
+			c := ask(box)
 			if col.left {
 				c = c.left()
 			}
-			if !hasAnswer(runs) { // printed: not asked, or not for the student to work out
-				c = cell{runs: runs, fill: Shade, align: c.align}
+			if !box.asked() { // printed: not asked, or not for the student to work out
+				c = cell{runs: box.runs, fill: page.Shade, align: c.align}
 			} else {
-				c = c.asking(l.traceField(s.N, id, col, runs))
+				c = c.asking(l.traceField(s.N, id, col, box.answer))
 			}
 			cells = append(cells, c)
 		}
-		rows = append(rows, l.tableRow(l.body.X, cols.widths(), cells, st.body, st.cell))
+		rows = append(rows, l.tableRow(l.Body.X, cols.widths(), cells, st.body, st.cell))
 	}
 	return rows
 }
 
 // traceValue is what a server's cell of a column holds after a step, as
 // answers when the step asks about the server, else as print.
-func (l *layout) traceValue(attr, id string, sv engine.ServerState, asked bool) []Run {
+func (l *layout) traceValue(attr, id string, sv engine.ServerState, asked bool) held {
 	lbl := l.lbl
-	ink := Print
+	ink := page.Print
 	if asked {
-		ink = Answer
+		ink = page.Answer
 	}
-	one := func(s string) []Run { return []Run{{S: s, Ink: ink}} }
 	switch attr {
 	case "role":
-		return one(roleWord(lbl, sv))
+		return holding(roleWord(lbl, sv), ink)
 	case "term":
-		return one(itoa(sv.Term))
+		return holding(itoa(sv.Term), ink)
 	case "votedFor":
-		return one(votedFor(lbl, sv))
+		return holding(votedFor(lbl, sv), ink)
 	case "log":
-		return l.logRuns(sv.Log, ink)
+		return l.logValues(sv.Log, ink)
 	case "commitIndex":
-		return one(itoa(sv.CommitIndex))
+		return holding(itoa(sv.CommitIndex), ink)
 	case "timer":
 		t, due := l.nextTimer(id, sv)
 		if !due {
-			ink = Print // a drawn timeout: the worksheet gives when it fires
+			ink = page.Print // a drawn timeout: the worksheet gives when it fires
 		}
-		return one(t)
+		return holding(t, ink)
 	}
 	sm := l.values.stateMachine(sv.StateMachine)
 	if len(sm) == 0 {
 		sm = []string{lbl.None}
 	}
-	return inkedWords(sm, ink)
+	var box held
+	for i, v := range sm {
+		if i < len(sm)-1 {
+			v += "," // a list, as a student writes it: x=1, y=2
+		}
+		box.add(v, ink, false)
+	}
+	return box
 }
 
 // nextTimer is when a server's next timer fires: a leader's heartbeat,
@@ -181,7 +187,7 @@ func (l *layout) nextTimer(id string, sv engine.ServerState) (string, bool) {
 // traceField is the field stepN.server.attr, its rule the reason for the
 // change that gave the value (in this step or the last one that changed
 // it), or this step's reason for keeping it ("does not commit": Figure 8).
-func (l *layout) traceField(n int, id string, col traceColumn, runs []Run) *Field {
+func (l *layout) traceField(n int, id string, col traceColumn, answer []string) *field.Field {
 	at := l.traceChanges().lastChange(id, col.attr, n)
 	topic := col.topic
 	if col.attr == "timer" && l.tr.Steps[n-1].Servers[id].Role == engine.Leader {
@@ -190,36 +196,25 @@ func (l *layout) traceField(n int, id string, col traceColumn, runs []Run) *Fiel
 	if _, ok := l.rules.reason(n, id, topic); ok {
 		at = n
 	}
-	return l.newField("step"+itoa(n)+"."+id+"."+col.attr, col.kind, runs, id, at, l.rules.rule(at, id, topic),
+	return l.newField(field.StepID(n, id, col.attr), col.kind, answer, id, at, l.rules.rule(at, id, topic),
 		fill(l.lbl.Step, "n", itoa(n)), id+", "+col.head)
 }
 
-// logRuns are a log as term:value tokens, "–" when empty.
-func (l *layout) logRuns(log []engine.LogEntry, ink Ink) []Run {
+// logValues are a log as term:value entries, "–" when empty.
+func (l *layout) logValues(log []engine.LogEntry, ink page.Ink) held {
 	if len(log) == 0 {
-		return []Run{{S: l.lbl.None, Ink: ink}}
+		return holding(l.lbl.None, ink)
 	}
-	out := make([]Run, len(log))
-	for i, e := range log {
-		out[i] = Run{S: l.values.entry(e.Term, e.Value), Ink: ink}
+	var box held
+	for _, e := range log {
+		box.add(l.values.entry(e.Term, e.Value), ink, false)
 	}
-	return out
-}
-
-func inkedWords(texts []string, ink Ink) []Run {
-	out := make([]Run, len(texts))
-	for i, t := range texts {
-		out[i] = Run{S: t, Ink: ink}
-		if i < len(texts)-1 {
-			out[i].S += ","
-		}
-	}
-	return out
+	return box
 }
 
 // messageRows are the messages the step sends, a row per group with its
 // numbers given; one blank row (key: "none") when it sends nothing.
-func (l *layout) messageRows(s engine.StepRecord) []row {
+func (l *layout) messageRows(s engine.StepRecord) []page.Row {
 	lbl, st := l.lbl, l.st
 	groups := sentGroups(s.Messages)
 	asked := map[string]bool{}
@@ -230,36 +225,39 @@ func (l *layout) messageRows(s engine.StepRecord) []row {
 	for _, g := range groups {
 		ids = append(ids, idList(g.ids))
 	}
-	idW := l.fitWidth(Bold, st.small, ids...)
-	widths := []float64{idW, l.body.W - idW}
-	rows := l.paragraph(words(lbl.Messages, Print), Bold, st.small, l.body.X, l.body.W)
-	rows[len(rows)-1].keepNext = true
+	idW := l.fitWidth(fonts.Bold, st.small, ids...)
+	widths := []float64{idW, l.Body.W - idW}
+	rows := l.paragraph(page.Words(lbl.Messages, page.Print), fonts.Bold, st.small, l.Body.X, l.Body.W)
+	rows[len(rows)-1].KeepNext = true
 	if len(groups) == 0 {
-		ink := Answer
+		ink := page.Answer
 		if len(s.Ask) == 0 {
-			ink = Print
+			ink = page.Print
 		}
-		runs := words(lbl.NoMessages, ink)
-		f := l.newField("step"+itoa(s.N)+".msg", KindMessage, runs, "", s.N, l.rules.named(engine.RuleArguments), fill(lbl.Step, "n", itoa(s.N)), lbl.Messages)
-		return append(rows, l.tableRow(l.body.X, widths, []cell{label(""), ask(runs).left().asking(f)}, st.body, st.cell))
+		var box held
+		box.addWords(lbl.NoMessages, ink)
+		f := l.newField(field.StepNoMessageID(s.N), field.KindMessage, box.answer, "", s.N, l.rules.named(engine.RuleArguments), fill(lbl.Step, "n", itoa(s.N)), lbl.Messages)
+		return append(rows, l.tableRow(l.Body.X, widths, []cell{label(""), ask(box).left().asking(f)}, st.body, st.cell))
 	}
 	for _, g := range groups {
-		ink := Print
+		ink := page.Print
 		for _, from := range g.from {
 			if asked[from] {
-				ink = Answer
+				ink = page.Answer
 			}
 		}
-		c := ask(words(l.describe(g), ink)).left()
-		if ink == Print {
-			c = cell{runs: c.runs, fill: Shade}
+		var box held
+		box.addWords(l.describe(g), ink)
+		c := ask(box).left()
+		if ink == page.Print {
+			c = cell{runs: c.runs, fill: page.Shade}
 		} else {
-			f := l.newField("step"+itoa(s.N)+"."+fieldIndex("msg", itoa(g.ids[0])), KindMessage, c.runs, g.from[0], s.N,
+			f := l.newField(field.StepMessageID(s.N, g.ids[0]), field.KindMessage, box.answer, g.from[0], s.N,
 				l.rules.messageRule(s.N, g.ids[0]), fill(lbl.Step, "n", itoa(s.N)), lbl.Messages+" "+idList(g.ids))
 			f.Canon, f.Alt = l.messageCanon(g, false), l.messageCanon(g, true)
 			c = c.asking(f)
 		}
-		rows = append(rows, l.tableRow(l.body.X, widths, []cell{boldLabel(idList(g.ids)).sized(st.small), c}, st.body, st.cell))
+		rows = append(rows, l.tableRow(l.Body.X, widths, []cell{boldLabel(idList(g.ids)).sized(st.small), c}, st.body, st.cell))
 	}
 	return rows
 }
@@ -268,7 +266,7 @@ func (l *layout) messageRows(s engine.StepRecord) []row {
 func (l *layout) reasonTexts(s engine.StepRecord) []string {
 	out := make([]string, len(s.Why))
 	for i, r := range s.Why {
-		out[i] = l.tpl.reasonText(r)
+		out[i] = l.tpl.ReasonText(r)
 	}
 	return out
 }
@@ -278,11 +276,11 @@ func (l *layout) reasonTexts(s engine.StepRecord) []string {
 func (l *layout) stepReasons(s engine.StepRecord) []string {
 	var out []string
 	if len(s.Delivered) > 0 {
-		out = append(out, l.lbl.Delivered+": "+idList(sortedInts(s.Delivered)))
+		out = append(out, l.lbl.Delivered+": "+idList(slices.Sorted(slices.Values(s.Delivered))))
 	}
 	out = append(out, l.reasonTexts(s)...)
 	if len(s.InFlight) > 0 {
-		out = append(out, l.lbl.InFlightAfter+": "+idList(sortedInts(s.InFlight)))
+		out = append(out, l.lbl.InFlightAfter+": "+idList(slices.Sorted(slices.Values(s.InFlight))))
 	}
 	if len(out) == 0 {
 		out = append(out, strings.TrimSpace(l.lbl.None))
@@ -300,5 +298,5 @@ func (l *layout) messageCanon(g *sentGroup, printed bool) []string {
 			m.Entries[i].Value = l.values.short(m.Entries[i].Value)
 		}
 	}
-	return []string{MessageCanon(m.Type, g.from, g.to, l.messageFields(m))}
+	return []string{field.MessageCanon(m.Type, g.from, g.to, l.messageFields(m))}
 }

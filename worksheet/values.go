@@ -1,7 +1,8 @@
 package worksheet
 
 import (
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
@@ -110,11 +111,7 @@ func stateMachineValues(v any) []string {
 			return []string{sm}
 		}
 	case map[string]string:
-		keys := make([]string, 0, len(sm))
-		for k := range sm {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
+		keys := slices.Sorted(maps.Keys(sm))
 		out := make([]string, len(keys))
 		for i, k := range keys {
 			out[i] = k + "=" + sm[k]

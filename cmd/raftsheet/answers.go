@@ -4,7 +4,8 @@ import (
 	"fmt"
 
 	"github.com/raftsheet/raftsheet/class"
-	"github.com/raftsheet/raftsheet/worksheet"
+	"github.com/raftsheet/raftsheet/field"
+	"github.com/raftsheet/raftsheet/pipeline"
 	"github.com/spf13/cobra"
 )
 
@@ -26,7 +27,7 @@ key's answers are filled in: a worked answer file.`,
 		Example: "  raftsheet answers partition > answers.yaml\n  raftsheet answers PAR7-1KQ2 -o ada.yaml\n  raftsheet answers figure8 --template trace --key",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			t, err := class.Locate(args[0], exercise)
+			t, err := pipeline.Locate(args[0], exercise)
 			if err != nil {
 				return err
 			}
@@ -34,16 +35,16 @@ key's answers are filled in: a worked answer file.`,
 			if err != nil {
 				return err
 			}
-			var fill func(*worksheet.Field) string
+			var fill func(*field.Field) string
 			if key {
 				fill = class.KeyAnswer
 			}
-			yaml := class.AnswerTemplate(sheet.Header(class.Student{}), sheet.Doc.Fields(), fill)
+			yaml := class.AnswerTemplate(class.HeaderOf(sheet, class.Student{}), sheet.Doc.Fields(), fill)
 			if out == "" {
 				_, err := cmd.OutOrStdout().Write(yaml)
 				return err
 			}
-			if err := worksheet.WriteFiles(map[string][]byte{out: yaml}); err != nil {
+			if err := pipeline.WriteFiles(map[string][]byte{out: yaml}); err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.ErrOrStderr(), "%s: %d fields\n", out, len(sheet.Doc.Fields()))

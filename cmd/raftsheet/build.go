@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"runtime/debug"
 
-	"github.com/raftsheet/raftsheet/worksheet"
+	"github.com/raftsheet/raftsheet/pipeline"
 	"github.com/spf13/cobra"
 )
 
 func buildCmd() *cobra.Command {
-	var opt worksheet.BatchOptions
+	var opt pipeline.BatchOptions
 	var cls classFlags
 	cmd := &cobra.Command{
 		Use:   "build [FILE|NAME ...]",
@@ -46,7 +46,7 @@ and id. The same --seed gives the same variants, byte for byte.`,
 			// A short run that makes a few PDFs and exits: collecting its
 			// garbage often costs more time than the memory is worth.
 			debug.SetGCPercent(400)
-			results, err := worksheet.BuildAll(args, opt)
+			results, err := pipeline.BuildAll(args, opt)
 			if err != nil { // a bad --template or --paper: FILE:LINE: lines, as they are
 				fmt.Fprintln(cmd.ErrOrStderr(), err)
 				return fmt.Errorf("nothing was built")

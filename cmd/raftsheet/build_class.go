@@ -8,7 +8,7 @@ import (
 
 	"github.com/raftsheet/raftsheet/class"
 	"github.com/raftsheet/raftsheet/exercises"
-	"github.com/raftsheet/raftsheet/worksheet"
+	"github.com/raftsheet/raftsheet/pipeline"
 	"github.com/spf13/cobra"
 )
 
@@ -54,7 +54,7 @@ func (c *classFlags) students() ([]class.Student, error) {
 // far fewer than the 65,536 variants.
 const maxClass = 2000
 
-func buildClass(cmd *cobra.Command, args []string, opt worksheet.BatchOptions, c classFlags) error {
+func buildClass(cmd *cobra.Command, args []string, opt pipeline.BatchOptions, c classFlags) error {
 	if len(args) != 1 {
 		return fmt.Errorf("a class set is of one exercise; build %d exercises one at a time", len(args))
 	}

@@ -7,7 +7,8 @@ import (
 	"path/filepath"
 
 	"github.com/raftsheet/raftsheet/class"
-	"github.com/raftsheet/raftsheet/worksheet"
+	"github.com/raftsheet/raftsheet/page"
+	"github.com/raftsheet/raftsheet/pipeline"
 	"github.com/spf13/cobra"
 )
 
@@ -46,14 +47,14 @@ type checkOptions struct {
 }
 
 func runCheck(cmd *cobra.Command, files []string, opt checkOptions) error {
-	paper, err := worksheet.ParsePaper(opt.paper)
+	paper, err := page.ParsePaper(opt.paper)
 	if err != nil {
 		return fmt.Errorf("--paper: %w", err)
 	}
 	checker := &class.Checker{Exercise: opt.exercise}
 	grades := make([]*class.Grade, len(files))
 	errs := make([]error, len(files))
-	worksheet.Parallel(len(files), 0, func(i int) { grades[i], errs[i] = checker.CheckFile(files[i]) })
+	pipeline.Parallel(len(files), 0, func(i int) { grades[i], errs[i] = checker.CheckFile(files[i]) })
 	var ok []*class.Grade
 	for i, g := range grades {
 		if errs[i] != nil {
@@ -118,29 +119,20 @@ func printGrade(w io.Writer, g *class.Grade, verbose bool) {
 	}
 }
 
-func writeReport(cmd *cobra.Command, dir string, grades []*class.Grade, paper worksheet.Paper) error {
+func writeReport(cmd *cobra.Command, dir string, grades []*class.Grade, paper page.Paper) error {
 	csv, err := class.ScoresCSV(grades)
 	if err != nil {
 		return err
 	}
-	title := grades[0].Sheet.Variant.Title
-	if grades[0].Sheet.Code != "" {
-		title = grades[0].Sheet.Exercise.Title // the exercise's own words, not one variant's
-	}
-	for _, g := range grades {
-		if g.Sheet.Exercise.Name != grades[0].Sheet.Exercise.Name {
-			title = "several exercises"
-		}
-	}
-	pdf, err := worksheet.ReportPDF(class.ReportData(title, grades, class.Misses(grades)), paper)
+	report, err := class.ReportPDF(grades, paper)
 	if err != nil {
 		return err
 	}
-	if err := worksheet.MakeOutputDir(dir); err != nil {
+	if err := pipeline.MakeOutputDir(dir); err != nil {
 		return err
 	}
-	files := map[string][]byte{filepath.Join(dir, "scores.csv"): csv, filepath.Join(dir, "report.pdf"): pdf}
-	if err := worksheet.WriteFiles(files); err != nil {
+	files := map[string][]byte{filepath.Join(dir, "scores.csv"): csv, filepath.Join(dir, "report.pdf"): report}
+	if err := pipeline.WriteFiles(files); err != nil {
 		return errors.Join(errors.New("writing the report"), err)
 	}
 	fmt.Fprintf(cmd.OutOrStdout(), "%s/scores.csv and report.pdf: %d students\n", dir, len(grades))

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"path/filepath"
 
-	"github.com/raftsheet/raftsheet/class"
-	"github.com/raftsheet/raftsheet/worksheet"
+	"github.com/raftsheet/raftsheet/pdf"
+	"github.com/raftsheet/raftsheet/pipeline"
 	"github.com/spf13/cobra"
 )
 
@@ -24,7 +24,7 @@ own, name its FILE with --exercise. Give the class set's --template and
 		Example: "  raftsheet key PAR7-1KQ2\n  raftsheet key MYE3-0K2J --exercise my-exercise.yaml -o keys",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			t, err := class.Locate(args[0], exercise)
+			t, err := pipeline.Locate(args[0], exercise)
 			if err != nil {
 				return err
 			}
@@ -35,20 +35,20 @@ own, name its FILE with --exercise. Give the class set's --template and
 			if err != nil {
 				return err
 			}
-			pdf, err := worksheet.Render(sheet.Doc, true)
+			key, err := pdf.Render(sheet.Doc, true)
 			if err != nil {
 				return err
 			}
 			dir := filepath.Join(out, t.Exercise.Name)
-			if err := worksheet.MakeOutputDir(dir); err != nil {
+			if err := pipeline.MakeOutputDir(dir); err != nil {
 				return err
 			}
 			path := filepath.Join(dir, t.Code+"-key.pdf")
-			if err := worksheet.WriteFiles(map[string][]byte{path: pdf}); err != nil {
+			if err := pipeline.WriteFiles(map[string][]byte{path: key}); err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "%s  %d pages, %s, %s (%d KB): the key of variant %s of %s\n",
-				path, len(sheet.Doc.Pages), sheet.Options.Template.Kind, sheet.Options.Paper.Name, (len(pdf)+1023)/1024, t.Code, t.Exercise.Name)
+				path, len(sheet.Doc.Pages), sheet.Options.Template.Kind, sheet.Options.Paper.Name, (len(key)+1023)/1024, t.Code, t.Exercise.Name)
 			return nil
 		},
 	}

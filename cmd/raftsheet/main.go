@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/diag"
 	"github.com/spf13/cobra"
 )
 
@@ -40,7 +40,7 @@ func reportError(err error) {
 		fmt.Fprintln(os.Stderr, "raftsheet:", err)
 		return
 	}
-	var diags engine.Diagnostics
+	var diags diag.Diagnostics
 	if errors.As(err, &diags) {
 		fmt.Fprintln(os.Stderr, err)
 		return

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
 	"github.com/spf13/cobra"
 )
@@ -29,7 +29,7 @@ NAME is a built-in exercise (see "raftsheet list"); FILE is a YAML exercise.`,
 			if err != nil {
 				return err
 			}
-			tr, err := engine.Run(ex)
+			tr, err := exercise.Run(ex)
 			if err != nil {
 				return err
 			}

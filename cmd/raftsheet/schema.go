@@ -3,7 +3,7 @@ package main
 import (
 	"os"
 
-	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/spf13/cobra"
 )
 
@@ -19,7 +19,7 @@ and point your editor at it, e.g. with the YAML language server:
   # yaml-language-server: $schema=raftsheet.schema.json   (first line of the exercise)`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			_, err := os.Stdout.Write(engine.Schema)
+			_, err := os.Stdout.Write(exercise.Schema)
 			return err
 		},
 	}

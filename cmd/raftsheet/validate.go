@@ -4,9 +4,9 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
-	"github.com/raftsheet/raftsheet/worksheet"
+	"github.com/raftsheet/raftsheet/pipeline"
 	"github.com/spf13/cobra"
 )
 
@@ -39,45 +39,30 @@ when all exercises are valid and 1 otherwise.`,
 	}
 }
 
-// validate loads and runs one exercise, saying what it found.
+// validate loads and runs one exercise, and lays out its worksheet and
+// key in memory with its own template and paper, as build would: that
+// catches what only the sheets can (a character the fonts lack, an
+// exercise too big for a template). It says what it found.
 func validate(arg string) (string, error) {
 	src, err := exercises.Find(arg)
 	if err != nil {
 		return "", err
 	}
-	ex, err := engine.Load(src.File, src.Name, src.Bytes)
+	ex, err := exercise.Load(src.File, src.Name, src.Bytes)
 	if err != nil {
 		return "", err
 	}
-	tr, err := engine.Run(ex)
+	opt, err := pipeline.Options(ex, "", "")
 	if err != nil {
 		return "", err
 	}
-	pages, err := layOut(ex, tr)
+	sheet, err := pipeline.Target{Exercise: ex, Ref: arg}.LayOut(opt, "")
 	if err != nil {
 		return "", err
 	}
+	tr := sheet.Trace
 	return fmt.Sprintf("%s: ok (%d servers, %d steps, highest term %d, longest log %d; %s sheets of %d pages)",
-		src.File, len(tr.Servers), len(tr.Steps), tr.MaxTerm(), tr.MaxLogLength(), ex.Worksheet.Template, pages), nil
-}
-
-// layOut builds the exercise's worksheet and key in memory, with its own
-// template and paper, as build would: it catches what only the sheets can
-// (a character the fonts lack, an exercise too big for a template).
-func layOut(ex *engine.Exercise, tr *engine.Trace) (int, error) {
-	tpl, err := worksheet.BuiltinTemplate(ex.Worksheet.Template)
-	if err != nil {
-		return 0, err
-	}
-	paper, err := worksheet.ParsePaper(ex.Worksheet.Paper)
-	if err != nil {
-		return 0, err
-	}
-	doc, err := worksheet.Layout(ex, tr, worksheet.Options{Template: tpl, Paper: paper})
-	if err != nil {
-		return 0, err
-	}
-	return len(doc.Pages), nil
+		src.File, len(tr.Servers), len(tr.Steps), tr.MaxTerm(), tr.MaxLogLength(), ex.Worksheet.Template, len(sheet.Doc.Pages)), nil
 }
 
 // errSilent is a failure already reported in full: main prints only its

@@ -1,0 +1,93 @@
+package engine
+
+import "fmt"
+
+// Script is what the runner plays (Run): the cluster, the state its
+// servers start in, its clock, and the steps. The exercise format
+// (package exercise) reads one from YAML, with the prose and settings
+// around it.
+type Script struct {
+	Config  Config
+	Initial []InitialServer // in cluster order; servers not listed start empty
+	Timing  *Timing         // nil: the script has no clock
+	Steps   []Step
+}
+
+// InitialServer is one server's state before step 1, for Figure 6/7/8-style
+// setups.
+type InitialServer struct {
+	ID   string
+	Line int
+	InitialState
+}
+
+// InitialState is what an exercise may set for a server before step 1.
+type InitialState struct {
+	Term     int
+	VotedFor string
+	Role     Role
+	Log      Log
+	Commit   int
+}
+
+// StepKind is what a script step does.
+type StepKind int
+
+const (
+	StepTimeout StepKind = iota
+	StepDeliver
+	StepDrop
+	StepDuplicate
+	StepClient
+	StepHeartbeat
+	StepStabilize
+	StepPartition
+	StepHeal
+	StepCrash
+	StepRestart
+	StepRun
+)
+
+// StepKinds are the keys of the YAML step kinds, in StepKind order.
+var StepKinds = []string{"timeout", "deliver", "drop", "duplicate", "client", "heartbeat", "stabilize", "partition", "heal", "crash", "restart", "run"}
+
+func (k StepKind) String() string { return StepKinds[k] }
+
+// Step is one scripted event with its narrative.
+type Step struct {
+	Kind      StepKind
+	Line, Col int
+	Server    string    // timeout, client, heartbeat, crash, restart
+	Value     string    // client
+	Selection Selection // deliver, drop, duplicate
+	Groups    [][]string
+	Note      string
+	Ask       []string // servers the student fills in; nil means all
+	AskSet    bool     // whether the script said ask at all
+	At        *int     // a timed exercise: when the step happens (ms)
+	// run: how long the clock advances, or until when.
+	RunFor, RunUntil int
+	RunIsUntil       bool
+}
+
+// ScriptError is why a script cannot run to its end: a step that cannot
+// happen or breaks a safety property, or an initial state Raft could
+// never reach. The exercise format turns it into a Diagnostic naming the
+// file.
+type ScriptError struct {
+	Step      int // the script step (from 1); 0 for the initial state
+	Line, Col int // where the script has it; 0 when nowhere
+	Msg       string
+	Hint      string // what to do, when that helps
+	Err       error  // the cause: an *InvariantError when a safety property broke
+}
+
+func (e *ScriptError) Error() string {
+	s := fmt.Sprintf("line %d: %s", e.Line, e.Msg)
+	if e.Hint != "" {
+		s += " (" + e.Hint + ")"
+	}
+	return s
+}
+
+func (e *ScriptError) Unwrap() error { return e.Err }

@@ -1,0 +1,58 @@
+// Package field is the boxes a student writes in, as grading knows them:
+// a Field's stable id (FIELDS.md lists the scheme), what kind of answer it
+// holds, the key's answer in the words grading compares in, and the rule
+// of the paper behind it; and the spellings (spelling.go): how what a
+// student writes is read into the same words, whatever the template's
+// labels.
+package field
+
+import "strings"
+
+// Field is a box of the worksheet that the key fills in, under a stable
+// id printed small in its corner (FIELDS.md in this folder lists the
+// scheme). Answer files name fields by id; grading compares them with
+// Answer, by the spelling rules of Kind.
+type Field struct {
+	ID     string
+	Kind   Kind
+	Answer []string // what the key writes in the box, in order (a replaced value first)
+	Full   []string // the same, with abbreviated values in full
+	// Canon is the answer in the words grading compares in, whatever the
+	// template's labels: numbers; "-" for none; servers by name; roles F,
+	// C, L, ×; yes, no, lost, drop, … for responses; values and entries
+	// lower-cased and in full; a message as MessageCanon. Alt is the same
+	// with long values abbreviated as printed (either is right).
+	Canon, Alt []string
+	Part       string // the part of the sheets the box is in: "Raft State S1 · Raft Log", "Step 7"
+	Box        string // which box of the part: "index 2, term"
+	Page       int    // from 1
+	Server     string // whose state it is, or who sent the message; "" if no one's
+	Step       int    // the trace step that produced the answer; 0: the initial state
+	Rule       Rule   // the rule behind the answer
+}
+
+// Kind says what a field holds, so that grading knows which
+// spellings mean the same.
+type Kind int
+
+const (
+	KindNumber  Kind = iota // an index or a term: 3
+	KindServer              // a server, or none: S1, –
+	KindRoles               // roles one after the other: C→L, follower
+	KindAnswer              // a response or an applied mark: yes, no, lost, drop, …, –
+	KindValues              // client values: bob tom; x=3
+	KindEntries             // log entries: 1:sally 2:tom; none
+	KindMessage             // a message in words: RequestVote S1 → S2 · term 1 · …
+	KindTime                // a time in ms: 325
+)
+
+var kindNames = [...]string{"number", "server", "roles", "answer", "values", "entries", "message", "time"}
+
+func (k Kind) String() string { return kindNames[k] }
+
+// Spare reports whether the key leaves the box empty: a spare box, for
+// a term, an entry or a value the run never reaches.
+func (f *Field) Spare() bool { return len(f.Answer) == 0 }
+
+// KeyText is the key's answer as one line.
+func (f *Field) KeyText() string { return strings.Join(f.Answer, " ") }

@@ -1,0 +1,125 @@
+package page
+
+import (
+	"strings"
+
+	"github.com/raftsheet/raftsheet/fonts"
+)
+
+// FaceOf is the face a run is drawn in: answers in the answer face, the
+// rest in the text's face.
+func FaceOf(r Run, base fonts.Face) fonts.Face {
+	if r.Ink == Answer {
+		return fonts.Italic
+	}
+	return base
+}
+
+// LineWidth is the printed width of a line in millimetres.
+func LineWidth(m *fonts.Measurer, l Line, base fonts.Face, size float64) float64 {
+	w := 0.0
+	for _, r := range l {
+		w += m.Width(FaceOf(r, base), size, r.S)
+	}
+	return w
+}
+
+// Words splits text into word runs of one ink; line breaks in the text
+// become breaks (nil runs) that wrap honours.
+func Words(s string, ink Ink) []Run {
+	var out []Run
+	for i, line := range strings.Split(strings.ReplaceAll(s, "\t", " "), "\n") {
+		if i > 0 {
+			out = append(out, Run{}) // a hard line break
+		}
+		for _, w := range strings.Fields(line) {
+			out = append(out, Run{S: w, Ink: ink})
+		}
+	}
+	return out
+}
+
+// Wrap lays tokens into lines no wider than width, one space between
+// words (a token and the glued tokens after it). A word is kept whole
+// unless it alone is wider than a line; then it is broken between
+// characters, so nothing is ever cut off. An empty token is a hard break.
+func Wrap(m *fonts.Measurer, tokens []Run, base fonts.Face, size, width float64) []Line {
+	var lines []Line
+	var cur Line
+	curW := 0.0
+	flush := func() {
+		lines = append(lines, cur)
+		cur, curW = nil, 0
+	}
+	for _, w := range GluedWords(tokens) {
+		if w == nil {
+			flush()
+			continue
+		}
+		ww := LineWidth(m, w, base, size)
+		space := Run{S: " ", Ink: w[0].Ink}
+		sw := m.Width(FaceOf(space, base), size, " ")
+		if len(cur) > 0 && curW+sw+ww <= width {
+			cur = append(append(cur, space), w...)
+			curW += sw + ww
+			continue
+		}
+		if len(cur) > 0 {
+			flush()
+		}
+		if ww <= width {
+			cur, curW = append(Line{}, w...), ww
+			continue
+		}
+		for _, t := range w { // too wide for any line: break it up
+			face := FaceOf(t, base)
+			for _, piece := range breakToken(m, t, face, size, width) {
+				pw := m.Width(face, size, piece.S)
+				if len(cur) > 0 && curW+pw > width {
+					flush()
+				}
+				cur = append(cur, piece)
+				curW += pw
+			}
+		}
+	}
+	if len(cur) > 0 || len(lines) == 0 {
+		flush()
+	}
+	return lines
+}
+
+// GluedWords groups tokens into words: a token and the glued ones after
+// it. A hard break becomes a nil word.
+func GluedWords(tokens []Run) []Line {
+	var out []Line
+	for _, t := range tokens {
+		switch {
+		case t.S == "":
+			out = append(out, nil)
+		case t.Glue && len(out) > 0 && out[len(out)-1] != nil:
+			out[len(out)-1] = append(out[len(out)-1], t)
+		default:
+			out = append(out, Line{t})
+		}
+	}
+	return out
+}
+
+// breakToken splits a token wider than width into pieces that fit, at
+// least one character each.
+func breakToken(m *fonts.Measurer, t Run, face fonts.Face, size, width float64) []Run {
+	if m.Width(face, size, t.S) <= width {
+		return []Run{t}
+	}
+	var out []Run
+	var piece []rune
+	for _, r := range t.S {
+		if len(piece) > 0 && m.Width(face, size, string(append(piece, r))) > width {
+			out = append(out, Run{S: string(piece), Ink: t.Ink, Strike: t.Strike})
+			piece = nil
+		}
+		piece = append(piece, r)
+	}
+	return append(out, Run{S: string(piece), Ink: t.Ink, Strike: t.Strike})
+}

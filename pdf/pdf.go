@@ -1,0 +1,89 @@
+// Package pdf draws laid-out documents (package page) as PDF, the only
+// package that knows gofpdf. One layout is drawn twice: as the worksheet,
+// where the answers' places stay blank, and as the key, where they print
+// in the answer face and colour; everything else stands where it stands
+// on the other. The Go fonts are embedded from bytes, each document its
+// own copy; the dates are fixed and the catalogue sorted, so the same
+// layout always gives the same bytes.
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/jung-kurt/gofpdf"
+	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/page"
+)
+
+// PDF is a worksheet or key PDF being drawn, document after document: a
+// class set draws each student's pages into the merged PDFs as soon as
+// they are laid out, and need not keep every layout until the end. Each
+// document's pages keep their own "page x of y". Not safe for concurrent
+// use.
+type PDF struct {
+	pdf   *gofpdf.Fpdf
+	m     *fonts.Measurer
+	pen   pen
+	key   bool
+	paper page.Paper
+}
+
+// gofpdfSizes are gofpdf's names for the papers' sizes.
+var gofpdfSizes = map[string]string{"a4": "A4", "letter": "Letter"}
+
+// New starts a PDF titled title on paper: the worksheet, or the key.
+func New(title string, paper page.Paper, key bool) (*PDF, error) {
+	m, err := fonts.NewMeasurer() // its own: a measurer is not safe to share
+	if err != nil {
+		return nil, err
+	}
+	pdf := gofpdf.New("P", "mm", gofpdfSizes[paper.Name], "")
+	pdf.SetCreationDate(fixedDate)
+	pdf.SetModificationDate(fixedDate)
+	pdf.SetCatalogSort(true)
+	pdf.SetCompression(false) // compressPages does it, faster
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetTitle(title, true)
+	pdf.SetCreator("raftsheet", true)
+	faces := []fonts.Face{fonts.Regular, fonts.Bold}
+	if key {
+		faces = append(faces, fonts.Italic)
+	}
+	for _, f := range faces {
+		// gofpdf writes into the font bytes it is given: a copy of its own
+		// for every document keeps parallel builds apart.
+		pdf.AddUTF8FontFromBytes(f.Family(), "", append([]byte(nil), f.TTF()...))
+	}
+	return &PDF{pdf: pdf, m: m, key: key, paper: paper}, nil
+}
+
+// Add draws a document's pages after those already drawn.
+func (p *PDF) Add(doc *page.Document) error {
+	if doc.Paper.Name != p.paper.Name {
+		return fmt.Errorf("cannot draw %s pages into a %s PDF", doc.Paper.Name, p.paper.Name)
+	}
+	for _, pg := range doc.Pages {
+		p.pdf.AddPage()
+		for _, b := range pg.Boxes {
+			drawBox(p.pdf, b)
+		}
+		for _, t := range pg.Texts {
+			drawText(p.pdf, &p.pen, p.m, t, p.key)
+		}
+	}
+	return nil
+}
+
+// Bytes finishes the PDF.
+func (p *PDF) Bytes() ([]byte, error) {
+	if err := p.pdf.Error(); err != nil {
+		return nil, fmt.Errorf("drawing the PDF: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := p.pdf.Output(&buf); err != nil {
+		return nil, fmt.Errorf("writing the PDF: %w", err)
+	}
+	return compressPages(buf.Bytes())
+}

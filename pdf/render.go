@@ -1,0 +1,154 @@
+package pdf
+
+import (
+	"strings"
+	"time"
+
+	"github.com/jung-kurt/gofpdf"
+	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/page"
+)
+
+// fixedDate stamps every PDF, so that rebuilding gives identical bytes.
+var fixedDate = time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// Colours, as RGB.
+var (
+	answerColour = [3]int{16, 58, 170}   // dark blue: reads apart in colour, prints dark in grey
+	faintColour  = [3]int{105, 105, 105} // field ids: legible, yet quieter than anything written
+	lineColour   = [3]int{60, 60, 60}
+	fillColours  = map[page.Fill][3]int{page.Shade: {222, 222, 222}, page.Header: {240, 240, 240}, page.Band: {232, 236, 244}, page.Bar: {110, 130, 175}}
+)
+
+// Render draws a laid-out document as the worksheet (answers left blank)
+// or as the key (answers in the answer face and colour).
+func Render(doc *page.Document, key bool) ([]byte, error) {
+	p, err := New(doc.Title, doc.Paper, key)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.Add(doc); err != nil {
+		return nil, err
+	}
+	return p.Bytes()
+}
+
+func drawBox(pdf *gofpdf.Fpdf, b page.Box) {
+	r := b.R
+	if c, ok := fillColours[b.Fill]; ok {
+		pdf.SetFillColor(c[0], c[1], c[2])
+		pdf.Rect(r.X, r.Y, r.W, r.H, "F")
+	}
+	if b.Stroke == page.NoStroke {
+		return
+	}
+	pdf.SetDrawColor(lineColour[0], lineColour[1], lineColour[2])
+	switch b.Stroke {
+	case page.Thick:
+		pdf.SetLineWidth(0.45)
+	case page.Dashed:
+		pdf.SetLineWidth(0.25)
+		pdf.SetDashPattern([]float64{2, 1.5}, 0)
+	default:
+		pdf.SetLineWidth(0.2)
+	}
+	if r.H == 0 {
+		pdf.Line(r.X, r.Y, r.Right(), r.Y)
+	} else {
+		pdf.Rect(r.X, r.Y, r.W, r.H, "D")
+	}
+	if b.Stroke == page.Dashed {
+		pdf.SetDashPattern([]float64{}, 0)
+	}
+}
+
+// drawText draws a text's lines; runs not printed on this PDF keep their
+// room, so everything else stands where it stands on the other PDF.
+func drawText(pdf *gofpdf.Fpdf, pen *pen, m *fonts.Measurer, t page.Text, key bool) {
+	top := t.R.Y + t.PadY
+	if t.Middle {
+		top = t.R.Y + (t.R.H-float64(len(t.Lines))*t.LineH)/2
+	}
+	sizeMM := t.Size * fonts.MMPerPt
+	for i, line := range t.Lines {
+		baseline := top + float64(i)*t.LineH + t.LineH/2 + 0.34*sizeMM
+		x := t.R.X + t.PadX
+		if t.Align != page.Left {
+			free := t.R.W - 2*t.PadX - page.LineWidth(m, line, t.Face, t.Size)
+			if t.Align == page.Center {
+				free /= 2
+			}
+			x += free
+		}
+		for _, seg := range segments(line, t.Face, key) {
+			w := m.Width(seg.face, t.Size, seg.s)
+			if seg.ink.PrintedOn(key) && strings.TrimSpace(seg.s) != "" {
+				pen.drawSegment(pdf, seg, x, baseline, w, t.Size)
+			}
+			x += w
+		}
+	}
+}
+
+// segment is runs drawn in one go: same face, same ink, not struck.
+type segment struct {
+	s      string
+	face   fonts.Face
+	ink    page.Ink
+	strike bool
+}
+
+// segments joins a line's runs into as few pieces as can be drawn each
+// with one call (the PDF is smaller and quicker to make). Spaces are drawn
+// too, so that text extraction and copying see the words apart; a space
+// after a struck run starts the next segment, so the strike stops short
+// of it. A given value is struck only on the key: that it is replaced
+// later is an answer, which the worksheet must not give away.
+func segments(line page.Line, base fonts.Face, key bool) []segment {
+	var out []segment
+	for _, r := range line {
+		r.Strike = r.Strike && key
+		face := page.FaceOf(r, base)
+		if n := len(out); n > 0 && !r.Strike && !out[n-1].strike && out[n-1].face == face &&
+			(out[n-1].ink == r.Ink || r.S == " ") {
+			out[n-1].s += r.S
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].s == " " && !r.Strike && out[n-1].face == face {
+			out[n-1].s += r.S // a space that began a segment takes the run after it
+			out[n-1].ink = r.Ink
+			continue
+		}
+		out = append(out, segment{s: r.S, face: face, ink: r.Ink, strike: r.Strike})
+	}
+	return out
+}
+
+// pen remembers the text colour last set, so that a run of texts in one
+// colour sets it once: a page has hundreds of field ids.
+type pen struct {
+	colour [3]int
+	set    bool
+}
+
+func (p *pen) drawSegment(pdf *gofpdf.Fpdf, seg segment, x, baseline, w, size float64) {
+	colour := [3]int{0, 0, 0}
+	switch seg.ink {
+	case page.Answer, page.KeyOnly:
+		colour = answerColour
+	case page.Faint:
+		colour = faintColour
+	}
+	pdf.SetFont(seg.face.Family(), "", size)
+	if !p.set || p.colour != colour {
+		pdf.SetTextColor(colour[0], colour[1], colour[2])
+		p.colour, p.set = colour, true
+	}
+	pdf.Text(x, baseline, seg.s)
+	if seg.strike {
+		pdf.SetDrawColor(colour[0], colour[1], colour[2])
+		pdf.SetLineWidth(0.3)
+		y := baseline - 0.3*size*fonts.MMPerPt
+		pdf.Line(x-0.3, y, x+w+0.3, y)
+	}
+}

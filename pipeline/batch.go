@@ -1,0 +1,153 @@
+package pipeline
+
+import (
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"sync"
+
+	"github.com/raftsheet/raftsheet/exercise"
+	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/page"
+	"github.com/raftsheet/raftsheet/templates"
+	"github.com/raftsheet/raftsheet/worksheet"
+)
+
+// BatchOptions are a `raftsheet build` run's choices. Template and Paper
+// are "" to take each exercise's own default.
+type BatchOptions struct {
+	OutDir   string
+	Template string // roleplay, trace or a template FILE
+	Paper    string // a4, letter
+	Jobs     int    // builds at once; 0: one per CPU
+}
+
+// BatchResult is what became of one exercise.
+type BatchResult struct {
+	Arg       string // as named on the command line
+	Dir       string // where its PDFs are
+	Template  string
+	Paper     string
+	Pages     int
+	Worksheet int // sizes in bytes
+	Key       int
+	Err       error
+}
+
+// BuildAll builds every exercise named, several at once. A failing one
+// does not stop the others; each result says what became of its exercise.
+// An error means nothing could be built (an unreadable --template).
+func BuildAll(args []string, opt BatchOptions) ([]BatchResult, error) {
+	var forced *templates.Template
+	if opt.Template != "" {
+		t, err := templates.Load(opt.Template)
+		if err != nil {
+			return nil, err
+		}
+		forced = t
+	}
+	if opt.Paper != "" {
+		if _, err := page.ParsePaper(opt.Paper); err != nil {
+			return nil, fmt.Errorf("--paper: %w", err)
+		}
+	}
+	builtins := map[string]*templates.Template{}
+	for _, kind := range []string{templates.KindRoleplay, templates.KindTrace} {
+		t, err := templates.Builtin(kind)
+		if err != nil {
+			return nil, err
+		}
+		builtins[kind] = t
+	}
+
+	results := make([]BatchResult, len(args))
+	loaded := make([]*exercise.Exercise, len(args))
+	Parallel(len(args), opt.Jobs, func(i int) {
+		results[i].Arg = args[i]
+		loaded[i], results[i].Err = exercises.Load(args[i])
+	})
+	claimed := map[string]string{} // output folder → the argument that writes it
+	for i, ex := range loaded {
+		if ex == nil {
+			continue
+		}
+		dir := filepath.Join(opt.OutDir, ex.Name)
+		if other, dup := claimed[dir]; dup {
+			results[i].Err = fmt.Errorf("%s: both %s and %s would write %s; build them one at a time", args[i], other, args[i], dir)
+			loaded[i] = nil
+			continue
+		}
+		claimed[dir] = args[i]
+		results[i].Dir = dir
+	}
+	Parallel(len(args), opt.Jobs, func(i int) {
+		if loaded[i] == nil {
+			return
+		}
+		results[i] = buildOne(loaded[i], results[i], forced, builtins, opt)
+	})
+	return results, nil
+}
+
+func buildOne(ex *exercise.Exercise, res BatchResult, forced *templates.Template, builtins map[string]*templates.Template, opt BatchOptions) BatchResult {
+	tpl := forced
+	if tpl == nil {
+		tpl = builtins[ex.Worksheet.Template]
+	}
+	if tpl == nil {
+		res.Err = fmt.Errorf("%s: unknown worksheet template %q", ex.File, ex.Worksheet.Template)
+		return res
+	}
+	paperName := opt.Paper
+	if paperName == "" {
+		paperName = ex.Worksheet.Paper
+	}
+	paper, err := page.ParsePaper(paperName)
+	if err != nil {
+		res.Err = fmt.Errorf("%s: %w", ex.File, err)
+		return res
+	}
+	res.Template, res.Paper = tpl.Kind, paper.Name
+	sheet, err := Target{Exercise: ex, Ref: res.Arg}.LayOut(worksheet.Options{Template: tpl, Paper: paper}, "")
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	pdfs, err := sheet.Draw()
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	if err := MakeOutputDir(res.Dir); err != nil {
+		res.Err = fmt.Errorf("%s: %w", ex.File, err)
+		return res
+	}
+	err = WriteFiles(map[string][]byte{
+		filepath.Join(res.Dir, "worksheet.pdf"): pdfs.Worksheet,
+		filepath.Join(res.Dir, "key.pdf"):       pdfs.Key,
+	})
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	res.Pages, res.Worksheet, res.Key = pdfs.Pages, len(pdfs.Worksheet), len(pdfs.Key)
+	return res
+}
+
+// Parallel runs f(0) … f(n-1), jobs at a time (one per CPU when jobs is 0).
+func Parallel(n, jobs int, f func(i int)) {
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	sem := make(chan struct{}, jobs)
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(i int) {
+			defer func() { <-sem; wg.Done() }()
+			f(i)
+		}(i)
+	}
+	wg.Wait()
+}

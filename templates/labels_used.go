@@ -1,0 +1,35 @@
+package templates
+
+// labelsUsedBy lists the labels (by YAML key) the sheets of a kind print;
+// a template of that kind must give each of them some text.
+func labelsUsedBy(kind string) map[string]bool {
+	used := map[string]bool{}
+	add := func(keys ...string) {
+		for _, k := range keys {
+			used[k] = true
+		}
+	}
+	add("page", "name", "answer_key", "worksheet", "key", "subtitle", "goal", "story", "cluster", "initial_state",
+		"how_to_run", "steps", "step", "step_range", "long_values", "abbreviation_rule", "reading_key", "why", "time", "ms",
+		"server", "role", "term", "voted_for", "log", "commit_index", "index", "continued",
+		"follower", "candidate", "leader", "down", "none")
+	switch kind {
+	case KindRoleplay:
+		add("last_applied", "state_machine", "current_term", "value", "applied",
+			"follower_short", "candidate_short", "leader_short", "down_short",
+			"yes", "no", "lost", "dropped", "in_flight",
+			"state_title", "terms", "vote", "log_title", "volatile", "leader_title",
+			"next_index", "match_index", "at_end",
+			"append_entries", "request_vote", "from", "to", "copy_of", "leader_id", "prev_log_index",
+			"prev_log_term", "entries", "heartbeat", "leader_commit", "candidate_id", "last_log_index",
+			"last_log_term", "response", "id", "ok", "match", "slips_title", "slips_intro",
+			"debrief_title", "debrief_intro",
+			"clock_title", "clock_fixed", "clock_random", "election_at", "heartbeat_at", "sent_at", "arrives")
+	case KindTrace:
+		add("state_machine", "leader_id", "prev_log_index", "prev_log_term", "entries", "leader_commit",
+			"last_log_index", "last_log_term", "match_index", "copy_of",
+			"request_vote_msg", "request_vote_reply_msg", "append_entries_msg", "append_entries_reply_msg",
+			"granted", "denied", "success", "failure", "messages", "no_messages", "delivered", "in_flight_after", "next_timer")
+	}
+	return used
+}

@@ -1,0 +1,200 @@
+package templates
+
+import "github.com/raftsheet/raftsheet/engine"
+
+// Template is a worksheet layout as data: which parts the PDF has and in
+// which order, every label it prints, its sizes and its instructions. The
+// built-in ones live in package templates; a course may pass its own copy.
+// A Template is read-only once loaded, so parallel builds share it.
+type Template struct {
+	Kind     string   `yaml:"kind"`     // roleplay | trace: the layout the data drives
+	Sections []string `yaml:"sections"` // parts of the PDF, in order
+	Sizes    Sizes    `yaml:"sizes"`
+	Labels   Labels   `yaml:"labels"`
+	Text     Texts    `yaml:"text"`
+
+	// Rules renames the engine's rules, by rule key (engine.Rule.Key):
+	// what the key, check and the class report call the rule behind an
+	// answer. Reasons gives the key's sentences in another language, by
+	// sentence key (engine.Sentence), with the same {values} as the
+	// English; ReasonWords are the words those values are written in.
+	// Whatever they leave out stays English.
+	Rules       map[string]string `yaml:"rules"`
+	Reasons     map[string]string `yaml:"reasons"`
+	ReasonWords ReasonWords       `yaml:"reason_words"`
+
+	// Source is where the template came from: a built-in name or a file.
+	Source string `yaml:"-"`
+}
+
+// Template kinds: the two layouts raftsheet knows.
+const (
+	KindRoleplay = "roleplay"
+	KindTrace    = "trace"
+)
+
+// Sections each kind can have.
+var kindSections = map[string][]string{
+	KindRoleplay: {"cover", "state", "slips", "debrief"},
+	KindTrace:    {"cover", "steps"},
+}
+
+// Sizes are the template's measures; lengths in millimetres, fonts in points.
+type Sizes struct {
+	MarginMM     float64 `yaml:"margin_mm"`
+	BodyPt       float64 `yaml:"body_pt"`
+	SmallPt      float64 `yaml:"small_pt"`
+	HeadingPt    float64 `yaml:"heading_pt"`
+	TitlePt      float64 `yaml:"title_pt"`
+	CellMM       float64 `yaml:"cell_mm"`
+	SpareTerms   int     `yaml:"spare_terms"`
+	SpareLogRows int     `yaml:"spare_log_rows"`
+	ValueChars   int     `yaml:"value_chars"`
+	SlipColumns  int     `yaml:"slip_columns"`
+	IDPt         float64 `yaml:"id_pt"`
+}
+
+// ReasonWords are the words a reason's values are written in: role names,
+// no server, an empty state machine.
+type ReasonWords struct {
+	Follower  string `yaml:"follower"`
+	Candidate string `yaml:"candidate"`
+	Leader    string `yaml:"leader"`
+	None      string `yaml:"none"`
+	Nothing   string `yaml:"nothing"`
+}
+
+// words are the reason words with English for any left out.
+func (w ReasonWords) words() engine.Words {
+	or := func(s, def string) string {
+		if s == "" {
+			return def
+		}
+		return s
+	}
+	e := engine.English
+	return engine.Words{Follower: or(w.Follower, e.Follower), Candidate: or(w.Candidate, e.Candidate),
+		Leader: or(w.Leader, e.Leader), None: or(w.None, e.None), Nothing: or(w.Nothing, e.Nothing)}
+}
+
+// ReasonText is a reason as the template writes it.
+func (t *Template) ReasonText(r engine.Reason) string {
+	return r.Render(t.Reasons, t.ReasonWords.words())
+}
+
+// Texts are the template's paragraphs of instructions.
+type Texts struct {
+	HowToRun  []string `yaml:"how_to_run"`
+	KeyLegend []string `yaml:"key_legend"`
+}
+
+// Labels are every word the sheets print that does not come from the
+// exercise. {name} marks what raftsheet fills in.
+type Labels struct {
+	Page             string `yaml:"page"`
+	Name             string `yaml:"name"`
+	AnswerKey        string `yaml:"answer_key"`
+	Worksheet        string `yaml:"worksheet"`
+	Key              string `yaml:"key"`
+	Subtitle         string `yaml:"subtitle"`
+	Goal             string `yaml:"goal"`
+	AtTime           string `yaml:"at_time"` // no longer printed (steps have a time column); kept so older templates still load
+	Story            string `yaml:"story"`
+	Cluster          string `yaml:"cluster"`
+	InitialState     string `yaml:"initial_state"`
+	HowToRun         string `yaml:"how_to_run"`
+	Steps            string `yaml:"steps"`
+	Step             string `yaml:"step"`
+	StepRange        string `yaml:"step_range"`
+	LongValues       string `yaml:"long_values"`
+	AbbreviationRule string `yaml:"abbreviation_rule"`
+	ReadingKey       string `yaml:"reading_key"`
+	Why              string `yaml:"why"`
+	Time             string `yaml:"time"`
+	Ms               string `yaml:"ms"`
+
+	Server       string `yaml:"server"`
+	Role         string `yaml:"role"`
+	Term         string `yaml:"term"`
+	VotedFor     string `yaml:"voted_for"`
+	Log          string `yaml:"log"`
+	CommitIndex  string `yaml:"commit_index"`
+	LastApplied  string `yaml:"last_applied"`
+	StateMachine string `yaml:"state_machine"`
+	CurrentTerm  string `yaml:"current_term"`
+	Index        string `yaml:"index"`
+	Value        string `yaml:"value"`
+	Applied      string `yaml:"applied"`
+
+	Follower       string `yaml:"follower"`
+	Candidate      string `yaml:"candidate"`
+	Leader         string `yaml:"leader"`
+	Down           string `yaml:"down"`
+	FollowerShort  string `yaml:"follower_short"`
+	CandidateShort string `yaml:"candidate_short"`
+	LeaderShort    string `yaml:"leader_short"`
+	DownShort      string `yaml:"down_short"`
+
+	Yes      string `yaml:"yes"`
+	No       string `yaml:"no"`
+	None     string `yaml:"none"`
+	Lost     string `yaml:"lost"`
+	Dropped  string `yaml:"dropped"`
+	InFlight string `yaml:"in_flight"`
+
+	StateTitle  string `yaml:"state_title"`
+	Terms       string `yaml:"terms"`
+	Vote        string `yaml:"vote"`
+	LogTitle    string `yaml:"log_title"`
+	Continued   string `yaml:"continued"`
+	Volatile    string `yaml:"volatile"`
+	LeaderTitle string `yaml:"leader_title"`
+	NextIndex   string `yaml:"next_index"`
+	MatchIndex  string `yaml:"match_index"`
+	AtEnd       string `yaml:"at_end"`
+	ClockTitle  string `yaml:"clock_title"`
+	ClockFixed  string `yaml:"clock_fixed"`
+	ClockRandom string `yaml:"clock_random"`
+	ElectionAt  string `yaml:"election_at"`
+	HeartbeatAt string `yaml:"heartbeat_at"`
+	NextTimer   string `yaml:"next_timer"`
+
+	AppendEntries string `yaml:"append_entries"`
+	RequestVote   string `yaml:"request_vote"`
+	From          string `yaml:"from"`
+	To            string `yaml:"to"`
+	CopyOf        string `yaml:"copy_of"`
+	LeaderID      string `yaml:"leader_id"`
+	PrevLogIndex  string `yaml:"prev_log_index"`
+	PrevLogTerm   string `yaml:"prev_log_term"`
+	Entries       string `yaml:"entries"`
+	Heartbeat     string `yaml:"heartbeat"`
+	LeaderCommit  string `yaml:"leader_commit"`
+	CandidateID   string `yaml:"candidate_id"`
+	LastLogIndex  string `yaml:"last_log_index"`
+	LastLogTerm   string `yaml:"last_log_term"`
+	Response      string `yaml:"response"`
+	SentAt        string `yaml:"sent_at"`
+	Arrives       string `yaml:"arrives"`
+	ID            string `yaml:"id"`
+	OK            string `yaml:"ok"`
+	Match         string `yaml:"match"`
+	SlipsTitle    string `yaml:"slips_title"`
+	SlipsIntro    string `yaml:"slips_intro"`
+
+	DebriefTitle string `yaml:"debrief_title"`
+	DebriefIntro string `yaml:"debrief_intro"`
+
+	RequestVoteMsg        string `yaml:"request_vote_msg"`
+	RequestVoteReplyMsg   string `yaml:"request_vote_reply_msg"`
+	AppendEntriesMsg      string `yaml:"append_entries_msg"`
+	AppendEntriesReplyMsg string `yaml:"append_entries_reply_msg"`
+	Granted               string `yaml:"granted"`
+	Denied                string `yaml:"denied"`
+	Success               string `yaml:"success"`
+	Failure               string `yaml:"failure"`
+	Messages              string `yaml:"messages"`
+	NoMessages            string `yaml:"no_messages"`
+	Delivered             string `yaml:"delivered"`
+	InFlightAfter         string `yaml:"in_flight_after"`
+}

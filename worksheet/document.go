@@ -1,0 +1,168 @@
+package worksheet
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"strings"
+
+	"github.com/raftsheet/raftsheet/diag"
+	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercise"
+	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/page"
+	"github.com/raftsheet/raftsheet/templates"
+)
+
+// Options choose the template and the paper of a build, and for a
+// class set, what marks one student's copy.
+type Options struct {
+	Template *templates.Template
+	Paper    page.Paper
+	Stamp    Stamp
+}
+
+// Stamp marks a variant's sheets: its code on every page of worksheet and
+// key, and the student's name in the worksheet's Name box. The key
+// carries no name, so that the code alone rebuilds it byte for byte.
+type Stamp struct {
+	Code string // "" for the exercise itself
+	Name string // "" when no roster names the student
+}
+
+// Layout makes the pages of the worksheet and key and checks them: an
+// error if any box or text breaks the layout's promises (a bug), or if the
+// exercise has text the fonts cannot print.
+func Layout(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*page.Document, error) {
+	if opt.Template == nil {
+		return nil, errors.New("no template")
+	}
+	m, err := fonts.NewMeasurer()
+	if err != nil {
+		return nil, err
+	}
+	if err := checkPrintable(ex, tr, opt.Template, m); err != nil {
+		return nil, err
+	}
+	fates, err := matchReplies(tr)
+	if err != nil {
+		return nil, fmt.Errorf("%s: the trace breaks the engine's contract: %w", ex.File, err)
+	}
+	var doc *page.Document
+	var tooTall []string
+	ranges := pageRanges{}
+	shared := &passShared{}
+	// The cover says which pages hold what, which depends on how long the
+	// cover is: lay out until the page numbers stand still.
+	for pass := 0; ; pass++ {
+		doc, tooTall = layoutOnce(ex, tr, opt, m, fates, ranges, shared)
+		got := rangesOf(doc)
+		if maps.Equal(got, ranges) {
+			break
+		}
+		if pass == 5 {
+			return nil, fmt.Errorf("%s: the cover's page numbers do not settle (a bug in raftsheet, please report it)", ex.File)
+		}
+		ranges = got
+	}
+	if len(tooTall) > 0 {
+		return nil, &TooSmallError{File: ex.File, Template: opt.Template.Source, Parts: tooTall}
+	}
+	if problems := doc.Problems(m); len(problems) > 0 {
+		return nil, fmt.Errorf("%s: the layout does not fit (a bug in raftsheet, please report it):\n  %s",
+			ex.File, strings.Join(problems, "\n  "))
+	}
+	return doc, nil
+}
+
+// TooSmallError is an exercise the template's pages are too small for:
+// parts of it are taller than a page.
+type TooSmallError struct {
+	File, Template string
+	Parts          []string // what does not fit, and where
+}
+
+func (e *TooSmallError) Error() string {
+	return fmt.Sprintf("%s: with the template %s, the pages are too small for this exercise (make cell_mm, the fonts or margin_mm smaller):\n  %s",
+		e.File, e.Template, strings.Join(e.Parts, "\n  "))
+}
+
+// ErrUnprintable is the cause of a diagnostic about a text of the
+// exercise that the sheets' fonts cannot print.
+var ErrUnprintable = errors.New("a character the fonts cannot print")
+
+func layoutOnce(ex *exercise.Exercise, tr *engine.Trace, opt Options, m *fonts.Measurer, fates map[int]outcome, ranges pageRanges, shared *passShared) (*page.Document, []string) {
+	p := opt.Paper
+	sz := opt.Template.Sizes
+	area := page.Rect{X: sz.MarginMM, Y: sz.MarginMM, W: p.W - 2*sz.MarginMM, H: p.H - 2*sz.MarginMM}
+	l := &layout{ex: ex, tr: tr, tpl: opt.Template, lbl: &opt.Template.Labels, m: m,
+		values: newValueBook(tr, sz.ValueChars), st: newStyle(sz), ranges: ranges, shared: shared, rules: ruleBook{tr: tr, names: opt.Template.Rules}, stamp: opt.Stamp,
+		Flow: page.Flow{Doc: &page.Document{Title: tr.Title, Paper: p, Area: area}}}
+	l.Body = page.Rect{X: area.X, Y: area.Y + l.st.headerH, W: area.W, H: area.H - l.st.headerH - l.st.footH}
+	for _, s := range opt.Template.Sections {
+		switch s {
+		case "cover":
+			l.cover()
+		case "state":
+			l.stateSheets()
+		case "slips":
+			l.slipPages(slipsOf(tr, fates))
+		case "debrief":
+			l.debrief()
+		case "steps":
+			l.traceSteps()
+		}
+	}
+	l.frame()
+	return l.Doc, l.TooTall
+}
+
+// checkPrintable refuses an exercise with characters the fonts cannot
+// draw (the loader already refuses those gofpdf cannot handle at all).
+func checkPrintable(ex *exercise.Exercise, tr *engine.Trace, tpl *templates.Template, m *fonts.Measurer) error {
+	texts := []string{tr.Title, tr.Summary}
+	texts = append(texts, tr.Servers...)
+	for _, st := range tr.Steps {
+		texts = append(texts, st.Note, st.Words)
+		for _, r := range st.Why {
+			texts = append(texts, tpl.ReasonText(r))
+		}
+		for _, m := range st.Messages {
+			for _, e := range m.Entries {
+				texts = append(texts, e.Value)
+			}
+		}
+		for _, s := range st.Servers {
+			for _, e := range s.Log {
+				texts = append(texts, e.Value)
+			}
+		}
+	}
+	for _, s := range tr.Initial {
+		for _, e := range s.Log {
+			texts = append(texts, e.Value)
+		}
+	}
+	for _, t := range texts {
+		if msg := m.Unprintable(t, true); msg != "" {
+			d := diag.Diagnostic{File: ex.File, Msg: fmt.Sprintf("the text %q %s", clip(t, 40), msg),
+				Hint: "the Go fonts have Latin, Greek and Cyrillic letters and common symbols; write it with those", Err: ErrUnprintable}
+			for _, r := range t {
+				if m.Unprintable(string(r), true) != "" {
+					d.Line, d.Col = ex.Position(string(r))
+					break
+				}
+			}
+			return diag.Diagnostics{d}
+		}
+	}
+	return nil
+}
+
+// clip shortens a text quoted in an error message.
+func clip(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}

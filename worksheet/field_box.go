@@ -1,0 +1,49 @@
+package worksheet
+
+import (
+	"github.com/raftsheet/raftsheet/field"
+	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/page"
+)
+
+// A field's id is printed small in the top left corner of its box, in a
+// strip of its own above the room to write in, so that it never runs into
+// what the student writes or the key answers.
+
+const (
+	idPadX     = 0.5 // room left of an id
+	idPadY     = 0.1 // room above an id
+	fieldPadY  = 0.2 // room above and below the answer under an id
+	idMinSpace = 0.3 // slack a column keeps beside its widest id
+)
+
+// idStrip is the height of the strip atop a box that holds its id.
+func (l *layout) idStrip() float64 { return lh(l.st.id) + 2*idPadY }
+
+// fieldH is the height of a box with an id and n lines of size pt.
+func (l *layout) fieldH(n int, pt float64) float64 {
+	return l.idStrip() + float64(n)*lh(pt) + 2*fieldPadY
+}
+
+// idWidth is the width a box needs for the widest of some ids.
+func (l *layout) idWidth(ids ...string) float64 {
+	w := 0.0
+	for _, id := range ids {
+		w = max(w, l.m.Width(fonts.Regular, l.st.id, id))
+	}
+	return w + 2*idPadX + idMinSpace
+}
+
+// fieldText draws a field's id atop box r and its answer under it, and
+// records the field on the page.
+func (l *layout) fieldText(p *page.Page, r page.Rect, f *field.Field, lines []page.Line, face fonts.Face, size float64, align page.Align) {
+	strip := l.idStrip()
+	p.AddText(page.Text{R: page.Rect{X: r.X, Y: r.Y, W: r.W, H: strip}, Lines: []page.Line{inked(f.ID, page.Faint)}, Face: fonts.Regular,
+		Size: l.st.id, LineH: lh(l.st.id), PadX: idPadX, PadY: idPadY})
+	p.Fields = append(p.Fields, f)
+	if len(lines) == 0 {
+		return
+	}
+	p.AddText(page.Text{R: page.Rect{X: r.X, Y: r.Y + strip, W: r.W, H: r.H - strip}, Lines: lines, Face: face, Size: size, LineH: lh(size),
+		Align: align, Middle: true, PadX: l.st.pad, PadY: fieldPadY})
+}

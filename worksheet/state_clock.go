@@ -1,0 +1,110 @@
+package worksheet
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/field"
+	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/page"
+	"github.com/raftsheet/raftsheet/templates"
+)
+
+// timerKind is which of a server's two timers: the election timer of a
+// follower or candidate, or the heartbeat of a leader.
+type timerKind int
+
+const (
+	electionTimer timerKind = iota
+	heartbeatTimer
+)
+
+// timers are the successive times a timer is due to fire. asked says
+// whether the student can work them out (a fixed timeout); if not, they
+// are the worksheet's print.
+func (h *history) timers(kind timerKind, asked bool) []change {
+	cs := h.changes(func(s engine.ServerState) (string, bool) {
+		t := s.ElectionTimerMs
+		if kind == heartbeatTimer {
+			t = s.HeartbeatMs
+		}
+		if t == nil {
+			return "", false
+		}
+		return itoa(*t), true
+	})
+	if !asked {
+		for i := range cs {
+			cs[i].ink = page.Print
+		}
+	}
+	return cs
+}
+
+// fixedTimeout matches an election timeout that is one time, not drawn.
+var fixedTimeout = regexp.MustCompile(`^\d+ms$`)
+
+// fixedTimeout reports whether server's election timeout is one fixed
+// time, so that a student can work out when its timer fires.
+func (l *layout) fixedTimeout(server string) bool {
+	return l.tr.Timing != nil && fixedTimeout.MatchString(l.tr.Timing.ElectionTimeout[server])
+}
+
+// timeoutWords is server's election timeout as the sheets print it:
+// "145 ms", "150–300 ms at random".
+func (l *layout) timeoutWords(server string) string {
+	s := l.tr.Timing.ElectionTimeout[server]
+	s = strings.NewReplacer("ms..", "–", "ms", " ms", "[", "", "]", "").Replace(s)
+	return s
+}
+
+// lastTime is the clock at the end of a timed run, 0 for an untimed one.
+func (l *layout) lastTime() int {
+	t := 0
+	for _, st := range l.tr.Steps {
+		if st.TimeMs != nil {
+			t = max(t, *st.TimeMs)
+		}
+		for _, s := range st.Servers {
+			for _, p := range []*int{s.ElectionTimerMs, s.HeartbeatMs} {
+				if p != nil {
+					t = max(t, *p)
+				}
+			}
+		}
+	}
+	return t
+}
+
+// clockBlock is a timed exercise's Clock on a Raft State sheet: the
+// server's timeouts, and the times its timers fire, one box per restart.
+func (l *layout) clockBlock(g *sheetGrid, h *history) {
+	if l.tr.Timing == nil {
+		return
+	}
+	lbl, st := l.lbl, l.st
+	fixed := l.fixedTimeout(h.id)
+	text := lbl.ClockRandom
+	if fixed {
+		text = lbl.ClockFixed
+	}
+	text = fill(text, "timeout", l.timeoutWords(h.id), "heartbeat", itoa(l.tr.Timing.HeartbeatMs))
+	rows := l.heading(lbl.ClockTitle, st.body)
+	rows = append(rows, l.paragraph(page.Words(text, page.Print), fonts.Regular, st.small, l.Body.X, l.Body.W)...)
+	rows[len(rows)-1].KeepNext = true
+	rows = append(rows, page.Gap(1))
+	rows = append(rows, l.historyBoxes(g, h, lbl.ClockTitle, lbl.ElectionAt, "electionAt", g.timerCells, orNone(h.timers(electionTimer, fixed), lbl), field.KindTime, topicTimer)...)
+	rows = append(rows, l.historyBoxes(g, h, lbl.ClockTitle, lbl.HeartbeatAt, "heartbeatAt", g.timerCells, orNone(h.timers(heartbeatTimer, true), lbl), field.KindTime, topicHeartbeat)...)
+	l.Place(page.Block{Rows: rows})
+	l.Space(st.gap)
+}
+
+// orNone is "–" for a timer that never runs (a server that never leads
+// has no heartbeat), so the key says so.
+func orNone(cs []change, lbl *templates.Labels) []change {
+	if len(cs) == 0 {
+		return []change{{s: lbl.None, ink: page.Answer}}
+	}
+	return cs
+}

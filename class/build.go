@@ -1,6 +1,7 @@
 package class
 
 import (
+	"bytes"
 	"fmt"
 	"path/filepath"
 	"sync"
@@ -107,23 +108,28 @@ func Build(ex *exercise.Exercise, students []Student, opt Options) (*Set, error)
 // in roster order: the worksheets, or the keys. Whichever of the two
 // draws a layout last drops it, so layouts do not pile up.
 func mergeInOrder(built []sheets, ready []chan struct{}, drawers []atomic.Int32, title string, paper page.Paper, key bool) ([]byte, error) {
-	out, err := pdf.New(title, paper, key)
-	if err != nil {
-		return nil, err
-	}
+	var buf bytes.Buffer
+	out := pdf.NewWriter(&buf, title, paper)
 	for i := range built {
 		<-ready[i]
 		if built[i].err != nil {
 			return nil, nil // Build reports it
 		}
-		if err := out.Add(built[i].doc); err != nil {
+		d, err := pdf.Draw(built[i].doc, key)
+		if err != nil {
+			return nil, err
+		}
+		if err := out.Add(d); err != nil {
 			return nil, err
 		}
 		if drawers[i].Add(-1) == 0 {
 			built[i].doc = nil
 		}
 	}
-	return out.Bytes()
+	if err := out.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 // buildStudent lays out one student's variant and draws it.

@@ -19,10 +19,10 @@ import (
 
 // ttf is one face's font, parsed.
 type ttf struct {
-	face   fonts.Face
-	tables map[string][]byte // by tag, each a slice of the font's bytes
-	glyphs [][]byte          // glyf data by glyph number; empty for none
-	advance []uint16         // advance width by glyph number, in font units
+	face    fonts.Face
+	tables  map[string][]byte // by tag, each a slice of the font's bytes
+	glyphs  [][]byte          // glyf data by glyph number; empty for none
+	advance []uint16          // advance width by glyph number, in font units
 	upem    float64
 	sfnt    *sfnt.Font
 

@@ -27,11 +27,11 @@ type canvas struct {
 	height float64 // of the page in mm: PDF measures y from the bottom
 	used   *glyphSet
 
-	fill, stroke   [3]int
-	width          float64
-	dashed         bool
-	face           fonts.Face
-	size           float64
+	fill, stroke                          [3]int
+	width                                 float64
+	dashed                                bool
+	face                                  fonts.Face
+	size                                  float64
 	fillSet, strokeSet, widthSet, fontSet bool
 }
 

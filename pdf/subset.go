@@ -64,11 +64,11 @@ func components(g []byte) []uint16 {
 		return nil
 	}
 	const (
-		argsAreWords  = 0x0001
-		haveScale     = 0x0008
-		moreParts     = 0x0020
-		haveXYScale   = 0x0040
-		haveTwoByTwo  = 0x0080
+		argsAreWords = 0x0001
+		haveScale    = 0x0008
+		moreParts    = 0x0020
+		haveXYScale  = 0x0040
+		haveTwoByTwo = 0x0080
 	)
 	var out []uint16
 	for at := 10; at+4 <= len(g); {

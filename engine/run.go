@@ -103,8 +103,9 @@ func (r *runner) play(n int, st Step) error {
 }
 
 // runUntil fires every timed event due up to and including time until, a
-// record each, and leaves the clock at until. The first record carries
-// note.
+// record each, and leaves the clock at until. The note goes on the event
+// the step's note_on picks, else on the first; an event picked by none is
+// an error.
 func (r *runner) runUntil(n int, st Step, until int, note string) (int, error) {
 	events := 0
 	for {
@@ -113,14 +114,20 @@ func (r *runner) runUntil(n int, st Step, until int, note string) (int, error) {
 			break
 		}
 		r.c.advanceTo(e.At)
+		here := ""
+		if note != "" && (st.NoteOn == nil || st.NoteOn.picks(e, r.c.arrivingAt(e))) {
+			here, note = note, ""
+		}
 		event, words, err := r.c.fire(e)
-		if err := r.record(n, st, record{event, words, note}, err); err != nil {
+		if err := r.record(n, st, record{event, words, here}, err); err != nil {
 			return events, err
 		}
-		note = ""
 		events++
 	}
 	r.c.advanceTo(until)
+	if note != "" && st.NoteOn != nil && events > 0 {
+		return events, r.fail(n, st, st.Event(r.script.Config.Servers), fmt.Errorf("note_on picks none of this run's %d events (%s); name the server whose timer fires or that a message arrives at, and the time", events, st.NoteOn))
+	}
 	return events, nil
 }
 

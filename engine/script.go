@@ -64,7 +64,8 @@ type Step struct {
 	Value     string    // client
 	Selection Selection // deliver, drop, duplicate
 	Groups    [][]string
-	Note      string
+	Note      string   // for everyone: the event as the teacher announces it, a question
+	Explain   string   // for the key only: what happens and why
 	NoteOn    *NoteOn  // a run step: which of its events the note describes; nil: the first
 	Ask       []string // servers the student fills in; nil means all
 	AskSet    bool     // whether the script said ask at all

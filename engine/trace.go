@@ -14,6 +14,7 @@ type Trace struct {
 	Title        string                 `json:"title"`
 	Goal         string                 `json:"goal"`
 	Summary      string                 `json:"summary"`
+	Brief        string                 `json:"brief,omitempty"` // extension: the students' introduction
 	Servers      []string               `json:"servers"`
 	StateMachine string                 `json:"state_machine"`
 	Options      TraceOptions           `json:"options"`
@@ -47,6 +48,7 @@ type StepRecord struct {
 	Event     string                 `json:"event"`
 	Line      int                    `json:"line"`
 	Note      string                 `json:"note"`
+	Explain   string                 `json:"explain,omitempty"` // extension: the key's explanation
 	Messages  []Message              `json:"messages"`
 	Delivered []int                  `json:"delivered"`
 	Lost      []int                  `json:"lost"`

@@ -11,7 +11,7 @@ import (
 )
 
 // stepExtras are keys any step may carry beside its kind.
-var stepExtras = []string{"note", "note_on", "ask", "at", "vary"}
+var stepExtras = []string{"note", "explain", "note_on", "ask", "at", "vary"}
 
 func (l *loader) loadSteps(root, n *yaml.Node) {
 	if n == nil && l.misspelt["steps"] {
@@ -77,6 +77,8 @@ func (l *loader) step(n *yaml.Node) (engine.Step, []string, bool) {
 		switch p.key {
 		case "note":
 			st.Note, _ = l.text(p.v, "note", true)
+		case "explain":
+			st.Explain, _ = l.text(p.v, "explain", true)
 		case "note_on":
 			noteOn = p.v
 		case "ask":
@@ -350,8 +352,8 @@ func (l *loader) noteOn(n *yaml.Node, st engine.Step) *engine.NoteOn {
 		l.at(n, "leave it out: the note of any other step is on that step", "note_on is for run: steps, whose events it picks from")
 		return nil
 	}
-	if st.Note == "" {
-		l.at(n, "add the note, or leave note_on out", "note_on says where the note goes, but the step has no note")
+	if st.Note == "" && st.Explain == "" {
+		l.at(n, "add the note, or leave note_on out", "note_on says where the note goes, but the step has no note or explain")
 		return nil
 	}
 	on := &engine.NoteOn{}

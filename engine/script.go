@@ -68,6 +68,7 @@ type Step struct {
 	Explain   string   // for the key only: what happens and why
 	NoteOn    *NoteOn  // a run step: which of its events the note describes; nil: the first
 	Ask       []string // servers the student fills in; nil means all
+	AskWhy    bool     // the student writes the rules behind the step
 	AskSet    bool     // whether the script said ask at all
 	At        *int     // a timed exercise: when the step happens (ms)
 	// run: how long the clock advances, or until when.

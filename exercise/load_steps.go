@@ -11,7 +11,7 @@ import (
 )
 
 // stepExtras are keys any step may carry beside its kind.
-var stepExtras = []string{"note", "explain", "note_on", "ask", "at", "vary"}
+var stepExtras = []string{"note", "explain", "note_on", "ask", "why", "at", "vary"}
 
 func (l *loader) loadSteps(root, n *yaml.Node) {
 	if n == nil && l.misspelt["steps"] {
@@ -83,6 +83,8 @@ func (l *loader) step(n *yaml.Node) (engine.Step, []string, bool) {
 			noteOn = p.v
 		case "ask":
 			st.Ask, st.AskSet = l.ask(p.v), true
+		case "why":
+			st.AskWhy, _ = l.boolean(p.v, "why")
 		case "at":
 			if v, ok := l.millis(p.v, "at", 0); ok {
 				st.At = &v

@@ -41,9 +41,10 @@ func Draw(doc *page.Document, key bool) (*Drawn, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Drawn{Title: doc.Title, Paper: doc.Paper, pages: make([][]byte, 0, len(doc.Pages))}
+	pages := doc.Of(key) // the key has the teacher's own pages too
+	d := &Drawn{Title: doc.Title, Paper: doc.Paper, pages: make([][]byte, 0, len(pages))}
 	c := &canvas{height: doc.Paper.H, used: &d.glyphs}
-	for _, pg := range doc.Pages {
+	for _, pg := range pages {
 		*c = canvas{b: c.b[:0], height: doc.Paper.H, used: &d.glyphs}
 		c.op("0 J")
 		for _, b := range pg.Boxes {

@@ -62,6 +62,11 @@ func relabel(ex *exercise.Exercise, server, name, value map[string]string) *exer
 	for i, st := range ex.Steps {
 		st.Server, st.Value = sv(st.Server), vals(st.Value)
 		st.Ask = list(st.Ask)
+		if st.NoteOn != nil {
+			on := *st.NoteOn
+			on.Server = sv(on.Server)
+			st.NoteOn = &on
+		}
 		st.Selection = append(engine.Selection(nil), st.Selection...)
 		for j := range st.Selection {
 			st.Selection[j].From, st.Selection[j].To = sv(st.Selection[j].From), sv(st.Selection[j].To)

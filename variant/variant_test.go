@@ -3,6 +3,7 @@ package variant
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -236,5 +237,30 @@ func TestTimedVariantsReseed(t *testing.T) {
 	}
 	if len(firsts) != 1 {
 		t.Errorf("timing: false still changed the draws: %v", firsts)
+	}
+}
+
+// A run: step's note_on names a server of the variant, so that the note
+// lands on the same event; it failed to run when the variant renamed it.
+func TestNoteOnFollowsTheRenaming(t *testing.T) {
+	ex, _ := exercises.Builtin("partition-timed")
+	renamed := 0
+	for n := uint16(0); n < 300; n += 7 {
+		v := Apply(ex, n)
+		for i, st := range v.Steps {
+			if st.NoteOn == nil || st.NoteOn.Server == "" {
+				continue
+			}
+			if !slices.Contains(v.Config.Servers, st.NoteOn.Server) {
+				t.Fatalf("variant %d, step %d: note_on names %s, not a server of %v", n, i+1, st.NoteOn.Server, v.Config.Servers)
+			}
+			if st.NoteOn.Server != ex.Steps[i].NoteOn.Server {
+				renamed++
+			}
+		}
+		run(t, v)
+	}
+	if renamed == 0 {
+		t.Error("no variant renamed a note_on's server: the test tests nothing")
 	}
 }

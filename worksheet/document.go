@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 
 	"github.com/raftsheet/raftsheet/diag"
@@ -20,14 +21,31 @@ type Options struct {
 	Template *templates.Template
 	Paper    page.Paper
 	Stamp    Stamp
+	Part     *Part // nil: every section
 }
+
+// Part is part of the sheets: in a role-play class set a group of
+// students shares one variant, and each student's pack holds the cover
+// and their own server's Raft State sheets, the group's the slips and the
+// debrief. Pages are numbered within the part.
+type Part struct {
+	Sections []string // the template's sections to lay out, in the template's order
+	Server   string   // whose Raft State sheets to lay out; "" every server's
+}
+
+// has reports whether the part holds a section (a nil part holds all).
+func (p *Part) has(section string) bool { return p == nil || slices.Contains(p.Sections, section) }
+
+// hasServer reports whether the part holds a server's Raft State sheets.
+func (p *Part) hasServer(id string) bool { return p == nil || p.Server == "" || p.Server == id }
 
 // Stamp marks a variant's sheets: its code on every page of worksheet and
 // key, and the student's name in the worksheet's Name box. The key
 // carries no name, so that the code alone rebuilds it byte for byte.
 type Stamp struct {
-	Code string // "" for the exercise itself
-	Name string // "" when no roster names the student
+	Code  string // "" for the exercise itself
+	Name  string // "" when no roster names the student
+	Group string // a role-play class set's group, printed after the code ("group 3"); "" for none
 }
 
 // Layout makes the pages of the worksheet and key and checks them: an
@@ -96,10 +114,13 @@ func layoutOnce(ex *exercise.Exercise, tr *engine.Trace, opt Options, m *fonts.M
 	sz := opt.Template.Sizes
 	area := page.Rect{X: sz.MarginMM, Y: sz.MarginMM, W: p.W - 2*sz.MarginMM, H: p.H - 2*sz.MarginMM}
 	l := &layout{ex: ex, tr: tr, tpl: opt.Template, lbl: &opt.Template.Labels, m: m,
-		values: newValueBook(tr, sz.ValueChars), st: newStyle(sz), ranges: ranges, shared: shared, rules: ruleBook{tr: tr, names: opt.Template.Rules}, stamp: opt.Stamp,
+		values: newValueBook(tr, sz.ValueChars), st: newStyle(sz), ranges: ranges, shared: shared, rules: ruleBook{tr: tr, names: opt.Template.Rules}, stamp: opt.Stamp, part: opt.Part,
 		Flow: page.Flow{Doc: &page.Document{Title: tr.Title, Paper: p, Area: area}}}
 	l.Body = page.Rect{X: area.X, Y: area.Y + l.st.headerH, W: area.W, H: area.H - l.st.headerH - l.st.footH}
 	for _, s := range opt.Template.Sections {
+		if !opt.Part.has(s) {
+			continue
+		}
 		switch s {
 		case "cover":
 			l.cover()

@@ -27,6 +27,7 @@ type layout struct {
 	shared *passShared
 	rules  ruleBook
 	stamp  Stamp
+	part   *Part
 }
 
 // passShared is what the layout passes of one build work out once.

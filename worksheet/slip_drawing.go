@@ -134,7 +134,7 @@ func (l *layout) slip(ss slipStyle, s *slip) (float64, func(p *page.Page, x, y, 
 	a := func(n int) held { return holding(itoa(n), page.Answer) }
 	server := func(id string) held { return holding(id, page.Answer) }
 	arg := func(label, name string, fk field.Kind, box held, rule engine.Rule, h float64) slipField {
-		return slipField{label, box, h, l.newField(field.SlipID(s.ids[0], name), fk, box.answer, m.From, s.step, l.rules.named(rule), kind+" "+idList(s.ids), label)}
+		return slipField{label, box, h, l.newField(field.SlipID(s.ids[0], name), fk, box, m.From, s.step, l.rules.named(rule), kind+" "+idList(s.ids), label)}
 	}
 	cellH := max(st.cell, l.fieldH(1, st.body))
 	fields := []slipField{arg(lbl.Term, "term", field.KindNumber, a(m.Term), engine.RuleSenderTerm, cellH)}
@@ -239,9 +239,9 @@ func (l *layout) responseFields(s *slip, to string, f outcome, term, ok, match h
 		termRule, matchRule = okRule, okRule
 	}
 	return [3]*field.Field{
-		l.newField(field.ResponseID(s.ids[0], to, "term"), field.KindNumber, term.answer, to, f.step, termRule, part, box+l.lbl.Term),
-		l.newField(field.ResponseID(s.ids[0], to, "ok"), field.KindAnswer, ok.answer, to, f.step, okRule, part, box+l.lbl.OK),
-		l.newField(field.ResponseID(s.ids[0], to, "match"), field.KindNumber, match.answer, to, f.step, matchRule, part, box+l.lbl.Match),
+		l.newField(field.ResponseID(s.ids[0], to, "term"), field.KindNumber, term, to, f.step, termRule, part, box+l.lbl.Term),
+		l.newField(field.ResponseID(s.ids[0], to, "ok"), field.KindAnswer, ok, to, f.step, okRule, part, box+l.lbl.OK),
+		l.newField(field.ResponseID(s.ids[0], to, "match"), field.KindNumber, match, to, f.step, matchRule, part, box+l.lbl.Match),
 	}
 }
 

@@ -14,7 +14,9 @@ func (l *layout) stateSheets() {
 	}
 	l.st.cell = l.shared.sheetCell
 	for _, h := range g.histories {
-		l.stateSheet(g, h)
+		if l.part.hasServer(h.id) {
+			l.stateSheet(g, h)
+		}
 	}
 }
 

@@ -122,7 +122,7 @@ func (l *layout) serverTable(cols traceColumns, s engine.StepRecord) []page.Row 
 			if !box.asked() { // printed: not asked, or not for the student to work out
 				c = cell{runs: box.runs, fill: page.Shade, align: c.align}
 			} else {
-				c = c.asking(l.traceField(s.N, id, col, box.answer))
+				c = c.asking(l.traceField(s.N, id, col, box))
 			}
 			cells = append(cells, c)
 		}
@@ -187,7 +187,7 @@ func (l *layout) nextTimer(id string, sv engine.ServerState) (string, bool) {
 // traceField is the field stepN.server.attr, its rule the reason for the
 // change that gave the value (in this step or the last one that changed
 // it), or this step's reason for keeping it ("does not commit": Figure 8).
-func (l *layout) traceField(n int, id string, col traceColumn, answer []string) *field.Field {
+func (l *layout) traceField(n int, id string, col traceColumn, answer held) *field.Field {
 	at := l.traceChanges().lastChange(id, col.attr, n)
 	topic := col.topic
 	if col.attr == "timer" && l.tr.Steps[n-1].Servers[id].Role == engine.Leader {
@@ -236,7 +236,7 @@ func (l *layout) messageRows(s engine.StepRecord) []page.Row {
 		}
 		var box held
 		box.addWords(lbl.NoMessages, ink)
-		f := l.newField(field.StepNoMessageID(s.N), field.KindMessage, box.answer, "", s.N, l.rules.named(engine.RuleArguments), fill(lbl.Step, "n", itoa(s.N)), lbl.Messages)
+		f := l.newField(field.StepNoMessageID(s.N), field.KindMessage, box, "", s.N, l.rules.named(engine.RuleArguments), fill(lbl.Step, "n", itoa(s.N)), lbl.Messages)
 		return append(rows, l.tableRow(l.Body.X, widths, []cell{label(""), ask(box).left().asking(f)}, st.body, st.cell))
 	}
 	for _, g := range groups {
@@ -252,7 +252,7 @@ func (l *layout) messageRows(s engine.StepRecord) []page.Row {
 		if ink == page.Print {
 			c = cell{runs: c.runs, fill: page.Shade}
 		} else {
-			f := l.newField(field.StepMessageID(s.N, g.ids[0]), field.KindMessage, box.answer, g.from[0], s.N,
+			f := l.newField(field.StepMessageID(s.N, g.ids[0]), field.KindMessage, box, g.from[0], s.N,
 				l.rules.messageRule(s.N, g.ids[0]), fill(lbl.Step, "n", itoa(s.N)), lbl.Messages+" "+idList(g.ids))
 			f.Canon, f.Alt = l.messageCanon(g, false), l.messageCanon(g, true)
 			c = c.asking(f)

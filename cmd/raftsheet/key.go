@@ -4,13 +4,14 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"github.com/raftsheet/raftsheet/class"
 	"github.com/raftsheet/raftsheet/pdf"
 	"github.com/raftsheet/raftsheet/pipeline"
 	"github.com/spf13/cobra"
 )
 
 func keyCmd() *cobra.Command {
-	var out, exercise, template, paper string
+	var out, exercise, template, paper, classDir string
 	cmd := &cobra.Command{
 		Use:   "key CODE",
 		Short: "Rebuild one variant's answer key from its code",
@@ -19,11 +20,29 @@ every page of its sheets (such as PAR7-1KQ2), into DIR/<name>/<CODE>-key.pdf:
 byte for byte the key of that student in the class set.
 
 A code names a built-in exercise and its variant; for an exercise of your
-own, name its FILE with --exercise. Give the class set's --template and
---paper if it was built with others than the exercise's own.`,
+own, name its FILE with --exercise, or its class set with --class. Give
+the class set's --template and --paper if it was built with others than
+the exercise's own (--class says them).
+
+The class set's manifest (--class DIR, else DIR/<name>/class under -o when
+there is one) records the answers each code was issued with: key refuses
+(exit 1) to rebuild a variant whose exercise or engine now gives other
+answers, as the key would not be the one the students' sheets were made
+with.`,
 		Example: "  raftsheet key PAR7-1KQ2\n  raftsheet key MYE3-0K2J --exercise my-exercise.yaml -o keys",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			var set *class.Manifest
+			if classDir != "" {
+				m, err := class.ReadManifest(classDir)
+				if err != nil {
+					return err
+				}
+				set = m
+				if exercise == "" {
+					exercise = m.ExerciseFile
+				}
+			}
 			t, err := pipeline.Locate(args[0], exercise)
 			if err != nil {
 				return err
@@ -31,9 +50,27 @@ own, name its FILE with --exercise. Give the class set's --template and
 			if t.Code == "" {
 				return fmt.Errorf("%q is an exercise, not a variant code; `raftsheet build %s` makes its key", args[0], args[0])
 			}
+			if set == nil { // the class set a build with the same -o made, if any
+				classDir = filepath.Join(out, t.Exercise.Name, "class")
+				set, _ = class.ReadManifest(classDir)
+			}
+			if set != nil && set.Exercise == t.Exercise.Name {
+				if template == "" {
+					template = set.Template
+				}
+				if paper == "" {
+					paper = set.Paper
+				}
+			}
 			sheet, err := t.Open(template, paper, "")
 			if err != nil {
 				return err
+			}
+			if set != nil && set.Exercise == t.Exercise.Name {
+				if g, ok := set.Group(t.Code); ok && g.Hash != "" && g.Hash != class.ContentHash(sheet.Trace) {
+					return fmt.Errorf("variant %s of %s (%s) now gives other answers than when the class set %s was built (%s then, %s now): its key would not be the students' sheets' key; rebuild it with the raftsheet and the exercise file the class set was built with, or rebuild the class set and hand out its new sheets",
+						t.Code, t.Exercise.Name, t.Ref, classDir, g.Hash, class.ContentHash(sheet.Trace))
+				}
 			}
 			key, err := pdf.Render(sheet.Doc, true)
 			if err != nil {
@@ -56,5 +93,6 @@ own, name its FILE with --exercise. Give the class set's --template and
 	cmd.Flags().StringVar(&exercise, "exercise", "", "the exercise FILE a code of your own exercise belongs to")
 	cmd.Flags().StringVar(&template, "template", "", "roleplay, trace, or a template FILE (default: the exercise's)")
 	cmd.Flags().StringVar(&paper, "paper", "", "a4 or letter (default: the exercise's)")
+	cmd.Flags().StringVar(&classDir, "class", "", "the class set's folder: its manifest gives the exercise, template, paper and the answers the code was issued with")
 	return cmd
 }

@@ -182,4 +182,3 @@ func (b *builder) groupFile(g *Group, what string) string {
 func unplayedFile(group, groups int, server string) string {
 	return fmt.Sprintf("group-%0*d-%s-worksheet.pdf", len(fmt.Sprint(groups)), group, safeName(server))
 }
-

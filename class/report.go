@@ -135,7 +135,9 @@ func Misses(grades []*Grade) (rules []RuleMisses, history []FieldMisses) {
 				rm.Fields = append(rm.Fields, *f)
 			}
 		}
-		sort.Slice(rm.Fields, func(i, j int) bool { return worse(rm.Fields[i].Wrong, rm.Fields[i].Blank, rm.Fields[i].ID, rm.Fields[j].Wrong, rm.Fields[j].Blank, rm.Fields[j].ID) })
+		sort.Slice(rm.Fields, func(i, j int) bool {
+			return worse(rm.Fields[i].Wrong, rm.Fields[i].Blank, rm.Fields[i].ID, rm.Fields[j].Wrong, rm.Fields[j].Blank, rm.Fields[j].ID)
+		})
 		if rm.Wrong+rm.Blank > 0 {
 			rules = append(rules, *rm)
 		}

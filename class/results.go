@@ -18,7 +18,7 @@ type FileResult struct {
 	Exercise  string        `json:"exercise"`
 	Code      string        `json:"code"`
 	Part      string        `json:"part"`
-	Grade     string        `json:"grade"` // the fields graded (a Selection)
+	Grade     string        `json:"grade"`  // the fields graded (a Selection)
 	Status    string        `json:"status"` // graded, blank, or error
 	Error     string        `json:"error,omitempty"`
 	Score     float64       `json:"score"` // percent
@@ -34,14 +34,14 @@ type FileResult struct {
 
 // FieldResult is one field's grade.
 type FieldResult struct {
-	ID      string `json:"id"`
-	Verdict string `json:"verdict"`
-	Written string `json:"written"`
-	Key     string `json:"key"`
-	Rule    string `json:"rule"`     // the rule's key (engine.Rule)
+	ID       string `json:"id"`
+	Verdict  string `json:"verdict"`
+	Written  string `json:"written"`
+	Key      string `json:"key"`
+	Rule     string `json:"rule"`      // the rule's key (engine.Rule)
 	RuleText string `json:"rule_text"` // its name and citation
-	Line    int    `json:"line,omitempty"`
-	Note    string `json:"note,omitempty"`
+	Line     int    `json:"line,omitempty"`
+	Note     string `json:"note,omitempty"`
 }
 
 // Result is a graded file as check --format json writes it; all marks
@@ -68,7 +68,10 @@ func ErrorResult(file string, err error) FileResult {
 
 // KeyText is the key's answer as a line: "–" for nothing, "(nothing: a
 // spare box)" for a box the key leaves empty.
-func KeyText(f interface{ Spare() bool; KeyText() string }) string {
+func KeyText(f interface {
+	Spare() bool
+	KeyText() string
+}) string {
 	if f.Spare() {
 		return "(nothing: a spare box)"
 	}

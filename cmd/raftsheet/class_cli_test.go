@@ -75,13 +75,14 @@ func TestClassSetFromRoster(t *testing.T) {
 	if !hasTools("qpdf", "pdftotext", "pdffonts") {
 		t.Skip("install qpdf and poppler-utils for the PDF checks")
 	}
-	sheets := 0
+	counts := map[string]int{} // pages of each student's worksheet and key
 	for _, s := range m.Students {
 		for _, f := range []string{s.Worksheet, s.Key} {
 			path := filepath.Join(class, f)
 			mustRun(t, "qpdf", "--check", path)
 			fontsEmbedded(t, path)
 			pages := pdfPages(t, path)
+			counts[f] = len(pages)
 			for i, p := range pages {
 				if !strings.Contains(p, s.Code) {
 					t.Errorf("%s: page %d lacks the code %s", f, i+1, s.Code)
@@ -91,28 +92,29 @@ func TestClassSetFromRoster(t *testing.T) {
 			if isKey := f == s.Key; hasName == isKey {
 				t.Errorf("%s: the name %q printed: %v (the worksheet has it, the key does not)", f, s.Name, hasName)
 			}
-			if f == s.Worksheet {
-				sheets += (len(pages) + 1) / 2 * 2 // each student's pages, with a blank back if odd
-			}
 		}
 	}
-	for _, f := range []string{m.Worksheets, m.Keys} {
-		path := filepath.Join(class, f)
+	for _, merged := range []struct {
+		file string
+		key  bool
+	}{{m.Worksheets, false}, {m.Keys, true}} {
+		path := filepath.Join(class, merged.file)
 		mustRun(t, "qpdf", "--check", path)
 		fontsEmbedded(t, path)
 		pages := pdfPages(t, path)
-		if f == m.Worksheets && len(pages) != sheets {
-			t.Errorf("%s has %d pages, want %d", f, len(pages), sheets)
-		}
-		second := 0
-		for i := 1; i < len(pages); i++ {
-			if strings.Contains(pages[i], "page 1 of") {
-				second = i
-				break
+		want := 0
+		for i, s := range m.Students {
+			n := counts[s.Worksheet]
+			if merged.key {
+				n = counts[s.Key]
 			}
+			if i == 1 && (!strings.Contains(pages[want], "page 1 of ") || !strings.Contains(pages[want], s.Code)) {
+				t.Errorf("%s: the second student's part does not start on page %d, a front, with its code:\n%s", merged.file, want+1, pages[want])
+			}
+			want += (n + 1) / 2 * 2 // each student's pages, and a blank back if they are odd
 		}
-		if second%2 != 0 || !strings.Contains(pages[second], m.Students[1].Code) {
-			t.Errorf("%s: the second student's first page (%d) is a back, or lacks its code", f, second+1)
+		if len(pages) != want {
+			t.Errorf("%s has %d pages, want %d: the students' own files, one after the other, each from a front", merged.file, len(pages), want)
 		}
 	}
 }

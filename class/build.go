@@ -124,6 +124,7 @@ type builder struct {
 // PDFs: the parts of the worksheets in order, and the key.
 type built struct {
 	parts    []*pdf.Drawn
+	oneSided *pdf.Drawn // the group's slips: each page on a sheet of its own, to be cut apart
 	key      *pdf.Drawn
 	group    ManifestGroup
 	students []ManifestEntry
@@ -208,6 +209,14 @@ func (b *builder) merge(r built, worksheets, keys *merged, set *Set) error {
 			set.Blanks++
 		}
 	}
+	if r.oneSided != nil {
+		blanks, err := worksheets.addOneSided(r.oneSided)
+		if err != nil {
+			return err
+		}
+		set.WorksheetPDFs++
+		set.Blanks += blanks
+	}
 	if _, err := keys.addPart(r.key); err != nil {
 		return err
 	}
@@ -268,6 +277,17 @@ func (m *merged) addPart(d *pdf.Drawn) (bool, error) {
 		return false, nil
 	}
 	return true, m.w.Blank()
+}
+
+// addOneSided adds pages to be printed on one side: each gets a blank
+// back. It says how many blank pages it added.
+func (m *merged) addOneSided(d *pdf.Drawn) (int, error) {
+	for i := 0; i < d.Pages(); i++ {
+		if _, err := m.addPart(d.Page(i)); err != nil {
+			return i, err
+		}
+	}
+	return d.Pages(), nil
 }
 
 // close finishes the PDF and says its size.

@@ -76,9 +76,9 @@ func TestClassSetVariantsDiffer(t *testing.T) {
 }
 
 // A role-play class set is made of groups: 10 students of a 5-server
-// exercise are 2 groups on 2 variants; each student's pack is the cover
-// and the Raft State sheet of the server they play, with their name;
-// each group's slips and key come once.
+// exercise are 2 groups on 2 variants; each student's pack is the cover,
+// the Raft State sheet of the server they play and the debrief, with
+// their name; each group's slips and key come once.
 func TestRoleplayClassSetIsGroups(t *testing.T) {
 	students := []Student{}
 	for _, n := range []string{"Ada", "Bob", "Cy", "Di", "Ed", "Fay", "Gus", "Hal", "Ivy", "Jo"} {
@@ -134,9 +134,12 @@ func TestRoleplayClassSetIsGroups(t *testing.T) {
 			if !strings.Contains(p, s.Code+" · group "+fmt.Sprint(s.Group)) {
 				t.Errorf("%s: a page without %s · group %d", s.Worksheet, s.Code, s.Group)
 			}
-			if strings.Contains(p, "RPC slips") || strings.Contains(p, "Why? Step by step") {
-				t.Errorf("%s: a student's pack has the group's pages", s.Worksheet)
+			if strings.Contains(p, "RPC slips") {
+				t.Errorf("%s: a student's pack has the group's slips", s.Worksheet)
 			}
+		}
+		if text := strings.Join(pages, "\n"); !strings.Contains(text, "Why? Step by step") {
+			t.Errorf("%s: a student's pack without the debrief", s.Worksheet)
 		}
 		if len(states) != 1 || states[0] != s.Plays {
 			t.Errorf("%s: the Raft State sheets of %v, want %s's alone", s.Worksheet, states, s.Plays)
@@ -147,11 +150,14 @@ func TestRoleplayClassSetIsGroups(t *testing.T) {
 	}
 	for _, g := range m.Groups {
 		text := strings.Join(pdfPages(t, filepath.Join(set.Dir, g.Slips)), "\n")
-		if !strings.Contains(text, "RPC slips") || strings.Contains(text, "Raft State") {
-			t.Errorf("%s: the group's pages are its slips and debrief", g.Slips)
+		if !strings.Contains(text, "RPC slips") || strings.Contains(text, "Raft State") || strings.Contains(text, "Why? Step by step") {
+			t.Errorf("%s: the group's pages are its slips", g.Slips)
 		}
 	}
 }
+
+// slipField is a slip's field id: a page of slips has them.
+var slipField = regexp.MustCompile(`slip\d+\.term`)
 
 // stateTitle is a Raft State sheet's title and its server, as pdftotext
 // lays them out.
@@ -159,7 +165,8 @@ var stateTitle = regexp.MustCompile(`(?m)^Raft State +(\S+)$`)
 
 // Each student's (and group's) part of the merged PDFs starts on an odd
 // page: a blank back follows a part of odd length, so that printed on
-// both sides no part begins on the back of another's page.
+// both sides no part begins on the back of another's page; and the slips,
+// to be cut apart, have a blank back each.
 func TestMergedPDFsPrintDuplex(t *testing.T) {
 	set := buildSet(t, "partition", 10, 1, "")
 	if set.Pages%2 != 0 || set.KeyPages%2 != 0 || set.Blanks == 0 {
@@ -189,6 +196,13 @@ func TestMergedPDFsPrintDuplex(t *testing.T) {
 		}
 		if starts != want {
 			t.Errorf("%s: %d parts start, want %d", f, starts, want)
+		}
+		for i, p := range pages {
+			if f == set.Manifest.Worksheets && slipField.MatchString(p) {
+				if i%2 != 0 || i+1 >= len(pages) || strings.TrimSpace(pages[i+1]) != "" {
+					t.Errorf("%s: the slips' page %d has no blank back", f, i+1)
+				}
+			}
 		}
 	}
 }

@@ -10,12 +10,14 @@ import (
 	"github.com/raftsheet/raftsheet/worksheet"
 )
 
-// The sections of a role-play group's parts: what a student who plays a
-// server gets, and what the group shares (and its network player gets,
-// with the cover).
+// The sections of a role-play group's parts, as the cover's print plan
+// has them: every student gets the cover and the debrief, and the Raft
+// State sheets of the server they play; the group shares the slips,
+// printed one-sided to be cut apart.
 var (
-	packSections   = []string{"cover", "state"}
-	sharedSections = []string{"slips", "debrief"}
+	packSections    = []string{"cover", "state", "debrief"}
+	networkSections = []string{"cover", "debrief"}
+	sharedSections  = []string{"slips"}
 )
 
 func pipelineJobs() int { return runtime.GOMAXPROCS(0) }
@@ -60,30 +62,38 @@ func (b *builder) group(g *Group) built {
 		}
 		r.parts = append(r.parts, part)
 	}
-	sections := sharedSections
 	who := Student{}
+	var networkPack *pdf.Drawn
 	if network != nil {
-		sections, who = append([]string{"cover"}, sharedSections...), network.Student
+		who = network.Student
+		doc, err := b.layOut(sheet, who.Name, label, &worksheet.Part{Sections: networkSections})
+		if err != nil {
+			return built{err: err}
+		}
+		if networkPack, err = b.drawFile(doc, false, b.names[who.ID]+"-worksheet.pdf"); err != nil {
+			return built{err: err}
+		}
+		r.parts = append(r.parts, networkPack)
 	}
-	doc, err := b.layOut(sheet, who.Name, label, &worksheet.Part{Sections: sections})
+	doc, err := b.layOut(sheet, "", label, &worksheet.Part{Sections: sharedSections})
 	if err != nil {
 		return built{err: err}
 	}
-	if len(doc.Pages) == 0 {
-		return r // a course template without slips and debrief
-	}
-	r.group.Slips, r.group.Answers = b.groupFile(g, "slips.pdf"), b.groupFile(g, "answers.yaml")
-	shared, err := b.drawFile(doc, false, r.group.Slips)
-	if err != nil {
-		return built{err: err}
-	}
-	r.parts = append(r.parts, shared)
-	if r.group.AnswersSum, err = b.answers(sheet, hash, doc, who, "slips", r.group.Answers); err != nil {
-		return built{err: err}
+	if len(doc.Pages) > 0 { // a course template may have no slips
+		r.group.Slips, r.group.Answers = b.groupFile(g, "slips.pdf"), b.groupFile(g, "answers.yaml")
+		slips, err := b.drawFile(doc, false, r.group.Slips)
+		if err != nil {
+			return built{err: err}
+		}
+		r.oneSided = slips
+		if r.group.AnswersSum, err = b.answers(sheet, hash, doc, who, "slips", r.group.Answers); err != nil {
+			return built{err: err}
+		}
 	}
 	if network != nil {
 		r.students = append(r.students, ManifestEntry{ID: who.ID, Name: who.Name, Group: g.N, Plays: "network", Code: g.Code,
-			Hash: r.group.Hash, Exercise: b.ex.Name, Worksheet: r.group.Slips, Key: r.group.Key, Answers: r.group.Answers, AnswersSum: r.group.AnswersSum})
+			Hash: r.group.Hash, Exercise: b.ex.Name, Worksheet: b.names[who.ID] + "-worksheet.pdf", Key: r.group.Key,
+			Answers: r.group.Answers, AnswersSum: r.group.AnswersSum})
 	}
 	return r
 }

@@ -35,6 +35,11 @@ type Drawn struct {
 // Pages is how many pages were drawn.
 func (d *Drawn) Pages() int { return len(d.pages) }
 
+// Page is the i-th page alone (from 0), to be written on its own.
+func (d *Drawn) Page(i int) *Drawn {
+	return &Drawn{Title: d.Title, Paper: d.Paper, pages: d.pages[i : i+1], glyphs: d.glyphs}
+}
+
 // Draw draws a document's pages: as the key, or as the worksheet.
 func Draw(doc *page.Document, key bool) (*Drawn, error) {
 	m, err := fonts.NewMeasurer() // its own: a measurer is not safe to share

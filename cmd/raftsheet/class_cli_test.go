@@ -44,9 +44,9 @@ type manifest struct {
 	Exercise, Grade, Grouping string
 	Worksheets, Keys          string
 	Groups                    []struct {
-		Group                  int
-		Code, Hash, Key, Slips string
-		Unplayed               []string
+		Group                           int
+		Code, Hash, Key, Slips, Answers string
+		Unplayed                        []string
 	}
 	Students []struct {
 		ID, Name, Plays, Code, Worksheet, Key, Answers string
@@ -149,8 +149,8 @@ func TestRoleplayClassSetFromRoster(t *testing.T) {
 	if len(plays[1]) != 5 || len(plays[2]) != 6 || plays[2][5] != "network" || m.Grouping == "" {
 		t.Errorf("groups: %v; grouping %q", plays, m.Grouping)
 	}
-	if last := m.Students[10]; last.Worksheet != m.Groups[1].Slips || last.Answers == "" {
-		t.Errorf("the network player's files: %+v, want the group's slips", last)
+	if last := m.Students[10]; last.Worksheet != "s11-worksheet.pdf" || last.Answers != m.Groups[1].Answers || m.Groups[1].Slips == "" {
+		t.Errorf("the network player's files: %+v, want its own pack and the group's slips' answers (%+v)", last, m.Groups[1])
 	}
 }
 

@@ -28,7 +28,11 @@ func pipelineJobs() int { return runtime.GOMAXPROCS(0) }
 // folder at once; the drawn pages wait for the merged PDFs.
 func (b *builder) group(g *Group) built {
 	target := pipeline.Target{Exercise: b.ex, Ref: b.opt.Exercise, Code: g.Code, Number: g.Number}
-	sheet, err := target.LayOut(b.base, "")
+	name := "" // the key's sheets have none
+	if !b.plan.Roleplay {
+		name = g.Players[0].Name // one layout for worksheet and key: the key prints no name
+	}
+	sheet, err := target.LayOut(b.base, name)
 	if err != nil {
 		return built{err: fmt.Errorf("variant %s: %w", g.Code, err)}
 	}
@@ -128,10 +132,7 @@ func (b *builder) alone(g *Group, sheet *pipeline.Sheet) built {
 	e := ManifestEntry{ID: s.ID, Name: s.Name, Group: g.N, Plays: "cluster", Code: g.Code, Hash: ContentHash(sheet.Trace), Exercise: b.ex.Name,
 		Worksheet: stem + "-worksheet.pdf", Key: stem + "-key.pdf", Answers: stem + "-answers.yaml"}
 	r := built{group: ManifestGroup{Group: g.N, Code: g.Code, Hash: e.Hash, Key: e.Key}}
-	doc, err := b.layOut(sheet, s.Name, "", nil)
-	if err != nil {
-		return built{err: err}
-	}
+	doc := sheet.Doc
 	part, err := b.drawFile(doc, false, e.Worksheet)
 	if err != nil {
 		return built{err: err}

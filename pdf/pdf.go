@@ -60,7 +60,7 @@ func Draw(doc *page.Document, key bool) (*Drawn, error) {
 				return nil, err
 			}
 		}
-		d.pages = append(d.pages, deflate(c.b, zlib.BestSpeed))
+		d.pages = append(d.pages, deflate(c.b))
 	}
 	return d, nil
 }
@@ -90,25 +90,22 @@ func (d *Drawn) PDF() ([]byte, error) {
 
 // zlibWriters are reused: each costs about a megabyte to set up, and a
 // class set compresses thousands of pages.
-var zlibWriters [2]sync.Pool
+var zlibWriters sync.Pool
 
-// deflate compresses data as a PDF's FlateDecode filter reads it.
-func deflate(data []byte, level int) []byte {
-	pool := &zlibWriters[0]
-	if level != zlib.BestSpeed {
-		pool = &zlibWriters[1]
-	}
+// deflate compresses data as a PDF's FlateDecode filter reads it, at
+// zlib's best speed: what takes the time is making PDFs, not storing them.
+func deflate(data []byte) []byte {
 	var out bytes.Buffer
 	out.Grow(len(data)/3 + 64)
-	w, _ := pool.Get().(*zlib.Writer)
+	w, _ := zlibWriters.Get().(*zlib.Writer)
 	if w == nil {
-		w, _ = zlib.NewWriterLevel(&out, level)
+		w, _ = zlib.NewWriterLevel(&out, zlib.BestSpeed)
 	} else {
 		w.Reset(&out)
 	}
 	w.Write(data)
 	w.Close()
-	pool.Put(w)
+	zlibWriters.Put(w)
 	return out.Bytes()
 }
 

@@ -3,12 +3,68 @@ package pdf
 import (
 	"encoding/binary"
 	"slices"
+	"sync"
+	"sync/atomic"
 )
 
 // subsetTables are the TrueType tables a PDF's CIDFontType2 needs (ISO
 // 32000 9.9): the outlines and metrics, and the hinting programs and
 // their settings.
 var subsetTables = []string{"OS/2", "cvt ", "fpgm", "gasp", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "prep"}
+
+// program is a face's font program as a PDF embeds it: compressed, its
+// length before, and the name of the subset.
+type program struct {
+	data   []byte
+	length int
+	tag    string
+}
+
+// commonText are characters (nearly) every document prints: a subset
+// always has them, so that most documents need the same subset, made and
+// compressed once per process.
+const commonText = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~–—“”‘’…→×·§"
+
+// maxPrograms bounds the subsets a process keeps: a class set's variants
+// mostly share a few (their names and values are ASCII).
+const maxPrograms = 64
+
+var programs struct {
+	cache sync.Map // face and glyphs → *program
+	n     atomic.Int32
+}
+
+// program is the face's font program for a document that uses glyphs
+// (sorted): the glyphs of commonText and those, from the cache when a
+// document needed the same before.
+func (t *ttf) program(glyphs []uint16) *program {
+	keep := make(map[uint16]bool, len(glyphs)+len(commonText))
+	for _, r := range commonText {
+		keep[t.glyph(r)] = true
+	}
+	for _, g := range glyphs {
+		keep[g] = true
+	}
+	ids := make([]uint16, 0, len(keep))
+	for g := range keep {
+		ids = append(ids, g)
+	}
+	slices.Sort(ids)
+	key := make([]byte, 1, 1+2*len(ids))
+	key[0] = byte(t.face)
+	for _, g := range ids {
+		key = append(key, byte(g>>8), byte(g))
+	}
+	if p, ok := programs.cache.Load(string(key)); ok {
+		return p.(*program)
+	}
+	file := t.subset(keep)
+	p := &program{data: deflate(file), length: len(file), tag: subsetTag(t.face, string(key))}
+	if programs.n.Add(1) <= maxPrograms {
+		programs.cache.Store(string(key), p)
+	}
+	return p
+}
 
 // subset is the font with only the glyphs used (and glyph 0, and the
 // parts of composite glyphs) keeping their outlines: every other glyph

@@ -175,16 +175,13 @@ const fixedDate = "D:20240101000000Z"
 // text can be searched and copied.
 func (w *Writer) font(t *ttf, used map[uint16]rune) int {
 	glyphs := make([]uint16, 0, len(used))
-	keep := make(map[uint16]bool, len(used))
 	for g := range used {
 		glyphs = append(glyphs, g)
-		keep[g] = true
 	}
 	slices.Sort(glyphs)
-	base := "/" + subsetTag(t.face, glyphs) + "+" + t.face.Family()
-
-	file := t.subset(keep)
-	fontFile := w.stream("/Filter /FlateDecode /Length1 "+strconv.Itoa(len(file))+" ", deflate(file, 6))
+	prog := t.program(glyphs)
+	base := "/" + prog.tag + "+" + t.face.Family()
+	fontFile := w.stream("/Filter /FlateDecode /Length1 "+strconv.Itoa(prog.length)+" ", prog.data)
 	flags := 4 // symbolic: the glyphs are reached by number, not by a standard encoding
 	if t.italicAngle != 0 {
 		flags |= 64
@@ -196,7 +193,7 @@ func (w *Writer) font(t *ttf, used map[uint16]rune) int {
 	w.write("<</Type /Font /Subtype /CIDFontType2 /BaseFont " + base +
 		" /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor " + strconv.Itoa(desc) +
 		" 0 R /DW " + strconv.Itoa(t.width(0)) + " /W " + widths(t, glyphs) + " /CIDToGIDMap /Identity>>\nendobj\n")
-	toUnicode := w.stream("/Filter /FlateDecode ", deflate([]byte(toUnicodeCMap(glyphs, used)), 6))
+	toUnicode := w.stream("/Filter /FlateDecode ", deflate([]byte(toUnicodeCMap(glyphs, used))))
 	n := w.object(0)
 	w.write("<</Type /Font /Subtype /Type0 /BaseFont " + base + " /Encoding /Identity-H /DescendantFonts [" +
 		strconv.Itoa(cid) + " 0 R] /ToUnicode " + strconv.Itoa(toUnicode) + " 0 R>>\nendobj\n")
@@ -205,12 +202,10 @@ func (w *Writer) font(t *ttf, used map[uint16]rune) int {
 
 // subsetTag is the six capital letters that name a font subset (ISO
 // 32000 9.6.4), from the glyphs it has: the same glyphs, the same name.
-func subsetTag(face fonts.Face, glyphs []uint16) string {
+func subsetTag(face fonts.Face, key string) string {
 	h := fnv.New64a()
 	h.Write([]byte(face.Family()))
-	for _, g := range glyphs {
-		h.Write([]byte{byte(g >> 8), byte(g)})
-	}
+	h.Write([]byte(key))
 	v := h.Sum64()
 	tag := make([]byte, 6)
 	for i := range tag {

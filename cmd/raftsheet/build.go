@@ -38,9 +38,10 @@ and id. The same --seed gives the same variants, byte for byte.`,
 				args = []string{"partition"}
 			}
 			if cls.wanted(cmd) || cmd.Flags().Changed("seed") {
-				// A class set keeps the merged PDFs in memory to the end:
-				// collect more often than for a few PDFs, to keep the rest small.
-				debug.SetGCPercent(200)
+				// A class set streams its groups to disk, a few at a time:
+				// the live heap stays small whatever the class, and
+				// collecting it less often saves time.
+				debug.SetGCPercent(400)
 				return buildClass(cmd, args, opt, cls)
 			}
 			// A short run that makes a few PDFs and exits: collecting its

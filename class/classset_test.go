@@ -140,6 +140,8 @@ func TestRoleplayClassSetIsGroups(t *testing.T) {
 		}
 		if text := strings.Join(pages, "\n"); !strings.Contains(text, "Why? Step by step") {
 			t.Errorf("%s: a student's pack without the debrief", s.Worksheet)
+		} else if strings.Contains(text, "sheets of paper") {
+			t.Errorf("%s: a student's pack tells what to print", s.Worksheet)
 		}
 		if len(states) != 1 || states[0] != s.Plays {
 			t.Errorf("%s: the Raft State sheets of %v, want %s's alone", s.Worksheet, states, s.Plays)

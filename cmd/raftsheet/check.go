@@ -190,7 +190,7 @@ func printGrade(w io.Writer, g *class.Grade, verbose, summary bool) {
 		}
 		switch {
 		case m.Verdict == class.Partial:
-			fmt.Fprintf(w, "%s: wrote %q: the final value is right, the values struck before it are missing (key %s; strike old values through, never erase)\n", line, m.Written, key)
+			fmt.Fprintf(w, "%s: wrote %q: the final value is right, the values before it are missing (key %s, all but the last struck through: strike old values, never erase)\n", line, m.Written, key)
 			continue
 		case m.Verdict == class.Wrong:
 			line += fmt.Sprintf(": wrote %q, key %s", m.Written, key)
@@ -203,11 +203,11 @@ func printGrade(w io.Writer, g *class.Grade, verbose, summary bool) {
 	}
 }
 
-// printClass sums up a class when several files were graded or a class
-// set named: the scores, the blank and absent, the rules most often got
-// wrong.
+// printClass sums up a class when several files were graded: the scores,
+// the blank and absent (of the class set named), the rules most often
+// got wrong.
 func printClass(w io.Writer, grades []*class.Grade, absent []class.ManifestEntry) {
-	if len(grades) < 2 && len(absent) == 0 {
+	if len(grades) < 2 {
 		return
 	}
 	r := class.ReportData("", grades, absent)

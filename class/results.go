@@ -103,8 +103,11 @@ type GradescopeTest struct {
 
 // Gradescope is the results of the graded files (a submission's answer
 // files, usually one) for Gradescope: a test per rule, its points the
-// fields under it (one a field right, half a field whose history is
-// missing), scaled so that a perfect submission scores total when total
+// fields under it, and one test of the boxes whose key strikes values
+// through: such a box's point is half its final value's (under its rule)
+// and half its history's, so that a final value written alone loses its
+// half under "history", not under a rule the student applied right. The
+// scores are scaled so that a perfect submission scores total when total
 // is more than 0. failed are the files that could not be graded: they
 // score nothing, and the output says why.
 func Gradescope(grades []*Grade, failed map[string]error, total float64) GradescopeResults {
@@ -113,6 +116,7 @@ func Gradescope(grades []*Grade, failed map[string]error, total float64) Gradesc
 		order string
 	}
 	tests := map[string]*test{}
+	history := &test{GradescopeTest: GradescopeTest{Name: historyTest, Tags: []string{"history"}}, order: "9999"}
 	var out []string
 	max, points := 0.0, 0.0
 	for _, g := range grades {
@@ -131,16 +135,24 @@ func Gradescope(grades []*Grade, failed map[string]error, total float64) Gradesc
 				}
 				tests[key] = t
 			}
-			t.MaxScore++
 			max++
+			share := 1.0 // of the field's point, under its rule
+			if len(m.Field.Final) > 0 {
+				share = 0.5
+				history.MaxScore += 0.5
+				if m.Verdict == Right {
+					history.Score += 0.5
+				}
+			}
+			t.MaxScore += share
 			switch m.Verdict {
 			case Right:
-				t.Score++
+				t.Score += share
 				points++
 			case Partial:
-				t.Score += 0.5
+				t.Score += share
 				points += 0.5
-				t.Output += fmt.Sprintf("%s: wrote %q; the final value is right, the values struck before it are missing (key: %s)\n", m.Field.ID, m.Written, KeyText(m.Field))
+				history.Output += fmt.Sprintf("%s: wrote %q; the final value is right, the values before it are missing (key: %s, all but the last struck through)\n", m.Field.ID, m.Written, KeyText(m.Field))
 			case Wrong:
 				t.Output += fmt.Sprintf("%s: wrote %q, key %s\n", m.Field.ID, m.Written, KeyText(m.Field))
 			case Missing:
@@ -169,6 +181,9 @@ func Gradescope(grades []*Grade, failed map[string]error, total float64) Gradesc
 	for _, t := range tests {
 		list = append(list, t)
 	}
+	if history.MaxScore > 0 {
+		list = append(list, history)
+	}
 	sort.Slice(list, func(i, j int) bool {
 		if list[i].order != list[j].order {
 			return list[i].order < list[j].order
@@ -186,6 +201,9 @@ func Gradescope(grades []*Grade, failed map[string]error, total float64) Gradesc
 	}
 	return res
 }
+
+// historyTest names the Gradescope test of the struck values.
+const historyTest = "Old values struck through, not erased (Raft State sheets keep their history)"
 
 func blankNote(g *Grade) string {
 	if g.Blank {

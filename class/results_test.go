@@ -97,3 +97,27 @@ func TestGradescopeResults(t *testing.T) {
 		}
 	}
 }
+
+// A final value written without its history loses half a point in the
+// history test, and none under the rule the student applied right.
+func TestGradescopeHistoryApart(t *testing.T) {
+	s, err := mustLocate(t, "partition").Open("roleplay", "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	perfect := grade(t, "a.yaml", keyFile(t, s))
+	g := grade(t, "b.yaml", setAnswer(t, keyFile(t, s), "S1.log[2].value", `"tom"`))
+	res := Gradescope([]*Grade{g}, nil, 0)
+	if res.Score != float64(perfect.Counted())-0.5 {
+		t.Errorf("score %v, want %v", res.Score, float64(perfect.Counted())-0.5)
+	}
+	for _, test := range res.Tests {
+		history := test.Name == historyTest
+		if (test.Status == "failed") != history {
+			t.Errorf("%q: %s (%v of %v)", test.Name, test.Status, test.Score, test.MaxScore)
+		}
+		if history && !strings.Contains(test.Output, `S1.log[2].value: wrote "tom"`) {
+			t.Errorf("the history test does not say which box: %q", test.Output)
+		}
+	}
+}

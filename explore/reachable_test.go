@@ -11,7 +11,7 @@ import (
 // The states of the paper's Figures 6, 7 and 8 get schedules from an empty
 // cluster, which the runner replays to exactly those states.
 func TestReachableFigures(t *testing.T) {
-	for _, name := range []string{"figure6", "figure7-election", "figure8"} {
+	for _, name := range []string{"figure6", "figure7-election", "figure7-repair", "figure8", "figure8-e"} {
 		ex := builtin(t, name)
 		p := must[Possibility](t, ask(t, ex, 0, Question{Kind: "reachable"}).Answers[0])
 		if p.Possible == nil || !*p.Possible {

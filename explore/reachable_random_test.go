@@ -17,7 +17,11 @@ import (
 func TestReachedStatesAreNeverUnreachable(t *testing.T) {
 	rng := rand.New(rand.NewPCG(16, 2026))
 	built, total := 0, 0
-	for run := 0; run < 120; run++ {
+	runs := 120
+	if raceEnabled {
+		runs = 40
+	}
+	for run := 0; run < runs; run++ {
 		n := 3 + 2*(run%2)
 		cfg := engine.Config{}
 		for i := 1; i <= n; i++ {

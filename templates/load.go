@@ -115,6 +115,7 @@ func (t *Template) clone() *Template {
 	c.Sections = append([]string(nil), t.Sections...)
 	c.Text.HowToRun = append([]string(nil), t.Text.HowToRun...)
 	c.Text.KeyLegend = append([]string(nil), t.Text.KeyLegend...)
+	c.Text.HowToFill = append([]string(nil), t.Text.HowToFill...)
 	c.Rules, c.Reasons = maps.Clone(t.Rules), maps.Clone(t.Reasons)
 	return &c
 }

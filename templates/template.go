@@ -85,6 +85,7 @@ func (t *Template) ReasonText(r engine.Reason) string {
 // Texts are the template's paragraphs of instructions.
 type Texts struct {
 	HowToRun  []string `yaml:"how_to_run"`
+	HowToFill []string `yaml:"how_to_fill"` // the notation, on the students' pages
 	KeyLegend []string `yaml:"key_legend"`
 }
 
@@ -103,6 +104,7 @@ type Labels struct {
 	Cluster          string `yaml:"cluster"`
 	InitialState     string `yaml:"initial_state"`
 	HowToRun         string `yaml:"how_to_run"`
+	HowToFill        string `yaml:"how_to_fill"`
 	Steps            string `yaml:"steps"`
 	Step             string `yaml:"step"`
 	StepRange        string `yaml:"step_range"`

@@ -25,8 +25,8 @@ input.
 
 With --format json, a JSON array with one object per exercise: exercise,
 file, builtin, ok, and either the run's size (servers, steps,
-highest_term, longest_log, template, paper, pages) or its problems (file,
-line, col, message, hint).`,
+highest_term, longest_log, template, paper, pages, key_pages) or its
+problems (file, line, col, message, hint).`,
 		Example: "  raftsheet validate my-exercise.yaml\n  raftsheet validate exercises/*.yaml\n" +
 			"  raftsheet show partition | raftsheet validate -",
 		Args:              needs(1, -1, exerciseArg),
@@ -76,7 +76,8 @@ type validation struct {
 	LongestLog  int       `json:"longest_log,omitempty"`
 	Template    string    `json:"template,omitempty"`
 	Paper       string    `json:"paper,omitempty"`
-	Pages       int       `json:"pages,omitempty"`
+	Pages       int       `json:"pages,omitempty"`     // of the worksheet
+	KeyPages    int       `json:"key_pages,omitempty"` // of the key: the same and the teacher's notes
 	Problems    []problem `json:"problems,omitempty"`
 	err         error
 }
@@ -116,7 +117,8 @@ func validate(arg string) validation {
 	tr := sheet.Trace
 	v.OK = true
 	v.Servers, v.Steps, v.HighestTerm, v.LongestLog = len(tr.Servers), len(tr.Steps), tr.MaxTerm(), tr.MaxLogLength()
-	v.Template, v.Paper, v.Pages = opt.Template.Kind, opt.Paper.Name, len(sheet.Doc.Pages)
+	v.Template, v.Paper, v.Pages = opt.Template.Kind, opt.Paper.Name, len(sheet.Doc.Of(false))
+	v.KeyPages = len(sheet.Doc.Of(true))
 	return v
 }
 

@@ -29,7 +29,7 @@ student's file. With --key, the key's answers are filled in: a worked
 answer file.`,
 		Example:           "  raftsheet answers partition > answers.yaml\n  raftsheet answers " + exampleCode + " -o ada.yaml\n  raftsheet answers figure8 --template trace --key",
 		Args:              needs(1, 1, "an exercise (a built-in NAME, a FILE or -) or a variant CODE"),
-		ValidArgsFunction: completeTarget(false),
+		ValidArgsFunction: firstArg(completeCodeOrExercise),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			t, err := pipeline.Locate(args[0], exercise)
 			if err != nil {

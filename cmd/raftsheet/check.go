@@ -30,7 +30,7 @@ DIR/scores.csv (a row per file) and DIR/report.pdf, one page of the fields
 the class missed most, grouped by the rule behind them.`,
 		Example:           "  raftsheet check ada.yaml\n  raftsheet check out/partition/class/*-answers.yaml --report out/partition/report",
 		Args:              needs(1, -1, "answer files (ANSWERS.yaml)"),
-		ValidArgsFunction: completeYAMLFiles,
+		ValidArgsFunction: completeYAMLFile,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCheck(cmd, args, opt)
 		},

@@ -24,21 +24,17 @@ func completeExercise(cmd *cobra.Command, args []string, toComplete string) ([]s
 	return append(out, files...), fileDirective(dirs)
 }
 
-// completeTarget completes what key and answers take: a variant code of
-// a class set in the output folder, and (for answers) an exercise.
-func completeTarget(codesOnly bool) cobra.CompletionFunc {
-	return func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-		if len(args) > 0 {
-			return nil, cobra.ShellCompDirectiveNoFileComp
-		}
-		out := classCodes(cmd, toComplete)
-		if codesOnly {
-			return out, cobra.ShellCompDirectiveNoFileComp
-		}
-		out = append(out, builtinNames(toComplete)...)
-		files, dirs := yamlFiles(toComplete)
-		return append(out, files...), fileDirective(dirs)
-	}
+// completeCode completes a variant code (key): the codes of the class
+// sets in the output folder, each with its student.
+func completeCode(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	return classCodes(cmd, toComplete), cobra.ShellCompDirectiveNoFileComp
+}
+
+// completeCodeOrExercise completes what answers takes: a variant code or
+// an exercise.
+func completeCodeOrExercise(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	out, directive := completeExercise(cmd, args, toComplete)
+	return append(classCodes(cmd, toComplete), out...), directive
 }
 
 // completeTemplate completes --template: the built-in templates and YAML
@@ -54,16 +50,21 @@ func completeTemplate(cmd *cobra.Command, args []string, toComplete string) ([]s
 	return append(out, files...), fileDirective(dirs)
 }
 
-// completeYAMLFile completes a YAML file (--exercise).
+// completeYAMLFile completes a YAML file: --exercise, check's answer
+// files.
 func completeYAMLFile(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 	files, dirs := yamlFiles(toComplete)
 	return files, fileDirective(dirs)
 }
 
-// completeYAMLFiles completes any number of YAML files (check's answer
-// files).
-func completeYAMLFiles(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-	return completeYAMLFile(cmd, args, toComplete)
+// firstArg completes the first argument with f, and nothing after it.
+func firstArg(f cobra.CompletionFunc) cobra.CompletionFunc {
+	return func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		if len(args) > 0 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		return f(cmd, args, toComplete)
+	}
 }
 
 func fileDirective(dirs bool) cobra.ShellCompDirective {

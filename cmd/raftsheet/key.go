@@ -25,7 +25,7 @@ own, name its FILE with --exercise. Give the class set's --template and
 --paper if it was built with others than the exercise's own.`,
 		Example:           "  raftsheet key " + exampleCode + "\n  raftsheet key " + exampleOwnCode + " --exercise my-exercise.yaml -o keys",
 		Args:              needs(1, 1, "one variant CODE, as printed on the sheets"),
-		ValidArgsFunction: completeTarget(true),
+		ValidArgsFunction: firstArg(completeCode),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			t, err := pipeline.Locate(args[0], exercise)
 			if err != nil {

@@ -46,13 +46,3 @@ NAME is a built-in exercise (see "raftsheet list"); FILE is a YAML exercise;
 	format = formatFlag(cmd, "output format: text or json (the trace contract of docs/ARCHITECTURE.md)")
 	return cmd
 }
-
-// firstArg completes the first argument with f, and nothing after it.
-func firstArg(f cobra.CompletionFunc) cobra.CompletionFunc {
-	return func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-		if len(args) > 0 {
-			return nil, cobra.ShellCompDirectiveNoFileComp
-		}
-		return f(cmd, args, toComplete)
-	}
-}

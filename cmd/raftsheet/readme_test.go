@@ -94,6 +94,20 @@ func TestReadmeCommandsRunAsWritten(t *testing.T) {
 	}
 	readme, _ := os.ReadFile("../../README.md")
 	if len(m.Students) == 0 || m.Students[0].ID != "ada" || !bytes.Contains(readme, []byte("raftsheet key "+m.Students[0].Code)) {
-		t.Errorf("the README's `raftsheet key CODE` is not Ada's code in the class set it builds (%+v)", m.Students)
+		t.Fatalf("the README's `raftsheet key CODE` is not Ada's code in the class set it builds (%+v)", m.Students)
+	}
+	// The README's answer-file example is Ada's, as the key answers it.
+	key, errOut, code := raftsheet(t, dir, "answers", m.Students[0].Code, "--key")
+	if code != 0 {
+		t.Fatalf("answers --key: exit %d: %s", code, errOut)
+	}
+	examples := regexp.MustCompile(`(?m)^  ([A-Za-z]+\.\w+\[\d+\]): (\S+) `).FindAllStringSubmatch(string(readme), -1)
+	if len(examples) == 0 {
+		t.Fatal("README.md has no answer-file example")
+	}
+	for _, e := range examples {
+		if !strings.Contains(key, "  "+e[1]+": "+e[2]+" ") && !strings.Contains(key, "  "+e[1]+": \""+e[2]+"\" ") {
+			t.Errorf("README.md's answer file has %s: %s; the key of %s does not", e[1], e[2], m.Students[0].Code)
+		}
 	}
 }

@@ -92,7 +92,7 @@ func MakePlan(ex *exercise.Exercise, roleplay bool, seed uint64, students []Stud
 	count := max(1, len(students)/k)
 	p := Plan{Roleplay: true, Groups: make([]Group, count)}
 	for g := range p.Groups {
-		n := number(fmt.Sprint("group ", g+1))
+		n := number(groupKey(g + 1))
 		p.Groups[g] = Group{N: g + 1, Number: n, Code: variant.Code(ex.Name, n)}
 	}
 	seat := func(g *Group, s Student, i int, role Role) {
@@ -127,6 +127,17 @@ func MakePlan(ex *exercise.Exercise, roleplay bool, seed uint64, students []Stud
 	}
 	p.Note = p.describe(len(students), servers, len(left))
 	return p
+}
+
+// groupKey is what a role-play group's variant is drawn from, with the
+// exercise and the seed.
+func groupKey(n int) string { return fmt.Sprint("group ", n) }
+
+// GroupCode is the variant code of group 1 of a role-play class set built
+// with seed (its students' code; a later group's code moves on when an
+// earlier one took its number).
+func GroupCode(exercise string, seed uint64) string {
+	return variant.Code(exercise, variant.NumberFor(exercise, seed, groupKey(1)))
 }
 
 // describe says how the students were grouped.

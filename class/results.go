@@ -1,7 +1,6 @@
 package class
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"sort"
@@ -223,9 +222,3 @@ func summaryLine(g *Grade) string {
 
 // SummaryLine is a file's counts and score on one line, as check prints it.
 func SummaryLine(g *Grade) string { return summaryLine(g) + blankNote(g) }
-
-// JSON writes v as indented JSON.
-func JSON(v any) ([]byte, error) {
-	b, err := json.MarshalIndent(v, "", "  ")
-	return append(b, '\n'), err
-}

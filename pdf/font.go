@@ -5,10 +5,8 @@ import (
 	"fmt"
 	"math"
 	"sync"
-	"sync/atomic"
 
 	"github.com/raftsheet/raftsheet/fonts"
-	"golang.org/x/image/font/sfnt"
 )
 
 // A face's TrueType font as the PDFs embed it: read once per process (a
@@ -24,20 +22,11 @@ type ttf struct {
 	glyphs  [][]byte          // glyf data by glyph number; empty for none
 	advance []uint16          // advance width by glyph number, in font units
 	upem    float64
-	sfnt    *sfnt.Font
-
-	common [commonRunes]atomic.Uint32 // glyph number of each rune below commonRunes, +1 so that 0 is unknown
-	gidMu  sync.Mutex                 // guards buf and rare
-	buf    sfnt.Buffer
-	rare   map[rune]uint16 // glyph numbers of other runes
 
 	// The font descriptor's metrics, in thousandths of an em.
 	ascent, descent, capHeight, italicAngle int
 	bbox                                    [4]int
 }
-
-// commonRunes covers Latin, Greek, Cyrillic, punctuation and arrows.
-const commonRunes = 0x2200
 
 var (
 	ttfOnce sync.Once
@@ -66,7 +55,7 @@ func parseTTF(face fonts.Face) (*ttf, error) {
 	if len(b) < 12 {
 		return nil, fmt.Errorf("not a TrueType font")
 	}
-	t := &ttf{face: face, tables: map[string][]byte{}, rare: map[rune]uint16{}}
+	t := &ttf{face: face, tables: map[string][]byte{}}
 	n := int(binary.BigEndian.Uint16(b[4:]))
 	for i := 0; i < n; i++ {
 		rec := b[12+16*i:]
@@ -119,39 +108,12 @@ func parseTTF(face fonts.Face) (*ttf, error) {
 	for i := range t.bbox {
 		t.bbox[i] = units(int16(binary.BigEndian.Uint16(head[36+2*i:])))
 	}
-	f, err := sfnt.Parse(b)
-	if err != nil {
-		return nil, err
-	}
-	t.sfnt = f
 	return t, nil
 }
 
-// glyph is the font's glyph number for r; 0 (the font's "missing" box)
-// when it has none. Safe for concurrent use.
-func (t *ttf) glyph(r rune) uint16 {
-	common := r >= 0 && r < commonRunes
-	if common {
-		if g := t.common[r].Load(); g != 0 {
-			return uint16(g - 1)
-		}
-	}
-	t.gidMu.Lock()
-	defer t.gidMu.Unlock()
-	if g, ok := t.rare[r]; ok && !common {
-		return g
-	}
-	g := uint16(0)
-	if idx, err := t.sfnt.GlyphIndex(&t.buf, r); err == nil {
-		g = uint16(idx)
-	}
-	if common {
-		t.common[r].Store(uint32(g) + 1)
-	} else {
-		t.rare[r] = g
-	}
-	return g
-}
+// glyph is the font's glyph number for r (fonts.Glyph); 0, the font's
+// "missing" box, when it has none.
+func (t *ttf) glyph(r rune) uint16 { return fonts.Glyph(t.face, r) }
 
 // width is a glyph's advance in thousandths of an em, rounded as the
 // layout's measurer rounds it (fonts.Measurer), so that text drawn

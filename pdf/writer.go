@@ -149,8 +149,13 @@ func (w *Writer) Close() error {
 	fmt.Fprintf(&kids, "] /Count %d /MediaBox [0 0 %.2f %.2f]>>\nendobj\n", len(w.kids), w.paper.W*ptPerMM, w.paper.H*ptPerMM)
 	w.write("<</Type /Pages /Kids [" + kids.String())
 
+	date, err := documentDate()
+	if err != nil {
+		return err
+	}
+	stamp := "D:" + date.Format("20060102150405") + "Z"
 	info := w.object(0)
-	w.write("<</Title " + textString(w.title) + " /Creator (raftsheet) /Producer (raftsheet) /CreationDate (" + fixedDate + ") /ModDate (" + fixedDate + ")>>\nendobj\n")
+	w.write("<</Title " + textString(w.title) + " /Creator (raftsheet) /Producer (raftsheet) /CreationDate (" + stamp + ") /ModDate (" + stamp + ")>>\nendobj\n")
 	catalog := w.object(0)
 	w.write("<</Type /Catalog /Pages 1 0 R>>\nendobj\n")
 
@@ -165,9 +170,6 @@ func (w *Writer) Close() error {
 	}
 	return w.out.Flush()
 }
-
-// fixedDate stamps every PDF, so that rebuilding gives identical bytes.
-const fixedDate = "D:20240101000000Z"
 
 // font writes a face's font, subset to the glyphs used, as a Type 0 font
 // with Identity-H encoding: the pages' text is the font's own glyph

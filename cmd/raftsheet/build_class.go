@@ -86,8 +86,12 @@ func buildClass(cmd *cobra.Command, args []string, opt pipeline.BatchOptions, c 
 	}
 	kb := func(n int64) int64 { return (n + 1023) / 1024 }
 	if set.Plan.Roleplay {
-		fmt.Fprintf(cmd.OutOrStdout(), "%s/  %d students in %d groups, seed %d: worksheets.pdf (%d pages, %d KB: each student's pack, each group's slips) and keys.pdf (%d pages, %d KB: each group's key), ready to print on both sides; each student's worksheet and answer template, each group's key, slips and slips' answer template; manifest.csv and manifest.json\n  %s\n",
-			set.Dir, len(set.Manifest.Students), len(set.Plan.Groups), c.seed, set.Pages, kb(set.Worksheets), set.KeyPages, kb(set.Keys), set.Plan.Note)
+		groups := fmt.Sprintf("%d groups", len(set.Plan.Groups))
+		if len(set.Plan.Groups) == 1 {
+			groups = "one group"
+		}
+		fmt.Fprintf(cmd.OutOrStdout(), "%s/  %d students in %s, seed %d: worksheets.pdf (%d pages, %d KB: each student's pack, each group's slips) and keys.pdf (%d pages, %d KB: each group's key), ready to print on both sides; each student's worksheet and answer template, each group's key, slips and slips' answer template; manifest.csv and manifest.json\n  %s\n",
+			set.Dir, len(set.Manifest.Students), groups, c.seed, set.Pages, kb(set.Worksheets), set.KeyPages, kb(set.Keys), set.Plan.Note)
 	} else {
 		fmt.Fprintf(cmd.OutOrStdout(), "%s/  %d students, seed %d: worksheets.pdf (%d pages, %d KB) and keys.pdf (%d pages, %d KB), ready to print on both sides; one worksheet, key and answer template each; manifest.csv and manifest.json\n",
 			set.Dir, len(set.Manifest.Students), c.seed, set.Pages, kb(set.Worksheets), set.KeyPages, kb(set.Keys))

@@ -45,7 +45,8 @@ prints every file's result; --format gradescope prints Gradescope's
 results.json (a test per rule; see the README).`,
 		Example: "  raftsheet check ada.yaml\n  raftsheet check out/partition/class/*-answers.yaml --class out/partition/class --report out/partition/report\n" +
 			"  raftsheet check submission/*.yaml --class class --format gradescope > results/results.json",
-		Args: cobra.MinimumNArgs(1),
+		Args:              needs(1, -1, "answer files (ANSWERS.yaml)"),
+		ValidArgsFunction: completeYAMLFile,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCheck(cmd, args, opt)
 		},
@@ -55,8 +56,12 @@ results.json (a test per rule; see the README).`,
 	cmd.Flags().StringVar(&opt.class, "class", "", "the class set's folder (or its manifest.json) the files belong to")
 	cmd.Flags().StringVar(&opt.grade, "grade", "", "the fields to grade: all, asked, or id patterns such as 'S*.log[*].term, step1?.*' (default: as the class set says)")
 	cmd.Flags().StringVar(&opt.report, "report", "", "also write DIR/scores.csv and DIR/report.pdf")
-	cmd.Flags().StringVar(&opt.paper, "paper", "a4", "the report's paper: a4 or letter")
-	cmd.Flags().StringVar(&opt.format, "format", "text", "text, json, or gradescope (results.json)")
+	opt.paper = choiceFlag(cmd, "paper", "a4", "the report's paper: a4 or letter", papers...)
+	opt.format = choiceFlag(cmd, "format", "text", "text, json, or gradescope (results.json)", "text", "json", "gradescope")
+	cmd.MarkFlagDirname("report")
+	cmd.MarkFlagDirname("class")
+	cmd.RegisterFlagCompletionFunc("exercise", completeYAMLFile)
+	cmd.RegisterFlagCompletionFunc("template", completeYAMLFile)
 	cmd.Flags().Float64Var(&opt.points, "points", 0, "gradescope: scale the score to N points (default: a point a field)")
 	cmd.Flags().BoolVar(&opt.summary, "summary", false, "one line per file")
 	cmd.Flags().BoolVarP(&opt.verbose, "verbose", "v", false, "list the right answers too")
@@ -64,18 +69,16 @@ results.json (a test per rule; see the README).`,
 }
 
 type checkOptions struct {
-	exercise, template, class, grade, report, paper, format string
-	points                                                  float64
-	summary, verbose                                        bool
+	exercise, template, class, grade, report string
+	paper, format                            *choice
+	points                                   float64
+	summary, verbose                         bool
 }
 
 func runCheck(cmd *cobra.Command, files []string, opt checkOptions) error {
-	paper, err := page.ParsePaper(opt.paper)
+	paper, err := page.ParsePaper(opt.paper.value)
 	if err != nil {
 		return fmt.Errorf("--paper: %w", err)
-	}
-	if opt.format != "text" && opt.format != "json" && opt.format != "gradescope" {
-		return fmt.Errorf("--format %q: give text, json or gradescope", opt.format)
 	}
 	checker := &class.Checker{Exercise: opt.exercise, Template: opt.template}
 	if opt.class != "" {
@@ -104,9 +107,9 @@ func runCheck(cmd *cobra.Command, files []string, opt checkOptions) error {
 	}
 	absent := class.Absent(checker.Class, ok)
 	out, errOut := cmd.OutOrStdout(), cmd.ErrOrStderr()
-	switch opt.format {
+	switch opt.format.value {
 	case "gradescope":
-		if err := writeJSON(out, class.Gradescope(ok, failed, opt.points)); err != nil {
+		if err := writeJSON(cmd, class.Gradescope(ok, failed, opt.points)); err != nil {
 			return err
 		}
 	case "json":
@@ -118,7 +121,7 @@ func runCheck(cmd *cobra.Command, files []string, opt checkOptions) error {
 				results = append(results, class.Result(grades[i], opt.verbose))
 			}
 		}
-		if err := writeJSON(out, struct {
+		if err := writeJSON(cmd, struct {
 			Files  []class.FileResult    `json:"files"`
 			Absent []class.ManifestEntry `json:"absent"`
 		}{results, append([]class.ManifestEntry{}, absent...)}); err != nil {
@@ -127,18 +130,18 @@ func runCheck(cmd *cobra.Command, files []string, opt checkOptions) error {
 	default:
 		for i, g := range grades {
 			if errs[i] != nil {
-				fmt.Fprintln(errOut, errs[i])
+				reportError(errOut, errs[i])
 				continue
 			}
 			for _, w := range g.Warnings {
-				fmt.Fprintln(errOut, "warning:", w)
+				warn(errOut, "%s", w)
 			}
 			printGrade(out, g, opt.verbose, opt.summary)
 		}
 		printClass(out, ok, absent)
 	}
 	if opt.report != "" && len(ok) > 0 {
-		if err := writeReport(cmd, opt.report, ok, absent, paper, opt.format == "text"); err != nil {
+		if err := writeReport(cmd, opt.report, ok, absent, paper, opt.format.value == "text"); err != nil {
 			return err
 		}
 	}
@@ -146,15 +149,6 @@ func runCheck(cmd *cobra.Command, files []string, opt checkOptions) error {
 		return fmt.Errorf("%d of %d answer files could not be graded", len(failed), len(files))
 	}
 	return nil
-}
-
-func writeJSON(w io.Writer, v any) error {
-	b, err := class.JSON(v)
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(b)
-	return err
 }
 
 // printGrade prints a file's score, then (unless summary) each field not

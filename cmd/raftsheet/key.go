@@ -11,12 +11,14 @@ import (
 )
 
 func keyCmd() *cobra.Command {
-	var out, exercise, template, paper, classDir string
+	var out, exercise, classDir string
+	var template *templateFlag
+	var paper *choice
 	cmd := &cobra.Command{
 		Use:   "key CODE",
 		Short: "Rebuild one variant's answer key from its code",
 		Long: `Rebuild the answer key of one student's variant from the code printed on
-every page of its sheets (such as PAR7-1KQ2), into DIR/<name>/<CODE>-key.pdf:
+every page of its sheets (such as ` + exampleCode + `), into DIR/<name>/<CODE>-key.pdf:
 byte for byte the key of that student in the class set.
 
 A code names a built-in exercise and its variant; for an exercise of your
@@ -29,8 +31,9 @@ there is one) records the answers each code was issued with: key refuses
 (exit 1) to rebuild a variant whose exercise or engine now gives other
 answers, as the key would not be the one the students' sheets were made
 with.`,
-		Example: "  raftsheet key PAR7-1KQ2\n  raftsheet key MYE3-0K2J --exercise my-exercise.yaml -o keys",
-		Args:    cobra.ExactArgs(1),
+		Example:           "  raftsheet key " + exampleCode + "\n  raftsheet key " + exampleOwnCode + " --exercise my-exercise.yaml -o keys",
+		Args:              needs(1, 1, "one variant CODE, as printed on the sheets"),
+		ValidArgsFunction: firstArg(completeCode),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var set *class.Manifest
 			if classDir != "" {
@@ -48,21 +51,22 @@ with.`,
 				return err
 			}
 			if t.Code == "" {
-				return fmt.Errorf("%q is an exercise, not a variant code; `raftsheet build %s` makes its key", args[0], args[0])
+				return usagef("%q is an exercise, not a variant code; `raftsheet build %s` makes its key", args[0], args[0])
 			}
 			if set == nil { // the class set a build with the same -o made, if any
 				classDir = filepath.Join(out, t.Exercise.Name, "class")
 				set, _ = class.ReadManifest(classDir)
 			}
+			tpl, pap := template.value, paper.value
 			if set != nil && set.Exercise == t.Exercise.Name {
-				if template == "" {
-					template = set.Template
+				if tpl == "" {
+					tpl = set.Template
 				}
-				if paper == "" {
-					paper = set.Paper
+				if pap == "" {
+					pap = set.Paper
 				}
 			}
-			sheet, err := t.Open(template, paper, "")
+			sheet, err := t.Open(tpl, pap, "")
 			if err != nil {
 				return err
 			}
@@ -91,8 +95,11 @@ with.`,
 	}
 	cmd.Flags().StringVarP(&out, "out", "o", "out", "folder to write into: DIR/<name>/<CODE>-key.pdf")
 	cmd.Flags().StringVar(&exercise, "exercise", "", "the exercise FILE a code of your own exercise belongs to")
-	cmd.Flags().StringVar(&template, "template", "", "roleplay, trace, or a template FILE (default: the exercise's)")
-	cmd.Flags().StringVar(&paper, "paper", "", "a4 or letter (default: the exercise's)")
+	template = addTemplateFlag(cmd)
+	paper = paperFlag(cmd, "a4 or letter (default: the exercise's)")
 	cmd.Flags().StringVar(&classDir, "class", "", "the class set's folder: its manifest gives the exercise, template, paper and the answers the code was issued with")
+	cmd.MarkFlagDirname("out")
+	cmd.MarkFlagDirname("class")
+	cmd.RegisterFlagCompletionFunc("exercise", completeYAMLFile)
 	return cmd
 }

@@ -1,7 +1,6 @@
 package class
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"os"
@@ -123,9 +122,9 @@ type builder struct {
 // built is one group's (or trace student's) sheets, ready for the merged
 // PDFs: the parts of the worksheets in order, and the key.
 type built struct {
-	parts    []*pdf.Drawn
-	oneSided *pdf.Drawn // the group's slips: each page on a sheet of its own, to be cut apart
-	key      *pdf.Drawn
+	parts    [][]byte // each a PDF of its own, as written to the student's file
+	oneSided []byte   // the group's slips: each page on a sheet of its own, to be cut apart
+	key      []byte
 	group    ManifestGroup
 	students []ManifestEntry
 	err      error
@@ -190,7 +189,7 @@ func (b *builder) build(set *Set) error {
 	if set.Keys, err = keys.close(); err != nil {
 		return err
 	}
-	set.Pages, set.KeyPages = worksheets.w.Pages(), keys.w.Pages()
+	set.Pages, set.KeyPages = worksheets.m.Pages(), keys.m.Pages()
 	return b.writeManifest()
 }
 
@@ -252,9 +251,8 @@ func (b *builder) write(name string, data []byte) error {
 
 // merged is one of the class set's merged PDFs, written as it grows.
 type merged struct {
-	f   *os.File
-	buf *bufio.Writer
-	w   *pdf.Writer
+	f *os.File
+	m *pdf.Merger
 }
 
 func newMerged(path, title string, paper page.Paper) (*merged, error) {
@@ -262,37 +260,35 @@ func newMerged(path, title string, paper page.Paper) (*merged, error) {
 	if err != nil {
 		return nil, err
 	}
-	buf := bufio.NewWriterSize(f, 256<<10)
-	return &merged{f: f, buf: buf, w: pdf.NewWriter(buf, title, paper)}, nil
+	return &merged{f: f, m: pdf.NewMerger(f, title, paper)}, nil
 }
 
 // addPart adds a student's or a group's pages, and a blank back when they
 // end on a front, so that the next part starts on a new sheet of paper
 // printed on both sides. It reports whether it added one.
-func (m *merged) addPart(d *pdf.Drawn) (bool, error) {
-	if err := m.w.Add(d); err != nil {
+func (m *merged) addPart(part []byte) (bool, error) {
+	if err := m.m.Add(part); err != nil {
 		return false, err
 	}
-	if m.w.Pages()%2 == 0 {
+	if m.m.Pages()%2 == 0 {
 		return false, nil
 	}
-	return true, m.w.Blank()
+	return true, m.m.Blank()
 }
 
 // addOneSided adds pages to be printed on one side: each gets a blank
 // back. It says how many blank pages it added.
-func (m *merged) addOneSided(d *pdf.Drawn) (int, error) {
-	for i := 0; i < d.Pages(); i++ {
-		if _, err := m.addPart(d.Page(i)); err != nil {
-			return i, err
-		}
+func (m *merged) addOneSided(part []byte) (int, error) {
+	before := m.m.Pages()
+	if err := m.m.AddOneSided(part); err != nil {
+		return 0, err
 	}
-	return d.Pages(), nil
+	return (m.m.Pages() - before) / 2, nil
 }
 
 // close finishes the PDF and says its size.
 func (m *merged) close() (int64, error) {
-	err := errors.Join(m.w.Close(), m.buf.Flush())
+	err := m.m.Close()
 	st, statErr := m.f.Stat()
 	err = errors.Join(err, statErr, m.f.Close())
 	m.f = nil

@@ -226,7 +226,7 @@ func TestAddPartPadsOddParts(t *testing.T) {
 	}
 	var blanks []bool
 	for _, doc := range []*page.Document{&one, &two, &one} {
-		d, err := pdf.Draw(doc, false)
+		d, err := pdf.Render(doc, false)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -239,8 +239,8 @@ func TestAddPartPadsOddParts(t *testing.T) {
 	if _, err := m.close(); err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(blanks, []bool{true, false, true}) || m.w.Pages() != 2+2+2 {
-		t.Errorf("blank backs %v, %d pages; want [true false true], 6", blanks, m.w.Pages())
+	if !slices.Equal(blanks, []bool{true, false, true}) || m.m.Pages() != 2+2+2 {
+		t.Errorf("blank backs %v, %d pages; want [true false true], 6", blanks, m.m.Pages())
 	}
 }
 

@@ -67,7 +67,7 @@ func (b *builder) group(g *Group) built {
 		r.parts = append(r.parts, part)
 	}
 	who := Student{}
-	var networkPack *pdf.Drawn
+	var networkPack []byte
 	if network != nil {
 		who = network.Student
 		doc, err := b.layOut(sheet, who.Name, label, &worksheet.Part{Sections: networkSections})
@@ -105,7 +105,7 @@ func (b *builder) group(g *Group) built {
 // pack is a role-play student's pack: the cover and the Raft State sheets
 // of the server they play, with their name; its file, and their answer
 // template. An unplayed server's pack has no name and no answer file.
-func (b *builder) pack(sheet *pipeline.Sheet, hash string, g *Group, s Student, label, server, stem string) (ManifestEntry, *pdf.Drawn, error) {
+func (b *builder) pack(sheet *pipeline.Sheet, hash string, g *Group, s Student, label, server, stem string) (ManifestEntry, []byte, error) {
 	doc, err := b.layOut(sheet, s.Name, label, &worksheet.Part{Sections: packSections, Server: server})
 	if err != nil {
 		return ManifestEntry{}, nil, err
@@ -143,7 +143,7 @@ func (b *builder) alone(g *Group, sheet *pipeline.Sheet) built {
 	if e.AnswersSum, err = b.answers(sheet, e.Hash, doc, s, "", e.Answers); err != nil {
 		return built{err: err}
 	}
-	r.parts, r.students = []*pdf.Drawn{part}, []ManifestEntry{e}
+	r.parts, r.students = [][]byte{part}, []ManifestEntry{e}
 	return r
 }
 
@@ -161,17 +161,13 @@ func (b *builder) layOut(sheet *pipeline.Sheet, name, group string, part *worksh
 }
 
 // drawFile draws a document as the worksheet or the key, and writes it to
-// its own file of the set.
-func (b *builder) drawFile(doc *page.Document, key bool, name string) (*pdf.Drawn, error) {
-	d, err := pdf.Draw(doc, key)
+// its own file of the set; the same bytes go into the merged PDF.
+func (b *builder) drawFile(doc *page.Document, key bool, name string) ([]byte, error) {
+	data, err := pdf.Render(doc, key)
 	if err != nil {
 		return nil, err
 	}
-	data, err := d.PDF()
-	if err != nil {
-		return nil, err
-	}
-	return d, b.write(name, data)
+	return data, b.write(name, data)
 }
 
 // answers writes an answer template of the fields of a part the class set

@@ -1,6 +1,6 @@
 // Package fonts is the sheets' type faces (the Go fonts, embedded) and
-// their measures: how wide a text prints in each face, exactly as the
-// PDFs (package pdf) set it, and which characters the faces cannot print. The layout
+// their measures: how wide a text prints in each face, exactly as gofpdf
+// computes it, and which characters the faces cannot print. The layout
 // measures with it and never needs a PDF to know what fits.
 package fonts
 
@@ -29,7 +29,8 @@ func (f Face) Family() string {
 	return [...]string{"goregular", "gobold", "gomediumitalic"}[f]
 }
 
-// TTF is the face's TrueType font, shared: read it, never write it.
+// TTF is the face's TrueType font. Callers that hand it to gofpdf must
+// copy it first: gofpdf writes into the bytes it is given.
 func (f Face) TTF() []byte {
 	switch f {
 	case Bold:

@@ -12,7 +12,7 @@ import (
 // MMPerPt converts a font size in points to millimetres.
 const MMPerPt = 25.4 / 72
 
-// Measurer gives the printed width of text exactly as the PDFs set it
+// Measurer gives the printed width of text exactly as gofpdf computes it
 // (advance widths rounded to thousandths of an em), without a PDF. It
 // caches per rune and is not safe for concurrent use: each build has its own.
 type Measurer struct {

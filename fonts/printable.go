@@ -5,8 +5,8 @@ import (
 	"unicode"
 )
 
-// Unprintable says why s cannot be printed, or "" if it can: the PDFs
-// draw only the Basic Multilingual Plane (two bytes a glyph), control characters have no
+// Unprintable says why s cannot be printed, or "" if it can: gofpdf
+// handles only the Basic Multilingual Plane, control characters have no
 // glyph (but for line breaks and tabs in multiline text), and the faces
 // have glyphs for Latin, Greek, Cyrillic and common symbols.
 func (m *Measurer) Unprintable(s string, multiline bool) string {

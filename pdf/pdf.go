@@ -1,139 +1,138 @@
-// Package pdf draws laid-out documents (package page) as PDF. One layout
-// is drawn twice: as the worksheet, where the answers' places stay blank,
-// and as the key, where they print in the answer face and colour;
-// everything else stands where it stands on the other.
+// Package pdf draws laid-out documents (package page) as PDF, the only
+// package that knows gofpdf. One layout is drawn twice: as the worksheet,
+// where the answers' places stay blank, and as the key, where they print
+// in the answer face and colour; everything else stands where it stands
+// on the other. The Go fonts are embedded from bytes, each document its
+// own copy; the dates are fixed and the catalogue sorted, so the same
+// layout always gives the same bytes.
 //
-// The PDFs are written here, without a PDF library: the sheets need only
-// rectangles, lines and text, and a writer of their own lets a class set
-// stream thousands of pages into one file in little memory (Writer), and
-// read the fonts once per process instead of once per document. The Go
-// fonts are embedded as subsets that keep the fonts' own glyph numbers,
-// so a page drawn once (Draw) goes unchanged into a student's own PDF and
-// into the whole class's. No clock and no map order reach the bytes: the
-// same layout always gives the same file.
+// gofpdf holds a whole document in memory until it is written, so a
+// class set's merged PDFs are not one gofpdf document: each student's
+// part is drawn as a document of its own, and Merger concatenates the
+// parts into one file as they come, keeping only where each object
+// starts and which objects are pages.
 package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"fmt"
 	"sync"
 
+	"github.com/jung-kurt/gofpdf"
 	"github.com/raftsheet/raftsheet/fonts"
 	"github.com/raftsheet/raftsheet/page"
 )
 
-// Drawn is pages drawn as the worksheet or the key, ready to be written
-// into one PDF or several (Writer.Add).
-type Drawn struct {
-	Title  string
-	Paper  page.Paper
-	pages  [][]byte // each page's content stream, compressed
-	glyphs glyphSet
+// PDF is a worksheet or key PDF being drawn: one gofpdf document, of one
+// laid-out document or of several one after the other (each keeping its
+// own "page x of y"). Not safe for concurrent use.
+type PDF struct {
+	pdf   *gofpdf.Fpdf
+	m     *fonts.Measurer
+	pen   pen
+	key   bool
+	paper page.Paper
 }
 
-// Pages is how many pages were drawn.
-func (d *Drawn) Pages() int { return len(d.pages) }
+// gofpdfSizes are gofpdf's names for the papers' sizes.
+var gofpdfSizes = map[string]string{"a4": "A4", "letter": "Letter"}
 
-// Page is the i-th page alone (from 0), to be written on its own.
-func (d *Drawn) Page(i int) *Drawn {
-	return &Drawn{Title: d.Title, Paper: d.Paper, pages: d.pages[i : i+1], glyphs: d.glyphs}
-}
-
-// Draw draws a document's pages: as the key, or as the worksheet.
-func Draw(doc *page.Document, key bool) (*Drawn, error) {
-	m, err := fonts.NewMeasurer() // its own: a measurer is not safe to share
+// New starts a PDF titled title on paper: the worksheet, or the key.
+func New(title string, paper page.Paper, key bool) (*PDF, error) {
+	m, err := measurer()
 	if err != nil {
 		return nil, err
 	}
-	pages := doc.Of(key) // the key has the teacher's own pages too
-	d := &Drawn{Title: doc.Title, Paper: doc.Paper, pages: make([][]byte, 0, len(pages))}
-	c := &canvas{height: doc.Paper.H, used: &d.glyphs}
+	date, err := documentDate()
+	if err != nil {
+		return nil, err
+	}
+	pdf := gofpdf.New("P", "mm", gofpdfSizes[paper.Name], "")
+	pdf.SetCreationDate(date)
+	pdf.SetModificationDate(date)
+	pdf.SetCatalogSort(true)
+	pdf.SetCompression(false) // compressPages does it, faster
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetTitle(title, true)
+	pdf.SetCreator("raftsheet", true)
+	faces := []fonts.Face{fonts.Regular, fonts.Bold}
+	if key {
+		faces = append(faces, fonts.Italic)
+	}
+	for _, f := range faces {
+		// gofpdf writes into the font bytes it is given: a copy of its own
+		// for every document keeps parallel builds apart.
+		pdf.AddUTF8FontFromBytes(f.Family(), "", append([]byte(nil), f.TTF()...))
+	}
+	return &PDF{pdf: pdf, m: m, key: key, paper: paper}, nil
+}
+
+// Add draws a document's pages after those already drawn.
+func (p *PDF) Add(doc *page.Document) error {
+	if doc.Paper.Name != p.paper.Name {
+		return fmt.Errorf("cannot draw %s pages into a %s PDF", doc.Paper.Name, p.paper.Name)
+	}
+	pages := doc.Of(p.key)
+	if err := beyondBMP(pages); err != nil {
+		return err
+	}
 	for _, pg := range pages {
-		*c = canvas{b: c.b[:0], height: doc.Paper.H, used: &d.glyphs}
-		c.op("0 J")
+		p.pdf.AddPage()
 		for _, b := range pg.Boxes {
-			c.drawBox(b)
+			drawBox(p.pdf, b)
 		}
 		for _, t := range pg.Texts {
-			if err := c.drawText(m, t, key); err != nil {
-				return nil, err
-			}
+			drawText(p.pdf, &p.pen, p.m, t, p.key)
 		}
-		d.pages = append(d.pages, deflate(c.b))
-	}
-	return d, nil
-}
-
-// Render draws a document into a PDF of its own: the worksheet, or the
-// key.
-func Render(doc *page.Document, key bool) ([]byte, error) {
-	d, err := Draw(doc, key)
-	if err != nil {
-		return nil, err
-	}
-	return d.PDF()
-}
-
-// PDF is the drawn pages as a PDF of their own.
-func (d *Drawn) PDF() ([]byte, error) {
-	var buf bytes.Buffer
-	w := NewWriter(&buf, d.Title, d.Paper)
-	if err := w.Add(d); err != nil {
-		return nil, err
-	}
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-// zlibWriters are reused: each costs about a megabyte to set up, and a
-// class set compresses thousands of pages.
-var zlibWriters sync.Pool
-
-// deflate compresses data as a PDF's FlateDecode filter reads it, at
-// zlib's best speed: what takes the time is making PDFs, not storing them.
-func deflate(data []byte) []byte {
-	var out bytes.Buffer
-	out.Grow(len(data)/3 + 64)
-	w, _ := zlibWriters.Get().(*zlib.Writer)
-	if w == nil {
-		w, _ = zlib.NewWriterLevel(&out, zlib.BestSpeed)
-	} else {
-		w.Reset(&out)
-	}
-	w.Write(data)
-	w.Close()
-	zlibWriters.Put(w)
-	return out.Bytes()
-}
-
-// glyphSet is the glyphs a PDF's pages use, per face, each with the
-// character it draws (for the text a reader copies out).
-type glyphSet [fonts.NumFaces]map[uint16]rune
-
-func (s *glyphSet) add(face fonts.Face, g uint16, r rune) {
-	if s[face] == nil {
-		s[face] = map[uint16]rune{}
-	}
-	if _, ok := s[face][g]; !ok {
-		s[face][g] = r
-	}
-}
-
-func (s *glyphSet) merge(o *glyphSet) {
-	for f, gs := range o {
-		for g, r := range gs {
-			s.add(fonts.Face(f), g, r)
-		}
-	}
-}
-
-// checkPaper refuses to mix papers in one PDF.
-func checkPaper(want, got page.Paper) error {
-	if want.Name != got.Name {
-		return fmt.Errorf("cannot draw %s pages into a %s PDF", got.Name, want.Name)
 	}
 	return nil
+}
+
+// beyondBMP refuses text with a character above U+FFFF, which gofpdf
+// cannot encode and panics on. The layout refuses such text first
+// (worksheet.ErrUnprintable); this keeps a bug there from crashing.
+func beyondBMP(pages []*page.Page) error {
+	for i, pg := range pages {
+		for _, t := range pg.Texts {
+			for _, line := range t.Lines {
+				for _, r := range line {
+					for _, c := range r.S {
+						if c > 0xFFFF {
+							return fmt.Errorf("page %d: %q has the character U+%04X, which the PDFs cannot print (only the Basic Multilingual Plane)", i+1, r.S, c)
+						}
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// measurers are measurers no document is using: a class set draws
+// thousands of documents, and a measurer learns each character's width
+// once (it is not safe to share, so each document has one to itself).
+var measurers sync.Pool
+
+func measurer() (*fonts.Measurer, error) {
+	if m, ok := measurers.Get().(*fonts.Measurer); ok {
+		return m, nil
+	}
+	return fonts.NewMeasurer()
+}
+
+// Bytes finishes the PDF.
+func (p *PDF) Bytes() ([]byte, error) {
+	if p.m != nil {
+		measurers.Put(p.m) // the drawing is done
+		p.m = nil
+	}
+	if err := p.pdf.Error(); err != nil {
+		return nil, fmt.Errorf("drawing the PDF: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := p.pdf.Output(&buf); err != nil {
+		return nil, fmt.Errorf("writing the PDF: %w", err)
+	}
+	return compressPages(buf.Bytes())
 }

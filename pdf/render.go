@@ -1,9 +1,9 @@
 package pdf
 
 import (
-	"strconv"
 	"strings"
 
+	"github.com/jung-kurt/gofpdf"
 	"github.com/raftsheet/raftsheet/fonts"
 	"github.com/raftsheet/raftsheet/page"
 )
@@ -16,147 +16,51 @@ var (
 	fillColours  = map[page.Fill][3]int{page.Shade: {222, 222, 222}, page.Header: {240, 240, 240}, page.Band: {232, 236, 244}, page.Bar: {110, 130, 175}}
 )
 
-// ptPerMM converts millimetres, the layout's unit, to points, the PDF's.
-const ptPerMM = 72 / 25.4
-
-// canvas writes one page's content stream: boxes, lines and text in PDF
-// operators, remembering the graphics state so that each colour, width
-// and font is set only when it changes (a page has hundreds of field ids).
-type canvas struct {
-	b      []byte
-	height float64 // of the page in mm: PDF measures y from the bottom
-	used   *glyphSet
-
-	fill, stroke                          [3]int
-	width                                 float64
-	dashed                                bool
-	face                                  fonts.Face
-	size                                  float64
-	fillSet, strokeSet, widthSet, fontSet bool
+// Render draws a laid-out document as the worksheet (answers left blank)
+// or as the key (answers in the answer face and colour).
+func Render(doc *page.Document, key bool) ([]byte, error) {
+	p, err := New(doc.Title, doc.Paper, key)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.Add(doc); err != nil {
+		return nil, err
+	}
+	return p.Bytes()
 }
 
-func (c *canvas) num(v float64) {
-	c.b = strconv.AppendFloat(c.b, v, 'f', 2, 64)
-	c.b = append(c.b, ' ')
-}
-
-func (c *canvas) op(s string) { c.b = append(c.b, s...); c.b = append(c.b, '\n') }
-
-func (c *canvas) colour(rgb [3]int, stroke bool) {
-	cur, set := &c.fill, &c.fillSet
-	if stroke {
-		cur, set = &c.stroke, &c.strokeSet
-	}
-	if *set && *cur == rgb {
-		return
-	}
-	*cur, *set = rgb, true
-	for _, v := range rgb {
-		c.b = strconv.AppendFloat(c.b, float64(v)/255, 'f', 3, 64)
-		c.b = append(c.b, ' ')
-	}
-	if stroke {
-		c.op("RG")
-	} else {
-		c.op("rg")
-	}
-}
-
-func (c *canvas) lineWidth(mm float64) {
-	if c.widthSet && c.width == mm {
-		return
-	}
-	c.width, c.widthSet = mm, true
-	c.num(mm * ptPerMM)
-	c.op("w")
-}
-
-func (c *canvas) dash(on bool) {
-	if c.dashed == on {
-		return
-	}
-	c.dashed = on
-	if on {
-		c.op("[" + strconv.FormatFloat(2*ptPerMM, 'f', 2, 64) + " " + strconv.FormatFloat(1.5*ptPerMM, 'f', 2, 64) + "] 0 d")
-	} else {
-		c.op("[] 0 d")
-	}
-}
-
-// rect is a rectangle in mm from the page's top left: op f fills it, S
-// strokes it.
-func (c *canvas) rect(r page.Rect, op string) {
-	c.num(r.X * ptPerMM)
-	c.num((c.height - r.Y) * ptPerMM)
-	c.num(r.W * ptPerMM)
-	c.num(-r.H * ptPerMM)
-	c.op("re " + op)
-}
-
-func (c *canvas) line(x1, y1, x2, y2 float64) {
-	c.num(x1 * ptPerMM)
-	c.num((c.height - y1) * ptPerMM)
-	c.b = append(c.b, "m "...)
-	c.num(x2 * ptPerMM)
-	c.num((c.height - y2) * ptPerMM)
-	c.op("l S")
-}
-
-// text draws s with its baseline starting at x, y, in the font's own
-// glyph numbers (the fonts are embedded as Identity-H CID fonts).
-func (c *canvas) text(face fonts.Face, size, x, y float64, s string, t *ttf) {
-	c.b = append(c.b, "BT "...)
-	if !c.fontSet || c.face != face || c.size != size {
-		c.face, c.size, c.fontSet = face, size, true
-		c.b = append(c.b, fontName(face)...)
-		c.b = append(c.b, ' ')
-		c.num(size)
-		c.b = append(c.b, "Tf "...)
-	}
-	c.num(x * ptPerMM)
-	c.num((c.height - y) * ptPerMM)
-	c.b = append(c.b, "Td <"...)
-	const hex = "0123456789ABCDEF"
-	for _, r := range s {
-		g := t.glyph(r)
-		c.used.add(face, g, r)
-		c.b = append(c.b, hex[g>>12], hex[g>>8&15], hex[g>>4&15], hex[g&15])
-	}
-	c.op("> Tj ET")
-}
-
-// fontName is a face's resource name in every PDF.
-func fontName(f fonts.Face) string { return "/F" + strconv.Itoa(int(f)) }
-
-func (c *canvas) drawBox(b page.Box) {
+func drawBox(pdf *gofpdf.Fpdf, b page.Box) {
 	r := b.R
-	if rgb, ok := fillColours[b.Fill]; ok {
-		c.colour(rgb, false)
-		c.rect(r, "f")
+	if c, ok := fillColours[b.Fill]; ok {
+		pdf.SetFillColor(c[0], c[1], c[2])
+		pdf.Rect(r.X, r.Y, r.W, r.H, "F")
 	}
 	if b.Stroke == page.NoStroke {
 		return
 	}
-	c.colour(lineColour, true)
+	pdf.SetDrawColor(lineColour[0], lineColour[1], lineColour[2])
 	switch b.Stroke {
 	case page.Thick:
-		c.lineWidth(0.45)
+		pdf.SetLineWidth(0.45)
 	case page.Dashed:
-		c.lineWidth(0.25)
+		pdf.SetLineWidth(0.25)
+		pdf.SetDashPattern([]float64{2, 1.5}, 0)
 	default:
-		c.lineWidth(0.2)
+		pdf.SetLineWidth(0.2)
 	}
-	c.dash(b.Stroke == page.Dashed)
 	if r.H == 0 {
-		c.line(r.X, r.Y, r.Right(), r.Y)
+		pdf.Line(r.X, r.Y, r.Right(), r.Y)
 	} else {
-		c.rect(r, "S")
+		pdf.Rect(r.X, r.Y, r.W, r.H, "D")
+	}
+	if b.Stroke == page.Dashed {
+		pdf.SetDashPattern([]float64{}, 0)
 	}
 }
 
 // drawText draws a text's lines; runs not printed on this PDF keep their
 // room, so everything else stands where it stands on the other PDF.
-func (c *canvas) drawText(m *fonts.Measurer, t page.Text, key bool) error {
+func drawText(pdf *gofpdf.Fpdf, pen *pen, m *fonts.Measurer, t page.Text, key bool) {
 	top := t.R.Y + t.PadY
 	if t.Middle {
 		top = t.R.Y + (t.R.H-float64(len(t.Lines))*t.LineH)/2
@@ -175,14 +79,11 @@ func (c *canvas) drawText(m *fonts.Measurer, t page.Text, key bool) error {
 		for _, seg := range segments(line, t.Face, key) {
 			w := m.Width(seg.face, t.Size, seg.s)
 			if seg.ink.PrintedOn(key) && strings.TrimSpace(seg.s) != "" {
-				if err := c.drawSegment(seg, x, baseline, w, t.Size); err != nil {
-					return err
-				}
+				pen.drawSegment(pdf, seg, x, baseline, w, t.Size)
 			}
 			x += w
 		}
 	}
-	return nil
 }
 
 // segment is runs drawn in one go: same face, same ink, not struck.
@@ -219,7 +120,14 @@ func segments(line page.Line, base fonts.Face, key bool) []segment {
 	return out
 }
 
-func (c *canvas) drawSegment(seg segment, x, baseline, w, size float64) error {
+// pen remembers the text colour last set, so that a run of texts in one
+// colour sets it once: a page has hundreds of field ids.
+type pen struct {
+	colour [3]int
+	set    bool
+}
+
+func (p *pen) drawSegment(pdf *gofpdf.Fpdf, seg segment, x, baseline, w, size float64) {
 	colour := [3]int{0, 0, 0}
 	switch seg.ink {
 	case page.Answer, page.KeyOnly:
@@ -227,18 +135,16 @@ func (c *canvas) drawSegment(seg segment, x, baseline, w, size float64) error {
 	case page.Faint:
 		colour = faintColour
 	}
-	t, err := fontOf(seg.face)
-	if err != nil {
-		return err
+	pdf.SetFont(seg.face.Family(), "", size)
+	if !p.set || p.colour != colour {
+		pdf.SetTextColor(colour[0], colour[1], colour[2])
+		p.colour, p.set = colour, true
 	}
-	c.colour(colour, false)
-	c.text(seg.face, size, x, baseline, seg.s, t)
-	if seg.strike {
-		c.colour(colour, true)
-		c.lineWidth(0.3)
-		c.dash(false)
+	pdf.Text(x, baseline, seg.s)
+	if seg.strike { // striking a value out is the student's answer: in the answer's colour, given or not
+		pdf.SetDrawColor(answerColour[0], answerColour[1], answerColour[2])
+		pdf.SetLineWidth(0.3)
 		y := baseline - 0.3*size*fonts.MMPerPt
-		c.line(x-0.3, y, x+w+0.3, y)
+		pdf.Line(x-0.3, y, x+w+0.3, y)
 	}
-	return nil
 }

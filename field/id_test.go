@@ -17,8 +17,10 @@ func TestIDsAreTheDocumentedScheme(t *testing.T) {
 		SlipID(9, "prevLogIndex"):              "slip9.prevLogIndex",
 		ResponseID(9, "S2", "ok"):              "slip9.S2.ok",
 		StepID(7, "S2", "votedFor"):            "step7.S2.votedFor",
-		StepMessageID(7, 12):                   "step7.msg[12]",
-		StepNoMessageID(6):                     "step6.msg",
+		StepID(7, "S2", "log.from"):            "step7.S2.log.from",
+		StepTimeID(30):                         "step30.time",
+		StepEventID(30):                        "step30.event",
+		StepMessageID(7, 2, "leaderCommit"):    "step7.msg[2].leaderCommit",
 	} {
 		if got != want {
 			t.Errorf("got %s, want %s", got, want)

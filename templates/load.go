@@ -86,7 +86,9 @@ func parseTemplate(file string, src []byte, base func(kind string) (*Template, e
 	if len(l.diags) > 0 {
 		return nil, l.diags
 	}
-	t := &Template{}
+	// What a built-in template may leave out: ids shown, changes asked,
+	// three lines to say why.
+	t := &Template{FieldIDs: true, TraceRows: TraceChanges, Sizes: Sizes{WhyLines: 3}}
 	if base != nil {
 		b, err := base(kind)
 		if err != nil {
@@ -210,5 +212,5 @@ var placeholders = regexp.MustCompile(`\{([A-Za-z_]*)\}`)
 var knownPlaceholders = map[string]bool{
 	"page": true, "pages": true, "count": true, "servers": true, "n": true, "first": true, "last": true,
 	"max": true, "cut": true, "id": true, "goal": true, "ms": true, "timeout": true, "heartbeat": true,
-	"state_pages": true, "slip_pages": true, "debrief_pages": true, "step_pages": true,
+	"server": true, "message": true, "state_pages": true, "slip_pages": true, "debrief_pages": true, "step_pages": true,
 }

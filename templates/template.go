@@ -13,6 +13,15 @@ type Template struct {
 	Labels   Labels   `yaml:"labels"`
 	Text     Texts    `yaml:"text"`
 
+	// FieldIDs prints every box's field id in its corner (the default);
+	// false leaves them off both PDFs and the boxes shrink by the id
+	// strip. Answer files list every field either way.
+	FieldIDs bool `yaml:"field_ids"`
+	// TraceRows is what a trace template asks per step: "changes" (only
+	// what the step changes, a blank box meaning unchanged; the default)
+	// or "full" (every server's whole state, for a short exercise).
+	TraceRows string `yaml:"trace_rows"`
+
 	// Rules renames the engine's rules, by rule key (engine.Rule.Key):
 	// what the key, check and the class report call the rule behind an
 	// answer. Reasons gives the key's sentences in another language, by
@@ -31,6 +40,12 @@ type Template struct {
 const (
 	KindRoleplay = "roleplay"
 	KindTrace    = "trace"
+)
+
+// What a trace template asks per step (TraceRows).
+const (
+	TraceChanges = "changes"
+	TraceFull    = "full"
 )
 
 // Sections each kind can have.
@@ -52,6 +67,7 @@ type Sizes struct {
 	ValueChars   int     `yaml:"value_chars"`
 	SlipColumns  int     `yaml:"slip_columns"`
 	IDPt         float64 `yaml:"id_pt"`
+	WhyLines     int     `yaml:"why_lines"` // lines of a Why? box, on worksheet and key alike
 }
 
 // ReasonWords are the words a reason's values are written in: role names,
@@ -199,4 +215,25 @@ type Labels struct {
 	NoMessages            string `yaml:"no_messages"`
 	Delivered             string `yaml:"delivered"`
 	InFlightAfter         string `yaml:"in_flight_after"`
+
+	// The trace's steps: what a step changes, its messages' columns, a
+	// timed run's events, the key's marks.
+	LogFrom        string `yaml:"log_from"`
+	LogEntries     string `yaml:"log_entries"`
+	MessageType    string `yaml:"message_type"`
+	Event          string `yaml:"event"`
+	EventHeartbeat string `yaml:"event_heartbeat"`
+	EventTimeout   string `yaml:"event_timeout"`
+	EventArrive    string `yaml:"event_arrive"`
+	MessageOfStep  string `yaml:"message_of_step"`
+	Deleted        string `yaml:"deleted"`
+	WhyMore        string `yaml:"why_more"`
+	DrawnTimeouts  string `yaml:"drawn_timeouts"`
+	MsgLogIndex    string `yaml:"msg_log_index"` // a message row's prevLogIndex or lastLogIndex
+	MsgLogTerm     string `yaml:"msg_log_term"`  // its prevLogTerm or lastLogTerm
+	// A message's type where a box is narrow: RV, RV reply, AE, AE reply.
+	RequestVoteShort        string `yaml:"request_vote_short"`
+	RequestVoteReplyShort   string `yaml:"request_vote_reply_short"`
+	AppendEntriesShort      string `yaml:"append_entries_short"`
+	AppendEntriesReplyShort string `yaml:"append_entries_reply_short"`
 }

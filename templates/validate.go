@@ -16,7 +16,7 @@ import (
 var sizeLimits = map[string][2]float64{
 	"margin_mm": {5, 30}, "body_pt": {6, 14}, "small_pt": {5, 12}, "heading_pt": {8, 24}, "title_pt": {10, 36},
 	"cell_mm": {6, 20}, "spare_terms": {0, 50}, "spare_log_rows": {0, 50}, "value_chars": {4, 60}, "slip_columns": {1, 3},
-	"id_pt": {4, 7},
+	"id_pt": {4, 7}, "why_lines": {1, 14},
 }
 
 // roleplayOnlySizes are the sizes of the Raft State sheets and slips.
@@ -28,6 +28,7 @@ func (l *templateLoader) validate(t *Template, root *yaml.Node) {
 	l.validateLabels(t, root)
 	l.validateRules(root)
 	l.validateReasons(root)
+	l.validateTraceRows(t, root)
 	if len(t.Text.HowToRun) == 0 {
 		l.errorf(mappingValue(root, "text"), "", "text.how_to_run must have at least one paragraph")
 	}
@@ -156,5 +157,18 @@ func (l *templateLoader) validateReasons(root *yaml.Node) {
 		if strings.TrimSpace(v.Value) == "" {
 			l.errorf(v, "", "reasons.%s must not be empty", k.Value)
 		}
+	}
+}
+
+// validateTraceRows checks trace_rows: changes or full, and only in a
+// trace template.
+func (l *templateLoader) validateTraceRows(t *Template, root *yaml.Node) {
+	n := mappingValue(root, "trace_rows")
+	switch {
+	case n == nil:
+	case t.Kind != KindTrace:
+		l.errorf(n, "leave it out: the role-play sheets have no step rows", "trace_rows is for trace templates")
+	case t.TraceRows != TraceChanges && t.TraceRows != TraceFull:
+		l.errorf(n, "", "trace_rows must be %s or %s, not %q", TraceChanges, TraceFull, t.TraceRows)
 	}
 }

@@ -1,302 +1,120 @@
 package worksheet
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
-	"github.com/raftsheet/raftsheet/field"
 	"github.com/raftsheet/raftsheet/fonts"
 	"github.com/raftsheet/raftsheet/page"
 )
 
-// traceColumn is a column of a trace step's server table: the field it
-// holds (its id's last part), its heading and its width.
-type traceColumn struct {
-	attr  string // role, term, votedFor, log, commitIndex, stateMachine, timer
-	head  string
-	w     float64
-	left  bool // values read left to right (a log), not centred
-	kind  field.Kind
-	topic ruleTopic
-}
-
-// traceColumns are the columns of a trace step's server table, after the
-// server's name.
-type traceColumns struct {
-	serverW float64
-	cols    []traceColumn
-}
-
-func (l *layout) newTraceColumns() traceColumns {
-	lbl, st := l.lbl, l.st
-	n := len(l.tr.Steps)
-	w := func(attr string, texts ...string) float64 {
-		return max(l.fitWidth(fonts.Bold, st.small, texts[0]), l.fitWidth(fonts.Italic, st.body, texts[1:]...),
-			l.idWidth(l.stepIDs(n, attr)...))
-	}
-	c := traceColumns{serverW: max(l.fitWidth(fonts.Bold, st.small, append([]string{lbl.Server}, l.tr.Servers...)...), 10)}
-	// Wide enough for the key's answers, for handwriting and for the ids.
-	c.cols = []traceColumn{
-		{attr: "role", head: lbl.Role, w: max(w("role", lbl.Role, lbl.Follower, lbl.Candidate, lbl.Leader, lbl.Down), 20), kind: field.KindRoles, topic: topicRole},
-		{attr: "term", head: lbl.Term, w: max(w("term", lbl.Term, itoa(l.tr.MaxTerm())), 12), kind: field.KindNumber, topic: topicTerm},
-		{attr: "votedFor", head: lbl.VotedFor, w: max(w("votedFor", append([]string{lbl.VotedFor, lbl.None}, l.tr.Servers...)...), 15), kind: field.KindServer, topic: topicVote},
-		{attr: "log", head: lbl.Log, left: true, kind: field.KindEntries, topic: topicLog},
-		{attr: "commitIndex", head: lbl.CommitIndex, w: max(w("commitIndex", lbl.CommitIndex, itoa(l.tr.MaxLogLength())), 16), kind: field.KindNumber, topic: topicCommit},
-	}
-	if l.tr.Timing != nil {
-		c.cols = append(c.cols, traceColumn{attr: "timer", head: lbl.NextTimer,
-			w: max(w("timer", lbl.NextTimer, itoa(l.lastTime()+1000)), 16), kind: field.KindTime, topic: topicTimer})
-	}
-	used := c.serverW
-	for _, col := range c.cols {
-		used += col.w
-	}
-	if rest := l.Body.W - used; rest >= 90 {
-		c.cols = append(c.cols, traceColumn{attr: "stateMachine", head: lbl.StateMachine, left: true,
-			w: max(26, l.fitWidth(fonts.Bold, st.small, lbl.StateMachine), l.idWidth(l.stepIDs(n, "stateMachine")...)), kind: field.KindValues, topic: topicStateMachine})
-		used += c.cols[len(c.cols)-1].w
-	}
-	c.cols[3].w = l.Body.W - used // the log takes the rest
-	return c
-}
-
-// stepIDs are the ids of attr after step n of every server: what a
-// column must be wide enough for.
-func (l *layout) stepIDs(n int, attr string) []string {
-	return l.everyServer(func(s string) []string { return []string{field.StepID(n, s, attr)} })
-}
-
-// widths are the table's column widths, the server's first.
-func (c traceColumns) widths() []float64 {
-	out := []float64{c.serverW}
-	for _, col := range c.cols {
-		out = append(out, col.w)
-	}
-	return out
-}
-
-// traceSteps lays out the trace template: a block per step with the
-// servers' state after it, the messages it sends and why.
+// traceSteps lays out the trace template: how to fill it in, then a
+// block per step. A block asks what the step changes (or, with full
+// rows, every server's state after it), the messages it sends, and why
+// where the script asks; every block has the same shape, so the page
+// says nothing about which servers change or how many messages go.
 func (l *layout) traceSteps() {
 	l.StartPage("steps")
-	cols := l.newTraceColumns()
-	for i, s := range l.tr.Steps {
-		if i > 0 {
-			l.Space(l.st.gap + 1)
-		}
-		rows := l.stepHeading(s.N, s.TimeMs, s.Words, s.Note, true)
+	g := l.newTraceGrid()
+	l.Place(page.Block{Rows: l.stepsLegend()})
+	l.placeHeads(g)
+	for _, s := range l.tr.Steps {
+		l.Space(stepGap)
+		l.placeStep(g, s.N, l.stepBlock(g, s))
+	}
+}
+
+// stepGap is the room between two steps' blocks.
+const stepGap = 2.5
+
+// stepsLegend is what the students read before step 1: how to fill in
+// the blocks and, in a timed run with random timeouts, the timeouts each
+// server draws.
+func (l *layout) stepsLegend() []page.Row {
+	rows := l.howToFill()
+	if drawn := l.drawnTimeouts(); drawn != "" {
+		rows = append(rows, l.paragraph(page.Words(l.lbl.DrawnTimeouts+" "+drawn, page.Print), fonts.Regular, l.st.small, l.Body.X, l.Body.W)...)
+		rows = append(rows, page.Gap(l.st.gap))
+	}
+	return rows
+}
+
+// stepBlock is one step's rows: its heading, the servers' boxes, the
+// message rows, the Why? box if the script asks why.
+func (l *layout) stepBlock(g *traceGrid, s engine.StepRecord) []page.Row {
+	rows := l.traceHeading(s, g.rowH)
+	rows = append(rows, page.Gap(0.5))
+	rows = append(rows, l.stepLines(g, s)...)
+	if s.AskWhy {
 		rows = append(rows, page.Gap(1))
-		rows = append(rows, l.serverTable(cols, s)...)
-		rows = append(rows, page.Gap(1.5))
-		rows = append(rows, l.messageRows(s)...)
-		rows = append(rows, page.Gap(1.5))
-		rows = append(rows, l.whyBox(l.stepReasons(s), l.Body.X, l.Body.W)...)
-		n := s.N
-		l.Place(page.Block{Rows: rows, Keep: true, Repeat: func() []page.Row { return l.continuedHeading(n) }})
+		rows = append(rows, l.askedWhy(s, l.Body.X, l.Body.W)...)
 	}
+	return rows
 }
 
-// serverTable is a row per server: what the step asks about is blank on
-// the worksheet; the other servers' state is printed, shaded.
-func (l *layout) serverTable(cols traceColumns, s engine.StepRecord) []page.Row {
-	st := l.st
-	head := []cell{label(l.lbl.Server).sized(st.small)}
-	for _, col := range cols.cols {
-		head = append(head, label(col.head).sized(st.small))
+// placeHeads puts the column headings atop the page.
+func (l *layout) placeHeads(g *traceGrid) {
+	for _, r := range l.gridHeads(g) {
+		r.Draw(l.Page, l.Y)
+		l.Y += r.H
 	}
-	rows := []page.Row{l.tableRow(l.Body.X, cols.widths(), head, st.body, 5)}
-	rows[0].KeepNext = true
-	asked := map[string]bool{}
-	for _, id := range s.Ask {
-		asked[id] = true
+	l.Y += 1
+}
+
+// placeStep places a step's block: whole on a new page if it does not
+// fit and less than a third of the page is left, else split across
+// pages, the rest under the headings and "Step n (continued)". A step's
+// heading never ends a page alone.
+func (l *layout) placeStep(g *traceGrid, n int, rows []page.Row) {
+	head := 0.0 // the heading and what must stay with it
+	for _, r := range rows {
+		head += r.H
+		if !r.KeepNext {
+			break
+		}
 	}
+	total := page.Block{Rows: rows}.Height()
+	if l.Y > l.Body.Y+page.Eps && (head > l.Room()+page.Eps || total > l.Room()+page.Eps && l.Room() < l.Body.H/3) {
+		l.StartPage("steps")
+		l.placeHeads(g)
+	}
+	l.Place(page.Block{Rows: rows, Repeat: func() []page.Row {
+		heads := l.gridHeads(g)
+		heads[len(heads)-1].H += 1
+		return append(heads, l.continuedHeading(n)...)
+	}})
+}
+
+// drawnTimeouts lists, for each server whose election timeout is drawn
+// at random, the timeouts it draws in order ("S1: 237 ms, 188 ms"): givens
+// the student needs to say when its timer fires.
+func (l *layout) drawnTimeouts() string {
+	if l.tr.Timing == nil {
+		return ""
+	}
+	var parts []string
 	for _, id := range l.tr.Servers {
-		cells := []cell{boldLabel(id).sized(st.small)}
-		for _, col := range cols.cols {
-			box := l.traceValue(col.attr, id, s.Servers[id], asked[id])
-			c := ask(box)
-			if col.left {
-				c = c.left()
+		if l.fixedTimeout(id) {
+			continue
+		}
+		var drawn []string
+		prev, at := l.tr.Initial[id].ElectionTimerMs, 0
+		if prev != nil {
+			drawn = append(drawn, l.msText(*prev-at))
+		}
+		for _, s := range l.tr.Steps {
+			t := s.Servers[id].ElectionTimerMs
+			if t != nil && (prev == nil || *t != *prev) && s.TimeMs != nil {
+				drawn = append(drawn, l.msText(*t-*s.TimeMs))
 			}
-			if !box.asked() { // printed: not asked, or not for the student to work out
-				c = cell{runs: box.runs, fill: page.Shade, align: c.align}
-			} else {
-				c = c.asking(l.traceField(s.N, id, col, box.answer))
-			}
-			cells = append(cells, c)
+			prev = t
 		}
-		rows = append(rows, l.tableRow(l.Body.X, cols.widths(), cells, st.body, st.cell))
-	}
-	return rows
-}
-
-// traceValue is what a server's cell of a column holds after a step, as
-// answers when the step asks about the server, else as print.
-func (l *layout) traceValue(attr, id string, sv engine.ServerState, asked bool) held {
-	lbl := l.lbl
-	ink := page.Print
-	if asked {
-		ink = page.Answer
-	}
-	switch attr {
-	case "role":
-		return holding(roleWord(lbl, sv), ink)
-	case "term":
-		return holding(itoa(sv.Term), ink)
-	case "votedFor":
-		return holding(votedFor(lbl, sv), ink)
-	case "log":
-		return l.logValues(sv.Log, ink)
-	case "commitIndex":
-		return holding(itoa(sv.CommitIndex), ink)
-	case "timer":
-		t, due := l.nextTimer(id, sv)
-		if !due {
-			ink = page.Print // a drawn timeout: the worksheet gives when it fires
-		}
-		return holding(t, ink)
-	}
-	sm := l.values.stateMachine(sv.StateMachine)
-	if len(sm) == 0 {
-		sm = []string{lbl.None}
-	}
-	var box held
-	for i, v := range sm {
-		if i < len(sm)-1 {
-			v += "," // a list, as a student writes it: x=1, y=2
-		}
-		box.add(v, ink, false)
-	}
-	return box
-}
-
-// nextTimer is when a server's next timer fires: a leader's heartbeat,
-// anyone else's election timer, "–" for a crashed server. asked says
-// whether a student can work it out (a heartbeat, or a fixed timeout).
-func (l *layout) nextTimer(id string, sv engine.ServerState) (string, bool) {
-	switch {
-	case sv.HeartbeatMs != nil:
-		return itoa(*sv.HeartbeatMs), true
-	case sv.ElectionTimerMs != nil:
-		return itoa(*sv.ElectionTimerMs), l.fixedTimeout(id)
-	}
-	return l.lbl.None, true
-}
-
-// traceField is the field stepN.server.attr, its rule the reason for the
-// change that gave the value (in this step or the last one that changed
-// it), or this step's reason for keeping it ("does not commit": Figure 8).
-func (l *layout) traceField(n int, id string, col traceColumn, answer []string) *field.Field {
-	at := l.traceChanges().lastChange(id, col.attr, n)
-	topic := col.topic
-	if col.attr == "timer" && l.tr.Steps[n-1].Servers[id].Role == engine.Leader {
-		topic = topicHeartbeat
-	}
-	if _, ok := l.rules.reason(n, id, topic); ok {
-		at = n
-	}
-	return l.newField(field.StepID(n, id, col.attr), col.kind, answer, id, at, l.rules.rule(at, id, topic),
-		fill(l.lbl.Step, "n", itoa(n)), id+", "+col.head)
-}
-
-// logValues are a log as term:value entries, "–" when empty.
-func (l *layout) logValues(log []engine.LogEntry, ink page.Ink) held {
-	if len(log) == 0 {
-		return holding(l.lbl.None, ink)
-	}
-	var box held
-	for _, e := range log {
-		box.add(l.values.entry(e.Term, e.Value), ink, false)
-	}
-	return box
-}
-
-// messageRows are the messages the step sends, a row per group with its
-// numbers given; one blank row (key: "none") when it sends nothing.
-func (l *layout) messageRows(s engine.StepRecord) []page.Row {
-	lbl, st := l.lbl, l.st
-	groups := sentGroups(s.Messages)
-	asked := map[string]bool{}
-	for _, id := range s.Ask {
-		asked[id] = true
-	}
-	ids := []string{"#000"}
-	for _, g := range groups {
-		ids = append(ids, idList(g.ids))
-	}
-	idW := l.fitWidth(fonts.Bold, st.small, ids...)
-	widths := []float64{idW, l.Body.W - idW}
-	rows := l.paragraph(page.Words(lbl.Messages, page.Print), fonts.Bold, st.small, l.Body.X, l.Body.W)
-	rows[len(rows)-1].KeepNext = true
-	if len(groups) == 0 {
-		ink := page.Answer
-		if len(s.Ask) == 0 {
-			ink = page.Print
-		}
-		var box held
-		box.addWords(lbl.NoMessages, ink)
-		f := l.newField(field.StepNoMessageID(s.N), field.KindMessage, box.answer, "", s.N, l.rules.named(engine.RuleArguments), fill(lbl.Step, "n", itoa(s.N)), lbl.Messages)
-		return append(rows, l.tableRow(l.Body.X, widths, []cell{label(""), ask(box).left().asking(f)}, st.body, st.cell))
-	}
-	for _, g := range groups {
-		ink := page.Print
-		for _, from := range g.from {
-			if asked[from] {
-				ink = page.Answer
-			}
-		}
-		var box held
-		box.addWords(l.describe(g), ink)
-		c := ask(box).left()
-		if ink == page.Print {
-			c = cell{runs: c.runs, fill: page.Shade}
-		} else {
-			f := l.newField(field.StepMessageID(s.N, g.ids[0]), field.KindMessage, box.answer, g.from[0], s.N,
-				l.rules.messageRule(s.N, g.ids[0]), fill(lbl.Step, "n", itoa(s.N)), lbl.Messages+" "+idList(g.ids))
-			f.Canon, f.Alt = l.messageCanon(g, false), l.messageCanon(g, true)
-			c = c.asking(f)
-		}
-		rows = append(rows, l.tableRow(l.Body.X, widths, []cell{boldLabel(idList(g.ids)).sized(st.small), c}, st.body, st.cell))
-	}
-	return rows
-}
-
-// reasonTexts are the step's reasons in the template's words.
-func (l *layout) reasonTexts(s engine.StepRecord) []string {
-	out := make([]string, len(s.Why))
-	for i, r := range s.Why {
-		out[i] = l.tpl.ReasonText(r)
-	}
-	return out
-}
-
-// stepReasons are what the key's Why? box says for a step: what was
-// delivered, the engine's reasons, and what is still in flight.
-func (l *layout) stepReasons(s engine.StepRecord) []string {
-	var out []string
-	if len(s.Delivered) > 0 {
-		out = append(out, l.lbl.Delivered+": "+idList(slices.Sorted(slices.Values(s.Delivered))))
-	}
-	out = append(out, l.reasonTexts(s)...)
-	if len(s.InFlight) > 0 {
-		out = append(out, l.lbl.InFlightAfter+": "+idList(slices.Sorted(slices.Values(s.InFlight))))
-	}
-	if len(out) == 0 {
-		out = append(out, strings.TrimSpace(l.lbl.None))
-	}
-	return out
-}
-
-// messageCanon is a message group as grading compares it, its entries'
-// values in full or as printed.
-func (l *layout) messageCanon(g *sentGroup, printed bool) []string {
-	m := g.msg
-	if printed {
-		m.Entries = append([]engine.Entry(nil), m.Entries...)
-		for i := range m.Entries {
-			m.Entries[i].Value = l.values.short(m.Entries[i].Value)
+		if len(drawn) > 0 {
+			parts = append(parts, id+": "+strings.Join(drawn, ", "))
 		}
 	}
-	return []string{field.MessageCanon(m.Type, g.from, g.to, l.messageFields(m))}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, "; ") + "."
 }

@@ -10,7 +10,7 @@ func labelsUsedBy(kind string) map[string]bool {
 		}
 	}
 	add("page", "name", "answer_key", "worksheet", "key", "subtitle", "goal", "story", "cluster", "initial_state",
-		"how_to_run", "how_to_fill", "steps", "step", "step_range", "long_values", "abbreviation_rule", "reading_key", "why", "time", "ms",
+		"how_to_run", "how_to_fill", "brief", "print_plan", "teacher_notes", "notes_intro", "explanation", "delivered", "in_flight_after", "steps", "step", "step_range", "long_values", "abbreviation_rule", "reading_key", "why", "time", "ms",
 		"server", "role", "term", "voted_for", "log", "commit_index", "index", "continued",
 		"follower", "candidate", "leader", "down", "none")
 	switch kind {
@@ -30,7 +30,7 @@ func labelsUsedBy(kind string) map[string]bool {
 			"last_log_index", "last_log_term", "copy_of", "from", "to", "ok", "yes", "no",
 			"request_vote_msg", "request_vote_reply_msg", "append_entries_msg", "append_entries_reply_msg",
 			"messages", "next_timer", "log_from", "log_entries", "message_type", "event", "event_heartbeat",
-			"event_timeout", "event_arrive", "msg_log_index", "msg_log_term", "message_of_step", "deleted", "why_more", "drawn_timeouts",
+			"event_timeout", "event_arrive", "msg_log_index", "msg_log_term", "rows_changes", "rows_full", "message_of_step", "deleted", "drawn_timeouts",
 			"request_vote_short", "request_vote_reply_short", "append_entries_short", "append_entries_reply_short")
 	}
 	return used

@@ -86,9 +86,8 @@ func parseTemplate(file string, src []byte, base func(kind string) (*Template, e
 	if len(l.diags) > 0 {
 		return nil, l.diags
 	}
-	// What a built-in template may leave out: ids shown, changes asked,
-	// three lines to say why.
-	t := &Template{FieldIDs: true, TraceRows: TraceChanges, Sizes: Sizes{WhyLines: 3}}
+	// What a built-in template may leave out: ids shown, changes asked.
+	t := &Template{FieldIDs: true, TraceRows: TraceChanges}
 	if base != nil {
 		b, err := base(kind)
 		if err != nil {
@@ -213,4 +212,5 @@ var knownPlaceholders = map[string]bool{
 	"page": true, "pages": true, "count": true, "servers": true, "n": true, "first": true, "last": true,
 	"max": true, "cut": true, "id": true, "goal": true, "ms": true, "timeout": true, "heartbeat": true,
 	"server": true, "message": true, "state_pages": true, "slip_pages": true, "debrief_pages": true, "step_pages": true,
+	"cover_pages": true, "sheet_pages": true, "students": true, "groups": true, "class_pages": true, "class_sheets": true,
 }

@@ -50,8 +50,8 @@ const (
 
 // Sections each kind can have.
 var kindSections = map[string][]string{
-	KindRoleplay: {"cover", "state", "slips", "debrief"},
-	KindTrace:    {"cover", "steps"},
+	KindRoleplay: {"cover", "state", "slips", "debrief", "notes"},
+	KindTrace:    {"cover", "steps", "notes"},
 }
 
 // Sizes are the template's measures; lengths in millimetres, fonts in points.
@@ -66,8 +66,8 @@ type Sizes struct {
 	SpareLogRows int     `yaml:"spare_log_rows"`
 	ValueChars   int     `yaml:"value_chars"`
 	SlipColumns  int     `yaml:"slip_columns"`
+	WhyLines     int     `yaml:"why_lines"` // lines of a Why? box, the same on worksheet and key
 	IDPt         float64 `yaml:"id_pt"`
-	WhyLines     int     `yaml:"why_lines"` // lines of a Why? box, on worksheet and key alike
 }
 
 // ReasonWords are the words a reason's values are written in: role names,
@@ -121,6 +121,11 @@ type Labels struct {
 	InitialState     string `yaml:"initial_state"`
 	HowToRun         string `yaml:"how_to_run"`
 	HowToFill        string `yaml:"how_to_fill"`
+	Brief            string `yaml:"brief"`      // the students' introduction when the exercise has none
+	PrintPlan        string `yaml:"print_plan"` // which pages to print how many times, and the paper a class costs
+	TeacherNotes     string `yaml:"teacher_notes"`
+	NotesIntro       string `yaml:"notes_intro"`
+	Explanation      string `yaml:"explanation"`
 	Steps            string `yaml:"steps"`
 	Step             string `yaml:"step"`
 	StepRange        string `yaml:"step_range"`
@@ -227,8 +232,9 @@ type Labels struct {
 	EventArrive    string `yaml:"event_arrive"`
 	MessageOfStep  string `yaml:"message_of_step"`
 	Deleted        string `yaml:"deleted"`
-	WhyMore        string `yaml:"why_more"`
 	DrawnTimeouts  string `yaml:"drawn_timeouts"`
+	RowsChanges    string `yaml:"rows_changes"`  // how to fill in a step's boxes: what it changes
+	RowsFull       string `yaml:"rows_full"`     // or every server's whole state (trace_rows: full)
 	MsgLogIndex    string `yaml:"msg_log_index"` // a message row's prevLogIndex or lastLogIndex
 	MsgLogTerm     string `yaml:"msg_log_term"`  // its prevLogTerm or lastLogTerm
 	// A message's type where a box is narrow: RV, RV reply, AE, AE reply.

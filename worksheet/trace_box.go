@@ -90,13 +90,19 @@ func (l *layout) drawTraceBox(p *page.Page, r page.Rect, b traceBox) {
 		PadX: l.st.pad, PadY: fieldPadY})
 }
 
-// fitted wraps runs for a box w wide with room h for lines, at the
-// largest size from maxPt down to minFitPt at which they fit; at
-// minFitPt, the lines that fit and "…".
+// fitted lays runs into a box w wide with room h for lines: on one line
+// at the largest size from maxPt down to minFitPt that takes it, else
+// on several lines broken between words, else at minFitPt the lines
+// that fit and "…".
 func (l *layout) fitted(runs []page.Run, face fonts.Face, maxPt, w, h float64) (float64, []page.Line) {
 	for size := maxPt; size >= minFitPt; size -= 0.25 {
+		if lines := l.wrapIn(runs, face, size, w); len(lines) == 1 && lh(size) <= h+page.Tolerance {
+			return size, lines
+		}
+	}
+	for size := maxPt; size >= minFitPt; size -= 0.25 {
 		lines := l.wrapIn(runs, face, size, w)
-		if float64(len(lines))*lh(size) <= h+page.Tolerance {
+		if float64(len(lines))*lh(size) <= h+page.Tolerance && l.wordsFit(runs, face, size, w) {
 			return size, lines
 		}
 	}
@@ -117,6 +123,17 @@ func (l *layout) fitted(runs []page.Run, face fonts.Face, maxPt, w, h float64) (
 		lines[n-1] = append(append(page.Line{}, last...), page.Run{S: "…", Ink: ink})
 	}
 	return minFitPt, lines
+}
+
+// wordsFit reports whether every word of runs fits a line of width w,
+// so that wrapping never breaks one.
+func (l *layout) wordsFit(runs []page.Run, face fonts.Face, size, w float64) bool {
+	for _, word := range page.GluedWords(runs) {
+		if word != nil && page.LineWidth(l.m, word, face, size) > w-2*l.st.pad {
+			return false
+		}
+	}
+	return true
 }
 
 // noteFit is a box's note as it prints in its strip, right of its

@@ -192,6 +192,7 @@ func (l *layout) stepValues(g *traceGrid, s engine.StepRecord, id string) map[st
 	out := map[string]held{}
 	for _, c := range g.cols {
 		if !g.full && c.kind != field.KindEntries && c.attr != "log.from" && !ch.changed(id, traceAttr(c.attr), s.N) {
+			out[c.attr] = l.keptValue(s, id, c)
 			continue
 		}
 		switch c.attr {
@@ -218,6 +219,22 @@ func (l *layout) stepValues(g *traceGrid, s engine.StepRecord, id string) map[st
 		}
 	}
 	return out
+}
+
+// keptValue is what the key shows in a box the step left unchanged
+// although one of its rules weighed it, "(= 1)": a leader that does not
+// commit an entry of an older term (Figure 8), a crash that keeps term
+// and vote. The box's answer stays blank: nothing changed.
+func (l *layout) keptValue(s engine.StepRecord, id string, c traceColumn) held {
+	if _, ok := l.rules.reason(s.N, id, c.topic); !ok || c.attr == "timer" {
+		return held{}
+	}
+	v := map[string]string{"role": roleShort(l.lbl, s.Servers[id]), "term": itoa(s.Servers[id].Term),
+		"votedFor": votedFor(l.lbl, s.Servers[id]), "commitIndex": itoa(s.Servers[id].CommitIndex)}[c.attr]
+	if v == "" {
+		return held{}
+	}
+	return held{runs: []page.Run{{S: "(= " + v + ")", Ink: page.Answer}}}
 }
 
 // traceAttr is the attribute of traceChanges a column reads.

@@ -230,17 +230,20 @@ func (l *layout) messageBoxes(g *traceGrid, n, k int, grp *sentGroup) []traceBox
 }
 
 // messageNumbers are the key's numbers of a group: "#5–8", "#9, #11".
-func messageNumbers(g *sentGroup) string {
+func messageNumbers(g *sentGroup) string { return numberList(g.ids) }
+
+// numberList is message numbers, sorted, with runs as ranges: "#5–8, #11".
+func numberList(ids []int) string {
 	var parts []string
-	for i := 0; i < len(g.ids); {
+	for i := 0; i < len(ids); {
 		j := i
-		for j+1 < len(g.ids) && g.ids[j+1] == g.ids[j]+1 {
+		for j+1 < len(ids) && ids[j+1] == ids[j]+1 {
 			j++
 		}
 		if j == i {
-			parts = append(parts, fmt.Sprintf("#%d", g.ids[i]))
+			parts = append(parts, fmt.Sprintf("#%d", ids[i]))
 		} else {
-			parts = append(parts, fmt.Sprintf("#%d–%d", g.ids[i], g.ids[j]))
+			parts = append(parts, fmt.Sprintf("#%d–%d", ids[i], ids[j]))
 		}
 		i = j + 1
 	}
@@ -303,8 +306,7 @@ func (l *layout) messageParts(g *sentGroup, asked bool) map[string]held {
 // argument's own rule.
 func (l *layout) messageField(n, k int, c messageColumn, g *sentGroup, answer []string) *field.Field {
 	rule, from := l.rules.named(engine.RuleArguments), ""
-	if g != nil {
-		from = g.from[0]
+	if g != nil && len(answer) > 0 { // a part the message has
 		reply := g.msg.Type.IsReply()
 		switch c.part {
 		case "type", "from", "to", "ok":
@@ -321,9 +323,12 @@ func (l *layout) messageField(n, k int, c messageColumn, g *sentGroup, answer []
 			rule = l.rules.named(engine.RuleLeaderCommitArg)
 		}
 	}
+	if g != nil {
+		from = g.from[0]
+	}
 	f := l.newField(field.StepMessageID(n, k, c.part), c.kind, answer, from, n, rule,
 		fill(l.lbl.Step, "n", itoa(n)), l.lbl.Messages+" "+itoa(k)+", "+c.head)
-	if g != nil {
+	if g != nil && len(answer) > 0 {
 		switch c.part {
 		case "type":
 			f.Canon = []string{strings.ToLower(g.msg.Type.String())}

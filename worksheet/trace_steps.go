@@ -6,6 +6,7 @@ import (
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/fonts"
 	"github.com/raftsheet/raftsheet/page"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // traceSteps lays out the trace template: how to fill it in, then a
@@ -31,7 +32,7 @@ const stepGap = 2.5
 // the blocks and, in a timed run with random timeouts, the timeouts each
 // server draws.
 func (l *layout) stepsLegend() []page.Row {
-	rows := l.howToFill()
+	rows := l.howToFill(choose(l.tpl.TraceRows == templates.TraceFull, l.lbl.RowsFull, l.lbl.RowsChanges))
 	if drawn := l.drawnTimeouts(); drawn != "" {
 		rows = append(rows, l.paragraph(page.Words(l.lbl.DrawnTimeouts+" "+drawn, page.Print), fonts.Regular, l.st.small, l.Body.X, l.Body.W)...)
 		rows = append(rows, page.Gap(l.st.gap))
@@ -47,7 +48,7 @@ func (l *layout) stepBlock(g *traceGrid, s engine.StepRecord) []page.Row {
 	rows = append(rows, l.stepLines(g, s)...)
 	if s.AskWhy {
 		rows = append(rows, page.Gap(1))
-		rows = append(rows, l.askedWhy(s, l.Body.X, l.Body.W)...)
+		rows = append(rows, l.ruleBox([]int{s.N}, l.Body.X, l.Body.W)...)
 	}
 	return rows
 }

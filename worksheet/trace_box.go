@@ -81,6 +81,9 @@ func (l *layout) drawTraceBox(p *page.Page, r page.Rect, b traceBox) {
 		return
 	}
 	body := page.Rect{X: r.X, Y: r.Y + strip, W: r.W, H: r.H - strip}
+	if b.fill == page.Header {
+		body = r // a row's name, centred in it
+	}
 	size, lines := l.fitted(runs, b.face, l.st.body, body.W, body.H-2*fieldPadY)
 	align := page.Center
 	if b.left {

@@ -112,7 +112,7 @@ func boolInt(b bool) int {
 }
 
 // headSize is the size of the column headings atop the steps' pages.
-func (l *layout) headSize() float64 { return max(l.st.id, l.st.small-1.5) }
+func (l *layout) headSize() float64 { return max(l.st.id, l.st.small-2) }
 
 // headWordW is the width of a heading's longest word: a heading wraps
 // between words, never inside one.
@@ -215,7 +215,7 @@ func (l *layout) stepValues(g *traceGrid, s engine.StepRecord, id string) map[st
 	if !g.full {
 		if lc, ok := newLogChange(l.before(s.N)[id].Log, sv.Log); ok {
 			out["log.from"] = holding(itoa(lc.from), page.Answer)
-			out["log.entries"] = l.logChangeValues(lc)
+			out["log.entries"] = l.logChangeValues(lc, g.cols[slices.IndexFunc(g.cols, func(c traceColumn) bool { return c.attr == "log.entries" })].w)
 		}
 	}
 	return out
@@ -245,19 +245,33 @@ func traceAttr(attr string) string {
 	return attr
 }
 
-// logChangeValues are the entries a step writes from lc.from on; the key
-// shows the entries it deleted there too, struck, and says so.
-func (l *layout) logChangeValues(lc logChange) held {
+// logChangeValues are the entries a step writes from lc.from on, for a
+// box w wide; the key shows the entries it deleted there too, struck,
+// and says so, or, when they would not fit, which indexes it deleted.
+func (l *layout) logChangeValues(lc logChange, w float64) held {
 	box := l.logValues(lc.added, page.Answer)
 	if len(lc.deleted) == 0 {
 		return box
 	}
-	box.runs = append(box.runs, page.Run{S: " "}, page.Run{S: l.lbl.Deleted + ":", Ink: page.Answer})
+	full := box
+	full.runs = append(append([]page.Run(nil), box.runs...), page.Run{S: l.lbl.Deleted + ":", Ink: page.Answer})
 	for _, e := range lc.deleted {
-		box.runs = append(box.runs, page.Run{S: " "}, page.Run{S: l.values.entry(e.Term, e.Value), Ink: page.Answer, Strike: true})
+		full.runs = append(full.runs, page.Run{S: l.values.entry(e.Term, e.Value), Ink: page.Answer, Strike: true})
 	}
+	if len(l.wrapIn(full.runs, fonts.Regular, minReadPt, w)) == 1 {
+		return full
+	}
+	indexes := itoa(lc.from)
+	if last := lc.from + len(lc.deleted) - 1; last > lc.from {
+		indexes += "–" + itoa(last)
+	}
+	box.runs = append(box.runs, page.Run{S: l.lbl.Deleted + ":", Ink: page.Answer}, page.Run{S: indexes, Ink: page.Answer, Strike: true})
 	return box
 }
+
+// minReadPt is the smallest size the key lists deleted entries at; below
+// it, it gives their indexes.
+const minReadPt = 6.0
 
 // stateMachineValues is a state machine as a list, "–" when empty.
 func (l *layout) stateMachineValues(sv engine.ServerState) held {

@@ -131,7 +131,7 @@ func (l *layout) newMessageGrid(w float64) messageGrid {
 		col("logIndex", lbl.MsgLogIndex, 7, field.KindNumber),
 		col("logTerm", lbl.MsgLogTerm, 7, field.KindNumber),
 		col("entries", lbl.Entries, minEntriesW, field.KindEntries),
-		col("commit", lbl.LeaderCommit, 6, field.KindNumber),
+		col("commit", lbl.LeaderCommit, 8, field.KindNumber),
 		col("ok", lbl.OK, 6, field.KindAnswer),
 	}}
 	used := 0.0
@@ -217,7 +217,7 @@ func (l *layout) messageBoxes(g *traceGrid, n, k int, grp *sentGroup) []traceBox
 			b.label = "msg[" + itoa(k) + "]." + c.part
 		}
 		if c.part == "entries" && grp != nil {
-			b.note = messageNumbers(grp) // in the widest box's corner
+			b.note = l.messageNumbers(grp) // in the widest box's corner
 		}
 		if k == 0 {
 			b.fill, b.label = page.Shade, ""
@@ -229,8 +229,14 @@ func (l *layout) messageBoxes(g *traceGrid, n, k int, grp *sentGroup) []traceBox
 	return boxes
 }
 
-// messageNumbers are the key's numbers of a group: "#5–8", "#9, #11".
-func messageNumbers(g *sentGroup) string { return numberList(g.ids) }
+// messageNumbers are the key's numbers of a group: "#5–8", "#9, #11",
+// "#9 (copy of #7)".
+func (l *layout) messageNumbers(g *sentGroup) string {
+	if d := g.msg.DuplicateOf; d != 0 {
+		return numberList(g.ids) + " (" + fill(l.lbl.CopyOf, "id", itoa(d)) + ")"
+	}
+	return numberList(g.ids)
+}
 
 // numberList is message numbers, sorted, with runs as ranges: "#5–8, #11".
 func numberList(ids []int) string {
@@ -292,11 +298,6 @@ func (l *layout) messageParts(g *sentGroup, asked bool) map[string]held {
 		out["entries"] = entries
 	case engine.AppendEntriesReply:
 		out["ok"] = one(choose(m.Success, lbl.Yes, lbl.No))
-	}
-	if m.DuplicateOf != 0 {
-		t := out["type"]
-		t.runs = append(t.runs, page.Run{S: " "}, page.Run{S: "(" + fill(lbl.CopyOf, "id", itoa(m.DuplicateOf)) + ")", Ink: page.KeyOnly})
-		out["type"] = t
 	}
 	return out
 }

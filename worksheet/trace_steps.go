@@ -1,6 +1,8 @@
 package worksheet
 
 import (
+	"hash/fnv"
+	"math/rand/v2"
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
@@ -87,35 +89,63 @@ func (l *layout) placeStep(g *traceGrid, n int, rows []page.Row) {
 }
 
 // drawnTimeouts lists, for each server whose election timeout is drawn
-// at random, the timeouts it draws in order ("S1: 237 ms, 188 ms"): givens
-// the student needs to say when its timer fires.
+// at random, the timeouts it draws in turn ("S1: 237 ms, 188 ms"): givens
+// the student needs to say when its timer fires. Every list is as long as
+// the longest: how often a server draws tells how often its timer
+// restarts, and so who won an election; what the run never uses is drawn
+// from the same spans by a generator of the exercise's seed.
 func (l *layout) drawnTimeouts() string {
-	if l.tr.Timing == nil {
+	if l.tr.Timing == nil || l.ex.Script.Timing == nil {
 		return ""
 	}
-	var parts []string
+	drawn := map[string][]int{}
+	longest := 0
 	for _, id := range l.tr.Servers {
 		if l.fixedTimeout(id) {
 			continue
 		}
-		var drawn []string
-		prev, at := l.tr.Initial[id].ElectionTimerMs, 0
+		var ds []int
+		prev := l.tr.Initial[id].ElectionTimerMs
 		if prev != nil {
-			drawn = append(drawn, l.msText(*prev-at))
+			ds = append(ds, *prev)
 		}
 		for _, s := range l.tr.Steps {
 			t := s.Servers[id].ElectionTimerMs
 			if t != nil && (prev == nil || *t != *prev) && s.TimeMs != nil {
-				drawn = append(drawn, l.msText(*t-*s.TimeMs))
+				ds = append(ds, *t-*s.TimeMs)
 			}
 			prev = t
 		}
-		if len(drawn) > 0 {
-			parts = append(parts, id+": "+strings.Join(drawn, ", "))
+		drawn[id] = ds
+		longest = max(longest, len(ds))
+	}
+	var parts []string
+	for _, id := range l.tr.Servers {
+		ds, ok := drawn[id]
+		if !ok {
+			continue
 		}
+		plan := l.ex.Script.Timing.ElectionTimeout[id]
+		rng := rand.New(rand.NewPCG(l.ex.Script.Timing.Seed, serverSeed(id)))
+		var texts []string
+		for k := 0; k < longest; k++ {
+			if k >= len(ds) {
+				span := plan[min(k, len(plan)-1)]
+				ds = append(ds, span.Lo+rng.IntN(span.Hi-span.Lo+1))
+			}
+			texts = append(texts, l.msText(ds[k]))
+		}
+		parts = append(parts, id+": "+strings.Join(texts, ", "))
 	}
 	if len(parts) == 0 {
 		return ""
 	}
 	return strings.Join(parts, "; ") + "."
+}
+
+// serverSeed is a number of a server's name, to seed its own draws.
+func serverSeed(id string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(id))
+	return h.Sum64()
 }

@@ -381,7 +381,7 @@ func TestTraceAsksWhatChanges(t *testing.T) {
 			continue
 		}
 		found = true
-		box := l.logChangeValues(lc)
+		box := l.logChangeValues(lc, 1000)
 		var struck, marked bool
 		for _, r := range box.runs {
 			struck = struck || r.Strike && r.Ink == page.Answer
@@ -400,5 +400,28 @@ func TestTraceAsksWhatChanges(t *testing.T) {
 	}
 	if !found {
 		t.Error("figure7-repair: no step writes f's log from index 4")
+	}
+}
+
+// The timeouts drawn at random are given before step 1, as many for
+// every server: how often a server draws would tell how often its timer
+// restarts, and so who wins. The run's own draws come first, in order.
+func TestDrawnTimeoutsSayNothingOfTheRun(t *testing.T) {
+	tpl := mustTemplate(t, templates.KindTrace)
+	for _, name := range []string{"election-timed", "split-vote-timed"} {
+		b := buildExercise(t, name, templates.KindTrace, "a4")
+		l := testLayout(t, b, tpl)
+		list := l.drawnTimeouts()
+		counts := map[int]bool{}
+		for _, part := range strings.Split(strings.TrimSuffix(list, "."), "; ") {
+			counts[strings.Count(part, ",")+1] = true
+		}
+		if len(counts) != 1 {
+			t.Errorf("%s: the servers draw different numbers of timeouts: %s", name, list)
+		}
+		first := b.tr.Initial[b.tr.Servers[0]].ElectionTimerMs
+		if first == nil || !strings.HasPrefix(list, b.tr.Servers[0]+": "+l.msText(*first)+",") {
+			t.Errorf("%s: the list %q does not start with the run's first draw %v", name, list, first)
+		}
 	}
 }

@@ -23,9 +23,13 @@ type traceBox struct {
 	note  string // the key's alone, in the corner opposite the label: a message row's numbers
 }
 
-// minFitPt is the smallest size the key writes an answer at to fit it
-// into its box.
-const minFitPt = 5.0
+// minFitPt is the smallest size the key writes an answer at on one line
+// to fit it into its box; minWrapPt the smallest on two, for the rare
+// answer that is longer still (seven servers of eight letters).
+const (
+	minFitPt  = 5.0
+	minWrapPt = 4.0
+)
 
 // traceRowH is the height of a line of trace boxes: room for one line of
 // writing, under the id strip when ids are printed.
@@ -65,8 +69,7 @@ func (l *layout) drawTraceBox(p *page.Page, r page.Rect, b traceBox) {
 	if b.f != nil {
 		p.Fields = append(p.Fields, b.f)
 	}
-	if b.note != "" && strip > 0 {
-		size, note := l.noteFit(b, r.W)
+	if size, note := l.noteFit(b, r.W); b.note != "" && strip > 0 && note != "" {
 		p.AddText(page.Text{R: page.Rect{X: r.X, Y: r.Y, W: r.W, H: strip}, Lines: []page.Line{inked(note, page.KeyOnly)},
 			Face: fonts.Regular, Size: size, LineH: lh(size), Align: page.RightAlign, PadX: idPadX, PadY: idPadY})
 	}
@@ -103,7 +106,7 @@ func (l *layout) fitted(runs []page.Run, face fonts.Face, maxPt, w, h float64) (
 			return size, lines
 		}
 	}
-	for size := maxPt; size >= minFitPt; size -= 0.25 {
+	for size := maxPt; size >= minWrapPt; size -= 0.25 {
 		lines := l.wrapIn(runs, face, size, w)
 		if float64(len(lines))*lh(size) <= h+page.Tolerance && l.wordsFit(runs, face, size, w) {
 			return size, lines
@@ -157,6 +160,9 @@ func (l *layout) noteFit(b traceBox, w float64) (float64, string) {
 	note := []rune(b.note)
 	for len(note) > 0 && l.m.Width(fonts.Regular, minNotePt, string(note)+"…") > room {
 		note = note[:len(note)-1]
+	}
+	if len(note) == 0 {
+		return minNotePt, "" // no room beside the label at all
 	}
 	return minNotePt, string(note) + "…"
 }

@@ -96,9 +96,9 @@ func (l *layout) newTraceGrid() *traceGrid {
 	g.cols[logCol].w += g.blockW - need
 	// A message row takes a server's place when it fits there: the
 	// servers first, then the messages, two to a line.
-	g.msg = l.newMessageGrid(g.blockW)
+	g.msg = l.newMessageGrid(g.blockW, false)
 	if g.perLine == 1 || g.msg.width() > g.blockW {
-		g.msg = l.newMessageGrid(l.Body.W)
+		g.msg = l.newMessageGrid(l.Body.W, true)
 		g.msgLine = true
 	}
 	return g

@@ -104,10 +104,10 @@ type messageGrid struct {
 }
 
 // newMessageGrid sizes a message row's columns to width w (a server's
-// block when two servers share a line) for handwriting and their ids;
-// entries take the rest. Every step gets as many blank rows as the step
+// block when two servers share a line, else the page: wide) for
+// handwriting and their ids; entries take the rest. Every step gets as many blank rows as the step
 // that sends the most different messages needs.
-func (l *layout) newMessageGrid(w float64) messageGrid {
+func (l *layout) newMessageGrid(w float64, wide bool) messageGrid {
 	lbl := l.lbl
 	col := func(part, head string, minW float64, kind field.Kind) messageColumn {
 		label := part
@@ -123,6 +123,12 @@ func (l *layout) newMessageGrid(w float64) messageGrid {
 	// the same (a reply all send alike): at the smallest size the key
 	// writes at.
 	all := l.m.Width(fonts.Italic, minFitPt, strings.Join(l.tr.Servers[1:], ", ")) + 2*l.st.pad + 0.4
+	entriesW := minEntriesW
+	if wide { // on a line of its own a row gives its entries room first;
+		// from and to share what is left, on two lines if need be
+		entriesW = wideEntriesW
+		all = min(all, max(14, (w-entriesW-64)/2))
+	}
 	mg := messageGrid{cols: []messageColumn{
 		col("type", lbl.MessageType, 11, field.KindRPC),
 		col("from", lbl.From, max(9, all), field.KindServers),
@@ -130,8 +136,8 @@ func (l *layout) newMessageGrid(w float64) messageGrid {
 		col("term", lbl.Term, 6, field.KindNumber),
 		col("logIndex", lbl.MsgLogIndex, 7, field.KindNumber),
 		col("logTerm", lbl.MsgLogTerm, 7, field.KindNumber),
-		col("entries", lbl.Entries, minEntriesW, field.KindEntries),
-		col("commit", lbl.LeaderCommit, 8, field.KindNumber),
+		col("entries", lbl.Entries, entriesW, field.KindEntries),
+		col("commit", lbl.LeaderCommit, 9, field.KindNumber),
 		col("ok", lbl.OK, 6, field.KindAnswer),
 	}}
 	used := 0.0
@@ -162,8 +168,12 @@ func (mg messageGrid) width() float64 {
 	return w + minEntriesW
 }
 
-// minEntriesW is the least width of a message row's entries.
-const minEntriesW = 14.0
+// minEntriesW is the least width of a message row's entries in a
+// server's place, wideEntriesW on a line of its own.
+const (
+	minEntriesW  = 14.0
+	wideEntriesW = 45.0
+)
 
 // splitGroups are the step's messages, grouped: those the student
 // writes (a sender the step asks about) and those the sheet gives.

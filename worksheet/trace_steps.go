@@ -21,10 +21,77 @@ func (l *layout) traceSteps() {
 	g := l.newTraceGrid()
 	l.Place(page.Block{Rows: l.stepsLegend()})
 	l.placeHeads(g)
-	for _, s := range l.tr.Steps {
-		l.Space(stepGap)
-		l.placeStep(g, s.N, l.stepBlock(g, s))
+	blocks := make([][]page.Row, len(l.tr.Steps))
+	for i, s := range l.tr.Steps {
+		blocks[i] = l.stepBlock(g, s)
 	}
+	l.placeSteps(g, blocks, l.balancedBreak(g, blocks))
+}
+
+// placeSteps places the steps' blocks from where the flow is, starting a
+// page before block breakAt (-1: none).
+func (l *layout) placeSteps(g *traceGrid, blocks [][]page.Row, breakAt int) {
+	for i, rows := range blocks {
+		if i == breakAt {
+			l.StartPage("steps")
+			l.placeHeads(g)
+		} else {
+			l.Space(stepGap)
+		}
+		l.placeStep(g, i+1, rows)
+	}
+}
+
+// balancedBreak is where to start the last page earlier than it would
+// start, so that it is not near-empty (a third of a page at least) and
+// the page before it keeps as much: -1 when it need not, or cannot.
+func (l *layout) balancedBreak(g *traceGrid, blocks [][]page.Row) int {
+	pages, fill, _ := l.dryRun(g, blocks, -1)
+	if pages == 1 || fill >= minLastFill {
+		return -1
+	}
+	for k := len(blocks) - 1; k > 0 && k >= len(blocks)-maxMoved; k-- {
+		p, f, before := l.dryRun(g, blocks, k)
+		if p > pages || before < minLastFill {
+			return -1
+		}
+		if f >= minLastFill {
+			return k
+		}
+	}
+	return -1
+}
+
+// minLastFill is how full the last page of steps is at least, if the
+// page before can spare it; maxMoved how many steps may move there.
+const (
+	minLastFill = 1.0 / 3
+	maxMoved    = 8
+)
+
+// dryRun places the blocks on pages of their own, as placeSteps would
+// from here: how many pages they take, how full the last is, and how
+// full the one before it (both as a share of a page's body).
+func (l *layout) dryRun(g *traceGrid, blocks [][]page.Row, breakAt int) (pages int, last, before float64) {
+	s := *l
+	s.Flow = page.Flow{Doc: &page.Document{Paper: l.Doc.Paper, Area: l.Doc.Area}, Body: l.Body}
+	s.StartPage("steps")
+	s.Y = l.Y
+	s.placeSteps(g, blocks, breakAt)
+	pages = len(s.Doc.Pages)
+	if pages > 1 {
+		before = usedShare(s.Doc.Pages[pages-2], l.Body)
+	}
+	return pages, (s.Y - l.Body.Y) / l.Body.H, before
+}
+
+// usedShare is how much of a page's body its boxes reach down to.
+func usedShare(p *page.Page, body page.Rect) float64 {
+	bottom := body.Y
+	for _, b := range p.Boxes {
+		bottom = max(bottom, b.R.Bottom())
+	}
+	return (bottom - body.Y) / body.H
 }
 
 // stepGap is the room between two steps' blocks.

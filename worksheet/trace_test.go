@@ -425,3 +425,30 @@ func TestDrawnTimeoutsSayNothingOfTheRun(t *testing.T) {
 		}
 	}
 }
+
+// No page of steps is near-empty: the last one takes steps from the one
+// before it rather than carry one step alone (a quarter of a page at
+// least, from the layout model).
+func TestTraceStepPagesAreNotNearEmpty(t *testing.T) {
+	for _, name := range exercises.Names() {
+		for _, paper := range []string{"a4", "letter"} {
+			b := buildExercise(t, name, templates.KindTrace, paper)
+			st := newStyle(mustTemplate(t, templates.KindTrace).Sizes)
+			body := page.Rect{Y: b.doc.Area.Y + st.headerH, H: b.doc.Area.H - st.headerH - st.footH}
+			for i, p := range b.doc.Of(false) {
+				if p.Section != "steps" {
+					continue
+				}
+				bottom := body.Y
+				for _, box := range p.Boxes {
+					if box.R.Bottom() < body.Bottom()-page.Tolerance {
+						bottom = max(bottom, box.R.Bottom())
+					}
+				}
+				if share := (bottom - body.Y) / body.H; share < 0.25 {
+					t.Errorf("%s/%s: page %d of steps is %.0f%% full", name, paper, i+1, 100*share)
+				}
+			}
+		}
+	}
+}

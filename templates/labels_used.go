@@ -30,7 +30,7 @@ func labelsUsedBy(kind string) map[string]bool {
 			"last_log_index", "last_log_term", "copy_of", "from", "to", "ok", "yes", "no",
 			"request_vote_msg", "request_vote_reply_msg", "append_entries_msg", "append_entries_reply_msg",
 			"messages", "next_timer", "log_from", "log_entries", "message_type", "event", "event_heartbeat",
-			"event_timeout", "event_arrive", "msg_log_index", "msg_log_term", "rows_changes", "rows_full", "message_of_step", "deleted", "drawn_timeouts",
+			"event_timeout", "event_arrive", "msg_log_index", "msg_log_term", "rows_changes", "rows_full", "deleted", "drawn_timeouts",
 			"request_vote_short", "request_vote_reply_short", "append_entries_short", "append_entries_reply_short")
 	}
 	return used

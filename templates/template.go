@@ -230,7 +230,6 @@ type Labels struct {
 	EventHeartbeat string `yaml:"event_heartbeat"`
 	EventTimeout   string `yaml:"event_timeout"`
 	EventArrive    string `yaml:"event_arrive"`
-	MessageOfStep  string `yaml:"message_of_step"`
 	Deleted        string `yaml:"deleted"`
 	DrawnTimeouts  string `yaml:"drawn_timeouts"`
 	RowsChanges    string `yaml:"rows_changes"`  // how to fill in a step's boxes: what it changes

@@ -17,6 +17,14 @@ import (
 // values in full. The story, the goal and how to read the key are the
 // teacher's: they are in the key's notes, never here.
 func (l *layout) cover() {
+	if !l.shared.coverStyle.chosen {
+		l.shared.coverStyle = l.chooseCoverStyle()
+	}
+	l.coverAs(l.shared.coverStyle)
+}
+
+// coverAs lays out the cover in a style.
+func (l *layout) coverAs(cs coverStyle) {
 	l.StartPage("cover")
 	b, st, lbl := l.Body, l.st, l.lbl
 	var rows []page.Row
@@ -34,8 +42,11 @@ func (l *layout) cover() {
 		l.initialLogs()
 	}
 	l.coverSection(lbl.HowToRun, l.paragraphs(append(append([]string{}, l.tpl.Text.HowToRun...), lbl.PrintPlan)))
+	if cs.stepsOnNewPage {
+		l.StartPage("cover")
+	}
 	l.coverSection(lbl.Steps, nil)
-	l.stepList()
+	l.stepList(cs.stepColumns)
 	if len(l.values.long) > 0 {
 		l.coverSection(lbl.LongValues, l.longValues())
 	}
@@ -194,17 +205,28 @@ type stepGroup struct {
 func (l *layout) stepGroups() []stepGroup {
 	var out []stepGroup
 	for _, st := range l.tr.Steps {
+		var script *engine.Step
+		if i := st.ScriptStep - 1; i >= 0 && i < len(l.ex.Steps) {
+			script = &l.ex.Steps[i]
+		}
+		// A run's records are its events, which are answers: it is said as
+		// the script says it. Any other step's words are the runner's, from
+		// its last record (the step itself, after the events an at: waits
+		// for), which say a message picked by number without the number.
+		words := st.Words
+		if script != nil && script.Kind == engine.StepRun {
+			words = script.Words(l.tr.Servers)
+		}
 		if n := len(out); n > 0 && l.tr.Steps[out[n-1].last-1].ScriptStep == st.ScriptStep {
-			out[n-1].last = st.N
+			out[n-1].last, out[n-1].words = st.N, words
 			if out[n-1].note == "" {
 				out[n-1].note = strings.TrimSpace(st.Note)
 			}
 			continue
 		}
-		g := stepGroup{first: st.N, last: st.N, words: st.Words, note: strings.TrimSpace(st.Note)}
-		if i := st.ScriptStep - 1; i >= 0 && i < len(l.ex.Steps) {
-			script := l.ex.Steps[i]
-			g.words, g.at = script.Words(l.tr.Servers), script.At
+		g := stepGroup{first: st.N, last: st.N, words: words, note: strings.TrimSpace(st.Note)}
+		if script != nil {
+			g.at = script.At
 		}
 		out = append(out, g)
 	}
@@ -221,17 +243,20 @@ func (l *layout) stepName(g stepGroup) string {
 }
 
 // stepList is the steps in plain words, each with its note and, in a
-// timed exercise, its `at:` time.
-func (l *layout) stepList() {
+// timed exercise, its `at:` time; in columns side by side when asked.
+func (l *layout) stepList(columns int) {
 	groups := l.stepGroups()
 	size := l.st.body
 	names := make([]string, len(groups))
 	for i, g := range groups {
 		names[i] = l.stepName(g)
 	}
+	const colGap = 6.0
+	colW := (l.Body.W - colGap*float64(columns-1)) / float64(columns)
 	nameW := l.fitWidth(fonts.Bold, size, names...)
 	timeW := l.timeColumnW(size)
-	x, w := l.Body.X+nameW+timeW, l.Body.W-nameW-timeW
+	w := colW - nameW - timeW
+	entries := make([]func(x0 float64) page.Row, len(groups))
 	for i, g := range groups {
 		said := l.wrapIn(page.Words(l.sentence(g.words), page.Print), fonts.Regular, size, w)
 		var note []page.Line
@@ -240,23 +265,31 @@ func (l *layout) stepList() {
 		}
 		name, ms := names[i], g.at
 		saidH := l.textH(len(said), size)
-		noteH := 0.0
-		if note != nil {
-			noteH = float64(len(note)) * lh(l.st.small)
-		}
+		noteH := float64(len(note)) * lh(l.st.small)
 		h := saidH + noteH + 1
-		l.Place(page.Block{Rows: []page.Row{{H: h, Draw: func(p *page.Page, y float64) {
-			l.text(p, page.Rect{X: l.Body.X, Y: y, W: nameW, H: l.textH(1, size)}, []page.Line{plain(name)}, fonts.Bold, size, page.Left, false)
-			if ms != nil {
-				l.text(p, page.Rect{X: l.Body.X + nameW, Y: y, W: timeW, H: l.textH(1, size)}, []page.Line{plain(l.msText(*ms))}, fonts.Regular, size, page.RightAlign, false)
-			}
-			l.text(p, page.Rect{X: x, Y: y, W: w, H: saidH}, said, fonts.Regular, size, page.Left, false)
-			if note != nil {
-				p.AddText(page.Text{R: page.Rect{X: x, Y: y + saidH - l.st.padY, W: w, H: noteH + l.st.padY}, Lines: note, Face: fonts.Regular,
-					Size: l.st.small, LineH: lh(l.st.small), PadX: l.st.pad})
-			}
-		}}}})
+		entries[i] = func(x0 float64) page.Row {
+			x := x0 + nameW + timeW
+			return page.Row{H: h, Draw: func(p *page.Page, y float64) {
+				l.text(p, page.Rect{X: x0, Y: y, W: nameW, H: l.textH(1, size)}, []page.Line{plain(name)}, fonts.Bold, size, page.Left, false)
+				if ms != nil {
+					l.text(p, page.Rect{X: x0 + nameW, Y: y, W: timeW, H: l.textH(1, size)}, []page.Line{plain(l.msText(*ms))}, fonts.Regular, size, page.RightAlign, false)
+				}
+				l.text(p, page.Rect{X: x, Y: y, W: w, H: saidH}, said, fonts.Regular, size, page.Left, false)
+				if note != nil {
+					p.AddText(page.Text{R: page.Rect{X: x, Y: y + saidH - l.st.padY, W: w, H: noteH + l.st.padY}, Lines: note, Face: fonts.Regular,
+						Size: l.st.small, LineH: lh(l.st.small), PadX: l.st.pad})
+				}
+			}}
+		}
 	}
+	if columns == 1 {
+		for _, e := range entries {
+			l.Place(page.Block{Rows: []page.Row{e(l.Body.X)}})
+		}
+		return
+	}
+	noHead := func(float64) page.Row { return page.Row{Draw: func(*page.Page, float64) {}} }
+	l.columns(columns, colW, colGap, noHead, entries, 0, l.lbl.Steps+" "+l.lbl.Continued)
 }
 
 // sentence capitalizes s and ends it with a full stop; a server's name
@@ -284,4 +317,41 @@ func (l *layout) longValues() []page.Row {
 		rows = append(rows, l.paragraph(tokens, fonts.Regular, size, b.X+4, b.W-4)...)
 	}
 	return rows
+}
+
+// coverStyle is how the cover sets its steps so that no cover page is
+// left nearly empty: in one column or two, or from a page of their own.
+type coverStyle struct {
+	chosen         bool
+	stepColumns    int
+	stepsOnNewPage bool
+}
+
+// minCoverFill is how far down its last page a cover must reach.
+const minCoverFill = 0.3
+
+// chooseCoverStyle lays the cover out on scratch pages in each style and
+// takes the one with the fewest pages whose last page is filled enough;
+// failing that, the one that fills its last page most.
+func (l *layout) chooseCoverStyle() coverStyle {
+	styles := []coverStyle{{stepColumns: 1}, {stepColumns: 2}, {stepColumns: 1, stepsOnNewPage: true}, {stepColumns: 2, stepsOnNewPage: true}}
+	best, bestPages, bestFill := styles[0], 0, -1.0
+	for _, cs := range styles {
+		scratch := *l
+		scratch.Doc = &page.Document{Paper: l.Doc.Paper, Area: l.Doc.Area}
+		scratch.Page = nil
+		scratch.coverAs(cs)
+		pages := len(scratch.Doc.Pages)
+		fill := (scratch.Y - l.Body.Y) / l.Body.H
+		good, bestGood := fill >= minCoverFill || pages == 1, bestFill >= minCoverFill || bestPages == 1
+		switch {
+		case bestFill < 0,
+			good && !bestGood,
+			good && bestGood && pages < bestPages,
+			!good && !bestGood && fill > bestFill:
+			best, bestPages, bestFill = cs, pages, fill
+		}
+	}
+	best.chosen = true
+	return best
 }

@@ -1,8 +1,6 @@
 package worksheet
 
 import (
-	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
@@ -119,23 +117,11 @@ func (l *layout) message(id int) (sentMessage, bool) {
 }
 
 // stepWords is what a step does in plain words, as the sheets print it:
-// an event of a timed run as the key writes it, and a message the script
-// names by number as what it is ("the AppendEntries S1 → S2 of step
-// 10"): numbers are the key's.
+// an event of a timed run as the key writes it, else the runner's words
+// (which name a message picked by number by what it is, not its number).
 func (l *layout) stepWords(s engine.StepRecord) string {
 	if l.derived(s) {
 		return l.sentence(l.eventText(l.eventOf(s)))
 	}
-	return l.sentence(numbered.ReplaceAllStringFunc(s.Words, func(ref string) string {
-		id, _ := strconv.Atoi(numbered.FindStringSubmatch(ref)[1])
-		m, ok := l.message(id)
-		if !ok {
-			return ref
-		}
-		what := l.typeName(m.msg.Type) + " " + m.msg.From + " → " + m.msg.To
-		return fill(l.lbl.MessageOfStep, "message", what, "n", itoa(m.step))
-	}))
+	return l.sentence(s.Words)
 }
-
-// numbered is a message named by its number in a step's words.
-var numbered = regexp.MustCompile(`(?:messages? )?#(\d+)`)

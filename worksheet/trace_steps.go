@@ -115,11 +115,29 @@ func (l *layout) stepBlock(g *traceGrid, s engine.StepRecord) []page.Row {
 	rows := l.traceHeading(s, g.rowH)
 	rows = append(rows, page.Gap(0.5))
 	rows = append(rows, l.stepLines(g, s)...)
-	if s.AskWhy {
+	if steps := l.whyAsked(s); len(steps) > 0 {
 		rows = append(rows, page.Gap(1))
-		rows = append(rows, l.ruleBox([]int{s.N}, l.Body.X, l.Body.W)...)
+		rows = append(rows, l.ruleBox(steps, l.Body.X, l.Body.W)...)
 	}
 	return rows
+}
+
+// whyAsked are the trace steps a Why? box after step s asks about: a
+// script step that says why: true gets one box, after the last of its
+// steps (a stabilize step's rounds, a run's events), for all of them.
+func (l *layout) whyAsked(s engine.StepRecord) []int {
+	if !s.AskWhy || s.N < len(l.tr.Steps) && l.tr.Steps[s.N].ScriptStep == s.ScriptStep {
+		return nil
+	}
+	first := s.N
+	for first > 1 && l.tr.Steps[first-2].ScriptStep == s.ScriptStep {
+		first--
+	}
+	var steps []int
+	for n := first; n <= s.N; n++ {
+		steps = append(steps, n)
+	}
+	return steps
 }
 
 // placeHeads puts the column headings atop the page.

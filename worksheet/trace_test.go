@@ -452,3 +452,30 @@ func TestTraceStepPagesAreNotNearEmpty(t *testing.T) {
 		}
 	}
 }
+
+// A Why? box only where the script asks why (why: true), one for a
+// script step however many trace steps it makes (a run's events, a
+// stabilize step's rounds), all of the same height.
+func TestTraceWhyOnlyWhereAsked(t *testing.T) {
+	for _, name := range exercises.Names() {
+		b := buildExercise(t, name, templates.KindTrace, "a4")
+		asked := map[int]bool{}
+		for _, s := range b.tr.Steps {
+			if s.AskWhy {
+				asked[s.ScriptStep] = true
+			}
+		}
+		boxes, heights := 0, map[float64]bool{}
+		for _, p := range b.doc.Of(false) {
+			for _, box := range p.Boxes {
+				if p.Section == "steps" && box.Write && box.Free && box.R.Y > b.doc.Area.Y+1 { // not the Name box
+					boxes++
+					heights[round(box.R.H)] = true
+				}
+			}
+		}
+		if boxes != len(asked) || len(heights) > 1 {
+			t.Errorf("%s: %d Why? boxes of %d heights for %d script steps that ask why", name, boxes, len(heights), len(asked))
+		}
+	}
+}

@@ -86,7 +86,7 @@ func parseTemplate(file string, src []byte, base func(kind string) (*Template, e
 	if len(l.diags) > 0 {
 		return nil, l.diags
 	}
-	t := &Template{}
+	t := &Template{FieldIDs: true}
 	if base != nil {
 		b, err := base(kind)
 		if err != nil {
@@ -210,5 +210,5 @@ var placeholders = regexp.MustCompile(`\{([A-Za-z_]*)\}`)
 var knownPlaceholders = map[string]bool{
 	"page": true, "pages": true, "count": true, "servers": true, "n": true, "first": true, "last": true,
 	"max": true, "cut": true, "id": true, "goal": true, "ms": true, "timeout": true, "heartbeat": true,
-	"state_pages": true, "slip_pages": true, "debrief_pages": true, "step_pages": true,
+	"state_pages": true, "slip_pages": true, "debrief_pages": true, "step_pages": true, "draws": true,
 }

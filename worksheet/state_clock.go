@@ -2,6 +2,7 @@ package worksheet
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
@@ -20,11 +21,10 @@ const (
 	heartbeatTimer
 )
 
-// timers are the successive times a timer is due to fire. asked says
-// whether the student can work them out (a fixed timeout); if not, they
-// are the worksheet's print.
-func (h *history) timers(kind timerKind, asked bool) []change {
-	cs := h.changes(func(s engine.ServerState) (string, bool) {
+// timers are the successive times a timer is due to fire: the first, set
+// before the run, given; every later one an answer.
+func (h *history) timers(kind timerKind) []change {
+	return h.changes(func(s engine.ServerState) (string, bool) {
 		t := s.ElectionTimerMs
 		if kind == heartbeatTimer {
 			t = s.HeartbeatMs
@@ -34,12 +34,22 @@ func (h *history) timers(kind timerKind, asked bool) []change {
 		}
 		return itoa(*t), true
 	})
-	if !asked {
-		for i := range cs {
-			cs[i].ink = page.Print
+}
+
+// draws are the election timeouts a server drew at random, in order: each
+// is when its timer was due less when it restarted. They are givens (the
+// dice), where the times the timer fires are answers.
+func (l *layout) draws(h *history) []int {
+	var out []int
+	for _, c := range h.timers(electionTimer) {
+		at := 0
+		if c.at > 0 && l.tr.Steps[c.at-1].TimeMs != nil {
+			at = *l.tr.Steps[c.at-1].TimeMs
 		}
+		due, _ := strconv.Atoi(c.s)
+		out = append(out, due-at)
 	}
-	return cs
+	return out
 }
 
 // fixedTimeout matches an election timeout that is one time, not drawn.
@@ -84,18 +94,21 @@ func (l *layout) clockBlock(g *sheetGrid, h *history) {
 		return
 	}
 	lbl, st := l.lbl, l.st
-	fixed := l.fixedTimeout(h.id)
 	text := lbl.ClockRandom
-	if fixed {
+	if l.fixedTimeout(h.id) {
 		text = lbl.ClockFixed
 	}
-	text = fill(text, "timeout", l.timeoutWords(h.id), "heartbeat", itoa(l.tr.Timing.HeartbeatMs))
+	var draws []string
+	for _, d := range l.draws(h) {
+		draws = append(draws, fill(lbl.Ms, "ms", itoa(d)))
+	}
+	text = fill(text, "timeout", l.timeoutWords(h.id), "heartbeat", itoa(l.tr.Timing.HeartbeatMs), "draws", strings.Join(draws, ", "))
 	rows := l.heading(lbl.ClockTitle, st.body)
 	rows = append(rows, l.paragraph(page.Words(text, page.Print), fonts.Regular, st.small, l.Body.X, l.Body.W)...)
 	rows[len(rows)-1].KeepNext = true
 	rows = append(rows, page.Gap(1))
-	rows = append(rows, l.historyBoxes(g, h, lbl.ClockTitle, lbl.ElectionAt, "electionAt", g.timerCells, orNone(h.timers(electionTimer, fixed), lbl), field.KindTime, topicTimer)...)
-	rows = append(rows, l.historyBoxes(g, h, lbl.ClockTitle, lbl.HeartbeatAt, "heartbeatAt", g.timerCells, orNone(h.timers(heartbeatTimer, true), lbl), field.KindTime, topicHeartbeat)...)
+	rows = append(rows, l.historyBoxes(g, h, lbl.ClockTitle, lbl.ElectionAt, "electionAt", g.timerCells, orNone(h.timers(electionTimer), lbl), field.KindTime, topicTimer)...)
+	rows = append(rows, l.historyBoxes(g, h, lbl.ClockTitle, lbl.HeartbeatAt, "heartbeatAt", g.timerCells, orNone(h.timers(heartbeatTimer), lbl), field.KindTime, topicHeartbeat)...)
 	l.Place(page.Block{Rows: rows})
 	l.Space(st.gap)
 }

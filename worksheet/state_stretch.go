@@ -22,21 +22,28 @@ func (l *layout) stateSheets() {
 const maxSheetCell = 9.5
 
 // sheetCell is the height of the sheets' write-in rows: the template's,
-// or more when the tallest sheet leaves room on its page.
+// or as much more (up to maxSheetCell) as keeps every sheet on its page,
+// found by halving the difference.
 func (l *layout) sheetCell(g *sheetGrid) float64 {
 	base := l.st.cell
-	slack, rows := l.sheetRoom(g, base)
-	if slack <= 0 || rows == 0 {
+	fits := func(cell float64) bool { s, rows := l.sheetRoom(g, cell); return s >= 0 && rows > 0 }
+	if !fits(base) {
 		return base
 	}
-	grow := min(maxSheetCell-base, slack/float64(rows))
-	for try := 0; try < 4 && grow > 0.2; try++ { // rows that wrap may grow more than the rest
-		if s, _ := l.sheetRoom(g, base+grow); s >= 0 {
-			return base + grow
-		}
-		grow /= 2
+	g.fixLogCols = true // as many columns of the log as at the template's size, no more
+	defer func() { g.fixLogCols = false }()
+	if fits(maxSheetCell) {
+		return max(base, maxSheetCell)
 	}
-	return base
+	lo, hi := base, maxSheetCell
+	for hi-lo > 0.05 {
+		if mid := (lo + hi) / 2; fits(mid) {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo
 }
 
 // sheetRoom lays the sheets out on scratch pages with write-in rows of

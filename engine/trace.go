@@ -65,7 +65,7 @@ type StepRecord struct {
 	ScriptStep int      `json:"script_step"`   // which step of the script (1-based)
 	Words      string   `json:"words"`         // the event in plain words
 	Ask        []string `json:"ask"`           // servers the student fills in
-	AskWhy     bool     `json:"why,omitempty"` // the student writes the rules behind the step
+	AskWhy     bool     `json:"ask_why,omitempty"` // the student writes the rules behind the step
 	InFlight   []int    `json:"in_flight"`     // messages still in flight after it
 }
 

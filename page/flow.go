@@ -12,6 +12,7 @@ type Flow struct {
 	Section string   // the section it belongs to: cover, state, slips, debrief, steps
 	Y       float64  // how far down the page the flow is
 	TooTall []string // rows taller than a page: the template's sizes leave too little room
+	KeyOnly bool     // pages started while it is set are the key's alone (Page.KeyOnly)
 }
 
 // Row is a horizontal strip of a page: its height and how to draw it at y.
@@ -47,7 +48,7 @@ func (l *Flow) StartPage(section string) {
 		server = l.Page.Server // a sheet that runs on
 	}
 	l.Section = section
-	l.Page = &Page{Section: section, Server: server}
+	l.Page = &Page{Section: section, Server: server, KeyOnly: l.KeyOnly}
 	l.Doc.Pages = append(l.Doc.Pages, l.Page)
 	l.Y = l.Body.Y
 }

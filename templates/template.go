@@ -40,8 +40,8 @@ const (
 
 // Sections each kind can have.
 var kindSections = map[string][]string{
-	KindRoleplay: {"cover", "state", "slips", "debrief"},
-	KindTrace:    {"cover", "steps"},
+	KindRoleplay: {"cover", "state", "slips", "debrief", "notes"},
+	KindTrace:    {"cover", "steps", "notes"},
 }
 
 // Sizes are the template's measures; lengths in millimetres, fonts in points.
@@ -110,6 +110,9 @@ type Labels struct {
 	InitialState     string `yaml:"initial_state"`
 	HowToRun         string `yaml:"how_to_run"`
 	HowToFill        string `yaml:"how_to_fill"`
+	TeacherNotes     string `yaml:"teacher_notes"`
+	NotesIntro       string `yaml:"notes_intro"`
+	Explanation      string `yaml:"explanation"`
 	Steps            string `yaml:"steps"`
 	Step             string `yaml:"step"`
 	StepRange        string `yaml:"step_range"`

@@ -111,6 +111,8 @@ func layoutOnce(ex *exercise.Exercise, tr *engine.Trace, opt Options, m *fonts.M
 			l.debrief()
 		case "steps":
 			l.traceSteps()
+		case "notes":
+			l.teacherNotes()
 		}
 	}
 	l.frame()

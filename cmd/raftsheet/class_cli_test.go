@@ -84,10 +84,13 @@ func TestClassSetFromRoster(t *testing.T) {
 		mustRun(t, "qpdf", "--check", path)
 		fontsEmbedded(t, path)
 		pages := pdfPages(t, path)
-		if len(pages) != 3*14 {
+		if f == m.Worksheets && len(pages) != 3*14 {
 			t.Errorf("%s has %d pages, want 42", f, len(pages))
 		}
-		if !strings.Contains(pages[14], "page 1 of 14") || !strings.Contains(pages[14], m.Students[1].Code) {
+		if f == m.Keys && len(pages) <= 3*14 {
+			t.Errorf("%s has %d pages, want more than the worksheets' 42: each key ends with its teacher's notes", f, len(pages))
+		}
+		if f == m.Worksheets && (!strings.Contains(pages[14], "page 1 of 14") || !strings.Contains(pages[14], m.Students[1].Code)) {
 			t.Errorf("%s: the second student's first page does not start again at page 1 with its code:\n%s", f, pages[14])
 		}
 	}

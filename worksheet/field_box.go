@@ -22,6 +22,19 @@ const (
 // showIDs reports whether the sheets print field ids.
 func (l *layout) showIDs() bool { return l.tpl.FieldIDs }
 
+// writeCell is the height of a box to write in: the template's cell_mm,
+// which counts the id's strip; less that strip when the ids are hidden,
+// but never less than a box must be to write in.
+func (l *layout) writeCell() float64 {
+	if l.showIDs() {
+		return l.st.cell
+	}
+	return max(minWriteCell, l.st.cell-lh(l.st.id)-2*idPadY)
+}
+
+// minWriteCell is the least height of a box to write in (page checks it).
+const minWriteCell = 6.0
+
 // idStrip is the height of the strip atop a box that holds its id.
 func (l *layout) idStrip() float64 {
 	if !l.showIDs() {

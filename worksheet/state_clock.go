@@ -94,6 +94,27 @@ func (l *layout) clockBlock(g *sheetGrid, h *history) {
 		return
 	}
 	lbl, st := l.lbl, l.st
+	// Every sheet's paragraph takes as many lines as the longest, so the
+	// boxes below sit alike on every sheet.
+	lines := 0
+	for _, other := range g.histories {
+		lines = max(lines, len(l.wrapIn(page.Words(l.clockText(other), page.Print), fonts.Regular, st.small, l.Body.W)))
+	}
+	rows := l.heading(lbl.ClockTitle, st.body)
+	text := l.paragraph(page.Words(l.clockText(h), page.Print), fonts.Regular, st.small, l.Body.X, l.Body.W)
+	rows = append(rows, text...)
+	rows[len(rows)-1].KeepNext = true
+	rows = append(rows, page.Gap(1+float64(lines-len(text))*lh(st.small)))
+	rows = append(rows, l.historyBoxes(g, h, lbl.ClockTitle, lbl.ElectionAt, "electionAt", g.timerCells, orNone(h.timers(electionTimer), lbl), field.KindTime, topicTimer)...)
+	rows = append(rows, l.historyBoxes(g, h, lbl.ClockTitle, lbl.HeartbeatAt, "heartbeatAt", g.timerCells, orNone(h.timers(heartbeatTimer), lbl), field.KindTime, topicHeartbeat)...)
+	l.Place(page.Block{Rows: rows})
+	l.Space(st.gap)
+}
+
+// clockText is the Clock's paragraph on h's sheet: its election timeout,
+// the draws if it is drawn at random, and the heartbeat interval.
+func (l *layout) clockText(h *history) string {
+	lbl := l.lbl
 	text := lbl.ClockRandom
 	if l.fixedTimeout(h.id) {
 		text = lbl.ClockFixed
@@ -102,15 +123,7 @@ func (l *layout) clockBlock(g *sheetGrid, h *history) {
 	for _, d := range l.draws(h) {
 		draws = append(draws, fill(lbl.Ms, "ms", itoa(d)))
 	}
-	text = fill(text, "timeout", l.timeoutWords(h.id), "heartbeat", itoa(l.tr.Timing.HeartbeatMs), "draws", strings.Join(draws, ", "))
-	rows := l.heading(lbl.ClockTitle, st.body)
-	rows = append(rows, l.paragraph(page.Words(text, page.Print), fonts.Regular, st.small, l.Body.X, l.Body.W)...)
-	rows[len(rows)-1].KeepNext = true
-	rows = append(rows, page.Gap(1))
-	rows = append(rows, l.historyBoxes(g, h, lbl.ClockTitle, lbl.ElectionAt, "electionAt", g.timerCells, orNone(h.timers(electionTimer), lbl), field.KindTime, topicTimer)...)
-	rows = append(rows, l.historyBoxes(g, h, lbl.ClockTitle, lbl.HeartbeatAt, "heartbeatAt", g.timerCells, orNone(h.timers(heartbeatTimer), lbl), field.KindTime, topicHeartbeat)...)
-	l.Place(page.Block{Rows: rows})
-	l.Space(st.gap)
+	return fill(text, "timeout", l.timeoutWords(h.id), "heartbeat", itoa(l.tr.Timing.HeartbeatMs), "draws", strings.Join(draws, ", "))
 }
 
 // orNone is "–" for a timer that never runs (a server that never leads

@@ -366,4 +366,3 @@ func minWriteH(doc *page.Document) float64 {
 	}
 	return h
 }
-

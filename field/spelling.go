@@ -77,6 +77,10 @@ func Normalize(kind Kind, written string, labels *templates.Labels) []string {
 	case KindValues:
 		var out []string
 		for _, t := range CanonTokens(kind, struck.ReplaceAllString(s, " ${1}${2} ")) {
+			if isNone(t, kind, labels) { // "deleted" after a struck entry
+				out = append(out, "-")
+				continue
+			}
 			out = append(out, noneOr(strings.ToLower(termPrefix.ReplaceAllString(t, ""))))
 		}
 		return out

@@ -72,3 +72,21 @@ func TestSpellings(t *testing.T) {
 		}
 	}
 }
+
+// A log entry deleted at the end is written "deleted" (the role-play's
+// label) or "–" after it: the same.
+func TestDeletedReadsAsNone(t *testing.T) {
+	tpl, err := templates.Builtin("roleplay")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprint(Normalize(KindValues, "z –", &tpl.Labels))
+	for _, form := range []string{"z deleted", "~~z~~ Deleted", "z, -"} {
+		if got := fmt.Sprint(Normalize(KindValues, form, &tpl.Labels)); got != want {
+			t.Errorf("%q reads %s, want %s", form, got, want)
+		}
+	}
+	if got := fmt.Sprint(Normalize(KindValues, "z deleted", &tpl.Labels)); got != "[z -]" {
+		t.Errorf(`"z deleted" reads %s`, got)
+	}
+}

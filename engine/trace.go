@@ -62,11 +62,11 @@ type StepRecord struct {
 	Why []Reason `json:"why"`
 
 	// Extensions.
-	ScriptStep int      `json:"script_step"`   // which step of the script (1-based)
-	Words      string   `json:"words"`         // the event in plain words
-	Ask        []string `json:"ask"`           // servers the student fills in
+	ScriptStep int      `json:"script_step"`       // which step of the script (1-based)
+	Words      string   `json:"words"`             // the event in plain words
+	Ask        []string `json:"ask"`               // servers the student fills in
 	AskWhy     bool     `json:"ask_why,omitempty"` // the student writes the rules behind the step
-	InFlight   []int    `json:"in_flight"`     // messages still in flight after it
+	InFlight   []int    `json:"in_flight"`         // messages still in flight after it
 }
 
 // ServerState is one server's state after a step.

@@ -56,6 +56,7 @@ type Sizes struct {
 	SpareLogRows int     `yaml:"spare_log_rows"`
 	ValueChars   int     `yaml:"value_chars"`
 	SlipColumns  int     `yaml:"slip_columns"`
+	WhyLines     int     `yaml:"why_lines"` // lines of a Why? box, the same on worksheet and key
 	IDPt         float64 `yaml:"id_pt"`
 }
 
@@ -110,6 +111,8 @@ type Labels struct {
 	InitialState     string `yaml:"initial_state"`
 	HowToRun         string `yaml:"how_to_run"`
 	HowToFill        string `yaml:"how_to_fill"`
+	Brief            string `yaml:"brief"`      // the students' introduction when the exercise has none
+	PrintPlan        string `yaml:"print_plan"` // which pages to print how many times, and the paper a class costs
 	TeacherNotes     string `yaml:"teacher_notes"`
 	NotesIntro       string `yaml:"notes_intro"`
 	Explanation      string `yaml:"explanation"`

@@ -44,7 +44,7 @@ func (l *layout) newSlipStyle(st stack) slipStyle {
 		l.fitWidth(fonts.Regular, sz.small, lbl.From, lbl.Term, lbl.PrevLogIndex, lbl.LastLogIndex, lbl.Entries, lbl.LeaderCommit, lbl.Sent),
 		l.fitWidth(fonts.Regular, sz.small, lbl.To, lbl.LeaderID, lbl.CandidateID, lbl.PrevLogTerm, lbl.LastLogTerm, lbl.Sent),
 	}
-	ss.gridLabelW = l.fitWidth(fonts.Bold, sz.small, lbl.ID, lbl.Term, lbl.OK)
+	ss.gridLabelW = l.fitWidth(fonts.Bold, sz.small, lbl.Response, lbl.Term, lbl.OK)
 	if l.tr.Timing != nil {
 		ss.gridLabelW = max(ss.gridLabelW, l.fitWidth(fonts.Bold, sz.small, lbl.Arrives))
 	}
@@ -214,7 +214,7 @@ func (l *layout) slip(ss slipStyle, t engine.MessageType, k int, s *slip, number
 	numW := l.fitWidth(fonts.Bold, 11, number)
 	kindW := ss.inner - numW
 	kindLines := l.wrapIn(page.Words(kind, page.Print), fonts.Bold, st.body+1, kindW)
-	titleH := max(7, l.textH(len(kindLines), st.body+1))
+	titleH := max(l.textH(1, 11), l.textH(len(kindLines), st.body+1))
 	copyNote := ""
 	if s != nil && s.msg.DuplicateOf != 0 {
 		copyNote = fill(lbl.CopyOf, "id", numbers[s.msg.DuplicateOf])
@@ -225,9 +225,8 @@ func (l *layout) slip(ss slipStyle, t engine.MessageType, k int, s *slip, number
 	for _, line := range lines {
 		height += l.slipLineH(line) + slipLine
 	}
-	responseH := l.textH(1, st.small)
 	grid := l.responseGrid(ss, t, k, s, number, 0)
-	height += responseH + page.Block{Rows: grid}.Height() + slipPad
+	height += page.Block{Rows: grid}.Height() + slipPad
 
 	return height, func(p *page.Page, x, y float64) {
 		p.AddBox(page.Box{R: page.Rect{X: x, Y: y, W: ss.w, H: height}, Stroke: page.Dashed})
@@ -245,8 +244,6 @@ func (l *layout) slip(ss slipStyle, t engine.MessageType, k int, s *slip, number
 			l.drawSlipLine(p, ss, line, ix, cy)
 			cy += l.slipLineH(line) + slipLine
 		}
-		l.text(p, page.Rect{X: ix, Y: cy, W: ss.inner, H: responseH}, []page.Line{plain(lbl.Response)}, fonts.Bold, st.small, page.Center, true)
-		cy += responseH
 		for _, r := range l.responseGrid(ss, t, k, s, number, ix) {
 			r.Draw(p, cy)
 			cy += r.H
@@ -331,13 +328,13 @@ func (l *layout) drawSlipLine(p *page.Page, ss slipStyle, line []slipBox, x, y f
 	}
 }
 
-// responseGrid is the seed's response grid at x: a column for every
-// server, none shaded; each receiver fills in its term and its answer
+// responseGrid is the seed's response grid at x, headed "Response": a
+// column for every server, none shaded; each receiver fills in its term and its answer
 // (and, in a timed exercise, first when the request arrived).
 func (l *layout) responseGrid(ss slipStyle, t engine.MessageType, k int, s *slip, number string, x float64) []page.Row {
 	lbl, st := l.lbl, l.st
 	widths := []float64{ss.gridLabelW}
-	ids := []cell{boldLabel(lbl.ID).sized(st.small)}
+	ids := []cell{boldLabel(lbl.Response).sized(st.small)}
 	arrives := []cell{leftLabel(lbl.Arrives).sized(st.small)}
 	terms := []cell{leftLabel(lbl.Term).sized(st.small)}
 	oks := []cell{leftLabel(lbl.OK).sized(st.small)}
@@ -351,7 +348,7 @@ func (l *layout) responseGrid(ss slipStyle, t engine.MessageType, k int, s *slip
 		terms = append(terms, ask(term).changeable(fs[0]))
 		oks = append(oks, ask(ok).changeable(fs[1]))
 	}
-	rows := []page.Row{l.tableRow(x, widths, ids, ss.gridSize, 5)}
+	rows := []page.Row{l.tableRow(x, widths, ids, ss.gridSize, l.textH(1, st.small))}
 	if l.tr.Timing != nil {
 		rows = append(rows, l.tableRow(x, widths, arrives, ss.gridSize, st.cell))
 	}

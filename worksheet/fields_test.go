@@ -90,7 +90,7 @@ func TestFieldIDsFollowTheScheme(t *testing.T) {
 			"S1.commitIndex[2]", "S1.lastApplied[2]", "S1.stateMachine", "S1.nextIndex[S2]", "S1.matchIndex[S5]",
 			"S1.end.role", "S1.end.term", "S1.end.votedFor", "S1.end.commitIndex",
 			"rv1.from", "rv1.to", "rv1.term", "rv1.candidateId", "rv1.lastLogIndex", "rv1.lastLogTerm", "rv1.S1.term", "rv1.S2.ok",
-			"ae1.leaderId", "ae1.prevLogIndex", "ae1.prevLogTerm", "ae1.entries", "ae1.leaderCommit", "ae1.S3.ok", "ae12.to"},
+			"ae1.leaderId", "ae1.prevLogIndex", "ae1.prevLogTerm", "ae1.entries", "ae1.leaderCommit", "ae1.S3.ok", "ae10.to"},
 		templates.KindTrace: {"step1.S1.role", "step1.S1.term", "step1.S1.votedFor", "step1.S1.log", "step1.S1.commitIndex",
 			"step1.S1.stateMachine", "step1.msg[1]", "step6.msg"},
 	}

@@ -13,11 +13,11 @@ import (
 func (l *layout) logTable(g *sheetGrid, h *history, restH float64) {
 	lbl, st := l.lbl, l.st
 	cells := h.logCells
-	idxW := l.fitWidth(fonts.Bold, st.small, lbl.Index, itoa(g.logRows))
+	idxW := l.fitWidth(fonts.Bold, st.small, lbl.Index, itoa(g.maxLogRows))
 	termW := g.logTermW
 	appliedW := max(l.fitWidth(fonts.Bold, st.small, lbl.Applied), l.fitWidth(fonts.Italic, st.body, lbl.Yes, lbl.None), 14,
-		l.idWidth(l.everyServer(func(s string) []string { return []string{field.LogID(s, g.logRows, "applied")} })...))
-	valueMin := max(22, l.fitWidth(fonts.Bold, st.small, lbl.Value), l.idWidth(l.everyServer(func(s string) []string { return []string{field.LogID(s, g.logRows, "value")} })...))
+		l.idWidth(l.everyServer(func(s string) []string { return []string{field.LogID(s, g.maxLogRows, "applied")} })...))
+	valueMin := max(22, l.fitWidth(fonts.Bold, st.small, lbl.Value), l.idWidth(l.everyServer(func(s string) []string { return []string{field.LogID(s, g.maxLogRows, "value")} })...))
 	gap := 5.0
 
 	tableFor := func(k int) (colW float64, widths []float64) {

@@ -24,6 +24,7 @@ type sheetGrid struct {
 	histPerBand   int
 	histColW      float64
 	logRows       int
+	maxLogRows    int // the most it may grow to: the columns are wide enough for its ids
 	logCols       int     // the most columns a sheet's Raft Log took
 	fixLogCols    bool    // take no more than that: rows that grow must not squeeze the log
 	logTermW      float64 // the Raft Log's term column: the widest history of any server
@@ -102,16 +103,16 @@ func (l *layout) newSheetGrid() *sheetGrid {
 		g.timerCells = roundUp(timers+2, g.histPerBand)
 	}
 	g.logRows = max(l.tr.MaxLogLength()+l.tpl.Sizes.SpareLogRows, 1)
+	g.maxLogRows = g.logRows + maxExtraLogRows
+	g.setLogRows(l, g.logRows)
 	termTexts := []string{}
 	for _, h := range g.histories {
-		h.logCells = make([]logCell, g.logRows)
-		for i := range h.logCells {
-			h.logCells[i] = h.logCell(lbl, l.values, i+1)
-			termTexts = append(termTexts, runsText(h.logCells[i].term.runs))
+		for _, c := range h.logCells {
+			termTexts = append(termTexts, runsText(c.term.runs))
 		}
 	}
 	g.logTermW = max(l.fitWidth(fonts.Bold, st.small, lbl.Term), l.fitWidth(fonts.Italic, st.body, termTexts...), 10,
-		l.idWidth(l.everyServer(func(s string) []string { return []string{field.LogID(s, g.logRows, "term")} })...))
+		l.idWidth(l.everyServer(func(s string) []string { return []string{field.LogID(s, g.maxLogRows, "term")} })...))
 	leaderMin := 0.0
 	for _, peer := range l.tr.Servers {
 		leaderMin = max(leaderMin, l.idWidth(l.everyServer(func(s string) []string {
@@ -135,6 +136,22 @@ func (l *layout) newSheetGrid() *sheetGrid {
 		g.smLines = max(g.smLines, len(l.wrapIn(sm.runs, fonts.Regular, st.body, l.Body.W-g.labelW)))
 	}
 	return g
+}
+
+// maxExtraLogRows is how many spare rows the Raft Log may gain to fill
+// its page.
+const maxExtraLogRows = 40
+
+// setLogRows gives every sheet's Raft Log n rows: the history of each
+// index, blank past the longest log.
+func (g *sheetGrid) setLogRows(l *layout, n int) {
+	g.logRows = n
+	for _, h := range g.histories {
+		h.logCells = make([]logCell, n)
+		for i := range h.logCells {
+			h.logCells[i] = h.logCell(l.lbl, l.values, i+1)
+		}
+	}
 }
 
 // maxLogCols is the most columns the Raft Log may take.

@@ -3,19 +3,54 @@ package worksheet
 import "github.com/raftsheet/raftsheet/page"
 
 // stateSheets lays out a Raft State sheet for every server. When every
-// sheet fits on a page with room to spare, the rows students write in grow
-// (up to maxSheetCell) so the room goes to handwriting.
+// sheet fits on a page with room to spare, the Raft Log gains spare rows
+// to fill it (so that how many rows it has does not tell how long the
+// longest log grows), and the rows students write in grow (up to
+// maxSheetCell) into what is left.
 func (l *layout) stateSheets() {
 	g := l.newSheetGrid()
 	cell := l.st.cell
 	defer func() { l.st.cell = cell }()
 	if l.shared.sheetCell == 0 { // the same in every pass
+		l.shared.logRows = l.fillLogRows(g)
+		g.setLogRows(l, l.shared.logRows)
 		l.shared.sheetCell = l.sheetCell(g)
 	}
+	g.setLogRows(l, l.shared.logRows)
 	l.st.cell = l.shared.sheetCell
 	for _, h := range g.histories {
 		l.stateSheet(g, h)
 	}
+}
+
+// fillLogRows is how many rows the Raft Log has: as many as fill the page
+// at the template's row height, in no more columns than the run's logs
+// need, up to maxExtraLogRows more than that.
+func (l *layout) fillLogRows(g *sheetGrid) int {
+	base := g.logRows
+	defer g.setLogRows(l, base)
+	fits := func(n int) bool {
+		g.setLogRows(l, n)
+		s, rows := l.sheetRoom(g, l.st.cell)
+		return s >= 0 && rows > 0
+	}
+	if !fits(base) {
+		return base
+	}
+	g.fixLogCols = true
+	defer func() { g.fixLogCols = false }()
+	lo, hi := base, base+maxExtraLogRows
+	if fits(hi) {
+		return hi
+	}
+	for hi-lo > 1 {
+		if mid := (lo + hi) / 2; fits(mid) {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo
 }
 
 // maxSheetCell is the tallest a Raft State sheet's write-in row grows.

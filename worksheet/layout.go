@@ -31,9 +31,10 @@ type layout struct {
 
 // passShared is what the layout passes of one build work out once.
 type passShared struct {
-	sheetCell float64 // height of the Raft State sheets' write-in rows; 0 until known
-	logRows   int     // rows of their Raft Log, spare ones to fill the page
-	changes   *traceChanges
+	sheetCell   float64 // height of the Raft State sheets' write-in rows; 0 until known
+	logRows     int     // rows of their Raft Log, spare ones to fill the page
+	leaderLines int     // lines of the leader's boxes
+	changes     *traceChanges
 	// canonWords are CanonWords by kind, for the template's labels.
 	canonWords map[field.Kind]map[string]string
 }

@@ -12,15 +12,35 @@ func (l *layout) stateSheets() {
 	cell := l.st.cell
 	defer func() { l.st.cell = cell }()
 	if l.shared.sheetCell == 0 { // the same in every pass
+		l.shared.leaderLines = l.leaderLines(g)
+		g.leaderLines = l.shared.leaderLines
 		l.shared.logRows = l.fillLogRows(g)
 		g.setLogRows(l, l.shared.logRows)
 		l.shared.sheetCell = l.sheetCell(g)
 	}
 	g.setLogRows(l, l.shared.logRows)
+	g.leaderLines = l.shared.leaderLines
 	l.st.cell = l.shared.sheetCell
 	for _, h := range g.histories {
 		l.stateSheet(g, h)
 	}
+}
+
+// leaderLines is how many lines the leader's nextIndex and matchIndex
+// boxes have: two at least when the sheets still fit on their pages (a
+// back-off's history takes them, and boxes only as high as this run needs
+// would say how long its back-offs are), more if some history needs them.
+func (l *layout) leaderLines(g *sheetGrid) int {
+	need := g.leaderLines
+	if need >= 2 {
+		return need
+	}
+	g.leaderLines = 2
+	defer func() { g.leaderLines = need }()
+	if s, rows := l.sheetRoom(g, l.st.cell); s >= 0 && rows > 0 {
+		return 2
+	}
+	return need
 }
 
 // fillLogRows is how many rows the Raft Log has: as many as fill the page

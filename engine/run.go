@@ -25,7 +25,8 @@ func Run(s *Script) (*Trace, error) {
 		Servers:      s.Config.Servers,
 		StateMachine: s.Config.StateMachine.String(),
 		Options: TraceOptions{NoopOnElection: s.Config.Options.NoopOnElection,
-			MaxEntries: s.Config.Options.MaxEntries, Replicate: s.Config.Options.Replicate.String()},
+			MaxEntries: s.Config.Options.MaxEntries, Replicate: s.Config.Options.Replicate.String(),
+			Mutate: s.Config.Options.Mutate.Names()},
 		Timing:  traceTiming(s.Timing, s.Config.Servers),
 		Initial: r.c.Snapshot(),
 		Steps:   []StepRecord{},
@@ -158,32 +159,7 @@ func (r *runner) stabilize(n int, st Step, words string) error {
 	return nil
 }
 
-func (r *runner) perform(st Step) error {
-	c := r.c
-	switch st.Kind {
-	case StepTimeout:
-		return c.Timeout(st.Server)
-	case StepDeliver:
-		return c.Deliver(st.Selection)
-	case StepDrop:
-		return c.Drop(st.Selection)
-	case StepDuplicate:
-		return c.Duplicate(st.Selection)
-	case StepClient:
-		return c.ClientRequest(st.Server, st.Value)
-	case StepHeartbeat:
-		return c.Heartbeat(st.Server)
-	case StepPartition:
-		return c.Partition(st.Groups)
-	case StepHeal:
-		return c.Heal()
-	case StepCrash:
-		return c.Crash(st.Server)
-	case StepRestart:
-		return c.Restart(st.Server)
-	}
-	return fmt.Errorf("step kind %s cannot be performed", st.Kind)
-}
+func (r *runner) perform(st Step) error { return r.c.Perform(st) }
 
 // record checks safety after an event and appends it to the trace.
 func (r *runner) record(n int, st Step, rec record, err error) error {

@@ -449,7 +449,7 @@ func (l *loader) loadOptions(n *yaml.Node) {
 		return
 	}
 	o := &l.ex.Config.Options
-	for _, p := range l.mapping(n, "options", []string{"noop_on_election", "max_entries", "replicate"}) {
+	for _, p := range l.mapping(n, "options", []string{"noop_on_election", "max_entries", "replicate", "mutate"}) {
 		switch p.key {
 		case "noop_on_election":
 			o.NoopOnElection, _ = l.boolean(p.v, "noop_on_election")
@@ -459,6 +459,8 @@ func (l *loader) loadOptions(n *yaml.Node) {
 			if s, ok := l.choice(p.v, "replicate", []string{"heartbeat", "immediate"}); ok {
 				o.Replicate, _ = engine.ParseReplicate(s)
 			}
+		case "mutate":
+			o.Mutate = l.mutations(p.v)
 		}
 	}
 }

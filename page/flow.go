@@ -21,6 +21,7 @@ type Row struct {
 	H        float64
 	Draw     func(p *Page, y float64)
 	KeepNext bool
+	Gap      bool // empty space (Gap): at the end of a block it never starts a page
 }
 
 // Block is rows placed one under the other. Keep asks to start a new page
@@ -67,6 +68,10 @@ func (l *Flow) Place(b Block) {
 			need += b.Rows[j+1].H
 		}
 		need = min(need, l.Body.H)
+		if r.Gap && i == len(b.Rows)-1 && need > l.Room()+Eps {
+			l.Y = l.Body.Bottom() // a gap after the last row: the page is full
+			continue
+		}
 		if need > l.Room()+Eps && l.Y > l.Body.Y+Eps {
 			l.StartPage(l.Section)
 			if b.Repeat != nil {
@@ -96,4 +101,4 @@ func (l *Flow) Space(h float64) {
 const Eps = 1e-6
 
 // Gap is empty space; it stays with what follows it.
-func Gap(h float64) Row { return Row{H: h, KeepNext: true, Draw: func(*Page, float64) {}} }
+func Gap(h float64) Row { return Row{H: h, KeepNext: true, Gap: true, Draw: func(*Page, float64) {}} }

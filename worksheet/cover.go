@@ -17,6 +17,14 @@ import (
 // values in full. The story, the goal and how to read the key are the
 // teacher's: they are in the key's notes, never here.
 func (l *layout) cover() {
+	if !l.shared.coverStyle.chosen {
+		l.shared.coverStyle = l.chooseCoverStyle()
+	}
+	l.coverAs(l.shared.coverStyle)
+}
+
+// coverAs lays out the cover in a style.
+func (l *layout) coverAs(cs coverStyle) {
 	l.StartPage("cover")
 	b, st, lbl := l.Body, l.st, l.lbl
 	var rows []page.Row
@@ -34,8 +42,11 @@ func (l *layout) cover() {
 		l.initialLogs()
 	}
 	l.coverSection(lbl.HowToRun, l.paragraphs(append(append([]string{}, l.tpl.Text.HowToRun...), lbl.PrintPlan)))
+	if cs.stepsOnNewPage {
+		l.StartPage("cover")
+	}
 	l.coverSection(lbl.Steps, nil)
-	l.stepList()
+	l.stepList(cs.stepColumns)
 	if len(l.values.long) > 0 {
 		l.coverSection(lbl.LongValues, l.longValues())
 	}
@@ -221,17 +232,20 @@ func (l *layout) stepName(g stepGroup) string {
 }
 
 // stepList is the steps in plain words, each with its note and, in a
-// timed exercise, its `at:` time.
-func (l *layout) stepList() {
+// timed exercise, its `at:` time; in columns side by side when asked.
+func (l *layout) stepList(columns int) {
 	groups := l.stepGroups()
 	size := l.st.body
 	names := make([]string, len(groups))
 	for i, g := range groups {
 		names[i] = l.stepName(g)
 	}
+	const colGap = 6.0
+	colW := (l.Body.W - colGap*float64(columns-1)) / float64(columns)
 	nameW := l.fitWidth(fonts.Bold, size, names...)
 	timeW := l.timeColumnW(size)
-	x, w := l.Body.X+nameW+timeW, l.Body.W-nameW-timeW
+	w := colW - nameW - timeW
+	entries := make([]func(x0 float64) page.Row, len(groups))
 	for i, g := range groups {
 		said := l.wrapIn(page.Words(l.sentence(g.words), page.Print), fonts.Regular, size, w)
 		var note []page.Line
@@ -240,23 +254,31 @@ func (l *layout) stepList() {
 		}
 		name, ms := names[i], g.at
 		saidH := l.textH(len(said), size)
-		noteH := 0.0
-		if note != nil {
-			noteH = float64(len(note)) * lh(l.st.small)
-		}
+		noteH := float64(len(note)) * lh(l.st.small)
 		h := saidH + noteH + 1
-		l.Place(page.Block{Rows: []page.Row{{H: h, Draw: func(p *page.Page, y float64) {
-			l.text(p, page.Rect{X: l.Body.X, Y: y, W: nameW, H: l.textH(1, size)}, []page.Line{plain(name)}, fonts.Bold, size, page.Left, false)
-			if ms != nil {
-				l.text(p, page.Rect{X: l.Body.X + nameW, Y: y, W: timeW, H: l.textH(1, size)}, []page.Line{plain(l.msText(*ms))}, fonts.Regular, size, page.RightAlign, false)
-			}
-			l.text(p, page.Rect{X: x, Y: y, W: w, H: saidH}, said, fonts.Regular, size, page.Left, false)
-			if note != nil {
-				p.AddText(page.Text{R: page.Rect{X: x, Y: y + saidH - l.st.padY, W: w, H: noteH + l.st.padY}, Lines: note, Face: fonts.Regular,
-					Size: l.st.small, LineH: lh(l.st.small), PadX: l.st.pad})
-			}
-		}}}})
+		entries[i] = func(x0 float64) page.Row {
+			x := x0 + nameW + timeW
+			return page.Row{H: h, Draw: func(p *page.Page, y float64) {
+				l.text(p, page.Rect{X: x0, Y: y, W: nameW, H: l.textH(1, size)}, []page.Line{plain(name)}, fonts.Bold, size, page.Left, false)
+				if ms != nil {
+					l.text(p, page.Rect{X: x0 + nameW, Y: y, W: timeW, H: l.textH(1, size)}, []page.Line{plain(l.msText(*ms))}, fonts.Regular, size, page.RightAlign, false)
+				}
+				l.text(p, page.Rect{X: x, Y: y, W: w, H: saidH}, said, fonts.Regular, size, page.Left, false)
+				if note != nil {
+					p.AddText(page.Text{R: page.Rect{X: x, Y: y + saidH - l.st.padY, W: w, H: noteH + l.st.padY}, Lines: note, Face: fonts.Regular,
+						Size: l.st.small, LineH: lh(l.st.small), PadX: l.st.pad})
+				}
+			}}
+		}
 	}
+	if columns == 1 {
+		for _, e := range entries {
+			l.Place(page.Block{Rows: []page.Row{e(l.Body.X)}})
+		}
+		return
+	}
+	noHead := func(float64) page.Row { return page.Row{Draw: func(*page.Page, float64) {}} }
+	l.columns(columns, colW, colGap, noHead, entries, 0, l.lbl.Steps+" "+l.lbl.Continued)
 }
 
 // sentence capitalizes s and ends it with a full stop; a server's name
@@ -284,4 +306,41 @@ func (l *layout) longValues() []page.Row {
 		rows = append(rows, l.paragraph(tokens, fonts.Regular, size, b.X+4, b.W-4)...)
 	}
 	return rows
+}
+
+// coverStyle is how the cover sets its steps so that no cover page is
+// left nearly empty: in one column or two, or from a page of their own.
+type coverStyle struct {
+	chosen         bool
+	stepColumns    int
+	stepsOnNewPage bool
+}
+
+// minCoverFill is how far down its last page a cover must reach.
+const minCoverFill = 0.3
+
+// chooseCoverStyle lays the cover out on scratch pages in each style and
+// takes the one with the fewest pages whose last page is filled enough;
+// failing that, the one that fills its last page most.
+func (l *layout) chooseCoverStyle() coverStyle {
+	styles := []coverStyle{{stepColumns: 1}, {stepColumns: 2}, {stepColumns: 1, stepsOnNewPage: true}, {stepColumns: 2, stepsOnNewPage: true}}
+	best, bestPages, bestFill := styles[0], 0, -1.0
+	for _, cs := range styles {
+		scratch := *l
+		scratch.Doc = &page.Document{Paper: l.Doc.Paper, Area: l.Doc.Area}
+		scratch.Page = nil
+		scratch.coverAs(cs)
+		pages := len(scratch.Doc.Pages)
+		fill := (scratch.Y - l.Body.Y) / l.Body.H
+		good, bestGood := fill >= minCoverFill || pages == 1, bestFill >= minCoverFill || bestPages == 1
+		switch {
+		case bestFill < 0,
+			good && !bestGood,
+			good && bestGood && pages < bestPages,
+			!good && !bestGood && fill > bestFill:
+			best, bestPages, bestFill = cs, pages, fill
+		}
+	}
+	best.chosen = true
+	return best
 }

@@ -10,6 +10,31 @@ import (
 // teacher announced it, with a Why? box of fixed size for the rules
 // behind it; the key lists them, the teacher's notes give every reason.
 func (l *layout) debrief() {
+	if l.shared.debriefRoom < 0 {
+		l.shared.debriefRoom = l.debriefStretch()
+	}
+	l.debriefWith(l.shared.debriefRoom)
+}
+
+// debriefStretch is how much taller (mm) every Why? box of the debrief is
+// made so that its last page is not left nearly empty: the least that
+// fills it to minCoverFill, or none when no stretch of up to a few lines
+// does.
+func (l *layout) debriefStretch() float64 {
+	for extra := 0.0; extra <= 12; extra += 1 {
+		scratch := *l
+		scratch.Doc = &page.Document{Paper: l.Doc.Paper, Area: l.Doc.Area}
+		scratch.Page = nil
+		scratch.debriefWith(extra)
+		if len(scratch.Doc.Pages) == 1 || (scratch.Y-l.Body.Y)/l.Body.H >= minCoverFill {
+			return extra
+		}
+	}
+	return 0
+}
+
+// debriefWith lays the debrief out with Why? boxes extra mm taller.
+func (l *layout) debriefWith(extra float64) {
 	l.StartPage("debrief")
 	st := l.st
 	rows := l.heading(l.lbl.DebriefTitle, st.heading)
@@ -27,7 +52,7 @@ func (l *layout) debrief() {
 			steps = append(steps, n)
 		}
 		head[len(head)-1].KeepNext = true
-		l.Place(page.Block{Rows: append(append(head, l.ruleBox(steps, l.Body.X, l.Body.W)...), page.Gap(1.5))})
+		l.Place(page.Block{Rows: append(append(head, l.ruleBoxTaller(steps, l.Body.X, l.Body.W, extra)...), page.Gap(1.5))})
 	}
 }
 

@@ -16,9 +16,15 @@ import (
 // the teacher's notes, where every reason is in full. Its size never
 // depends on the answer, so it tells the student nothing.
 func (l *layout) ruleBox(steps []int, x, w float64) []page.Row {
+	return l.ruleBoxTaller(steps, x, w, 0)
+}
+
+// ruleBoxTaller is a ruleBox extra mm taller: more room to write, to fill
+// a page that would otherwise be left nearly empty.
+func (l *layout) ruleBoxTaller(steps []int, x, w, extra float64) []page.Row {
 	size := l.st.small
 	lines := max(1, l.tpl.Sizes.WhyLines)
-	h := max(l.st.cell, float64(lines)*lh(l.st.body)+2*l.st.padY)
+	h := max(l.st.cell, float64(lines)*lh(l.st.body)+2*l.st.padY) + extra
 	indent := l.fitWidth(fonts.Regular, size, l.lbl.Why)
 	var runs []page.Run
 	for i, r := range l.stepRules(steps) {

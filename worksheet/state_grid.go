@@ -24,7 +24,7 @@ type sheetGrid struct {
 	histPerBand   int
 	histColW      float64
 	logRows       int
-	maxLogRows    int // the most it may grow to: the columns are wide enough for its ids
+	maxLogRows    int     // the most it may grow to: the columns are wide enough for its ids
 	logCols       int     // the most columns a sheet's Raft Log took
 	fixLogCols    bool    // take no more than that: rows that grow must not squeeze the log
 	logTermW      float64 // the Raft Log's term column: the widest history of any server

@@ -2,7 +2,6 @@ package worksheet
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
@@ -34,22 +33,6 @@ func (h *history) timers(kind timerKind) []change {
 		}
 		return itoa(*t), true
 	})
-}
-
-// draws are the election timeouts a server drew at random, in order: each
-// is when its timer was due less when it restarted. They are givens (the
-// dice), where the times the timer fires are answers.
-func (l *layout) draws(h *history) []int {
-	var out []int
-	for _, c := range h.timers(electionTimer) {
-		at := 0
-		if c.at > 0 && l.tr.Steps[c.at-1].TimeMs != nil {
-			at = *l.tr.Steps[c.at-1].TimeMs
-		}
-		due, _ := strconv.Atoi(c.s)
-		out = append(out, due-at)
-	}
-	return out
 }
 
 // fixedTimeout matches an election timeout that is one time, not drawn.
@@ -111,19 +94,16 @@ func (l *layout) clockBlock(g *sheetGrid, h *history) {
 	l.Space(st.gap)
 }
 
-// clockText is the Clock's paragraph on h's sheet: its election timeout,
-// the draws if it is drawn at random, and the heartbeat interval.
+// clockText is the Clock's paragraph on h's sheet: its election timeout
+// and the heartbeat interval. A timeout drawn at random is told as it is
+// drawn, in class: printing the draws here would say how often the timer
+// restarts.
 func (l *layout) clockText(h *history) string {
-	lbl := l.lbl
-	text := lbl.ClockRandom
+	text := l.lbl.ClockRandom
 	if l.fixedTimeout(h.id) {
-		text = lbl.ClockFixed
+		text = l.lbl.ClockFixed
 	}
-	var draws []string
-	for _, d := range l.draws(h) {
-		draws = append(draws, fill(lbl.Ms, "ms", itoa(d)))
-	}
-	return fill(text, "timeout", l.timeoutWords(h.id), "heartbeat", itoa(l.tr.Timing.HeartbeatMs), "draws", strings.Join(draws, ", "))
+	return fill(text, "timeout", l.timeoutWords(h.id), "heartbeat", itoa(l.tr.Timing.HeartbeatMs))
 }
 
 // orNone is "–" for a timer that never runs (a server that never leads

@@ -20,16 +20,17 @@ import (
 // slipStyle is the geometry all slips of an exercise share: every slip of
 // a kind is as high as every other.
 type slipStyle struct {
-	cols         int
-	w, gap       float64 // a slip's width, the gap between slips
-	inner        float64 // width inside the slip's padding
-	labelW       [2]float64
-	boxW         float64 // a box of a line of two
-	toLines      int     // lines of the "to" box: the longest list of receivers
-	entriesLines int     // lines of the entries box: the longest entries of the run
-	gridLabelW   float64
-	gridColW     float64
-	gridSize     float64 // font size of the response grid's answers
+	cols          int
+	w, gap        float64 // a slip's width, the gap between slips
+	inner         float64 // width inside the slip's padding
+	labelW        [2]float64
+	boxW          float64 // a box of a line of two
+	toLines       int     // lines of the "to" box: the longest list of receivers
+	entriesLines  int     // lines of the entries box: the longest entries of the run
+	gridLabelW    float64
+	gridColW      float64
+	gridSize      float64 // font size of the response grid's answers
+	responseAbove bool    // "Response" on a line above the grid, not in its corner
 }
 
 const (
@@ -44,9 +45,9 @@ func (l *layout) newSlipStyle(st stack) slipStyle {
 		l.fitWidth(fonts.Regular, sz.small, lbl.From, lbl.Term, lbl.PrevLogIndex, lbl.LastLogIndex, lbl.Entries, lbl.LeaderCommit, lbl.Sent),
 		l.fitWidth(fonts.Regular, sz.small, lbl.To, lbl.LeaderID, lbl.CandidateID, lbl.PrevLogTerm, lbl.LastLogTerm, lbl.Sent),
 	}
-	ss.gridLabelW = l.fitWidth(fonts.Bold, sz.small, lbl.Response, lbl.Term, lbl.OK)
+	rowLabels := []string{lbl.Term, lbl.OK}
 	if l.tr.Timing != nil {
-		ss.gridLabelW = max(ss.gridLabelW, l.fitWidth(fonts.Bold, sz.small, lbl.Arrives))
+		rowLabels = append(rowLabels, lbl.Arrives)
 	}
 	k := len(st.rv) + len(st.ae) + 50 // as many digits as any slip's number, spare ones too
 	var gridIDs, argIDs []string
@@ -65,20 +66,32 @@ func (l *layout) newSlipStyle(st stack) slipStyle {
 	n := float64(len(l.tr.Servers))
 	answers := []string{lbl.Yes, lbl.No, lbl.None, lbl.Lost, lbl.Dropped, lbl.InFlight, itoa(l.tr.MaxTerm()), itoa(l.lastTime() + 1000)}
 	names := l.fitWidth(fonts.Bold, sz.small, l.tr.Servers...)
-	for ss.cols = l.tpl.Sizes.SlipColumns; ; ss.cols-- {
-		ss.w = (l.Body.W - ss.gap*float64(ss.cols-1)) / float64(ss.cols)
+	// The most slips side by side that leave every column room for its
+	// name, ids and answers; "Response" heads the grid's label column,
+	// or, when that leaves the columns too narrow, a line above it.
+	try := func(cols int, above bool) bool {
+		ss.cols, ss.responseAbove = cols, above
+		ss.w = (l.Body.W - ss.gap*float64(cols-1)) / float64(cols)
 		ss.inner = ss.w - 2*slipPad
 		ss.boxW = (ss.inner - ss.labelW[0] - ss.labelW[1]) / 2
+		ss.gridLabelW = l.fitWidth(fonts.Bold, sz.small, rowLabels...)
+		if !above {
+			ss.gridLabelW = max(ss.gridLabelW, l.fitWidth(fonts.Bold, sz.small, lbl.Response))
+		}
 		ss.gridColW = (ss.inner - ss.gridLabelW) / n
 		ss.gridSize = sz.body
 		if l.fitWidth(fonts.Italic, sz.body, answers...) > ss.gridColW {
 			ss.gridSize = sz.small
 		}
-		fits := names <= ss.gridColW && gridIDW <= ss.gridColW && l.fitWidth(fonts.Italic, ss.gridSize, answers...) <= ss.gridColW &&
+		return names <= ss.gridColW && gridIDW <= ss.gridColW && l.fitWidth(fonts.Italic, ss.gridSize, answers...) <= ss.gridColW &&
 			argIDW <= ss.boxW && l.fitWidth(fonts.Italic, sz.body, itoa(l.tr.MaxLogLength()+100), itoa(l.lastTime()+1000)) <= ss.boxW
-		if ss.cols == 1 || fits {
-			break
-		}
+	}
+	fitted := false
+	for cols := l.tpl.Sizes.SlipColumns; cols > 1 && !fitted; cols-- {
+		fitted = try(cols, false) || try(cols, true)
+	}
+	if !fitted {
+		try(1, false)
 	}
 	ss.toLines, ss.entriesLines = 1, 1
 	for _, s := range append(append([]*slip(nil), st.rv...), st.ae...) {
@@ -225,8 +238,12 @@ func (l *layout) slip(ss slipStyle, t engine.MessageType, k int, s *slip, number
 	for _, line := range lines {
 		height += l.slipLineH(line) + slipLine
 	}
+	responseH := 0.0
+	if ss.responseAbove {
+		responseH = l.textH(1, st.small)
+	}
 	grid := l.responseGrid(ss, t, k, s, number, 0)
-	height += page.Block{Rows: grid}.Height() + slipPad
+	height += responseH + page.Block{Rows: grid}.Height() + slipPad
 
 	return height, func(p *page.Page, x, y float64) {
 		p.AddBox(page.Box{R: page.Rect{X: x, Y: y, W: ss.w, H: height}, Stroke: page.Dashed})
@@ -243,6 +260,10 @@ func (l *layout) slip(ss slipStyle, t engine.MessageType, k int, s *slip, number
 		for _, line := range lines {
 			l.drawSlipLine(p, ss, line, ix, cy)
 			cy += l.slipLineH(line) + slipLine
+		}
+		if ss.responseAbove {
+			l.text(p, page.Rect{X: ix, Y: cy, W: ss.inner, H: responseH}, []page.Line{plain(lbl.Response)}, fonts.Bold, st.small, page.Center, true)
+			cy += responseH
 		}
 		for _, r := range l.responseGrid(ss, t, k, s, number, ix) {
 			r.Draw(p, cy)
@@ -328,13 +349,17 @@ func (l *layout) drawSlipLine(p *page.Page, ss slipStyle, line []slipBox, x, y f
 	}
 }
 
-// responseGrid is the seed's response grid at x, headed "Response": a
-// column for every server, none shaded; each receiver fills in its term and its answer
+// responseGrid is the seed's response grid at x, "Response" in its corner
+// (or above it): a column for every server, none shaded; each receiver fills in its term and its answer
 // (and, in a timed exercise, first when the request arrived).
 func (l *layout) responseGrid(ss slipStyle, t engine.MessageType, k int, s *slip, number string, x float64) []page.Row {
 	lbl, st := l.lbl, l.st
 	widths := []float64{ss.gridLabelW}
-	ids := []cell{boldLabel(lbl.Response).sized(st.small)}
+	corner := lbl.Response
+	if ss.responseAbove {
+		corner = ""
+	}
+	ids := []cell{boldLabel(corner).sized(st.small)}
 	arrives := []cell{leftLabel(lbl.Arrives).sized(st.small)}
 	terms := []cell{leftLabel(lbl.Term).sized(st.small)}
 	oks := []cell{leftLabel(lbl.OK).sized(st.small)}

@@ -31,6 +31,7 @@ type slipStyle struct {
 	gridColW      float64
 	gridSize      float64 // font size of the response grid's answers
 	responseAbove bool    // "Response" on a line above the grid, not in its corner
+	gridPerBand   int     // servers' columns side by side; more go in a band below
 }
 
 const (
@@ -63,13 +64,12 @@ func (l *layout) newSlipStyle(st stack) slipStyle {
 		}
 	}
 	gridIDW, argIDW := l.idWidth(gridIDs...), l.idWidth(argIDs...)
-	n := float64(len(l.tr.Servers))
 	answers := []string{lbl.Yes, lbl.No, lbl.None, lbl.Lost, lbl.Dropped, lbl.InFlight, itoa(l.tr.MaxTerm()), itoa(l.lastTime() + 1000)}
 	names := l.fitWidth(fonts.Bold, sz.small, l.tr.Servers...)
-	// The most slips side by side that leave every column room for its
-	// name, ids and answers; "Response" heads the grid's label column,
-	// or, when that leaves the columns too narrow, a line above it.
-	try := func(cols int, above bool) bool {
+	// The most slips side by side that leave every column of the grid
+	// room for its name, ids and answers: "Response" in the grid's corner,
+	// or on a line above it, or the servers' columns in two bands.
+	try := func(cols int, above bool, bands int) bool {
 		ss.cols, ss.responseAbove = cols, above
 		ss.w = (l.Body.W - ss.gap*float64(cols-1)) / float64(cols)
 		ss.inner = ss.w - 2*slipPad
@@ -78,7 +78,8 @@ func (l *layout) newSlipStyle(st stack) slipStyle {
 		if !above {
 			ss.gridLabelW = max(ss.gridLabelW, l.fitWidth(fonts.Bold, sz.small, lbl.Response))
 		}
-		ss.gridColW = (ss.inner - ss.gridLabelW) / n
+		ss.gridPerBand = (len(l.tr.Servers) + bands - 1) / bands
+		ss.gridColW = (ss.inner - ss.gridLabelW) / float64(ss.gridPerBand)
 		ss.gridSize = sz.body
 		if l.fitWidth(fonts.Italic, sz.body, answers...) > ss.gridColW {
 			ss.gridSize = sz.small
@@ -88,10 +89,10 @@ func (l *layout) newSlipStyle(st stack) slipStyle {
 	}
 	fitted := false
 	for cols := l.tpl.Sizes.SlipColumns; cols > 1 && !fitted; cols-- {
-		fitted = try(cols, false) || try(cols, true)
+		fitted = try(cols, false, 1) || try(cols, true, 1) || try(cols, false, 2)
 	}
-	if !fitted {
-		try(1, false)
+	for bands := 1; !fitted && bands <= len(l.tr.Servers); bands++ {
+		fitted = try(1, false, bands)
 	}
 	ss.toLines, ss.entriesLines = 1, 1
 	for _, s := range append(append([]*slip(nil), st.rv...), st.ae...) {
@@ -350,36 +351,45 @@ func (l *layout) drawSlipLine(p *page.Page, ss slipStyle, line []slipBox, x, y f
 }
 
 // responseGrid is the seed's response grid at x, "Response" in its corner
-// (or above it): a column for every server, none shaded; each receiver fills in its term and its answer
+// (or above it): a column for every server, none shaded, in two bands when
+// they are many; each receiver fills in its term and its answer
 // (and, in a timed exercise, first when the request arrived).
 func (l *layout) responseGrid(ss slipStyle, t engine.MessageType, k int, s *slip, number string, x float64) []page.Row {
 	lbl, st := l.lbl, l.st
-	widths := []float64{ss.gridLabelW}
-	corner := lbl.Response
-	if ss.responseAbove {
-		corner = ""
-	}
-	ids := []cell{boldLabel(corner).sized(st.small)}
-	arrives := []cell{leftLabel(lbl.Arrives).sized(st.small)}
-	terms := []cell{leftLabel(lbl.Term).sized(st.small)}
-	oks := []cell{leftLabel(lbl.OK).sized(st.small)}
-	for _, id := range l.tr.Servers {
-		widths = append(widths, ss.gridColW)
-		ids = append(ids, boldLabel(id).sized(st.small))
-		fs, term, ok, at := l.responseFields(t, k, s, number, id)
-		if l.tr.Timing != nil {
-			arrives = append(arrives, ask(at).changeable(fs[2]))
+	var rows []page.Row
+	for first := 0; first < len(l.tr.Servers); first += ss.gridPerBand {
+		band := l.tr.Servers[first:min(len(l.tr.Servers), first+ss.gridPerBand)]
+		corner := lbl.Response
+		if ss.responseAbove || first > 0 {
+			corner = ""
 		}
-		terms = append(terms, ask(term).changeable(fs[0]))
-		oks = append(oks, ask(ok).changeable(fs[1]))
+		widths := []float64{ss.gridLabelW}
+		ids := []cell{boldLabel(corner).sized(st.small)}
+		arrives := []cell{leftLabel(lbl.Arrives).sized(st.small)}
+		terms := []cell{leftLabel(lbl.Term).sized(st.small)}
+		oks := []cell{leftLabel(lbl.OK).sized(st.small)}
+		for _, id := range band {
+			widths = append(widths, ss.gridColW)
+			ids = append(ids, boldLabel(id).sized(st.small))
+			fs, term, ok, at := l.responseFields(t, k, s, number, id)
+			if l.tr.Timing != nil {
+				arrives = append(arrives, ask(at).changeable(fs[2]))
+			}
+			terms = append(terms, ask(term).changeable(fs[0]))
+			oks = append(oks, ask(ok).changeable(fs[1]))
+		}
+		if first > 0 {
+			rows = append(rows, page.Gap(1))
+		}
+		rows = append(rows, l.tableRow(x, widths, ids, ss.gridSize, l.textH(1, st.small)))
+		if l.tr.Timing != nil {
+			rows = append(rows, l.tableRow(x, widths, arrives, ss.gridSize, st.cell))
+		}
+		rows = append(rows,
+			l.tableRow(x, widths, terms, ss.gridSize, st.cell),
+			l.tableRow(x, widths, oks, ss.gridSize, st.cell))
 	}
-	rows := []page.Row{l.tableRow(x, widths, ids, ss.gridSize, l.textH(1, st.small))}
-	if l.tr.Timing != nil {
-		rows = append(rows, l.tableRow(x, widths, arrives, ss.gridSize, st.cell))
-	}
-	return append(rows,
-		l.tableRow(x, widths, terms, ss.gridSize, st.cell),
-		l.tableRow(x, widths, oks, ss.gridSize, st.cell))
+	return rows
 }
 
 // responseFields are the fields of server to's column of a response grid

@@ -55,17 +55,6 @@ var (
 	eventSplit = regexp.MustCompile(`[^\pL\pN_.-]+`)
 )
 
-// readServers reads "S2, S3", "S3 and S2", "server S2".
-func readServers(s string) []string {
-	var out []string
-	for _, t := range listSeparators.Split(strings.ToLower(s), -1) {
-		if t != "" && t != "server" && t != "servers" {
-			out = append(out, t)
-		}
-	}
-	return ServersCanon(out)
-}
-
 // readRPC reads a message type: Figure 2's name, the template's, or
 // RV, RVR, AE, AER; spaces and case aside.
 func readRPC(s string, labels *templates.Labels) string {

@@ -17,14 +17,14 @@ func labelsUsedBy(kind string) map[string]bool {
 	case KindRoleplay:
 		add("last_applied", "state_machine", "current_term", "value", "applied",
 			"follower_short", "candidate_short", "leader_short", "down_short",
-			"yes", "no", "lost", "dropped", "in_flight",
+			"yes", "no", "lost", "dropped", "in_flight", "deleted",
 			"state_title", "terms", "vote", "log_title", "volatile", "leader_title",
 			"next_index", "match_index", "at_end",
 			"append_entries", "request_vote", "from", "to", "copy_of", "leader_id", "prev_log_index",
 			"prev_log_term", "entries", "heartbeat", "leader_commit", "candidate_id", "last_log_index",
-			"last_log_term", "response", "id", "ok", "match", "slips_title", "slips_intro",
+			"last_log_term", "response", "id", "ok", "slips_title", "slips_intro", "append_entries_slip", "request_vote_slip",
 			"debrief_title", "debrief_intro",
-			"clock_title", "clock_fixed", "clock_random", "election_at", "heartbeat_at", "sent_at", "arrives")
+			"clock_title", "clock_fixed", "clock_random", "election_at", "heartbeat_at", "sent", "arrives")
 	case KindTrace:
 		add("state_machine", "prev_log_index", "prev_log_term", "entries", "leader_commit",
 			"last_log_index", "last_log_term", "copy_of", "from", "to", "ok", "yes", "no",

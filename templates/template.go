@@ -13,9 +13,9 @@ type Template struct {
 	Labels   Labels   `yaml:"labels"`
 	Text     Texts    `yaml:"text"`
 
-	// FieldIDs prints every box's field id in its corner (the default);
-	// false leaves them off both PDFs and the boxes shrink by the id
-	// strip. Answer files list every field either way.
+	// FieldIDs prints each box's field id small in its corner (the
+	// default). false leaves the ids off both PDFs and the boxes shrink by
+	// the strip they took; answer files still list every field by id.
 	FieldIDs bool `yaml:"field_ids"`
 	// TraceRows is what a trace template asks per step: "changes" (only
 	// what the step changes, a blank box meaning unchanged; the default)
@@ -164,6 +164,7 @@ type Labels struct {
 	Lost     string `yaml:"lost"`
 	Dropped  string `yaml:"dropped"`
 	InFlight string `yaml:"in_flight"`
+	Deleted  string `yaml:"deleted"` // a log entry deleted at the end, nothing in its place
 
 	StateTitle  string `yaml:"state_title"`
 	Terms       string `yaml:"terms"`
@@ -197,11 +198,14 @@ type Labels struct {
 	LastLogIndex  string `yaml:"last_log_index"`
 	LastLogTerm   string `yaml:"last_log_term"`
 	Response      string `yaml:"response"`
-	SentAt        string `yaml:"sent_at"`
+	SentAt        string `yaml:"sent_at"` // no longer printed (the sender writes the time in a box, Sent); kept so older templates still load
+	Sent          string `yaml:"sent"`
+	AESlip        string `yaml:"append_entries_slip"`
+	RVSlip        string `yaml:"request_vote_slip"`
 	Arrives       string `yaml:"arrives"`
 	ID            string `yaml:"id"`
 	OK            string `yaml:"ok"`
-	Match         string `yaml:"match"`
+	Match         string `yaml:"match"` // no longer printed on slips (not part of the paper's reply)
 	SlipsTitle    string `yaml:"slips_title"`
 	SlipsIntro    string `yaml:"slips_intro"`
 
@@ -230,7 +234,6 @@ type Labels struct {
 	EventHeartbeat string `yaml:"event_heartbeat"`
 	EventTimeout   string `yaml:"event_timeout"`
 	EventArrive    string `yaml:"event_arrive"`
-	Deleted        string `yaml:"deleted"`
 	DrawnTimeouts  string `yaml:"drawn_timeouts"`
 	RowsChanges    string `yaml:"rows_changes"`  // how to fill in a step's boxes: what it changes
 	RowsFull       string `yaml:"rows_full"`     // or every server's whole state (trace_rows: full)

@@ -20,10 +20,12 @@ var traceAttrs = map[string]func(engine.ServerState) string{
 	"role": func(s engine.ServerState) string {
 		return itoa(int(s.Role)) + map[bool]string{true: "", false: " down"}[s.Up]
 	},
-	"term":     func(s engine.ServerState) string { return itoa(s.Term) },
+	"term": func(s engine.ServerState) string { return itoa(s.Term) },
 	// A vote is a vote in a term: a newer term asks for it again, even
 	// when it goes to the same server (a candidate votes for itself anew).
-	"votedFor": func(s engine.ServerState) string { return votedFor(&templates.Labels{None: "-"}, s) + "@" + itoa(s.Term) },
+	"votedFor": func(s engine.ServerState) string {
+		return votedFor(&templates.Labels{None: "-"}, s) + "@" + itoa(s.Term)
+	},
 	"log": func(s engine.ServerState) string {
 		var b strings.Builder
 		for _, e := range s.Log {

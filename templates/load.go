@@ -211,6 +211,7 @@ var placeholders = regexp.MustCompile(`\{([A-Za-z_]*)\}`)
 var knownPlaceholders = map[string]bool{
 	"page": true, "pages": true, "count": true, "servers": true, "n": true, "first": true, "last": true,
 	"max": true, "cut": true, "id": true, "goal": true, "ms": true, "timeout": true, "heartbeat": true,
-	"server": true, "state_pages": true, "slip_pages": true, "debrief_pages": true, "step_pages": true,
+	"state_pages": true, "slip_pages": true, "debrief_pages": true, "step_pages": true,
+	"at": true, "server": true,
 	"cover_pages": true, "sheet_pages": true, "students": true, "groups": true, "class_pages": true, "class_sheets": true,
 }

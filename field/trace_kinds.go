@@ -40,8 +40,7 @@ const (
 )
 
 var (
-	listSeparators = regexp.MustCompile(`[\s,;/&+]+|\band\b`)
-	eventWords     = map[string]string{
+	eventWords = map[string]string{
 		"heartbeat": EventHeartbeat, "heartbeats": EventHeartbeat, "hb": EventHeartbeat,
 		"timeout": EventTimeout, "timeouts": EventTimeout, "election": EventTimeout, "times": EventTimeout,
 		"arrive": EventArrive, "arrives": EventArrive, "arrival": EventArrive, "arrivals": EventArrive,

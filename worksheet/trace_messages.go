@@ -67,18 +67,6 @@ func (g *sentGroup) repeats(m engine.Message) bool {
 	return slices.Contains(g.to, m.To)
 }
 
-func (l *layout) typeName(t engine.MessageType) string {
-	switch t {
-	case engine.RequestVote:
-		return l.lbl.RequestVoteMsg
-	case engine.RequestVoteReply:
-		return l.lbl.RequestVoteReplyMsg
-	case engine.AppendEntries:
-		return l.lbl.AppendEntriesMsg
-	}
-	return l.lbl.AppendEntriesReplyMsg
-}
-
 func choose[T any](b bool, yes, no T) T {
 	if b {
 		return yes

@@ -52,6 +52,9 @@ type sheets struct {
 // are built on every CPU, and drawn into the merged PDFs in roster order
 // as they come. Files are written all or nothing.
 func Build(ex *exercise.Exercise, students []Student, opt Options) (*Set, error) {
+	if len(students) < 1 || len(students) > MaxStudents {
+		return nil, fmt.Errorf("a class set has 1 to %d students, not %d", MaxStudents, len(students))
+	}
 	base, err := pipeline.Options(ex, opt.Template, opt.Paper)
 	if err != nil {
 		return nil, err

@@ -7,12 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/raftsheet/raftsheet/exercise"
+	"github.com/raftsheet/raftsheet/infile"
+	"github.com/raftsheet/raftsheet/textsafe"
 )
 
 //go:embed *.yaml
@@ -39,23 +40,49 @@ type Source struct {
 }
 
 // Find reads the exercise arg names: an existing file, or else a built-in
-// NAME.
+// NAME. A folder, a FIFO, a device or a file over exercise.MaxFileSize is refused
+// before anything is read.
 func Find(arg string) (Source, error) {
-	if st, err := os.Stat(arg); err == nil && !st.IsDir() {
-		b, err := os.ReadFile(arg)
-		if err != nil {
-			return Source{}, fmt.Errorf("%s: %w", arg, err)
+	b, err := infile.Read(arg, exercise.MaxFileSize)
+	if err == nil {
+		name := strings.TrimSuffix(filepath.Base(arg), filepath.Ext(arg))
+		if err := checkName(arg, name); err != nil {
+			return Source{}, err
 		}
-		return Source{Name: strings.TrimSuffix(filepath.Base(arg), filepath.Ext(arg)), File: arg, Bytes: b}, nil
+		return Source{Name: name, File: arg, Bytes: b}, nil
 	}
-	if b, err := files.ReadFile(arg + ".yaml"); err == nil {
-		return Source{Name: arg, File: arg + ".yaml", Bytes: b}, nil
+	b, builtin := builtinSource(arg)
+	switch {
+	case builtin && (errors.Is(err, fs.ErrNotExist) || errors.Is(err, infile.ErrFolder)):
+		return Source{Name: arg, File: arg + ".yaml", Bytes: b}, nil // a folder named like a built-in, as `-o .` makes
+	case !errors.Is(err, fs.ErrNotExist):
+		return Source{}, err
 	}
 	if strings.ContainsAny(arg, `/\`) || strings.HasSuffix(arg, ".yaml") || strings.HasSuffix(arg, ".yml") {
-		return Source{}, fmt.Errorf("%s: no such file", arg)
+		return Source{}, fmt.Errorf("%s: no such file", textsafe.Line(arg))
 	}
-	return Source{}, fmt.Errorf("%q is neither a file nor a built-in exercise; the built-in ones are: %s (see `raftsheet list`)",
-		arg, strings.Join(Names(), ", "))
+	return Source{}, fmt.Errorf("%s is neither a file nor a built-in exercise; the built-in ones are: %s (see `raftsheet list`)",
+		textsafe.Quote(arg, 80), strings.Join(Names(), ", "))
+}
+
+// checkName refuses a file whose name gives the exercise no name: its
+// NAME is the folder its sheets are written to (DIR/NAME/), and "", "."
+// or ".." would put them outside DIR or in DIR itself.
+func checkName(file, name string) error {
+	if strings.Trim(name, ".") == "" {
+		return fmt.Errorf("%s: the file name gives the exercise no name (its name is the file's name without .yaml, and names the folder its sheets go to); rename the file, e.g. my-exercise.yaml",
+			textsafe.Line(file))
+	}
+	return nil
+}
+
+// builtinSource is the YAML of the built-in exercise name, if there is one.
+func builtinSource(name string) ([]byte, bool) {
+	if strings.ContainsAny(name, `/\`) {
+		return nil, false
+	}
+	b, err := files.ReadFile(name + ".yaml")
+	return b, err == nil
 }
 
 // Load finds and loads an exercise.

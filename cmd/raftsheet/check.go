@@ -9,6 +9,7 @@ import (
 	"github.com/raftsheet/raftsheet/class"
 	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/pipeline"
+	"github.com/raftsheet/raftsheet/textsafe"
 	"github.com/spf13/cobra"
 )
 
@@ -35,6 +36,7 @@ the class missed most, grouped by the rule behind them.`,
 		},
 	}
 	cmd.Flags().StringVar(&opt.exercise, "exercise", "", "the exercise FILE the codes of your own exercise belong to")
+	cmd.Flags().StringVar(&opt.template, "template", "", "the template FILE the sheets of your own template were built with")
 	cmd.Flags().StringVar(&opt.report, "report", "", "also write DIR/scores.csv and DIR/report.pdf")
 	cmd.Flags().StringVar(&opt.paper, "paper", "a4", "the report's paper: a4 or letter")
 	cmd.Flags().BoolVarP(&opt.verbose, "verbose", "v", false, "list the right answers too")
@@ -42,8 +44,8 @@ the class missed most, grouped by the rule behind them.`,
 }
 
 type checkOptions struct {
-	exercise, report, paper string
-	verbose                 bool
+	exercise, template, report, paper string
+	verbose                           bool
 }
 
 func runCheck(cmd *cobra.Command, files []string, opt checkOptions) error {
@@ -51,7 +53,7 @@ func runCheck(cmd *cobra.Command, files []string, opt checkOptions) error {
 	if err != nil {
 		return fmt.Errorf("--paper: %w", err)
 	}
-	checker := &class.Checker{Exercise: opt.exercise}
+	checker := &class.Checker{Exercise: opt.exercise, Template: opt.template}
 	grades := make([]*class.Grade, len(files))
 	errs := make([]error, len(files))
 	pipeline.Parallel(len(files), 0, func(i int) { grades[i], errs[i] = checker.CheckFile(files[i]) })
@@ -64,7 +66,7 @@ func runCheck(cmd *cobra.Command, files []string, opt checkOptions) error {
 		for _, w := range g.Warnings {
 			fmt.Fprintln(cmd.ErrOrStderr(), "warning:", w)
 		}
-		printGrade(cmd.OutOrStdout(), g, opt.verbose)
+		printGrade(textsafe.Writer{W: cmd.OutOrStdout()}, g, opt.verbose)
 		ok = append(ok, g)
 	}
 	if opt.report != "" && len(ok) > 0 {
@@ -80,9 +82,10 @@ func runCheck(cmd *cobra.Command, files []string, opt checkOptions) error {
 
 // printGrade prints a file's score, then each wrong and missing field
 // (each right one too when verbose) with the key's answer and its rule.
+// What it quotes of the student's file is clipped (and w escapes it).
 func printGrade(w io.Writer, g *class.Grade, verbose bool) {
-	who := g.Header.Student.Name
-	switch id := g.Header.Student.ID; {
+	who := textsafe.Line(clip(g.Header.Student.Name, 60))
+	switch id := textsafe.Line(clip(g.Header.Student.ID, 60)); {
 	case id != "" && who != "":
 		who = fmt.Sprintf("%s (%s)", who, id)
 	case id != "":
@@ -109,7 +112,7 @@ func printGrade(w io.Writer, g *class.Grade, verbose bool) {
 		}
 		switch {
 		case m.Verdict == class.Wrong:
-			line += fmt.Sprintf(": wrote %q, key %s", m.Written, key)
+			line += fmt.Sprintf(": wrote %s, key %s", textsafe.Quote(m.Written, 80), key)
 		case m.Note != "":
 			line += fmt.Sprintf(": %s; key %s", m.Note, key)
 		default:
@@ -137,4 +140,13 @@ func writeReport(cmd *cobra.Command, dir string, grades []*class.Grade, paper pa
 	}
 	fmt.Fprintf(cmd.OutOrStdout(), "%s/scores.csv and report.pdf: %d students\n", dir, len(grades))
 	return nil
+}
+
+// clip shortens what a student wrote to at most n characters for a
+// line of the report.
+func clip(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
 }

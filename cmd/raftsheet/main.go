@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/raftsheet/raftsheet/diag"
+	"github.com/raftsheet/raftsheet/textsafe"
 	"github.com/spf13/cobra"
 )
 
@@ -28,6 +29,9 @@ the Raft paper.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	// Errors and warnings quote files (a student's answers, a roster):
+	// no control character or bidirectional override reaches the terminal.
+	root.SetErr(textsafe.Writer{W: os.Stderr})
 	root.AddCommand(runCmd(), listCmd(), validateCmd(), schemaCmd(), buildCmd(), keyCmd(), answersCmd(), checkCmd())
 	return root
 }
@@ -36,14 +40,11 @@ the Raft paper.`,
 // already start with file:line; anything else is prefixed with the
 // command's name.
 func reportError(err error) {
-	if isSilent(err) {
-		fmt.Fprintln(os.Stderr, "raftsheet:", err)
-		return
-	}
+	stderr := textsafe.Writer{W: os.Stderr}
 	var diags diag.Diagnostics
-	if errors.As(err, &diags) {
-		fmt.Fprintln(os.Stderr, err)
+	if errors.As(err, &diags) && !isSilent(err) {
+		fmt.Fprintln(stderr, err)
 		return
 	}
-	fmt.Fprintln(os.Stderr, "raftsheet:", err)
+	fmt.Fprintln(stderr, "raftsheet:", err)
 }

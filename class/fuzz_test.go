@@ -32,7 +32,7 @@ func checkDiagnostics(t *testing.T, err error, file string, src []byte) {
 	if !errors.As(err, &ds) {
 		t.Fatalf("not diagnostics: %T %v", err, err)
 	}
-	lines := bytes.Count(src, []byte("\n")) + 2
+	lines := lineBreaks(src) + 2
 	for _, d := range ds {
 		if d.File != file || d.Line < 0 || d.Line > lines {
 			t.Fatalf("diagnostic %q is not at a line of the file (it has %d)", d.Error(), lines)
@@ -46,6 +46,11 @@ func checkDiagnostics(t *testing.T, err error, file string, src []byte) {
 			t.Fatalf("the error prints U+%04X raw: %q", r, ds.Error())
 		}
 	}
+}
+
+// lineBreaks counts line breaks as YAML does: \n, \r\n and a lone \r.
+func lineBreaks(src []byte) int {
+	return bytes.Count(src, []byte("\n")) + bytes.Count(src, []byte("\r")) - bytes.Count(src, []byte("\r\n"))
 }
 
 // FuzzReadRoster feeds arbitrary bytes to the roster reader. It never

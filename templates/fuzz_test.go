@@ -38,7 +38,7 @@ func FuzzParse(f *testing.F) {
 			if !errors.As(err, &ds) {
 				t.Fatalf("not diagnostics: %T %v", err, err)
 			}
-			lines := bytes.Count(src, []byte("\n")) + 2
+			lines := bytes.Count(src, []byte("\n")) + bytes.Count(src, []byte("\r")) - bytes.Count(src, []byte("\r\n")) + 2
 			for _, d := range ds {
 				if d.File != "t.yaml" || d.Line < 0 || d.Line > lines {
 					t.Fatalf("diagnostic %q is not at a line of the file", d.Error())

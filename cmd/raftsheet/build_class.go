@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 
 	"github.com/raftsheet/raftsheet/class"
 	"github.com/raftsheet/raftsheet/exercises"
@@ -57,9 +56,13 @@ func buildClass(cmd *cobra.Command, args []string, opt pipeline.BatchOptions, c 
 	if err != nil {
 		return err
 	}
+	dir, err := pipeline.OutputFolder(opt.OutDir, ex.Name, "class")
+	if err != nil {
+		return err
+	}
 	progress := newProgress(os.Stderr, fmt.Sprintf("building %d variants", len(students)))
 	set, err := class.Build(ex, students, class.Options{
-		Dir: filepath.Join(opt.OutDir, ex.Name, "class"), Exercise: args[0], Template: opt.Template, Paper: opt.Paper,
+		Dir: dir, Exercise: args[0], Template: opt.Template, Paper: opt.Paper,
 		Seed: c.seed, Progress: progress.update,
 	})
 	progress.done()

@@ -131,9 +131,6 @@ func writeReport(cmd *cobra.Command, dir string, grades []*class.Grade, paper pa
 	if err != nil {
 		return err
 	}
-	if err := pipeline.MakeOutputDir(dir); err != nil {
-		return err
-	}
 	files := map[string][]byte{filepath.Join(dir, "scores.csv"): csv, filepath.Join(dir, "report.pdf"): report}
 	if err := pipeline.WriteFiles(files); err != nil {
 		return errors.Join(errors.New("writing the report"), err)

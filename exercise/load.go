@@ -36,7 +36,8 @@ func Load(file, name string, src []byte) (*Exercise, error) {
 
 // MaxFileSize is the largest exercise read, checked before reading: the
 // longest valid exercise (500 steps, each with a note of the longest
-// length) is under 1 MB, so a file larger than 2 MB is not an exercise,
+// length) is under 1.6 MB even in three-byte characters, so a file
+// larger than 2 MB is not an exercise,
 // and refusing it at once keeps a 50 MB file from taking gigabytes.
 const MaxFileSize = 2 << 20
 
@@ -280,10 +281,10 @@ func (l *loader) text(n *yaml.Node, what string, multiline bool) (string, bool) 
 // holds this): the title in every page's running head, the goal and the
 // summary on the cover, a note in its step's heading.
 const (
-	MaxTitleRunes   = 120
-	MaxGoalRunes    = 400
-	MaxSummaryRunes = 2000
-	MaxNoteRunes    = 600
+	MaxTitleRunes   = 200
+	MaxGoalRunes    = 500
+	MaxSummaryRunes = 4000
+	MaxNoteRunes    = 1000
 )
 
 // MaxTextRunes is the longest the text what may be; what is not listed

@@ -135,6 +135,7 @@ func parseTemplate(file string, src []byte, base func(kind string) (*Template, e
 		return nil, l.yamlError(err)
 	}
 	t.Source = file
+	t.Lines = labelLines(root)
 	l.validate(t, root)
 	if len(l.diags) > 0 {
 		return nil, l.diags
@@ -254,6 +255,23 @@ func (l *templateLoader) checkText(n *yaml.Node, path string) {
 			}
 		}
 	}
+}
+
+// labelLines are the lines of the labels a template sets, and of its
+// sizes.
+func labelLines(root *yaml.Node) map[string]int {
+	lines := map[string]int{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == "sizes" {
+			lines["sizes"] = root.Content[i].Line
+		}
+	}
+	if labels := mappingValue(root, "labels"); labels != nil && labels.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(labels.Content); i += 2 {
+			lines["labels."+labels.Content[i].Value] = labels.Content[i+1].Line
+		}
+	}
+	return lines
 }
 
 // clip is a text of the file as a message quotes it: at most 60

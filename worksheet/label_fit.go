@@ -98,4 +98,3 @@ func labelTooWide(tpl *templates.Template, key string, labels templates.Labels, 
 			key, utf8.RuneCountInString(string(text)), tpl.Kind, lo, over),
 		Hint: fmt.Sprintf("shorten it to at most %d characters, or make the template's fonts smaller", lo)}}
 }
-

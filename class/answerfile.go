@@ -10,7 +10,7 @@ import (
 
 	"github.com/raftsheet/raftsheet/diag"
 	"github.com/raftsheet/raftsheet/infile"
-	"gopkg.in/yaml.v3"
+	"github.com/raftsheet/raftsheet/yaml"
 )
 
 // AnswerFile is a student's answers as read from YAML.

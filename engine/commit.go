@@ -14,6 +14,9 @@ func (s *Server) advanceCommitIndex(peer string, oldMatch int) {
 		if len(holders) < s.cfg.Majority() {
 			continue
 		}
+		if s.commitsOldTerm(n, holders) { // Mutation hook (mutate.go)
+			return
+		}
 		if t := s.Log.TermAt(n); t != s.CurrentTerm {
 			if peer == "" || oldMatch >= n || s.MatchIndex[peer] < n || len(holders) > s.cfg.Majority() {
 				return // not news: this reply did not make it majority-held

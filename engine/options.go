@@ -38,6 +38,8 @@ type Options struct {
 	// 1 gives the one-entry paper slips of a classroom role-play.
 	MaxEntries int
 	Replicate  Replicate
+	// Mutate breaks the named rules on purpose (mutate.go); empty for Raft.
+	Mutate Mutations
 }
 
 // Config is what every server knows about its cluster.

@@ -83,7 +83,7 @@ func (s *Server) handleAppendEntries(m Message) {
 	}
 	lastNew := m.PrevLogIndex + len(m.Entries)
 	if m.LeaderCommit > s.CommitIndex {
-		if c := min(m.LeaderCommit, lastNew); c > s.CommitIndex {
+		if c := s.followerCommit(m.LeaderCommit, lastNew); c > s.CommitIndex { // min(leaderCommit, lastNew) unless mutated (mutate.go)
 			s.CommitIndex = c
 			say := SayFollowerCommit
 			if len(m.Entries) == 0 {
@@ -121,6 +121,9 @@ func (s *Server) storeEntries(prev int, entries []Entry) int {
 		idx := prev + 1 + i
 		if idx <= s.Log.LastIndex() {
 			if s.Log.TermAt(idx) == e.Term {
+				continue
+			}
+			if s.overwritesInPlace(idx, e) { // Mutation hook (mutate.go)
 				continue
 			}
 			count, term := s.Log.LastIndex()-idx+1, s.Log.TermAt(idx)

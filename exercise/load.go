@@ -15,7 +15,7 @@ import (
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/infile"
 	"github.com/raftsheet/raftsheet/textsafe"
-	"gopkg.in/yaml.v3"
+	"github.com/raftsheet/raftsheet/yaml"
 )
 
 // Load reads an exercise from YAML. file is the name errors give; name is
@@ -90,13 +90,13 @@ func (l *loader) load(src []byte) {
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		l.diags = append(l.diags, diag.Diagnostic{File: l.file, Msg: "the file is empty",
-			Hint: "an exercise needs at least a title, servers and steps; start from one of `raftsheet list`"})
+			Hint: "an exercise needs at least a title, servers and steps; start from a built-in one: `raftsheet show partition > FILE`"})
 		return
 	}
 	root := l.resolve(doc.Content[0])
 	if root.Kind == yaml.ScalarNode && root.ShortTag() == "!!null" && root.Value == "" {
 		l.diags = append(l.diags, diag.Diagnostic{File: l.file, Msg: "the file holds an empty YAML document",
-			Hint: "an exercise needs at least a title, servers and steps; start from one of `raftsheet list`"})
+			Hint: "an exercise needs at least a title, servers and steps; start from a built-in one: `raftsheet show partition > FILE`"})
 		return
 	}
 	if root.Kind != yaml.MappingNode {
@@ -120,6 +120,9 @@ func (l *loader) load(src []byte) {
 	}
 	if n := get("summary"); n != nil {
 		l.ex.Summary, _ = l.text(n, "summary", true)
+	}
+	if n := get("brief"); n != nil {
+		l.ex.Brief, _ = l.text(n, "brief", true)
 	}
 	l.loadStateMachine(get("state_machine"))
 	l.loadOptions(get("options"))
@@ -171,7 +174,7 @@ func syntaxHint(src []byte, line int) string {
 	return "check the indentation and the quoting on this line and the one before"
 }
 
-var topKeys = []string{"title", "goal", "summary", "servers", "state_machine", "options", "timing", "initial", "worksheet", "variants", "steps"}
+var topKeys = []string{"title", "goal", "summary", "brief", "servers", "state_machine", "options", "timing", "initial", "worksheet", "variants", "steps"}
 
 // resolve follows aliases and counts nodes, so a YAML alias bomb ends in
 // an error instead of exhausting memory.
@@ -278,13 +281,16 @@ func (l *loader) text(n *yaml.Node, what string, multiline bool) (string, bool) 
 
 // Longest texts, in characters. A text this long, of the widest letters,
 // still lays out in both built-in templates on A4 and letter (a test
-// holds this): the title in every page's running head, the goal and the
-// summary on the cover, a note in its step's heading.
+// holds this): the title in every page's running head, the goal, the
+// summary and the brief on the cover, a note in its step's heading, an
+// explanation in the key.
 const (
 	MaxTitleRunes   = 200
 	MaxGoalRunes    = 500
 	MaxSummaryRunes = 4000
+	MaxBriefRunes   = 2000
 	MaxNoteRunes    = 1000
+	MaxExplainRunes = 1000
 )
 
 // MaxTextRunes is the longest the text what may be; what is not listed
@@ -297,8 +303,12 @@ func MaxTextRunes(what string) int {
 		return MaxGoalRunes
 	case "summary":
 		return MaxSummaryRunes
+	case "brief":
+		return MaxBriefRunes
 	case "note":
 		return MaxNoteRunes
+	case "explain":
+		return MaxExplainRunes
 	}
 	return engine.MaxValueRunes
 }
@@ -316,7 +326,7 @@ func (l *loader) printable(n *yaml.Node, what, s string, multiline bool) bool {
 			l.at(n, "use a character from the Basic Multilingual Plane, or a word", "%s has the character %q (U+%04X) at position %d, which the sheets cannot print", what, r, r, i+1)
 			return false
 		case unicode.IsControl(r) && !(multiline && (r == '\n' || r == '\t')):
-			l.at(n, "remove it; line breaks are allowed only in summary and note", "%s has the control character U+%04X at position %d, which the sheets cannot print", what, r, i+1)
+			l.at(n, "remove it; line breaks are allowed only in summary, brief, note and explain", "%s has the control character U+%04X at position %d, which the sheets cannot print", what, r, i+1)
 			return false
 		case textsafe.Invisible(r):
 			l.at(n, "remove it: it is invisible, and can make the text read otherwise than it is", "%s has the invisible character U+%04X (a direction or zero-width control) at position %d", what, r, i+1)
@@ -494,7 +504,7 @@ func (l *loader) loadOptions(n *yaml.Node) {
 		return
 	}
 	o := &l.ex.Config.Options
-	for _, p := range l.mapping(n, "options", []string{"noop_on_election", "max_entries", "replicate"}) {
+	for _, p := range l.mapping(n, "options", []string{"noop_on_election", "max_entries", "replicate", "mutate"}) {
 		switch p.key {
 		case "noop_on_election":
 			o.NoopOnElection, _ = l.boolean(p.v, "noop_on_election")
@@ -504,6 +514,8 @@ func (l *loader) loadOptions(n *yaml.Node) {
 			if s, ok := l.choice(p.v, "replicate", []string{"heartbeat", "immediate"}); ok {
 				o.Replicate, _ = engine.ParseReplicate(s)
 			}
+		case "mutate":
+			o.Mutate = l.mutations(p.v)
 		}
 	}
 }

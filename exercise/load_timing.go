@@ -9,7 +9,7 @@ import (
 
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/textsafe"
-	"gopkg.in/yaml.v3"
+	"github.com/raftsheet/raftsheet/yaml"
 )
 
 const maxMillis = 1_000_000 // 1000 s: far beyond any exercise

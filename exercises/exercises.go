@@ -37,12 +37,17 @@ type Source struct {
 	Name  string // NAME: the file name without .yaml
 	File  string // the path errors name: the file, or NAME.yaml for a built-in
 	Bytes []byte
+	// Builtin: the exercise is the built-in NAME, not a file.
+	Builtin bool
 }
 
 // Find reads the exercise arg names: an existing file, or else a built-in
-// NAME. A folder, a FIFO, a device or a file over exercise.MaxFileSize is refused
-// before anything is read.
+// NAME; "-" is the standard input. A folder, a FIFO, a device or a file
+// over exercise.MaxFileSize is refused before anything is read.
 func Find(arg string) (Source, error) {
+	if arg == Stdin {
+		return readStdin()
+	}
 	b, err := infile.Read(arg, exercise.MaxFileSize)
 	if err == nil {
 		name := strings.TrimSuffix(filepath.Base(arg), filepath.Ext(arg))
@@ -54,15 +59,11 @@ func Find(arg string) (Source, error) {
 	b, builtin := builtinSource(arg)
 	switch {
 	case builtin && (errors.Is(err, fs.ErrNotExist) || errors.Is(err, infile.ErrFolder)):
-		return Source{Name: arg, File: arg + ".yaml", Bytes: b}, nil // a folder named like a built-in, as `-o .` makes
+		return Source{Name: arg, File: arg + ".yaml", Bytes: b, Builtin: true}, nil // a folder named like a built-in, as `-o .` makes
 	case !errors.Is(err, fs.ErrNotExist):
 		return Source{}, err
 	}
-	if strings.ContainsAny(arg, `/\`) || strings.HasSuffix(arg, ".yaml") || strings.HasSuffix(arg, ".yml") {
-		return Source{}, fmt.Errorf("%s: no such file", textsafe.Line(arg))
-	}
-	return Source{}, fmt.Errorf("%s is neither a file nor a built-in exercise; the built-in ones are: %s (see `raftsheet list`)",
-		textsafe.Quote(arg, 80), strings.Join(Names(), ", "))
+	return Source{}, notFound(arg)
 }
 
 // checkName refuses a file whose name gives the exercise no name: its

@@ -38,9 +38,13 @@ func New(title string, paper page.Paper, key bool) (*PDF, error) {
 	if err != nil {
 		return nil, err
 	}
+	date, err := documentDate()
+	if err != nil {
+		return nil, err
+	}
 	pdf := gofpdf.New("P", "mm", gofpdfSizes[paper.Name], "")
-	pdf.SetCreationDate(fixedDate)
-	pdf.SetModificationDate(fixedDate)
+	pdf.SetCreationDate(date)
+	pdf.SetModificationDate(date)
 	pdf.SetCatalogSort(true)
 	pdf.SetCompression(false) // compressPages does it, faster
 	pdf.SetAutoPageBreak(false, 0)
@@ -64,7 +68,7 @@ func (p *PDF) Add(doc *page.Document) error {
 	if doc.Paper.Name != p.paper.Name {
 		return fmt.Errorf("cannot draw %s pages into a %s PDF", doc.Paper.Name, p.paper.Name)
 	}
-	for _, pg := range doc.Pages {
+	for _, pg := range doc.Of(p.key) {
 		p.pdf.AddPage()
 		for _, b := range pg.Boxes {
 			drawBox(p.pdf, b)

@@ -4,13 +4,13 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
 	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/templates"
 	"github.com/raftsheet/raftsheet/worksheet"
+	"golang.org/x/sync/errgroup"
 )
 
 // BatchOptions are a `raftsheet build` run's choices. Template and Paper
@@ -28,7 +28,8 @@ type BatchResult struct {
 	Dir       string // where its PDFs are
 	Template  string
 	Paper     string
-	Pages     int
+	Pages     int // of the worksheet
+	KeyPages  int // of the key: the same and the teacher's notes
 	Worksheet int // sizes in bytes
 	Key       int
 	Err       error
@@ -127,7 +128,7 @@ func buildOne(ex *exercise.Exercise, res BatchResult, forced *templates.Template
 		res.Err = fmt.Errorf("%s: %w", ex.File, err)
 		return res
 	}
-	res.Pages, res.Worksheet, res.Key = pdfs.Pages, len(pdfs.Worksheet), len(pdfs.Key)
+	res.Pages, res.KeyPages, res.Worksheet, res.Key = pdfs.Pages, pdfs.KeyPages, len(pdfs.Worksheet), len(pdfs.Key)
 	return res
 }
 
@@ -147,20 +148,16 @@ func writePDFs(dir string, pdfs *PDFs) error {
 	return s.Commit()
 }
 
-// Parallel runs f(0) … f(n-1), jobs at a time (one per CPU when jobs is 0).
+// Parallel runs f(0) … f(n-1), jobs at a time (one per CPU when jobs is 0),
+// and returns when all have.
 func Parallel(n, jobs int, f func(i int)) {
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
-	sem := make(chan struct{}, jobs)
-	var wg sync.WaitGroup
-	for i := 0; i < n; i++ {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func(i int) {
-			defer func() { <-sem; wg.Done() }()
-			f(i)
-		}(i)
+	var g errgroup.Group
+	g.SetLimit(jobs)
+	for i := range n {
+		g.Go(func() error { f(i); return nil })
 	}
-	wg.Wait()
+	_ = g.Wait() // f reports its own failures: no call returns an error
 }

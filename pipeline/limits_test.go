@@ -25,9 +25,10 @@ func longest(n int, oneWord bool) string {
 // its sheets are made.
 func TestLongestTextsLayOut(t *testing.T) {
 	for _, oneWord := range []bool{false, true} {
-		note := fmt.Sprintf("%q", longest(exercise.MaxNoteRunes, oneWord))
-		src := fmt.Sprintf("title: %q\ngoal: %q\nsummary: %q\nservers: 3\nsteps:\n  - timeout: S1\n    note: %s\n  - deliver: all\n    note: %s\n  - deliver: all\n    note: %s\n",
-			longest(exercise.MaxTitleRunes, oneWord), longest(exercise.MaxGoalRunes, oneWord), longest(exercise.MaxSummaryRunes, oneWord), note, note, note)
+		note := fmt.Sprintf("%q\n    explain: %q", longest(exercise.MaxNoteRunes, oneWord), longest(exercise.MaxExplainRunes, oneWord))
+		src := fmt.Sprintf("title: %q\ngoal: %q\nsummary: %q\nbrief: %q\nservers: 3\nsteps:\n  - timeout: S1\n    note: %s\n  - deliver: all\n    note: %s\n  - deliver: all\n    note: %s\n",
+			longest(exercise.MaxTitleRunes, oneWord), longest(exercise.MaxGoalRunes, oneWord), longest(exercise.MaxSummaryRunes, oneWord),
+			longest(exercise.MaxBriefRunes, oneWord), note, note, note)
 		ex, err := exercise.Load("longest.yaml", "longest", []byte(src))
 		if err != nil {
 			t.Fatal(err)

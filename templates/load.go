@@ -18,7 +18,7 @@ import (
 	"github.com/raftsheet/raftsheet/fonts"
 	"github.com/raftsheet/raftsheet/infile"
 	"github.com/raftsheet/raftsheet/textsafe"
-	"gopkg.in/yaml.v3"
+	"github.com/raftsheet/raftsheet/yaml"
 )
 
 // Load reads the template arg names: an existing file, or else a
@@ -108,7 +108,7 @@ func parseTemplate(file string, src []byte, base func(kind string) (*Template, e
 		return nil, l.yamlError(err)
 	}
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		l.errorf(nil, "start from a copy of templates/roleplay.yaml or templates/trace.yaml", "a template must be a YAML mapping with keys such as kind, labels and sizes")
+		l.errorf(nil, "start from a built-in one: `raftsheet show --template roleplay > FILE` (or trace)", "a template must be a YAML mapping with keys such as kind, labels and sizes")
 		return nil, l.diags
 	}
 	root := doc.Content[0]
@@ -153,6 +153,7 @@ func (t *Template) clone() *Template {
 	c.Sections = append([]string(nil), t.Sections...)
 	c.Text.HowToRun = append([]string(nil), t.Text.HowToRun...)
 	c.Text.KeyLegend = append([]string(nil), t.Text.KeyLegend...)
+	c.Text.HowToFill = append([]string(nil), t.Text.HowToFill...)
 	c.Rules, c.Reasons = maps.Clone(t.Rules), maps.Clone(t.Reasons)
 	return &c
 }
@@ -322,4 +323,5 @@ var knownPlaceholders = map[string]bool{
 	"page": true, "pages": true, "count": true, "servers": true, "n": true, "first": true, "last": true,
 	"max": true, "cut": true, "id": true, "goal": true, "ms": true, "timeout": true, "heartbeat": true,
 	"state_pages": true, "slip_pages": true, "debrief_pages": true, "step_pages": true,
+	"cover_pages": true, "sheet_pages": true, "students": true, "groups": true, "class_pages": true, "class_sheets": true,
 }

@@ -334,6 +334,7 @@ func init() {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(2)
 		}
+		time.Sleep(time.Millisecond) // flock is not fair: leave the other writer a moment, as real builds do
 	}
 }
 

@@ -55,11 +55,10 @@ func Stage(dir string) (*Staging, error) {
 
 // StageFiles begins replacing files of the folder dir, which is created
 // if need be. Commit puts every staged file in place; dir's other files
-// stay.
+// stay. dir may be a symbolic link to a folder (answers -o, check
+// --report name a folder of the user's choice); a build's folders below
+// -o are checked by OutputFolder first.
 func StageFiles(dir string) (*Staging, error) {
-	if err := realFolder(dir); err != nil {
-		return nil, err
-	}
 	if err := MakeOutputDir(dir); err != nil {
 		return nil, err
 	}
@@ -309,8 +308,11 @@ var (
 )
 
 // oldTemp are the temporary files earlier versions of raftsheet wrote
-// beside each file (".key.pdf.123456.tmp") and left when killed.
-var oldTemp = regexp.MustCompile(`^\..+\.[0-9]+\.tmp$`)
+// beside each file of a build, a key or a report (".key.pdf.123456.tmp")
+// and left when killed; only those names, so that a folder of the user's
+// own (answers -o ~/ada.yaml) loses nothing of anyone else's. A class
+// set's folder goes whole, with whatever it held.
+var oldTemp = regexp.MustCompile(`^\.(worksheet\.pdf|key\.pdf|[0-9A-Z]{4}-[0-9A-Z]{4}-key\.pdf|scores\.csv|report\.pdf)\.[0-9]+\.tmp$`)
 
 // sweep tidies what killed builds left in folder, which the caller has
 // locked (so no live build is using it): a staging folder whose commit

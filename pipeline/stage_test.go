@@ -426,3 +426,32 @@ func TestConcurrentWritersTakeTurns(t *testing.T) {
 		t.Errorf("only one writer ever committed: %v", seen)
 	}
 }
+
+// A folder of the user's choice that is a symbolic link (answers -o
+// link/ada.yaml, check --report link) is written through.
+func TestStageFilesWritesThroughALinkedFolder(t *testing.T) {
+	root := t.TempDir()
+	os.Mkdir(filepath.Join(root, "real"), 0o755)
+	os.Symlink(filepath.Join(root, "real"), filepath.Join(root, "link"))
+	if err := WriteFiles(map[string][]byte{filepath.Join(root, "link", "ada.yaml"): []byte("x")}); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(root, "real", "ada.yaml")); string(b) != "x" {
+		t.Errorf("ada.yaml is %q", b)
+	}
+}
+
+// The next build removes the temporary files an earlier raftsheet left
+// beside a build's files, and nothing else hidden.
+func TestSweepRemovesOldTemporaryFiles(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{".key.pdf.123456.tmp", ".worksheet.pdf.99.tmp", ".PAR7-1KQ2-key.pdf.5.tmp", ".notes.yaml.123.tmp", ".bashrc"} {
+		os.WriteFile(filepath.Join(dir, name), nil, 0o644)
+	}
+	s, err := StageFiles(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Abort()
+	assertOnlyEntries(t, dir, ".bashrc", ".notes.yaml.123.tmp")
+}

@@ -155,9 +155,9 @@ func TestShowPipedIntoValidate(t *testing.T) {
 		t.Errorf("validate partition: exit %d, stdout %q", code, out)
 	}
 	broken := strings.Replace(yaml, "- timeout: S1", "- timout: S1", 1)
-	line := strings.Count(yaml[:strings.Index(yaml, "- timeout: S1")], "\n") + 1
 	_, errOut, code = raftsheetWith(t, dir, broken, "validate", "-")
-	if code != 1 || !strings.Contains(errOut, fmt.Sprintf("raftsheet: <stdin>:%d:5: unknown step `timout` (did you mean `timeout`?)", line)) {
+	line := strings.Count(broken[:strings.Index(broken, "- timout: S1")], "\n") + 1
+	if want := fmt.Sprintf("raftsheet: <stdin>:%d:5: unknown step `timout` (did you mean `timeout`?)", line); code != 1 || !strings.Contains(errOut, want) {
 		t.Errorf("validate - of a broken exercise: exit %d, stderr %q", code, errOut)
 	}
 	tpl, _, code := raftsheet(t, dir, "show", "--template", "Trace")

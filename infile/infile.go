@@ -21,6 +21,9 @@ import (
 // *Error saying which.
 func Read(path string, limit int64) ([]byte, error) {
 	st, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, &notFound{path}
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -49,6 +52,12 @@ func Read(path string, limit int64) ([]byte, error) {
 	}
 	return b, nil
 }
+
+// notFound is a file that is not there.
+type notFound struct{ path string }
+
+func (e *notFound) Error() string { return textsafe.Line(e.path) + ": no such file" }
+func (e *notFound) Unwrap() error { return fs.ErrNotExist }
 
 // Check says whether st, the file at path, may be read: a regular file
 // of at most limit bytes.

@@ -123,7 +123,7 @@ func parseTemplate(file string, src []byte, base func(kind string) (*Template, e
 	if len(l.diags) > 0 {
 		return nil, l.diags
 	}
-	t := &Template{}
+	t := &Template{FieldIDs: true}
 	if base != nil {
 		b, err := base(kind)
 		if err != nil {
@@ -323,5 +323,6 @@ var knownPlaceholders = map[string]bool{
 	"page": true, "pages": true, "count": true, "servers": true, "n": true, "first": true, "last": true,
 	"max": true, "cut": true, "id": true, "goal": true, "ms": true, "timeout": true, "heartbeat": true,
 	"state_pages": true, "slip_pages": true, "debrief_pages": true, "step_pages": true,
+	"at": true, "server": true,
 	"cover_pages": true, "sheet_pages": true, "students": true, "groups": true, "class_pages": true, "class_sheets": true,
 }

@@ -111,6 +111,7 @@ func layoutOnce(ex *exercise.Exercise, tr *engine.Trace, opt Options, m *fonts.M
 		values: newValueBook(tr, sz.ValueChars), st: newStyle(sz), ranges: ranges, shared: shared, rules: ruleBook{tr: tr, names: opt.Template.Rules}, stamp: opt.Stamp,
 		Flow: page.Flow{Doc: &page.Document{Title: tr.Title, Paper: p, Area: area}}}
 	l.Body = page.Rect{X: area.X, Y: area.Y + l.st.headerH, W: area.W, H: area.H - l.st.headerH - l.st.footH}
+	l.st.cell = l.writeCell()
 	for _, s := range opt.Template.Sections {
 		switch s {
 		case "cover":

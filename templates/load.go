@@ -297,11 +297,11 @@ func (l *templateLoader) resolve(n *yaml.Node) *yaml.Node {
 }
 
 // Longest texts of a template, in characters, by where they are: the
-// built-in templates' longest label has 328, their longest paragraph 526.
+// built-in templates' longest label has 472, their longest paragraph 509.
 // A label too wide for its box once laid out is a layout error that names
 // it (see worksheet).
 const (
-	MaxLabelRunes     = 400
+	MaxLabelRunes     = 1000
 	MaxParagraphRunes = 2000
 	MaxWordRunes      = 40 // a reason word, a kind, a section
 )

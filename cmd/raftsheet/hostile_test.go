@@ -487,7 +487,7 @@ func TestTemplateErrorsNameTheLabel(t *testing.T) {
 		"nan-sizes.yaml":     "nan-sizes.yaml:3:12: sizes.cell_mm must be between 6 and 20, not NaN",
 		"alias-newline.yaml": "alias-newline.yaml:4:9: labels.term has the control character U+000A",
 		"two-documents.yaml": "two-documents.yaml:4: a second YAML document starts here",
-		"long-label.yaml":    "long-label.yaml:3:9: labels.name is 1000 characters long",
+		"long-label.yaml":    "long-label.yaml:3:9: labels.name is 1500 characters long",
 	} {
 		_, errOut, code := raftsheetWithin(t, dir, "build", "election", "--template", fixture(t, "templates", tpl))
 		if code != 1 || !strings.Contains(errOut, says) || strings.Contains(errOut, "a bug in raftsheet") {

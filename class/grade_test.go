@@ -168,7 +168,7 @@ func TestAnswerFileErrors(t *testing.T) {
 		"unknown key":    {"exercise: partition\nanswres:\n", "bad.yaml:2:1: unknown key `answres`"},
 		"field twice":    {"exercise: partition\nanswers:\n  S1.vote[1]: S1\n  S1.vote[1]: S2\n", "bad.yaml:4:3: the field S1.vote[1] is also on line 3"},
 		"wrong exercise": {"exercise: election\ncode: " + variant.Code("partition", 3) + "\nanswers:\n", "bad.yaml:2: the code " + variant.Code("partition", 3) + " is a variant of partition, but the file says exercise election"},
-		"bad template":   {"exercise: partition\ntemplate: poster\nanswers:\n", "bad.yaml:2: \"poster\" is neither a template file nor a built-in template"},
+		"bad template":   {"exercise: partition\ntemplate: poster\nanswers:\n", "bad.yaml:2: the file names the template \"poster\", which is not a built-in one"},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {

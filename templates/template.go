@@ -34,6 +34,9 @@ type Template struct {
 
 	// Source is where the template came from: a built-in name or a file.
 	Source string `yaml:"-"`
+	// Lines are where a course's template sets each label ("labels.term"),
+	// for errors about one.
+	Lines map[string]int `yaml:"-"`
 }
 
 // Template kinds: the two layouts raftsheet knows.

@@ -69,7 +69,7 @@ func (l *templateLoader) validateSizes(t *Template, root *yaml.Node) {
 		} else {
 			x = f.Float()
 		}
-		if x < lim[0] || x > lim[1] {
+		if !(x >= lim[0] && x <= lim[1]) { // NaN too
 			at := sizes
 			if sizes != nil {
 				if n := mappingValue(sizes, tag); n != nil {
@@ -118,7 +118,7 @@ func (l *templateLoader) validateRules(root *yaml.Node) {
 			if s := diag.Suggest(k.Value, keys); s != "" {
 				hint = fmt.Sprintf("did you mean `%s`?", s)
 			}
-			l.errorf(k, hint, "rules: there is no rule `%s`", k.Value)
+			l.errorf(k, hint, "rules: there is no rule `%s`", clip(k.Value))
 		}
 		if strings.TrimSpace(v.Value) == "" {
 			l.errorf(v, "", "rules.%s must not be empty", k.Value)
@@ -145,7 +145,7 @@ func (l *templateLoader) validateReasons(root *yaml.Node) {
 			if s := diag.Suggest(k.Value, keys); s != "" {
 				hint = fmt.Sprintf("did you mean `%s`?", s)
 			}
-			l.errorf(k, hint, "reasons: there is no sentence `%s`", k.Value)
+			l.errorf(k, hint, "reasons: there is no sentence `%s`", clip(k.Value))
 			continue
 		}
 		have := engine.PatternNames(english)

@@ -48,8 +48,14 @@ type Set struct {
 // printed on both sides; and the manifest. Groups are built on every CPU
 // and streamed into the merged PDFs in roster order as they come, a few
 // at a time, so memory does not grow with the class. The set is built
-// beside the folder and replaces it whole (replaceDir).
+// beside the folder and swapped in for it whole (pipeline.Stage): a
+// reader sees the old set or the new one, never a mix, and none of the
+// old set's files survive; a folder holding files the build did not
+// write, or answer files edited since, is refused (checkReplaceable).
 func Build(ex *exercise.Exercise, students []Student, opt Options) (*Set, error) {
+	if len(students) < 1 || len(students) > MaxStudents {
+		return nil, fmt.Errorf("a class set has 1 to %d students, not %d", MaxStudents, len(students))
+	}
 	base, err := pipeline.Options(ex, opt.Template, opt.Paper)
 	if err != nil {
 		return nil, err
@@ -65,11 +71,19 @@ func Build(ex *exercise.Exercise, students []Student, opt Options) (*Set, error)
 		return nil, err
 	}
 	set := &Set{Dir: opt.Dir, Plan: b.plan, Manifest: b.manifest}
-	err = replaceDir(opt.Dir, func(stage string) error {
-		b.dir = stage
-		return b.build(set)
-	})
+	stage, err := pipeline.Stage(opt.Dir)
 	if err != nil {
+		return nil, err
+	}
+	defer stage.Abort()
+	if err := checkReplaceable(opt.Dir); err != nil { // under Stage's lock: no other build is writing it
+		return nil, err
+	}
+	b.stage = stage
+	if err := b.build(set); err != nil {
+		return nil, err
+	}
+	if err := stage.Commit(); err != nil {
 		return nil, err
 	}
 	return set, nil
@@ -114,7 +128,7 @@ type builder struct {
 	plan     Plan
 	names    map[string]string // file name stems by student id
 	manifest *Manifest
-	dir      string // the staging folder
+	stage    *pipeline.Staging // the set's files are written there, then swapped in
 
 	done, total int
 }
@@ -133,12 +147,12 @@ type built struct {
 // build makes every group, a few at once, and writes them into the merged
 // PDFs in order as they come: at most window groups are held in memory.
 func (b *builder) build(set *Set) error {
-	worksheets, err := newMerged(filepath.Join(b.dir, b.manifest.Worksheets), b.ex.Title+" · class set", b.base.Paper)
+	worksheets, err := b.newMerged(b.manifest.Worksheets, b.ex.Title+" · class set")
 	if err != nil {
 		return err
 	}
 	defer worksheets.abandon()
-	keys, err := newMerged(filepath.Join(b.dir, b.manifest.Keys), b.ex.Title+" · class set · answer keys", b.base.Paper)
+	keys, err := b.newMerged(b.manifest.Keys, b.ex.Title+" · class set · answer keys")
 	if err != nil {
 		return err
 	}
@@ -246,7 +260,7 @@ func (b *builder) writeManifest() error {
 
 // write writes one file of the set into the staging folder.
 func (b *builder) write(name string, data []byte) error {
-	return os.WriteFile(filepath.Join(b.dir, name), data, 0o644)
+	return b.stage.WriteFile(name, data)
 }
 
 // merged is one of the class set's merged PDFs, written as it grows.
@@ -255,8 +269,22 @@ type merged struct {
 	m *pdf.Merger
 }
 
-func newMerged(path, title string, paper page.Paper) (*merged, error) {
-	f, err := os.Create(path)
+// newMerged starts the merged PDF name in the staging folder.
+func (b *builder) newMerged(name, title string) (*merged, error) {
+	path, err := b.stage.Path(name)
+	if err != nil {
+		return nil, err
+	}
+	m, err := createMerged(path, title, b.base.Paper)
+	if err != nil {
+		return nil, &pipeline.WriteError{Path: filepath.Join(b.stage.Dir(), name), Err: err}
+	}
+	return m, nil
+}
+
+// createMerged starts a merged PDF in a new file at path.
+func createMerged(path, title string, paper page.Paper) (*merged, error) {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return nil, err
 	}
@@ -286,9 +314,12 @@ func (m *merged) addOneSided(part []byte) (int, error) {
 	return (m.m.Pages() - before) / 2, nil
 }
 
-// close finishes the PDF and says its size.
+// close finishes the PDF, durably, and says its size.
 func (m *merged) close() (int64, error) {
 	err := m.m.Close()
+	if err == nil {
+		err = m.f.Sync()
+	}
 	st, statErr := m.f.Stat()
 	err = errors.Join(err, statErr, m.f.Close())
 	m.f = nil

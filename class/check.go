@@ -3,7 +3,6 @@ package class
 import (
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -13,6 +12,8 @@ import (
 	"github.com/raftsheet/raftsheet/field"
 	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/pipeline"
+	"github.com/raftsheet/raftsheet/textsafe"
+	"github.com/raftsheet/raftsheet/variant"
 	"github.com/raftsheet/raftsheet/worksheet"
 )
 
@@ -65,11 +66,7 @@ func (e *ChangedError) Error() string {
 // unknown code or exercise, an exercise changed since) names the file and
 // line.
 func (c *Checker) CheckFile(path string) (*Grade, error) {
-	src, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	a, err := ReadAnswers(path, src)
+	a, err := ReadAnswersFile(path)
 	if err != nil {
 		return nil, err
 	}
@@ -177,7 +174,7 @@ func (c *Checker) sheetOf(a *AnswerFile) (*pipeline.Sheet, error) {
 		case c.Template != "":
 			template = c.Template
 		case c.Class == nil:
-			return nil, a.fail("template", fmt.Errorf("the sheets were built with the course template %q: name its file with --template FILE, or the class set with --class DIR", template))
+			return nil, a.fail("template", fmt.Errorf("the sheets were built with the course template %s: name its file with --template FILE, or the class set with --class DIR (check never opens a file an answer file names)", textsafe.Quote(template, 60)))
 		}
 	}
 	id := t.Ref + "|" + t.Code + "|" + template + "|" + paper
@@ -238,7 +235,7 @@ func (c *Checker) targetOf(a *AnswerFile) (pipeline.Target, error) {
 	}
 	builtin := slices.Contains(exercises.Names(), h.Exercise)
 	if file == "" && h.Exercise != "" && !builtin {
-		return pipeline.Target{}, a.fail("exercise", fmt.Errorf("%q is not a built-in exercise: name its file with --exercise FILE, or its class set with --class DIR", h.Exercise))
+		return pipeline.Target{}, a.fail("exercise", fmt.Errorf("%s is not a built-in exercise: name its file with --exercise FILE, or its class set with --class DIR (check never opens a file an answer file names)", textsafe.Quote(h.Exercise, 60)))
 	}
 	key := "exercise"
 	if h.Code != "" {
@@ -255,16 +252,7 @@ func (c *Checker) targetOf(a *AnswerFile) (pipeline.Target, error) {
 		c.targets[id] = r
 	}
 	c.mu.Unlock()
-	r.once.Do(func() {
-		switch {
-		case h.Code != "":
-			r.target, r.err = pipeline.LocateCode(h.Code, file)
-		case file != "":
-			r.target, r.err = pipeline.Locate(file, "")
-		default:
-			r.target, r.err = pipeline.Locate(h.Exercise, "")
-		}
-	})
+	r.once.Do(func() { r.target, r.err = locate(h, file) })
 	if r.err != nil {
 		return pipeline.Target{}, a.fail(key, r.err)
 	}
@@ -277,6 +265,34 @@ func (c *Checker) targetOf(a *AnswerFile) (pipeline.Target, error) {
 		return pipeline.Target{}, a.fail(key, what)
 	}
 	return t, nil
+}
+
+// locate finds the exercise and variant: in the teacher's exercise file,
+// or among the built-in ones by name. Nothing the answer file names is
+// opened as a path (not even a file in the current folder named like a
+// code or a built-in exercise).
+func locate(h Header, file string) (pipeline.Target, error) {
+	if len(h.Code) > 20 {
+		return pipeline.Target{}, fmt.Errorf("%s is not a variant code (codes look like PAR7-1KQ2)", textsafe.Quote(h.Code, 20))
+	}
+	switch {
+	case file != "" && h.Code != "":
+		return pipeline.LocateCode(h.Code, file)
+	case file != "":
+		ex, err := exercises.Load(file)
+		return pipeline.Target{Exercise: ex, Ref: file}, err
+	case h.Code != "":
+		name, n, err := variant.Resolve(h.Code, exercises.Names())
+		if err != nil {
+			return pipeline.Target{}, err
+		}
+		ex, err := exercises.Builtin(name)
+		return pipeline.Target{Exercise: ex, Ref: name, Code: variant.Code(name, n), Number: n}, err
+	case h.Exercise == "":
+		return pipeline.Target{}, errors.New("the file names no exercise and no variant code")
+	}
+	ex, err := exercises.Builtin(h.Exercise)
+	return pipeline.Target{Exercise: ex, Ref: h.Exercise}, err
 }
 
 func orNone(code string) string {

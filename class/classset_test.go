@@ -220,7 +220,7 @@ func TestAddPartPadsOddParts(t *testing.T) {
 	one.Pages = s.Doc.Pages[:1]
 	two := *s.Doc
 	two.Pages = s.Doc.Pages[:2]
-	m, err := newMerged(filepath.Join(t.TempDir(), "m.pdf"), "t", s.Doc.Paper)
+	m, err := createMerged(filepath.Join(t.TempDir(), "m.pdf"), "t", s.Doc.Paper)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -173,11 +173,13 @@ steps:
   - heartbeat: S1
   - stabilize
 `), 0o644)
+	full := filepath.Join(t.TempDir(), "full.yaml") // the rows ask every server's whole state, its state machine too
+	os.WriteFile(full, []byte("kind: trace\ntrace_rows: full\n"), 0o644)
 	target, err := pipeline.Locate(file, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := target.Open("", "", "")
+	s, err := target.Open(full, "", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -190,7 +192,7 @@ steps:
 	if f == nil || f.Answer[0] != "city=consta…," || f.Full[0] != "city=constantinople," {
 		t.Fatalf("the last state machine box: %+v; want city=consta…, printed, in full city=constantinople,", f)
 	}
-	c := &Checker{Exercise: file}
+	c := &Checker{Exercise: file, Template: full}
 	for _, written := range []string{"city=constantinople, name=alexandria", "city=consta…, name=alexan…", "city=constantinople, name=alexan…", "city=consta…, name=alexandria"} {
 		path := filepath.Join(t.TempDir(), "a.yaml")
 		os.WriteFile(path, setAnswer(t, keyFile(t, s), f.ID, `"`+written+`"`), 0o644)

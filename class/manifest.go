@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+
+	"github.com/raftsheet/raftsheet/textsafe"
 )
 
 // Manifest is a class set's record, written by the build into the class
@@ -63,13 +65,15 @@ type ManifestEntry struct {
 	AnswersSum string `json:"answers_sha256"`
 }
 
-// CSV is the manifest as a spreadsheet: one row per student.
+// CSV is the manifest as a spreadsheet: one row per student. Cells are
+// made safe (textsafe.Cell): a name or id that starts like a formula is
+// shown as text, never run.
 func (m *Manifest) CSV() ([]byte, error) {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
 	w.Write([]string{"id", "name", "group", "plays", "code", "worksheet", "key", "answers"})
 	for _, s := range m.Students {
-		w.Write([]string{s.ID, s.Name, strconv.Itoa(s.Group), s.Plays, s.Code, s.Worksheet, s.Key, s.Answers})
+		w.Write(textsafe.Row(s.ID, s.Name, strconv.Itoa(s.Group), s.Plays, s.Code, s.Worksheet, s.Key, s.Answers))
 	}
 	w.Flush()
 	return b.Bytes(), w.Error()

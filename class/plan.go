@@ -2,6 +2,7 @@ package class
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/raftsheet/raftsheet/exercise"
@@ -72,7 +73,7 @@ func MakePlan(ex *exercise.Exercise, roleplay bool, seed uint64, students []Stud
 	taken := map[uint16]bool{}
 	number := func(key string) uint16 {
 		n := variant.NumberFor(ex.Name, seed, key)
-		for taken[n] {
+		for tries := 0; taken[n] && tries <= math.MaxUint16; tries++ { // past 65,536 groups numbers repeat (Build refuses more than MaxStudents)
 			n++
 		}
 		taken[n] = true

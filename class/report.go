@@ -12,6 +12,7 @@ import (
 	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/pdf"
 	"github.com/raftsheet/raftsheet/pipeline"
+	"github.com/raftsheet/raftsheet/textsafe"
 	"github.com/raftsheet/raftsheet/variant"
 	"github.com/raftsheet/raftsheet/worksheet"
 )
@@ -27,17 +28,19 @@ func (g *Grade) Status() string {
 
 // ScoresCSV is one row per graded file, and one per student of the class
 // set with no file: who, which variant, what they played, how many fields
-// were right, partly right, wrong and missing, and the score.
+// were right, partly right, wrong and missing, and the score. What comes
+// from the answer files and the roster is made safe (textsafe.Cell): a
+// cell that starts like a formula is shown as text, never run.
 func ScoresCSV(grades []*Grade, absent []ManifestEntry) ([]byte, error) {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
 	w.Write([]string{"student", "name", "code", "part", "file", "status", "right", "partial", "wrong", "missing", "score %"})
 	for _, g := range grades {
-		w.Write([]string{g.Header.Student.ID, g.Header.Student.Name, g.Header.Code, g.Part, g.File, g.Status(),
-			fmt.Sprint(g.Right), fmt.Sprint(g.Partial), fmt.Sprint(g.Wrong), fmt.Sprint(g.Missing), fmt.Sprintf("%.1f", g.Score())})
+		w.Write(append(textsafe.Row(g.Header.Student.ID, g.Header.Student.Name, g.Header.Code, g.Part, g.File), g.Status(),
+			fmt.Sprint(g.Right), fmt.Sprint(g.Partial), fmt.Sprint(g.Wrong), fmt.Sprint(g.Missing), fmt.Sprintf("%.1f", g.Score())))
 	}
 	for _, s := range absent {
-		w.Write([]string{s.ID, s.Name, s.Code, partOf(s.Plays), "", "absent", "", "", "", "", "0.0"})
+		w.Write(append(textsafe.Row(s.ID, s.Name, s.Code, partOf(s.Plays)), "", "absent", "", "", "", "", "0.0"))
 	}
 	w.Flush()
 	return b.Bytes(), w.Error()

@@ -19,7 +19,7 @@ func TestGradeSelection(t *testing.T) {
 		want                  *regexp.Regexp // every id, renamed to the exercise's servers
 	}{
 		{"partition", "", "S*.log[*].term", regexp.MustCompile(`^S\d\.log\[\d+\]\.term$`)},
-		{"partition-timed", "trace", "asked", regexp.MustCompile(`^step\d+\.(S[345]\.|msg)`)},
+		{"partition-timed", "trace", "asked", regexp.MustCompile(`^step\d+\.(S[345]\.|msg|time$|event$)`)},
 		{"partition", "trace", "step1?.*, S1.*", regexp.MustCompile(`^step1\d?\.`)},
 	} {
 		sel, err := ParseSelection(c.grade)

@@ -23,6 +23,8 @@ type Options struct {
 	Paper    page.Paper
 	Stamp    Stamp
 	Part     *Part // nil: every section
+
+	blaming bool // a layout of blameTemplate's: no blaming again
 }
 
 // Part is part of the sheets: in a role-play class set a group of
@@ -91,6 +93,12 @@ func Layout(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*page.Documen
 		return nil, &TooSmallError{File: ex.File, Template: opt.Template.Source, Parts: tooTall}
 	}
 	if problems := doc.Problems(m); len(problems) > 0 {
+		if opt.blaming {
+			return nil, errors.New("does not fit")
+		}
+		if err := blameTemplate(ex, tr, opt); err != nil {
+			return nil, err
+		}
 		return nil, fmt.Errorf("%s: the layout does not fit (a bug in raftsheet, please report it):\n  %s",
 			ex.File, strings.Join(problems, "\n  "))
 	}
@@ -121,6 +129,7 @@ func layoutOnce(ex *exercise.Exercise, tr *engine.Trace, opt Options, m *fonts.M
 		values: newValueBook(tr, sz.ValueChars), st: newStyle(sz), ranges: ranges, shared: shared, rules: ruleBook{tr: tr, names: opt.Template.Rules}, stamp: opt.Stamp, part: opt.Part,
 		Flow: page.Flow{Doc: &page.Document{Title: tr.Title, Paper: p, Area: area}}}
 	l.Body = page.Rect{X: area.X, Y: area.Y + l.st.headerH, W: area.W, H: area.H - l.st.headerH - l.st.footH}
+	l.st.cell = l.writeCell()
 	for _, s := range opt.Template.Sections {
 		if !opt.Part.has(s) {
 			continue

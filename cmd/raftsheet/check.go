@@ -9,6 +9,7 @@ import (
 	"github.com/raftsheet/raftsheet/class"
 	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/pipeline"
+	"github.com/raftsheet/raftsheet/textsafe"
 	"github.com/spf13/cobra"
 )
 
@@ -52,7 +53,7 @@ results.json (a test per rule; see the README).`,
 		},
 	}
 	cmd.Flags().StringVar(&opt.exercise, "exercise", "", "the exercise FILE the codes of your own exercise belong to")
-	cmd.Flags().StringVar(&opt.template, "template", "", "the course template FILE the sheets were built with")
+	cmd.Flags().StringVar(&opt.template, "template", "", "the course template FILE the sheets were built with (check never opens a file an answer file names)")
 	cmd.Flags().StringVar(&opt.class, "class", "", "the class set's folder (or its manifest.json) the files belong to")
 	cmd.Flags().StringVar(&opt.grade, "grade", "", "the fields to grade: all, asked, or id patterns such as 'S*.log[*].term, step1?.*' (default: as the class set says)")
 	cmd.Flags().StringVar(&opt.report, "report", "", "also write DIR/scores.csv and DIR/report.pdf")
@@ -136,9 +137,9 @@ func runCheck(cmd *cobra.Command, files []string, opt checkOptions) error {
 			for _, w := range g.Warnings {
 				warn(errOut, "%s", w)
 			}
-			printGrade(out, g, opt.verbose, opt.summary)
+			printGrade(textsafe.Writer{W: out}, g, opt.verbose, opt.summary)
 		}
-		printClass(out, ok, absent)
+		printClass(textsafe.Writer{W: out}, ok, absent)
 	}
 	if opt.report != "" && len(ok) > 0 {
 		if err := writeReport(cmd, opt.report, ok, absent, paper, opt.format.value == "text"); err != nil {
@@ -153,9 +154,10 @@ func runCheck(cmd *cobra.Command, files []string, opt checkOptions) error {
 
 // printGrade prints a file's score, then (unless summary) each field not
 // right (every one when verbose) with the key's answer and its rule.
+// What it quotes of the student's file is clipped (and w escapes it).
 func printGrade(w io.Writer, g *class.Grade, verbose, summary bool) {
-	who := g.Header.Student.Name
-	switch id := g.Header.Student.ID; {
+	who := textsafe.Line(clip(g.Header.Student.Name, 60))
+	switch id := textsafe.Line(clip(g.Header.Student.ID, 60)); {
 	case id != "" && who != "":
 		who = fmt.Sprintf("%s (%s)", who, id)
 	case id != "":
@@ -184,10 +186,10 @@ func printGrade(w io.Writer, g *class.Grade, verbose, summary bool) {
 		}
 		switch {
 		case m.Verdict == class.Partial:
-			fmt.Fprintf(w, "%s: wrote %q: the final value is right, the values before it are missing (key %s, all but the last struck through: strike old values, never erase)\n", line, m.Written, key)
+			fmt.Fprintf(w, "%s: wrote %s: the final value is right, the values before it are missing (key %s, all but the last struck through: strike old values, never erase)\n", line, textsafe.Quote(m.Written, 80), key)
 			continue
 		case m.Verdict == class.Wrong:
-			line += fmt.Sprintf(": wrote %q, key %s", m.Written, key)
+			line += fmt.Sprintf(": wrote %s, key %s", textsafe.Quote(m.Written, 80), key)
 		case m.Note != "":
 			line += fmt.Sprintf(": %s; key %s", m.Note, key)
 		default:
@@ -256,9 +258,6 @@ func writeReport(cmd *cobra.Command, dir string, grades []*class.Grade, absent [
 	if err != nil {
 		return err
 	}
-	if err := pipeline.MakeOutputDir(dir); err != nil {
-		return err
-	}
 	files := map[string][]byte{filepath.Join(dir, "scores.csv"): csv, filepath.Join(dir, "report.pdf"): report}
 	if err := pipeline.WriteFiles(files); err != nil {
 		return errors.Join(errors.New("writing the report"), err)
@@ -267,4 +266,13 @@ func writeReport(cmd *cobra.Command, dir string, grades []*class.Grade, absent [
 		fmt.Fprintf(cmd.OutOrStdout(), "%s/scores.csv and report.pdf: %d files, %d absent\n", dir, len(grades), len(absent))
 	}
 	return nil
+}
+
+// clip shortens what a student wrote to at most n characters for a
+// line of the report.
+func clip(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
 }

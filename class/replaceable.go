@@ -8,52 +8,12 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-
-	"github.com/raftsheet/raftsheet/pipeline"
 )
-
-// replaceDir makes a class set in a new folder beside dir and puts it in
-// dir's place whole, once it is complete: a rebuild leaves no file of the
-// build before it (a class of 6 rebuilt for 3 has 3 students), and a build
-// that fails leaves the previous set as it was. Every class set's files
-// go through here, so that the all-or-nothing swap of the output folder
-// (package pipeline, issue 13) takes its place in one change.
-func replaceDir(dir string, build func(stage string) error) error {
-	if err := checkReplaceable(dir); err != nil {
-		return err
-	}
-	parent := filepath.Dir(dir)
-	if err := pipeline.MakeOutputDir(parent); err != nil {
-		return err
-	}
-	stage, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
-	if err != nil {
-		return &pipeline.OutputDirError{Dir: parent, Err: err}
-	}
-	defer os.RemoveAll(stage) // gone once renamed; else the failed build's files
-	if err := build(stage); err != nil {
-		return err
-	}
-	if err := os.Chmod(stage, 0o755); err != nil {
-		return err
-	}
-	if _, err := os.Lstat(dir); os.IsNotExist(err) {
-		return os.Rename(stage, dir)
-	}
-	old := strings.Replace(stage, ".new-", ".old-", 1)
-	if err := os.Rename(dir, old); err != nil {
-		return fmt.Errorf("cannot replace the class set in %s: %w", dir, err)
-	}
-	if err := os.Rename(stage, dir); err != nil {
-		os.Rename(old, dir) // put the previous set back
-		return fmt.Errorf("cannot replace the class set in %s: %w", dir, err)
-	}
-	return os.RemoveAll(old)
-}
 
 // checkReplaceable refuses to replace a folder that holds anything a
 // class set's build did not write, or an answer file edited since it was
-// written (a student's answers, collected there): those would be lost.
+// written (a student's answers, collected there): pipeline.Stage swaps
+// the new set in for the folder whole, and those would be lost.
 func checkReplaceable(dir string) error {
 	st, err := os.Lstat(dir)
 	if os.IsNotExist(err) {

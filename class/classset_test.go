@@ -14,6 +14,7 @@ import (
 	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/pdf"
 	"github.com/raftsheet/raftsheet/pipeline"
+	"github.com/raftsheet/raftsheet/worksheet"
 )
 
 // buildSet builds a class set of name for n numbered students into a
@@ -369,5 +370,47 @@ func TestRebuildReplacesTheWholeSet(t *testing.T) {
 		os.Remove(filepath.Join(dir, "notes.txt"))
 		os.WriteFile(answers, template, 0o644)
 		buildInto(t, dir, "election", Numbered(3), Options{Seed: 1, Template: "trace"})
+	}
+}
+
+// A role-play group's parts reuse what the key's layout worked out for
+// the Raft State sheets (worksheet.Rooms): each student's pack is byte
+// for byte the pack laid out afresh.
+func TestPartsReuseTheKeysRooms(t *testing.T) {
+	for _, name := range []string{"figure8", "partition-timed"} {
+		ex := mustLoad(t, name)
+		base, err := pipeline.Options(ex, "roleplay", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		target := pipeline.Target{Exercise: ex, Ref: name, Code: "", Number: 0}
+		rooms := &worksheet.Rooms{}
+		withRooms := base
+		withRooms.Rooms = rooms
+		sheet, err := target.LayOut(withRooms, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if *rooms == (worksheet.Rooms{}) {
+			t.Fatalf("%s: the key's layout left the rooms unknown", name)
+		}
+		for _, server := range ex.Config.Servers {
+			pack := func(opt worksheet.Options) []byte {
+				opt.Stamp = worksheet.Stamp{Name: "Ada", Group: "group 1"}
+				opt.Part = &worksheet.Part{Sections: packSections, Server: server}
+				doc, err := worksheet.Layout(sheet.Variant, sheet.Trace, opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				b, err := pdf.Render(doc, false)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return b
+			}
+			if !bytes.Equal(pack(withRooms), pack(base)) {
+				t.Errorf("%s: %s's pack laid out with the key's rooms differs from one laid out afresh", name, server)
+			}
+		}
 	}
 }

@@ -24,15 +24,17 @@ func pipelineJobs() int { return runtime.GOMAXPROCS(0) }
 
 // group makes one group's sheets: the variant is run once, its key laid
 // out whole, and each student's pack laid out from the same run with the
-// student's name. Every file of the group is written to the staging
-// folder at once; the drawn pages wait for the merged PDFs.
+// student's name. Each part is drawn as a PDF of its own and written to
+// the staging folder at once; the same bytes wait for the merged PDFs.
 func (b *builder) group(g *Group) built {
 	target := pipeline.Target{Exercise: b.ex, Ref: b.opt.Exercise, Code: g.Code, Number: g.Number}
 	name := "" // the key's sheets have none
 	if !b.plan.Roleplay {
 		name = g.Players[0].Name // one layout for worksheet and key: the key prints no name
 	}
-	sheet, err := target.LayOut(b.base, name)
+	opt := b.base
+	opt.Rooms = &worksheet.Rooms{} // the key's layout works the State sheets' rows out, the students' parts reuse them
+	sheet, err := target.LayOut(opt, name)
 	if err != nil {
 		return built{err: fmt.Errorf("variant %s: %w", g.Code, err)}
 	}
@@ -150,7 +152,7 @@ func (b *builder) alone(g *Group, sheet *pipeline.Sheet) built {
 // layOut lays out part of a variant's sheets from its run, stamped with
 // its code, a student's name and the group.
 func (b *builder) layOut(sheet *pipeline.Sheet, name, group string, part *worksheet.Part) (*page.Document, error) {
-	opt := b.base
+	opt := sheet.Options
 	opt.Stamp = worksheet.Stamp{Code: sheet.Code, Name: name, Group: group}
 	opt.Part = part
 	doc, err := worksheet.Layout(sheet.Variant, sheet.Trace, opt)

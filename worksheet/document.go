@@ -23,8 +23,23 @@ type Options struct {
 	Paper    page.Paper
 	Stamp    Stamp
 	Part     *Part // nil: every section
+	// Rooms, if set, carries what the Raft State sheets' layout works out
+	// (their rows and the height of the write-in rows) from one layout of
+	// a variant to the next: a class set lays out the key and each
+	// student's part from the same run, and the answer is the same for
+	// every part. Layouts sharing it are of one run, template and paper,
+	// one at a time.
+	Rooms *Rooms
 
 	blaming bool // a layout of blameTemplate's: no blaming again
+}
+
+// Rooms is what the Raft State sheets' layout of one run works out once;
+// the zero value knows nothing yet.
+type Rooms struct {
+	sheetCell   float64
+	logRows     int
+	leaderLines int
 }
 
 // Part is part of the sheets: in a role-play class set a group of
@@ -76,6 +91,9 @@ func Layout(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*page.Documen
 	var tooTall []string
 	ranges := pageRanges{}
 	shared := &passShared{debriefRoom: -1}
+	if r := opt.Rooms; r != nil && r.sheetCell != 0 {
+		shared.sheetCell, shared.logRows, shared.leaderLines = r.sheetCell, r.logRows, r.leaderLines
+	}
 	// The cover says which pages hold what, which depends on how long the
 	// cover is: lay out until the page numbers stand still.
 	for pass := 0; ; pass++ {
@@ -88,6 +106,9 @@ func Layout(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*page.Documen
 			return nil, fmt.Errorf("%s: the cover's page numbers do not settle (a bug in raftsheet, please report it)", ex.File)
 		}
 		ranges = got
+	}
+	if r := opt.Rooms; r != nil && shared.sheetCell != 0 {
+		r.sheetCell, r.logRows, r.leaderLines = shared.sheetCell, shared.logRows, shared.leaderLines
 	}
 	if len(tooTall) > 0 {
 		return nil, &TooSmallError{File: ex.File, Template: opt.Template.Source, Parts: tooTall}

@@ -132,13 +132,3 @@ func askedField(sheet *pipeline.Sheet, f *field.Field) bool {
 	}
 	return f.Server == "" || slices.Contains(st.Ask, f.Server)
 }
-
-// asksAnything reports whether the exercise's script says ask: anywhere.
-func asksAnything(sheet *pipeline.Sheet) bool {
-	for _, st := range sheet.Variant.Steps {
-		if st.AskSet && len(st.Ask) > 0 {
-			return true
-		}
-	}
-	return false
-}

@@ -97,6 +97,7 @@ func GradeAnswers(a *AnswerFile, fields []*field.Field, labels *templates.Labels
 			g.Warnings = append(g.Warnings, w)
 		}
 	}
+	judgeWritten(g, a)
 	return g
 }
 

@@ -112,6 +112,7 @@ func (l *loader) load(src []byte) {
 	l.loadWorksheet(get("worksheet"))
 	l.loadVariants(get("variants"))
 	l.loadSteps(root, get("steps"))
+	l.loadQuestions(get("questions"))
 }
 
 // utf8 reports (and explains) a file that is not UTF-8 text. YAML also
@@ -174,7 +175,7 @@ func syntaxHint(src []byte, line int) string {
 	return "check the indentation and the quoting on this line and the one before"
 }
 
-var topKeys = []string{"title", "goal", "summary", "brief", "servers", "state_machine", "options", "timing", "initial", "worksheet", "variants", "steps"}
+var topKeys = []string{"title", "goal", "summary", "brief", "servers", "state_machine", "options", "timing", "initial", "worksheet", "variants", "steps", "questions"}
 
 // resolve follows aliases and counts nodes, so a YAML alias bomb ends in
 // an error instead of exhausting memory.
@@ -503,7 +504,7 @@ func (l *loader) loadWorksheet(n *yaml.Node) {
 	for _, p := range l.mapping(n, "worksheet", []string{"template", "paper"}) {
 		switch p.key {
 		case "template":
-			if s, ok := l.choice(p.v, "worksheet template", []string{"roleplay", "trace"}); ok {
+			if s, ok := l.choice(p.v, "worksheet template", []string{"roleplay", "trace", "exam"}); ok {
 				w.Template = s
 			}
 		case "paper":

@@ -25,6 +25,8 @@ func labelsUsedBy(kind string) map[string]bool {
 			"last_log_term", "response", "id", "ok", "match", "slips_title", "slips_intro",
 			"debrief_title", "debrief_intro",
 			"clock_title", "clock_fixed", "clock_random", "election_at", "heartbeat_at", "sent_at", "arrives")
+	case KindExam:
+		add("yes", "no")
 	case KindTrace:
 		add("state_machine", "leader_id", "prev_log_index", "prev_log_term", "entries", "leader_commit",
 			"last_log_index", "last_log_term", "match_index", "copy_of",

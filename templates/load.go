@@ -16,7 +16,7 @@ import (
 )
 
 // Load reads the template arg names: an existing file, or else a
-// built-in name (roleplay, trace). A file's keys override those of the
+// built-in name (roleplay, trace, exam). A file's keys override those of the
 // built-in template of its kind; problems are reported as FILE:LINE: ….
 func Load(arg string) (*Template, error) {
 	if st, err := os.Stat(arg); err == nil && !st.IsDir() {
@@ -76,7 +76,7 @@ func parseTemplate(file string, src []byte, base func(kind string) (*Template, e
 		return nil, l.yamlError(err)
 	}
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		l.errorf(nil, "start from a copy of templates/roleplay.yaml or templates/trace.yaml", "a template must be a YAML mapping with keys such as kind, labels and sizes")
+		l.errorf(nil, "start from a copy of templates/roleplay.yaml, trace.yaml or exam.yaml", "a template must be a YAML mapping with keys such as kind, labels and sizes")
 		return nil, l.diags
 	}
 	root := doc.Content[0]
@@ -117,17 +117,18 @@ func (t *Template) clone() *Template {
 	c.Text.KeyLegend = append([]string(nil), t.Text.KeyLegend...)
 	c.Text.HowToFill = append([]string(nil), t.Text.HowToFill...)
 	c.Rules, c.Reasons = maps.Clone(t.Rules), maps.Clone(t.Reasons)
+	c.Exam.Mutations = maps.Clone(t.Exam.Mutations)
 	return &c
 }
 
 func (l *templateLoader) kind(root *yaml.Node) string {
 	n := mappingValue(root, "kind")
 	if n == nil {
-		l.errorf(root, "add `kind: roleplay` or `kind: trace`", "the template does not say its kind")
+		l.errorf(root, "add `kind: roleplay`, `kind: trace` or `kind: exam`", "the template does not say its kind")
 		return ""
 	}
 	if _, ok := kindSections[n.Value]; !ok || n.Kind != yaml.ScalarNode {
-		l.errorf(n, "", "kind must be roleplay or trace, not %q", n.Value)
+		l.errorf(n, "", "kind must be roleplay, trace or exam, not %q", n.Value)
 		return ""
 	}
 	return n.Value
@@ -212,4 +213,6 @@ var knownPlaceholders = map[string]bool{
 	"max": true, "cut": true, "id": true, "goal": true, "ms": true, "timeout": true, "heartbeat": true,
 	"state_pages": true, "slip_pages": true, "debrief_pages": true, "step_pages": true,
 	"cover_pages": true, "sheet_pages": true, "students": true, "groups": true, "class_pages": true, "class_sheets": true,
+	// exam sheets
+	"questions": true, "points": true, "server": true, "index": true, "term": true, "mutations": true, "letters": true, "question_pages": true,
 }

@@ -7,11 +7,12 @@ import "github.com/raftsheet/raftsheet/engine"
 // built-in ones live in package templates; a course may pass its own copy.
 // A Template is read-only once loaded, so parallel builds share it.
 type Template struct {
-	Kind     string   `yaml:"kind"`     // roleplay | trace: the layout the data drives
+	Kind     string   `yaml:"kind"`     // roleplay | trace | exam: the layout the data drives
 	Sections []string `yaml:"sections"` // parts of the PDF, in order
 	Sizes    Sizes    `yaml:"sizes"`
 	Labels   Labels   `yaml:"labels"`
 	Text     Texts    `yaml:"text"`
+	Exam     Exam     `yaml:"exam"` // the exam sheets' words (exam.go)
 
 	// Rules renames the engine's rules, by rule key (engine.Rule.Key):
 	// what the key, check and the class report call the rule behind an
@@ -27,16 +28,18 @@ type Template struct {
 	Source string `yaml:"-"`
 }
 
-// Template kinds: the two layouts raftsheet knows.
+// Template kinds: the layouts raftsheet knows.
 const (
 	KindRoleplay = "roleplay"
 	KindTrace    = "trace"
+	KindExam     = "exam"
 )
 
 // Sections each kind can have.
 var kindSections = map[string][]string{
 	KindRoleplay: {"cover", "state", "slips", "debrief", "notes"},
 	KindTrace:    {"cover", "steps", "notes"},
+	KindExam:     {"cover", "questions", "notes"},
 }
 
 // Sizes are the template's measures; lengths in millimetres, fonts in points.
@@ -53,6 +56,7 @@ type Sizes struct {
 	SlipColumns  int     `yaml:"slip_columns"`
 	WhyLines     int     `yaml:"why_lines"` // lines of a Why? box, the same on worksheet and key
 	IDPt         float64 `yaml:"id_pt"`
+	EventLines   int     `yaml:"event_lines"` // exam: lines of a box for a sequence of events
 }
 
 // ReasonWords are the words a reason's values are written in: role names,

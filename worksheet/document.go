@@ -52,6 +52,11 @@ func Layout(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*page.Documen
 	var tooTall []string
 	ranges := pageRanges{}
 	shared := &passShared{debriefRoom: -1}
+	if opt.Template.Kind == templates.KindExam {
+		if shared.exam, err = buildExam(ex, opt.Template, m); err != nil {
+			return nil, err
+		}
+	}
 	// The cover says which pages hold what, which depends on how long the
 	// cover is: lay out until the page numbers stand still.
 	for pass := 0; ; pass++ {
@@ -100,6 +105,10 @@ func layoutOnce(ex *exercise.Exercise, tr *engine.Trace, opt Options, m *fonts.M
 		Flow: page.Flow{Doc: &page.Document{Title: tr.Title, Paper: p, Area: area}}}
 	l.Body = page.Rect{X: area.X, Y: area.Y + l.st.headerH, W: area.W, H: area.H - l.st.headerH - l.st.footH}
 	for _, s := range opt.Template.Sections {
+		if opt.Template.Kind == templates.KindExam {
+			l.examSection(s)
+			continue
+		}
 		switch s {
 		case "cover":
 			l.cover()

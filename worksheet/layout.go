@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exam"
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/field"
 	"github.com/raftsheet/raftsheet/fonts"
@@ -35,6 +36,7 @@ type passShared struct {
 	coverStyle  coverStyle // how the cover sets its steps; chosen in the first pass
 	debriefRoom float64    // how much taller the debrief's Why? boxes are; -1 until chosen
 	changes     *traceChanges
+	exam        *exam.Exam // the exam template's questions and answers, worked out once
 	// canonWords are CanonWords by kind, for the template's labels.
 	canonWords map[field.Kind]map[string]string
 }

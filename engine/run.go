@@ -89,7 +89,7 @@ func (r *runner) play(n int, st Step) error {
 			return err
 		}
 	}
-	words := st.Words(r.script.Config.Servers)
+	words := st.WordsAbout(r.script.Config.Servers, r.messageWords)
 	switch st.Kind {
 	case StepStabilize:
 		return r.stabilize(n, st, words)
@@ -228,4 +228,17 @@ func nonNil[T any](s []T) []T {
 		return []T{}
 	}
 	return s
+}
+
+// messageWords says a message without its number, which the sheets keep
+// for the key: who sent it to whom, in which step.
+func (r *runner) messageWords(id int) string {
+	for _, st := range r.tr.Steps {
+		for _, m := range st.Messages {
+			if m.ID == id {
+				return fmt.Sprintf("the message %s sent to %s in step %d", m.From, m.To, st.N)
+			}
+		}
+	}
+	return fmt.Sprintf("message #%d", id)
 }

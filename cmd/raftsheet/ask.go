@@ -16,7 +16,7 @@ import (
 )
 
 func askCmd() *cobra.Command {
-	var format string
+	var format *choice
 	var after, depth, maxStates int
 	var mutate []string
 	cmd := &cobra.Command{
@@ -45,11 +45,9 @@ Goals: ` + explore.GoalHelp + `.`,
   raftsheet ask figure6 reachable
   raftsheet ask election goal "two-leaders"
   raftsheet ask election mutant --mutate forget-vote-on-restart`,
-		Args: cobra.MinimumNArgs(2),
+		Args:              needs(2, -1, "an exercise (a built-in NAME, a FILE or -) and a QUESTION: "+orList(explore.Kinds)),
+		ValidArgsFunction: completeAsk,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if format != "text" && format != "json" {
-				return fmt.Errorf("--format must be text or json, not %q", format)
-			}
 			ex, err := exercises.Load(args[0])
 			if err != nil {
 				return err
@@ -83,7 +81,7 @@ Goals: ` + explore.GoalHelp + `.`,
 			if err != nil {
 				return err
 			}
-			if format == "json" {
+			if format.value == "json" {
 				b, err := json.MarshalIndent(a, "", "  ")
 				if err != nil {
 					return err
@@ -95,11 +93,20 @@ Goals: ` + explore.GoalHelp + `.`,
 		},
 	}
 	cmd.Flags().IntVar(&after, "after", 0, "the script step after which to ask (0: the initial state)")
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	format = formatFlag(cmd, "output format: text or json")
 	cmd.Flags().StringSliceVar(&mutate, "mutate", nil, "break a rule on purpose (repeatable): "+mutationNames())
+	cmd.RegisterFlagCompletionFunc("mutate", cobra.FixedCompletions(strings.Split(mutationNames(), ", "), cobra.ShellCompDirectiveNoFileComp))
 	cmd.Flags().IntVar(&depth, "depth", 0, "events per schedule a search explores (goal, mutant, committed)")
 	cmd.Flags().IntVar(&maxStates, "max-states", 0, "distinct states a search visits at most (0: no limit)")
 	return cmd
+}
+
+// completeAsk completes ask's exercise, then its question.
+func completeAsk(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	if len(args) == 1 {
+		return explore.Kinds, cobra.ShellCompDirectiveNoFileComp
+	}
+	return firstArg(completeExercise)(cmd, args, toComplete)
 }
 
 // setMutations applies --mutate over the exercise's own options.

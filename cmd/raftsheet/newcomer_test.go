@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -155,7 +156,8 @@ func TestShowPipedIntoValidate(t *testing.T) {
 	}
 	broken := strings.Replace(yaml, "- timeout: S1", "- timout: S1", 1)
 	_, errOut, code = raftsheetWith(t, dir, broken, "validate", "-")
-	if code != 1 || !strings.Contains(errOut, "raftsheet: <stdin>:15:5: unknown step `timout` (did you mean `timeout`?)") {
+	line := strings.Count(broken[:strings.Index(broken, "- timout: S1")], "\n") + 1
+	if want := fmt.Sprintf("raftsheet: <stdin>:%d:5: unknown step `timout` (did you mean `timeout`?)", line); code != 1 || !strings.Contains(errOut, want) {
 		t.Errorf("validate - of a broken exercise: exit %d, stderr %q", code, errOut)
 	}
 	tpl, _, code := raftsheet(t, dir, "show", "--template", "Trace")

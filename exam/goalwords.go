@@ -3,6 +3,9 @@ package exam
 import (
 	"strconv"
 	"strings"
+
+	"github.com/raftsheet/raftsheet/exercise"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // GoalWords says a goal of the goal language (raftsheet ask goal) in
@@ -107,4 +110,31 @@ func possessive(who string) string {
 		return "some server's"
 	}
 	return who + "'s"
+}
+
+// Wording is the question as the teacher wrote it (text:), or its kind's
+// wording from the exam template's words xl.
+func (q *Question) Wording(xl *templates.Exam, ex *exercise.Exercise) string {
+	if t := strings.TrimSpace(q.Text); t != "" {
+		return t
+	}
+	switch q.Kind {
+	case "who-can-win":
+		return xl.WhoCanWin
+	case "committed":
+		return xl.Committed
+	case "reachable":
+		return xl.Reachable
+	case "goal":
+		return strings.ReplaceAll(xl.Goal, "{goal}", GoalWords(q.Goal))
+	}
+	var words []string
+	for _, m := range ex.Config.Options.Mutate {
+		if w := xl.Mutations[string(m)]; w != "" {
+			words = append(words, w)
+		} else {
+			words = append(words, string(m))
+		}
+	}
+	return strings.ReplaceAll(xl.Mutant, "{mutations}", strings.Join(words, "; "))
 }

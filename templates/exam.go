@@ -53,6 +53,9 @@ type Exam struct {
 	CommittedWord  string `yaml:"committed_word"` // the verdicts as the key writes them
 	AtRiskWord     string `yaml:"at_risk_word"`
 	MoreInTheNotes string `yaml:"more_in_notes"` // an events box the key cannot fill whole
+	OnPaper        string `yaml:"on_paper"`      // Moodle: an events box, left to paper
+	VoteCount      string `yaml:"vote_count"`    // Moodle: how many votes a candidate gets
+	NameAWinner    string `yaml:"name_a_winner"` // Moodle: a server that can win
 
 	// Mutations words each mutation for students, by name.
 	Mutations map[string]string `yaml:"mutations"`

@@ -168,27 +168,5 @@ func (l *layout) examQuestions() {
 // questionText is the question as the teacher wrote it, or its kind's
 // wording from the template.
 func (l *layout) questionText(q *exam.Question) string {
-	if t := strings.TrimSpace(q.Text); t != "" {
-		return t
-	}
-	xl := &l.tpl.Exam
-	switch q.Kind {
-	case "who-can-win":
-		return xl.WhoCanWin
-	case "committed":
-		return xl.Committed
-	case "reachable":
-		return xl.Reachable
-	case "goal":
-		return fill(xl.Goal, "goal", exam.GoalWords(q.Goal))
-	}
-	var words []string
-	for _, m := range l.ex.Config.Options.Mutate {
-		if w := xl.Mutations[string(m)]; w != "" {
-			words = append(words, w)
-		} else {
-			words = append(words, string(m))
-		}
-	}
-	return fill(xl.Mutant, "mutations", strings.Join(words, "; "))
+	return q.Wording(&l.tpl.Exam, l.ex)
 }

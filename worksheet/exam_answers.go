@@ -114,6 +114,9 @@ func (l *layout) voteMatrix(q *exam.Question) []page.Row {
 	}
 	cellW := max(l.idWidth(voteIDs...), l.fitWidth(fonts.Regular, size, l.lbl.Yes, l.lbl.No, xl.Self), l.fitWidth(fonts.Bold, size, q.Voters...), 11)
 	perTable := max(1, int((l.Body.W-candW-winsW)/cellW))
+	if perTable >= len(q.Voters) { // one table: as wide as reads well
+		cellW = max(cellW, min(matrixCellMax, (l.Body.W-candW-winsW)/float64(len(q.Voters))))
+	}
 	var rows []page.Row
 	for first := 0; first < len(q.Voters); first += perTable {
 		end := min(len(q.Voters), first+perTable)
@@ -162,6 +165,9 @@ func (l *layout) voteMatrix(q *exam.Question) []page.Row {
 	return rows
 }
 
+// matrixCellMax is the widest a vote matrix's cell is drawn, mm.
+const matrixCellMax = 20.0
+
 // answerCell is a box to write a short answer in, the key's answer in it.
 func (l *layout) answerCell(q *exam.Question, b *exam.Box, where string) cell {
 	f := l.examField(q, b, where)
@@ -197,36 +203,48 @@ func (l *layout) verdictGrid(q *exam.Question) []page.Row {
 	}
 	headRow := l.tableRow(l.Body.X, widths, head, size, 0)
 	headRow.KeepNext = true
-	rows := []page.Row{l.gapless(headRow, widths)}
+	rows := []page.Row{withoutBoxes(headRow, gapColumns(len(widths)))}
 	for i := 0; i < perColumn; i++ {
 		var cells []cell
+		empty := gapColumns(len(widths))
 		for c := 0; c < columns; c++ {
 			if c > 0 {
 				cells = append(cells, cell{})
 			}
 			k := c*perColumn + i
 			if k >= len(q.Entries) {
+				empty[len(cells)], empty[len(cells)+1] = true, true
 				cells = append(cells, cell{}, cell{})
 				continue
 			}
 			e := q.Entries[k]
 			cells = append(cells, given(labels[k]).left().sized(size), l.answerCell(q, e.Verdict, labels[k]))
 		}
-		rows = append(rows, l.gapless(l.tableRow(l.Body.X, widths, cells, l.st.body, l.st.cell), widths))
+		rows = append(rows, withoutBoxes(l.tableRow(l.Body.X, widths, cells, l.st.body, l.st.cell), empty))
 	}
 	return rows
 }
 
-// gapless draws a table row whose gap columns (every third after the
-// first two) have no box: the columns of a grid stand apart.
-func (l *layout) gapless(r page.Row, widths []float64) page.Row {
+// gapColumns marks the gaps of a grid of label and box columns: every
+// third column after the first two.
+func gapColumns(n int) []bool {
+	out := make([]bool, n)
+	for i := 2; i < n; i += 3 {
+		out[i] = true
+	}
+	return out
+}
+
+// withoutBoxes draws a table row without the boxes of the columns marked:
+// the gaps between a grid's columns, the places no entry fills.
+func withoutBoxes(r page.Row, skip []bool) page.Row {
 	draw := r.Draw
 	r.Draw = func(p *page.Page, y float64) {
 		before := len(p.Boxes)
 		draw(p, y)
 		kept := p.Boxes[:before]
 		for i, b := range p.Boxes[before:] {
-			if i%3 == 2 && len(widths) > 2 {
+			if i < len(skip) && skip[i] {
 				continue
 			}
 			kept = append(kept, b)

@@ -63,15 +63,25 @@ func (l *layout) examCover() {
 	sub := fill(xl.Subtitle, "questions", itoa(len(e.Questions)), "points", itoa(e.Points()), "count", itoa(len(l.tr.Servers)))
 	rows = append(rows, l.paragraph(page.Words(sub, page.Print), fonts.Regular, st.body, b.X, b.W)...)
 	rows = append(rows, page.Gap(2))
-	rows = append(rows, l.paragraph(page.Words(l.brief(), page.Print), fonts.Regular, st.body, b.X, b.W)...)
+	rows = append(rows, l.paragraph(page.Words(l.examBrief(), page.Print), fonts.Regular, st.body, b.X, b.W)...)
 	l.Place(page.Block{Rows: rows})
+	l.coverSection(lbl.HowToRun, l.paragraphs(append(append([]string{}, l.tpl.Text.HowToRun...), lbl.PrintPlan)))
 	l.coverSection(lbl.Cluster, l.paragraphs([]string{l.tr.Setup()}))
 	l.coverSection(lbl.HowToFill, l.paragraphs(l.tpl.Text.HowToFill))
 	l.coverSection(xl.RuleMenu, l.ruleMenu())
 	if story := l.examStory(); len(story) > 0 {
 		l.coverSection(xl.StoryHeading, story)
 	}
-	l.coverSection(lbl.HowToRun, l.paragraphs(append(append([]string{}, l.tpl.Text.HowToRun...), lbl.PrintPlan)))
+}
+
+// examBrief is the students' introduction: the exercise's own when it is
+// written for an exam (it has questions:, or the exam is its template),
+// else the template's, which says only what the sheets show.
+func (l *layout) examBrief() string {
+	if b := strings.TrimSpace(l.tr.Brief); b != "" && (len(l.ex.Questions) > 0 || l.ex.Worksheet.Template == templates.KindExam) {
+		return b
+	}
+	return l.instruction(l.lbl.Brief)
 }
 
 // ruleMenu is the table of rules a rule box chooses from: the same on
@@ -125,7 +135,7 @@ func (l *layout) examStory() []page.Row {
 	nameW := l.fitWidth(fonts.Bold, size, names...)
 	for i, st := range l.ex.Steps[:last] {
 		said := strings.TrimSpace(st.Note)
-		if said == "" {
+		if said == "" || strings.Contains(said, "?") { // a question of another template's: the event instead
 			said = l.sentence(st.Words(l.tr.Servers))
 		}
 		lines := l.wrapIn(page.Words(said, page.Print), fonts.Regular, size, l.Body.W-nameW)
@@ -142,9 +152,11 @@ func (l *layout) examStory() []page.Row {
 // cluster it is about, and its answer boxes, kept on one page when they
 // fit on one.
 func (l *layout) examQuestions() {
-	l.StartPage("questions")
+	if l.Page == nil || l.Page.Section != "cover" {
+		l.StartPage("questions") // after the cover, the questions fill its last page first
+	}
 	for i, q := range l.shared.exam.Questions {
-		if i > 0 {
+		if i > 0 || l.Y > l.Body.Y {
 			l.Space(l.st.gap + 2)
 		}
 		head := l.heading(fill(l.tpl.Exam.Question, "n", itoa(q.N), "points", itoa(q.Points())), l.st.heading)

@@ -78,7 +78,7 @@ func parseEvent(s string, servers []string) (engine.Step, error) {
 	case "client":
 		st.Kind = engine.StepClient
 		id, value, _ := strings.Cut(rest, " ")
-		if st.Server, err = serverNamed(id, servers); err == nil {
+		if st.Server, err = serverNamed(strings.TrimSuffix(id, ":"), servers); err == nil {
 			st.Value = strings.Trim(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(value), ":")), `"'“”`)
 			if st.Value == "" {
 				err = fmt.Errorf("write the value the client sends: client %s x", st.Server)

@@ -100,7 +100,7 @@ func (l *loader) checkQuestion(n *yaml.Node, byKey map[string]*yaml.Node, q Ques
 		}
 	}
 	switch {
-	case q.Kind == "goal" && byKey["goal"] == nil:
+	case q.Kind == "goal" && byKey["goal"] == nil && !l.misspelt["goal"]:
 		l.at(n, "write the condition, such as `goal: two-leaders` (see raftsheet ask --help)", "a goal question needs `goal:`")
 	case q.Kind == "mutant" && !l.ex.Mutated():
 		l.at(n, "add `options: {mutate: [...]}`: the rules the cluster breaks", "a mutant question needs an exercise that breaks rules on purpose")

@@ -8,6 +8,7 @@ import (
 
 	"github.com/raftsheet/raftsheet/diag"
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exam"
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/fonts"
 	"github.com/raftsheet/raftsheet/page"
@@ -20,6 +21,7 @@ type Options struct {
 	Template *templates.Template
 	Paper    page.Paper
 	Stamp    Stamp
+	exam     *exam.Exam // the exam template: its answers worked out already (tests); nil works them out
 }
 
 // Stamp marks a variant's sheets: its code on every page of worksheet and
@@ -53,7 +55,7 @@ func Layout(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*page.Documen
 	ranges := pageRanges{}
 	shared := &passShared{debriefRoom: -1}
 	if opt.Template.Kind == templates.KindExam {
-		if shared.exam, err = buildExam(ex, opt.Template, m); err != nil {
+		if shared.exam, err = buildExam(ex, opt, m); err != nil {
 			return nil, err
 		}
 	}

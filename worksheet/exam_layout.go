@@ -20,13 +20,17 @@ import (
 // is as big on the worksheet as on the key, whatever the answer, so the
 // sheet gives nothing away.
 
-// buildExam works out the exam's answers and checks its texts print.
-func buildExam(ex *exercise.Exercise, tpl *templates.Template, m interface {
+// buildExam works out the exam's answers (unless opt has them) and checks
+// its texts print.
+func buildExam(ex *exercise.Exercise, opt Options, m interface {
 	Unprintable(string, bool) string
 }) (*exam.Exam, error) {
-	e, err := exam.Build(ex)
-	if err != nil {
-		return nil, err
+	e := opt.exam
+	if e == nil {
+		var err error
+		if e, err = exam.Build(ex); err != nil {
+			return nil, err
+		}
 	}
 	for _, q := range e.Questions {
 		for _, t := range []string{q.Text, q.Goal} {

@@ -51,12 +51,13 @@ const (
 	KindEntries             // log entries: 1:sally 2:tom; none
 	KindMessage             // a message in words: RequestVote S1 → S2 · term 1 · …
 	KindTime                // a time in ms: 325
+	KindServers             // servers in any order: S2, S3
 	KindVerdict             // an exam's entry: committed, at risk
 	KindRule                // an exam's rule: a letter of the rule menu (RuleMenu)
 	KindEvents              // an exam's sequence of events: judged by playing it (Judge)
 )
 
-var kindNames = [...]string{"number", "server", "roles", "answer", "values", "entries", "message", "time", "verdict", "rule", "events"}
+var kindNames = [...]string{"number", "server", "roles", "answer", "values", "entries", "message", "time", "servers", "verdict", "rule", "events"}
 
 func (k Kind) String() string { return kindNames[k] }
 

@@ -17,6 +17,7 @@ import (
 //     parted by spaces, commas or arrows: "1 2 3" = "1, 2, 3" = "1→2→3".
 //   - time: 325, 325ms, "at 325 ms", "election 325" are 325.
 //   - server: S1, s1; a leading "server" is dropped.
+//   - servers: S2, S3 = s3 s2 = "S3 and S2": in any order.
 //   - roles: F/follower, C/candidate, L/leader, ×/x/down/crashed; several
 //     joined by →, ->, >, commas or spaces: C→L = "C, L" = "candidate leader".
 //   - answer: yes/y/true/ok/✓/✔/granted/success/accepted/applied;
@@ -69,6 +70,8 @@ func Normalize(kind Kind, written string, labels *templates.Labels) []string {
 		return []string{number(timeWords.ReplaceAllString(strings.ToLower(s), ""))}
 	case KindServer:
 		return []string{strings.ToLower(strings.TrimSpace(strings.TrimPrefix(strings.ToLower(s), "server ")))}
+	case KindServers:
+		return CanonTokens(kind, strings.NewReplacer(" and ", " ", "&", " ").Replace(strings.ToLower(s)))
 	case KindRoles:
 		return mapTokens(CanonTokens(kind, s), roleWords, CanonWords(kind, labels))
 	case KindAnswer:
@@ -76,6 +79,10 @@ func Normalize(kind Kind, written string, labels *templates.Labels) []string {
 	case KindValues:
 		var out []string
 		for _, t := range CanonTokens(kind, struck.ReplaceAllString(s, " ${1}${2} ")) {
+			if isNone(t, kind, labels) { // "deleted" after a struck entry
+				out = append(out, "-")
+				continue
+			}
 			out = append(out, noneOr(strings.ToLower(termPrefix.ReplaceAllString(t, ""))))
 		}
 		return out

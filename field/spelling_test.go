@@ -24,6 +24,8 @@ func TestSpellings(t *testing.T) {
 		{KindTime, []string{"325", "325ms", "325 ms", "at 325 ms", "election at 325ms"}},
 		{KindServer, []string{"S1", "s1", " S1 ", "'S1'", "server S1"}},
 		{KindServer, []string{"-", "none", "—", "nobody", `""`}},
+		{KindServers, []string{"S2, S3", "s3 s2", "S3 and S2", "[S2, S3]", "S2,S3,S2"}},
+		{KindServers, []string{"-", "none"}},
 		{KindRoles, []string{"L", "l", "leader", "Leader", "LEADER"}},
 		{KindRoles, []string{"C→L", "C->L", "c > l", "C, L", "candidate leader", "candidate→leader"}},
 		{KindRoles, []string{"F", "follower"}},
@@ -60,11 +62,31 @@ func TestSpellings(t *testing.T) {
 		{KindAnswer, "yes", "no"},
 		{KindValues, "sally", "sal"},
 		{KindServer, "S1", "S11"},
+		{KindServers, "S1, S2", "S1, S3"},
+		{KindServers, "S1, S2", "S1"},
 		{KindMessage, "RequestVoteReply S2 → S1 · term 1 · vote granted", "RequestVoteReply S2 → S1 · term 1 · vote denied"},
 	}
 	for _, c := range differ {
 		if a, b := Normalize(c.kind, c.a, labels), Normalize(c.kind, c.b, labels); fmt.Sprint(a) == fmt.Sprint(b) {
 			t.Errorf("%s %q and %q both read %v", c.kind, c.a, c.b, a)
 		}
+	}
+}
+
+// A log entry deleted at the end is written "deleted" (the role-play's
+// label) or "–" after it: the same.
+func TestDeletedReadsAsNone(t *testing.T) {
+	tpl, err := templates.Builtin("roleplay")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprint(Normalize(KindValues, "z –", &tpl.Labels))
+	for _, form := range []string{"z deleted", "~~z~~ Deleted", "z, -"} {
+		if got := fmt.Sprint(Normalize(KindValues, form, &tpl.Labels)); got != want {
+			t.Errorf("%q reads %s, want %s", form, got, want)
+		}
+	}
+	if got := fmt.Sprint(Normalize(KindValues, "z deleted", &tpl.Labels)); got != "[z -]" {
+		t.Errorf(`"z deleted" reads %s`, got)
 	}
 }

@@ -86,7 +86,7 @@ func parseTemplate(file string, src []byte, base func(kind string) (*Template, e
 	if len(l.diags) > 0 {
 		return nil, l.diags
 	}
-	t := &Template{}
+	t := &Template{FieldIDs: true}
 	if base != nil {
 		b, err := base(kind)
 		if err != nil {
@@ -212,7 +212,8 @@ var knownPlaceholders = map[string]bool{
 	"page": true, "pages": true, "count": true, "servers": true, "n": true, "first": true, "last": true,
 	"max": true, "cut": true, "id": true, "goal": true, "ms": true, "timeout": true, "heartbeat": true,
 	"state_pages": true, "slip_pages": true, "debrief_pages": true, "step_pages": true,
+	"at": true, "server": true,
 	"cover_pages": true, "sheet_pages": true, "students": true, "groups": true, "class_pages": true, "class_sheets": true,
 	// exam sheets
-	"questions": true, "points": true, "server": true, "index": true, "term": true, "mutations": true, "letters": true, "question_pages": true,
+	"questions": true, "points": true, "index": true, "term": true, "mutations": true, "letters": true, "question_pages": true,
 }

@@ -14,6 +14,11 @@ type Template struct {
 	Text     Texts    `yaml:"text"`
 	Exam     Exam     `yaml:"exam"` // the exam sheets' words (exam.go)
 
+	// FieldIDs prints each box's field id small in its corner (the
+	// default). false leaves the ids off both PDFs and the boxes shrink by
+	// the strip they took; answer files still list every field by id.
+	FieldIDs bool `yaml:"field_ids"`
+
 	// Rules renames the engine's rules, by rule key (engine.Rule.Key):
 	// what the key, check and the class report call the rule behind an
 	// answer. Reasons gives the key's sentences in another language, by
@@ -113,6 +118,7 @@ type Labels struct {
 	Brief            string `yaml:"brief"`      // the students' introduction when the exercise has none
 	PrintPlan        string `yaml:"print_plan"` // which pages to print how many times, and the paper a class costs
 	TeacherNotes     string `yaml:"teacher_notes"`
+	TimerDraw        string `yaml:"timer_draw"` // in the teacher's notes: an election timer a step restarted
 	NotesIntro       string `yaml:"notes_intro"`
 	Explanation      string `yaml:"explanation"`
 	Steps            string `yaml:"steps"`
@@ -153,6 +159,7 @@ type Labels struct {
 	Lost     string `yaml:"lost"`
 	Dropped  string `yaml:"dropped"`
 	InFlight string `yaml:"in_flight"`
+	Deleted  string `yaml:"deleted"` // a log entry deleted at the end, nothing in its place
 
 	StateTitle  string `yaml:"state_title"`
 	Terms       string `yaml:"terms"`
@@ -186,11 +193,14 @@ type Labels struct {
 	LastLogIndex  string `yaml:"last_log_index"`
 	LastLogTerm   string `yaml:"last_log_term"`
 	Response      string `yaml:"response"`
-	SentAt        string `yaml:"sent_at"`
+	SentAt        string `yaml:"sent_at"` // no longer printed (the sender writes the time in a box, Sent); kept so older templates still load
+	Sent          string `yaml:"sent"`
+	AESlip        string `yaml:"append_entries_slip"`
+	RVSlip        string `yaml:"request_vote_slip"`
 	Arrives       string `yaml:"arrives"`
 	ID            string `yaml:"id"`
 	OK            string `yaml:"ok"`
-	Match         string `yaml:"match"`
+	Match         string `yaml:"match"` // no longer printed on slips (not part of the paper's reply)
 	SlipsTitle    string `yaml:"slips_title"`
 	SlipsIntro    string `yaml:"slips_intro"`
 

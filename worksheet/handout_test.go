@@ -44,7 +44,7 @@ func TestWorksheetIgnoresKeyOnlyTexts(t *testing.T) {
 }
 
 // fillChecked are the sections whose pages the fill test reads.
-var fillChecked = []string{"cover", "debrief"}
+var fillChecked = []string{"cover", "debrief", "state", "slips"}
 
 // No student page is blank or nearly so: its content reaches at least a
 // fifth of the way down the body, computed from the layout.

@@ -181,8 +181,9 @@ type logCell struct {
 }
 
 // logCell is the history of index i: every entry it held (replaced ones
-// struck, as the student strikes them) and whether it was applied at the
-// end. An index that never held an entry is blank.
+// struck, as the student strikes them), "–" and "deleted" when the entry
+// is gone at the end and nothing replaced it, and whether the server ever
+// applied it. An index that never held an entry is blank.
 func (h *history) logCell(lbl *templates.Labels, b *valueBook, i int) logCell {
 	type entry struct {
 		e   engine.LogEntry
@@ -212,8 +213,7 @@ func (h *history) logCell(lbl *templates.Labels, b *valueBook, i int) logCell {
 	if len(seen) == 0 {
 		return logCell{}
 	}
-	fin := h.final()
-	holds := i <= len(fin.Log)
+	holds := i <= len(h.final().Log)
 	for k, en := range seen {
 		strike := k < len(seen)-1 || !holds
 		value := b.short(en.e.Value)
@@ -223,20 +223,28 @@ func (h *history) logCell(lbl *templates.Labels, b *valueBook, i int) logCell {
 		c.term.add(itoa(en.e.Term), en.ink, strike)
 		c.value.add(value, en.ink, strike)
 	}
+	if !holds { // deleted, and nothing took its place: the key says so
+		c.term.add(lbl.None, page.Answer, false)
+		c.value.add(lbl.Deleted, page.Answer, false)
+	}
 	c.term, c.value = c.term.widened(), c.value.widened()
-	switch {
-	case holds && i <= fin.LastApplied:
-		ink := page.Answer
-		if i <= h.initial().LastApplied {
-			ink = page.Print
-		}
-		c.applied = holding(lbl.Yes, ink)
-		c.appliedAt = h.lastReached(func(s engine.ServerState) bool { return s.LastApplied >= i })
-	default:
-		c.applied = holding(lbl.None, page.Answer)
-		c.appliedAt = c.at
+	c.applied, c.appliedAt = holding(lbl.None, page.Answer), c.at
+	if k, ok := h.firstReached(func(s engine.ServerState) bool { return s.LastApplied >= i }); ok {
+		// Applied is for ever: a crash forgets lastApplied, not that the
+		// entry reached the state machine (and a committed entry stays).
+		c.applied, c.appliedAt = holding(lbl.Yes, inkAt(k)), k
 	}
 	return c
+}
+
+// firstReached is the first snapshot in which ok holds, if any.
+func (h *history) firstReached(ok func(engine.ServerState) bool) (int, bool) {
+	for i, s := range h.snaps {
+		if ok(s) {
+			return i, true
+		}
+	}
+	return 0, false
 }
 
 // lastReached is the snapshot from which on ok holds to the end.

@@ -58,7 +58,7 @@ func TestLeakCheckCanFail(t *testing.T) {
 }
 
 // leakChecked are the sections whose student pages the leak tests read.
-var leakChecked = []string{"cover", "debrief"}
+var leakChecked = []string{"cover", "debrief", "state", "slips"}
 
 // studentText is what a worksheet prints on the pages of the given
 // sections: every run in an ink the worksheet prints, a space between

@@ -9,9 +9,11 @@ import (
 	"github.com/raftsheet/raftsheet/engine"
 )
 
-// slip is one paper RPC slip of the role-play: a request, or identical
-// requests one server sent to several peers in one step (a broadcast, as
-// on the seed worksheet), with a response column per receiver.
+// slip is one paper RPC slip of the key: a request, or identical requests
+// one server sent to several peers in one step (a broadcast, as on the
+// seed worksheet), with a response column per receiver. The worksheet's
+// slips are blank: the sender takes the next one of its kind from the
+// stack and fills it in.
 type slip struct {
 	ids     []int // message numbers, ascending
 	msg     engine.Message
@@ -20,6 +22,30 @@ type slip struct {
 	idOf    map[string]int // the message number each receiver's copy has
 	arrives map[string]int // in a timed exercise, when each receiver's copy arrives
 	step    int            // the trace step that sent it
+}
+
+// stack is the key's slips by kind, each in sending order: the k-th
+// RequestVote slip the run sends is RV k, the k-th AppendEntries AE k.
+type stack struct{ rv, ae []*slip }
+
+func stackOf(slips []*slip) stack {
+	var st stack
+	for _, s := range slips {
+		if s.msg.Type == engine.RequestVote {
+			st.rv = append(st.rv, s)
+		} else {
+			st.ae = append(st.ae, s)
+		}
+	}
+	return st
+}
+
+// of is the key's slips of one kind.
+func (st stack) of(t engine.MessageType) []*slip {
+	if t == engine.RequestVote {
+		return st.rv
+	}
+	return st.ae
 }
 
 // slipsOf groups the run's requests into slips, in message order. Copies

@@ -2,23 +2,23 @@ package exercises
 
 import "testing"
 
-// exam-figure7: Figure 7's logs with L down (after step 1). By §5.4.1 a
+// exam-figure7: Figure 7's logs with lead down (after step 1). By §5.4.1 a
 // voter grants only a candidate whose log is at least as up-to-date (a
 // later last term, or the same and at least as long). Last (term, index),
-// worked out by hand: L (6, 10), a (6, 9), b (4, 4), c (6, 11), d (7, 12),
-// e (4, 7), f (3, 11). Seven servers: four votes win; L, though down,
+// worked out by hand: lead (6, 10), a (6, 9), b (4, 4), c (6, 11), d (7, 12),
+// e (4, 7), f (3, 11). Seven servers: four votes win; lead, though down,
 // votes after a restart.
 //
-//	a: b, e, f grant; L, c, d hold longer or later logs → 4, wins
+//	a: b, e, f grant; lead, c, d hold longer or later logs → 4, wins
 //	b: only f → 2;  e: b, f → 3;  f: nobody → 1
 //	c: everyone but d (7 > 6) → 6, wins;  d: everyone → 7, wins
 //
-// Entry 9 (term 6) is on L, a, c, d; only b, e, f lack it and none of
-// them can win: committed. 10 (on L, c, d), 11 of term 6 (c) and 11 of
+// Entry 9 (term 6) is on lead, a, c, d; only b, e, f lack it and none of
+// them can win: committed. 10 (on lead, c, d), 11 of term 6 (c) and 11 of
 // term 7 (d) are at risk: a, which lacks them, can win.
 func TestExamFigure7(t *testing.T) {
 	e := examOf(t, "exam-figure7")
-	const voters = "L a b c d e f"
+	const voters = "lead a b c d e f"
 	expectKey(t, e, 1, votes(1, "a", voters, "- . + - - + +", "yes")+" "+
 		votes(1, "b", voters, "- - . - - - +", "no")+" "+
 		votes(1, "c", voters, "+ + + . - + +", "yes")+" "+

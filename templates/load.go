@@ -215,5 +215,5 @@ var knownPlaceholders = map[string]bool{
 	"at": true, "server": true,
 	"cover_pages": true, "sheet_pages": true, "students": true, "groups": true, "class_pages": true, "class_sheets": true,
 	// exam sheets
-	"questions": true, "points": true, "index": true, "term": true, "mutations": true, "letters": true, "question_pages": true,
+	"questions": true, "points": true, "index": true, "term": true, "mutations": true, "letters": true,
 }

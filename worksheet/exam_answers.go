@@ -159,7 +159,7 @@ func (l *layout) voteMatrix(q *exam.Question) []page.Row {
 			if last {
 				cells = append(cells, l.answerCell(q, c.Wins, c.Server+": "+xl.Wins))
 			}
-			rows = append(rows, l.tableRow(l.Body.X, widths, cells, l.st.body, l.st.cell))
+			rows = append(rows, l.tableRow(l.Body.X, widths, cells, l.st.body, l.writeCell()))
 		}
 	}
 	return rows
@@ -220,7 +220,7 @@ func (l *layout) verdictGrid(q *exam.Question) []page.Row {
 			e := q.Entries[k]
 			cells = append(cells, given(labels[k]).left().sized(size), l.answerCell(q, e.Verdict, labels[k]))
 		}
-		rows = append(rows, withoutBoxes(l.tableRow(l.Body.X, widths, cells, l.st.body, l.st.cell), empty))
+		rows = append(rows, withoutBoxes(l.tableRow(l.Body.X, widths, cells, l.st.body, l.writeCell()), empty))
 	}
 	return rows
 }
@@ -290,7 +290,7 @@ func (l *layout) choiceRow(q *exam.Question, parts []labelled) []page.Row {
 		widths = append(widths, promptW, boxW)
 		cells = append(cells, leftLabel(p.prompt).sized(size), l.answerCell(q, p.box, p.prompt))
 	}
-	return []page.Row{l.tableRow(l.Body.X, widths, cells, l.st.body, l.st.cell)}
+	return []page.Row{l.tableRow(l.Body.X, widths, cells, l.st.body, l.writeCell())}
 }
 
 // eventsBox is a prompt and a box of the template's event_lines lines for
@@ -303,7 +303,6 @@ func (l *layout) eventsBox(q *exam.Question, b *exam.Box, prompt, where string) 
 	h := l.fieldH(n, l.st.body)
 	f := l.examField(q, b, where)
 	x, w := l.Body.X, l.Body.W
-	strip := l.idStrip()
 	columns := l.witnessColumns(b, w-2*l.st.pad, n)
 	rows := l.paragraph(page.Words(prompt, page.Print), fonts.Regular, size, x, w)
 	for i := range rows {
@@ -312,9 +311,7 @@ func (l *layout) eventsBox(q *exam.Question, b *exam.Box, prompt, where string) 
 	rows = append(rows, page.Row{H: h, Draw: func(p *page.Page, y float64) {
 		r := page.Rect{X: x, Y: y, W: w, H: h}
 		p.AddBox(page.Box{R: r, Stroke: page.Thin, Write: true})
-		p.AddText(page.Text{R: page.Rect{X: r.X, Y: r.Y, W: r.W, H: strip}, Lines: []page.Line{inked(f.ID, page.Faint)}, Face: fonts.Regular,
-			Size: l.st.id, LineH: lh(l.st.id), PadX: idPadX, PadY: idPadY})
-		p.Fields = append(p.Fields, f)
+		strip := l.fieldID(p, r, f)
 		colW := (w - 2*l.st.pad) / float64(max(1, len(columns)))
 		for c, lines := range columns {
 			p.AddText(page.Text{R: page.Rect{X: r.X + l.st.pad + colW*float64(c), Y: r.Y + strip, W: colW, H: r.H - strip}, Lines: lines,

@@ -35,6 +35,12 @@ func (q *Question) answer(ex *exercise.Exercise) error {
 	if err != nil {
 		return err
 	}
+	if len(a.Answers) == 0 { // a committed question where no server holds an entry
+		if q.Derived {
+			return nil // left out (Build)
+		}
+		return fmt.Errorf("after step %d there is nothing to ask about: no server holds an entry", q.After)
+	}
 	if m, ok := a.Answers[0].(explore.Mutant); q.Kind == "mutant" && ok && m.Broken == nil {
 		// Nothing broke with timeouts, deliveries and heartbeats alone:
 		// search again with the explorer's clients, crashes and copies.

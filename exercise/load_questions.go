@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
-	"gopkg.in/yaml.v3"
+	"github.com/raftsheet/raftsheet/yaml"
 )
 
 var questionKeys = []string{"ask", "after", "servers", "entries", "goal", "state", "events", "points", "text"}

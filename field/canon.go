@@ -42,7 +42,8 @@ func CanonWords(kind Kind, lbl *templates.Labels) map[string]string {
 func CanonTokens(kind Kind, s string) []string {
 	switch kind {
 	case KindServers:
-		out := strings.Fields(strings.ToLower(valueSeparators.Replace(s)))
+		out := slices.DeleteFunc(strings.Fields(strings.ToLower(valueSeparators.Replace(s))),
+			func(w string) bool { return w == "server" || w == "servers" }) // "servers S2, S3"
 		slices.Sort(out)
 		return slices.Compact(out)
 	case KindRoles:

@@ -52,12 +52,14 @@ const (
 	KindMessage             // a message in words: RequestVote S1 → S2 · term 1 · …
 	KindTime                // a time in ms: 325
 	KindServers             // servers in any order: S2, S3
+	KindRPC                 // a message's type: AppendEntries, AE
+	KindEvent               // what happens at a step of a timed run: heartbeat S1, timeout S3, arrive at S2
 	KindVerdict             // an exam's entry: committed, at risk
 	KindRule                // an exam's rule: a letter of the rule menu (RuleMenu)
 	KindEvents              // an exam's sequence of events: judged by playing it (Judge)
 )
 
-var kindNames = [...]string{"number", "server", "roles", "answer", "values", "entries", "message", "time", "servers", "verdict", "rule", "events"}
+var kindNames = [...]string{"number", "server", "roles", "answer", "values", "entries", "message", "time", "servers", "rpc", "event", "verdict", "rule", "events"}
 
 func (k Kind) String() string { return kindNames[k] }
 

@@ -6,8 +6,8 @@ import "strconv"
 // layout makes every field's id with them, and sizes every column with
 // them too, for the longest id the column may hold, so that an id always
 // fits its box. X is a server, P a peer, t a term, i a log index, k a box
-// in a row of boxes (from 1) or a slip's number in its kind's stack, n a
-// trace step, m a message number.
+// in a row of boxes or a message row (from 1) or a slip's number in its
+// kind's stack, n a trace step, m a message number.
 
 // VoteID is X.vote[t]: the vote X cast in term t.
 func VoteID(server string, term int) string {
@@ -53,15 +53,24 @@ func SlipID(kind string, k int, name string) string { return kind + strconv.Itoa
 // slip's response grid.
 func ResponseID(kind string, k int, to, part string) string { return SlipID(kind, k, to+"."+part) }
 
-// StepID is stepn.X.attr: X's attribute after trace step n.
+// StepID is stepn.X.attr: what X's attribute is after trace step n (a
+// full row), or what the step changes it to (log.from, log.entries: the
+// first index that changes and the entries from there to the end).
 func StepID(n int, server, attr string) string { return step(n) + "." + server + "." + attr }
 
-// StepMessageID is stepn.msg[m]: the line of messages of step n numbered
-// from m.
-func StepMessageID(n, first int) string { return step(n) + "." + indexed("msg", strconv.Itoa(first)) }
+// StepTimeID is stepn.time: when the event of a timed run's step n
+// happens, for the student to work out.
+func StepTimeID(n int) string { return step(n) + ".time" }
 
-// StepNoMessageID is stepn.msg: the one line of a step that sends nothing.
-func StepNoMessageID(n int) string { return step(n) + ".msg" }
+// StepEventID is stepn.event: what happens at step n of a timed run.
+func StepEventID(n int) string { return step(n) + ".event" }
+
+// StepMessageID is stepn.msg[k].part: a part of the k-th message row
+// (from 1) of step n: type, from, to, term, logIndex, logTerm, entries,
+// leaderCommit or ok.
+func StepMessageID(n, row int, part string) string {
+	return step(n) + "." + indexed("msg", strconv.Itoa(row)) + "." + part
+}
 
 func step(n int) string { return "step" + strconv.Itoa(n) }
 

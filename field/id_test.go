@@ -20,8 +20,10 @@ func TestIDsAreTheDocumentedScheme(t *testing.T) {
 		ResponseID(SlipAppendEntries, 3, "S2", "ok"):    "ae3.S2.ok",
 		ResponseID(SlipRequestVote, 2, "S5", "arrives"): "rv2.S5.arrives",
 		StepID(7, "S2", "votedFor"):                     "step7.S2.votedFor",
-		StepMessageID(7, 12):                            "step7.msg[12]",
-		StepNoMessageID(6):                              "step6.msg",
+		StepID(7, "S2", "log.from"):                     "step7.S2.log.from",
+		StepTimeID(30):                                  "step30.time",
+		StepEventID(30):                                 "step30.event",
+		StepMessageID(7, 2, "leaderCommit"):             "step7.msg[2].leaderCommit",
 	} {
 		if got != want {
 			t.Errorf("got %s, want %s", got, want)

@@ -29,6 +29,11 @@ import (
 //     none, [] or "none (heartbeat)" for none.
 //   - message: as the trace sheet prints it, parts in any order, parted
 //     by ·, ; or |; -> for →; see parseMessage.
+//   - servers: S2, S3 = S3 S2 = "S3 and S2".
+//   - rpc: AppendEntries, appendentries, AE; RequestVoteReply, RVR.
+//   - event: "heartbeat S1", "S1 heartbeat"; "timeout S3", "S3's
+//     election timer fires"; "arrive at S2, S3", "messages arrive at S3
+//     and S2".
 //
 // The template's own labels (a translated "oui") are read as well.
 
@@ -95,6 +100,10 @@ func Normalize(kind Kind, written string, labels *templates.Labels) []string {
 		return out
 	case KindMessage:
 		return []string{parseMessage(s, labels)}
+	case KindRPC:
+		return []string{readRPC(s, labels)}
+	case KindEvent:
+		return readEvent(s, labels)
 	}
 	return []string{strings.ToLower(s)}
 }

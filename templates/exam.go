@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
-	"gopkg.in/yaml.v3"
+	"github.com/raftsheet/raftsheet/yaml"
 )
 
 // Exam is what the exam sheets print beside the labels every kind shares:

@@ -32,10 +32,12 @@ func labelsUsedBy(kind string) map[string]bool {
 			"debrief_title", "debrief_intro",
 			"clock_title", "clock_fixed", "clock_random", "election_at", "heartbeat_at", "sent", "arrives")
 	case KindTrace:
-		add("state_machine", "leader_id", "prev_log_index", "prev_log_term", "entries", "leader_commit",
-			"last_log_index", "last_log_term", "match_index", "copy_of",
+		add("state_machine", "prev_log_index", "prev_log_term", "entries", "leader_commit",
+			"last_log_index", "last_log_term", "copy_of", "from", "to", "ok", "yes", "no",
 			"request_vote_msg", "request_vote_reply_msg", "append_entries_msg", "append_entries_reply_msg",
-			"granted", "denied", "success", "failure", "messages", "no_messages", "delivered", "in_flight_after", "next_timer")
+			"messages", "next_timer", "log_from", "log_entries", "message_type", "event", "event_heartbeat",
+			"event_timeout", "event_arrive", "msg_log_index", "msg_log_term", "rows_changes", "rows_full", "deleted", "drawn_timeouts",
+			"request_vote_short", "request_vote_reply_short", "append_entries_short", "append_entries_reply_short")
 	}
 	return used
 }

@@ -18,6 +18,10 @@ type Template struct {
 	// default). false leaves the ids off both PDFs and the boxes shrink by
 	// the strip they took; answer files still list every field by id.
 	FieldIDs bool `yaml:"field_ids"`
+	// TraceRows is what a trace template asks per step: "changes" (only
+	// what the step changes, a blank box meaning unchanged; the default)
+	// or "full" (every server's whole state, for a short exercise).
+	TraceRows string `yaml:"trace_rows"`
 
 	// Rules renames the engine's rules, by rule key (engine.Rule.Key):
 	// what the key, check and the class report call the rule behind an
@@ -31,6 +35,9 @@ type Template struct {
 
 	// Source is where the template came from: a built-in name or a file.
 	Source string `yaml:"-"`
+	// Lines are where a course's template sets each label ("labels.term"),
+	// for errors about one.
+	Lines map[string]int `yaml:"-"`
 }
 
 // Template kinds: the layouts raftsheet knows.
@@ -38,6 +45,12 @@ const (
 	KindRoleplay = "roleplay"
 	KindTrace    = "trace"
 	KindExam     = "exam"
+)
+
+// What a trace template asks per step (TraceRows).
+const (
+	TraceChanges = "changes"
+	TraceFull    = "full"
 )
 
 // Sections each kind can have.
@@ -219,4 +232,24 @@ type Labels struct {
 	NoMessages            string `yaml:"no_messages"`
 	Delivered             string `yaml:"delivered"`
 	InFlightAfter         string `yaml:"in_flight_after"`
+
+	// The trace's steps: what a step changes, its messages' columns, a
+	// timed run's events, the key's marks.
+	LogFrom        string `yaml:"log_from"`
+	LogEntries     string `yaml:"log_entries"`
+	MessageType    string `yaml:"message_type"`
+	Event          string `yaml:"event"`
+	EventHeartbeat string `yaml:"event_heartbeat"`
+	EventTimeout   string `yaml:"event_timeout"`
+	EventArrive    string `yaml:"event_arrive"`
+	DrawnTimeouts  string `yaml:"drawn_timeouts"`
+	RowsChanges    string `yaml:"rows_changes"`  // how to fill in a step's boxes: what it changes
+	RowsFull       string `yaml:"rows_full"`     // or every server's whole state (trace_rows: full)
+	MsgLogIndex    string `yaml:"msg_log_index"` // a message row's prevLogIndex or lastLogIndex
+	MsgLogTerm     string `yaml:"msg_log_term"`  // its prevLogTerm or lastLogTerm
+	// A message's type where a box is narrow: RV, RV reply, AE, AE reply.
+	RequestVoteShort        string `yaml:"request_vote_short"`
+	RequestVoteReplyShort   string `yaml:"request_vote_reply_short"`
+	AppendEntriesShort      string `yaml:"append_entries_short"`
+	AppendEntriesReplyShort string `yaml:"append_entries_reply_short"`
 }

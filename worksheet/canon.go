@@ -3,7 +3,6 @@ package worksheet
 import (
 	"strings"
 
-	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/field"
 )
 
@@ -41,31 +40,4 @@ func (l *layout) canonWords(kind field.Kind) map[string]string {
 		l.shared.canonWords[kind] = m
 	}
 	return m
-}
-
-// messageFields are a message's fields as grading compares them.
-func (l *layout) messageFields(m engine.Message) map[string]string {
-	out := map[string]string{"term": itoa(m.Term)}
-	switch m.Type {
-	case engine.RequestVote:
-		out["lastlogindex"], out["lastlogterm"] = itoa(m.LastLogIndex), itoa(m.LastLogTerm)
-	case engine.RequestVoteReply:
-		out["result"] = choose(m.VoteGranted, "yes", "no")
-	case engine.AppendEntries:
-		out["prevlogindex"], out["prevlogterm"], out["leadercommit"] = itoa(m.PrevLogIndex), itoa(m.PrevLogTerm), itoa(m.LeaderCommit)
-		entries := make([]string, len(m.Entries))
-		for i, e := range m.Entries {
-			entries[i] = engine.EntryText(e.Term, e.Value)
-		}
-		out["entries"] = strings.Join(entries, " ")
-		if len(entries) == 0 {
-			out["entries"] = "-"
-		}
-	case engine.AppendEntriesReply:
-		out["result"] = choose(m.Success, "yes", "no")
-		if m.Success {
-			out["matchindex"] = itoa(m.MatchIndex)
-		}
-	}
-	return out
 }

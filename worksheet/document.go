@@ -23,6 +23,8 @@ type Options struct {
 	Paper    page.Paper
 	Stamp    Stamp
 	exam     *exam.Exam // the exam template: its answers worked out already (tests); nil works them out
+
+	blaming bool // a layout of blameTemplate's: no blaming again
 }
 
 // Stamp marks a variant's sheets: its code on every page of worksheet and
@@ -80,6 +82,12 @@ func Layout(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*page.Documen
 		return nil, &TooSmallError{File: ex.File, Template: opt.Template.Source, Parts: tooTall}
 	}
 	if problems := doc.Problems(m); len(problems) > 0 {
+		if opt.blaming {
+			return nil, errors.New("does not fit")
+		}
+		if err := blameTemplate(ex, tr, opt); err != nil {
+			return nil, err
+		}
 		return nil, fmt.Errorf("%s: the layout does not fit (a bug in raftsheet, please report it):\n  %s",
 			ex.File, strings.Join(problems, "\n  "))
 	}

@@ -53,7 +53,7 @@ func TestEveryBlankBoxHasAnID(t *testing.T) {
 						t.Errorf("%s/%s page %d: a box to fill in at %s has no field id", name, kind, i+1, box.R)
 					case !asked && has && kind == templates.KindTrace:
 						t.Errorf("%s/%s page %d: the box of %s is filled in by the worksheet", name, kind, i+1, id)
-					case has && !onPage[id]:
+					case has && !onPage[id] && !(kind == templates.KindTrace && endsAFieldID(p, id)):
 						t.Errorf("%s/%s page %d: %s is printed but not a field of the page", name, kind, i+1, id)
 					}
 				}
@@ -63,6 +63,18 @@ func TestEveryBlankBoxHasAnID(t *testing.T) {
 			}
 		}
 	}
+}
+
+// endsAFieldID reports whether label is the last part of the id of a
+// field of the page: the trace prints "term" in the box of step7.S2.term,
+// the step and the server being written beside it.
+func endsAFieldID(p *page.Page, label string) bool {
+	for _, f := range p.Fields {
+		if strings.HasSuffix(f.ID, "."+label) {
+			return true
+		}
+	}
+	return false
 }
 
 // printsInside reports whether the worksheet prints something in r other
@@ -91,8 +103,9 @@ func TestFieldIDsFollowTheScheme(t *testing.T) {
 			"S1.end.role", "S1.end.term", "S1.end.votedFor", "S1.end.commitIndex",
 			"rv1.from", "rv1.to", "rv1.term", "rv1.candidateId", "rv1.lastLogIndex", "rv1.lastLogTerm", "rv1.S1.term", "rv1.S2.ok",
 			"ae1.leaderId", "ae1.prevLogIndex", "ae1.prevLogTerm", "ae1.entries", "ae1.leaderCommit", "ae1.S3.ok", "ae10.to"},
-		templates.KindTrace: {"step1.S1.role", "step1.S1.term", "step1.S1.votedFor", "step1.S1.log", "step1.S1.commitIndex",
-			"step1.S1.stateMachine", "step1.msg[1]", "step6.msg"},
+		templates.KindTrace: {"step1.S1.role", "step1.S1.term", "step1.S1.votedFor", "step1.S1.log.from", "step1.S1.log.entries",
+			"step1.S1.commitIndex", "step1.msg[1].type", "step1.msg[1].from", "step1.msg[1].to", "step1.msg[1].term",
+			"step1.msg[1].logIndex", "step1.msg[1].logTerm", "step1.msg[1].entries", "step1.msg[1].commit", "step6.msg[2].ok"},
 	}
 	for kind, ids := range want {
 		b := buildExercise(t, "partition", kind, "a4")
@@ -111,7 +124,8 @@ func TestFieldIDsFollowTheScheme(t *testing.T) {
 	for _, c := range []struct {
 		b  built
 		id string
-	}{{timed, "S3.electionAt[2]"}, {timed, "S1.heartbeatAt[2]"}, {timed, "ae1.sentAt"}, {timed, "ae1.S2.arrives"}, {trace, "step22.S3.timer"}} {
+	}{{timed, "S3.electionAt[2]"}, {timed, "S1.heartbeatAt[2]"}, {timed, "ae1.sentAt"}, {timed, "ae1.S2.arrives"}, {trace, "step22.S3.timer"},
+		{trace, "step30.time"}, {trace, "step30.event"}} {
 		found := false
 		for _, f := range c.b.doc.Fields() {
 			found = found || f.ID == c.id

@@ -36,16 +36,6 @@ func leftLabel(s string) cell {
 func (c cell) left() cell            { c.align = page.Left; return c }
 func (c cell) sized(pt float64) cell { c.size = pt; return c }
 
-// asking is c as a field: its id printed in its corner. Every box left
-// blank on the worksheet gets one, spare boxes too, so that which boxes
-// have ids gives nothing away; a box the worksheet fills in gets none.
-func (c cell) asking(f *field.Field) cell {
-	if f != nil && (len(c.runs) == 0 || len(f.Answer) > 0) {
-		c.field = f
-	}
-	return c
-}
-
 // changeable is c as a box whose value may change in the run: it has its
 // field id whatever the key writes in it (a spare box too, or one whose
 // given value stays), and its lines sit left, from the box's first line,

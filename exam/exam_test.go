@@ -99,6 +99,16 @@ func TestBadGoalNamesItsLine(t *testing.T) {
 	}
 }
 
+// A committed question asked where no server holds an entry has nothing
+// to ask: an error naming its line (placed by ask:, it is left out, as
+// TestQuestionsFromAsk shows).
+func TestCommittedWithoutEntriesNamesItsLine(t *testing.T) {
+	_, err := Build(load(t, "title: x\nservers: 3\nsteps: [{timeout: S1}]\nquestions:\n  - ask: committed\n    after: 1\n"))
+	if err == nil || !strings.Contains(err.Error(), "q.yaml:5:5: question 1 (committed): after step 1 there is nothing to ask about: no server holds an entry") {
+		t.Errorf("got %v", err)
+	}
+}
+
 // Every key box of an exam is judged right when written as the key
 // writes it, and an events box's witness wrong when played one step short.
 func TestKeyWitnessesAreJudgedRight(t *testing.T) {

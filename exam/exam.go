@@ -128,6 +128,11 @@ func (q *Question) Boxes() []*Box {
 	return out
 }
 
+// ShowsCommitIndex is whether the question's figure may give each
+// server's commitIndex: not a committed question's, since an entry at or
+// below a commitIndex is committed — the column would answer it.
+func (q *Question) ShowsCommitIndex() bool { return q.Kind != "committed" }
+
 // Points are the question's points: as written, else one per box.
 func (q *Question) Points() int {
 	if q.Question.Points > 0 {

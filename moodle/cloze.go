@@ -29,7 +29,8 @@ func questionText(e *exam.Exam, tpl *templates.Template) string {
 }
 
 // figure is the question's cluster as an HTML table: the indexes above,
-// a row per server with its role, term, vote and commitIndex, and a cell
+// a row per server with its role, term, vote and commitIndex (where it
+// does not answer the question: Question.ShowsCommitIndex), and a cell
 // per log entry with its term, shaded by term.
 func figure(q *exam.Question, tpl *templates.Template) string {
 	lbl, xl := &tpl.Labels, &tpl.Exam
@@ -43,7 +44,11 @@ func figure(q *exam.Question, tpl *templates.Template) string {
 	}
 	fmt.Fprintf(&b, "<p><b>%s</b></p>\n", escape(caption))
 	b.WriteString(`<table style="border-collapse:collapse;font-size:90%">` + "\n<tr>")
-	for _, h := range []string{lbl.Server, lbl.Role, lbl.Term, lbl.VotedFor, lbl.CommitIndex} {
+	heads := []string{lbl.Server, lbl.Role, lbl.Term, lbl.VotedFor, lbl.CommitIndex}
+	if !q.ShowsCommitIndex() {
+		heads = heads[:4]
+	}
+	for _, h := range heads {
 		fmt.Fprintf(&b, `<th style="padding:2px 6px;text-align:left">%s</th>`, escape(h))
 	}
 	last := q.State.LastIndex()
@@ -60,8 +65,11 @@ func figure(q *exam.Question, tpl *templates.Template) string {
 		if vote == "" {
 			vote = lbl.None
 		}
-		fmt.Fprintf(&b, `<tr><td style="padding:2px 6px"><b>%s</b></td><td style="padding:2px 6px">%s</td><td style="padding:2px 6px">%d</td><td style="padding:2px 6px">%s</td><td style="padding:2px 6px">%d</td>`,
-			escape(s.ID), escape(role), s.Term, escape(vote), s.Commit)
+		fmt.Fprintf(&b, `<tr><td style="padding:2px 6px"><b>%s</b></td><td style="padding:2px 6px">%s</td><td style="padding:2px 6px">%d</td><td style="padding:2px 6px">%s</td>`,
+			escape(s.ID), escape(role), s.Term, escape(vote))
+		if q.ShowsCommitIndex() {
+			fmt.Fprintf(&b, `<td style="padding:2px 6px">%d</td>`, s.Commit)
+		}
 		for i := 1; i <= last; i++ {
 			if i > s.Log.LastIndex() {
 				b.WriteString("<td></td>")

@@ -290,3 +290,31 @@ func TestExportQuestionTextHasNoWitness(t *testing.T) {
 		}
 	}
 }
+
+// A committed question's table gives no commitIndex (it would answer the
+// question); a who-can-win question's does.
+func TestCommittedFigureHidesCommitIndex(t *testing.T) {
+	tpl, err := templates.Builtin("exam")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, err := exercises.Builtin("exam-figure8")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := SetOf(ex, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]bool{}
+	for _, q := range s.Exams[0].Exam.Questions {
+		shown := strings.Contains(figure(q, tpl), ">"+tpl.Labels.CommitIndex+"<")
+		if shown == (q.Kind == "committed") {
+			t.Errorf("question %d (%s): commitIndex shown %v", q.N, q.Kind, shown)
+		}
+		kinds[q.Kind] = true
+	}
+	if !kinds["committed"] || !kinds["who-can-win"] {
+		t.Fatalf("exam-figure8 asks %v: the test needs both kinds", kinds)
+	}
+}

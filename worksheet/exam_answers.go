@@ -191,6 +191,7 @@ func (l *layout) verdictGrid(q *exam.Question) []page.Row {
 		labelW = l.Body.W - boxW
 	}
 	perColumn := (len(q.Entries) + columns - 1) / columns
+	columns = (len(q.Entries) + perColumn - 1) / perColumn // no column left with a heading alone
 	widths := []float64{}
 	head := []cell{}
 	for c := 0; c < columns; c++ {

@@ -12,7 +12,8 @@ import (
 // the term of each entry in its box and its value under it, every box
 // shaded by its term in greys that stay apart in black and white; and
 // left of each row what the paper writes beside it: the server, its role
-// (or down), currentTerm, votedFor and commitIndex.
+// (or down), currentTerm, votedFor and commitIndex (not where it would
+// answer the question: Question.ShowsCommitIndex).
 
 const (
 	figureCellMax = 10.0 // widest a log box is drawn, mm
@@ -29,19 +30,23 @@ type figureColumns struct{ name, role, term, vote, commit float64 }
 
 func (c figureColumns) total() float64 { return c.name + c.role + c.term + c.vote + c.commit }
 
-func (l *layout) figureColumns(st exam.State) figureColumns {
+func (l *layout) figureColumns(st exam.State, commit bool) figureColumns {
 	lbl, size := l.lbl, l.st.small
 	names := []string{lbl.Server}
 	for _, s := range st.Servers {
 		names = append(names, s.ID)
 	}
-	return figureColumns{
+	cols := figureColumns{
 		name:   max(l.fitWidth(fonts.Bold, l.st.body, names...), 10),
 		role:   l.fitWidth(fonts.Regular, size, lbl.Role, lbl.Follower, lbl.Candidate, lbl.Leader, l.tpl.Exam.Down),
 		term:   l.fitWidth(fonts.Regular, size, lbl.Term, "999"),
 		vote:   l.fitWidth(fonts.Regular, size, append([]string{lbl.VotedFor, lbl.None}, names[1:]...)...),
 		commit: l.fitWidth(fonts.Regular, size, lbl.CommitIndex, "999"),
 	}
+	if !commit {
+		cols.commit = 0
+	}
+	return cols
 }
 
 // examFigure is the question's state: its caption, the figure, and the
@@ -56,7 +61,7 @@ func (l *layout) examFigure(q *exam.Question) []page.Row {
 		caption = xl.BeforeStep
 	}
 	rows := l.paragraph(page.Words(caption, page.Print), fonts.Bold, l.st.body, l.Body.X, l.Body.W)
-	rows = append(rows, l.logFigure(q.State)...)
+	rows = append(rows, l.logFigure(q.State, q.ShowsCommitIndex())...)
 	if !q.State.Written {
 		rows = append(rows, page.Gap(1))
 		rows = append(rows, l.inFlightList(q.State.InFlight)...)
@@ -66,8 +71,8 @@ func (l *layout) examFigure(q *exam.Question) []page.Row {
 
 // logFigure is the figure itself: a ruler and a row per server, in bands
 // of indexes when the logs are too long for one.
-func (l *layout) logFigure(st exam.State) []page.Row {
-	cols := l.figureColumns(st)
+func (l *layout) logFigure(st exam.State, commit bool) []page.Row {
+	cols := l.figureColumns(st, commit)
 	area := l.Body.W - cols.total() - figureGap
 	last := max(1, st.LastIndex())
 	cellW := min(figureCellMax, max(figureCellMin, area/float64(last)))
@@ -109,7 +114,7 @@ func (l *layout) figureRuler(cols figureColumns, first, end int, cellW float64, 
 			s string
 		}{{cols.name, lbl.Server}, {cols.role, lbl.Role}, {cols.term, lbl.Term}, {cols.vote, lbl.VotedFor}, {cols.commit, lbl.CommitIndex}}
 		for i, hd := range heads {
-			if full || i == 0 {
+			if (full || i == 0) && hd.w > 0 {
 				l.text(p, page.Rect{X: x, Y: y, W: hd.w, H: h}, []page.Line{plain(hd.s)}, fonts.Regular, size, page.Left, true)
 			}
 			x += hd.w
@@ -144,7 +149,7 @@ func (l *layout) figureRow(cols figureColumns, s exam.Server, first, end int, ce
 			{cols.vote, vote, fonts.Regular, size}, {cols.commit, itoa(s.Commit), fonts.Regular, size}}
 		for i, c := range cells {
 			r := page.Rect{X: x, Y: y, W: c.w, H: h}
-			if full || i == 0 {
+			if (full || i == 0) && c.w > 0 {
 				p.AddBox(page.Box{R: r, Stroke: page.Thin, Fill: page.Header})
 				l.text(p, r, []page.Line{plain(c.s)}, c.face, c.sz, page.Left, true)
 			}

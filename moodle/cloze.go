@@ -255,9 +255,12 @@ func shortAnswer(right []string) string {
 // clozeText writes an answer inside an embedded answer: HTML-escaped (the
 // parser decodes entities), with the characters that end an answer (}, #
 // and ~) escaped or, for ~, which the parser does not unescape, replaced.
+// An & is written &#38;: the parser never ends an answer just after & or
+// &amp; (so that &#…; entities stay whole), and an answer ending in &amp;
+// would run on past its closing brace.
 func clozeText(s string) string {
 	s = strings.NewReplacer("\\", "/", "}", `\}`, "#", `\#`, "~", "-").Replace(s)
-	return escape(s)
+	return strings.ReplaceAll(escape(s), "&amp;", "&#38;")
 }
 
 // feedback is the general feedback: every answer with its rule, and the

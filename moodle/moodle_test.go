@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	htmlx "html"
 	"regexp"
 	"strconv"
 	"strings"
@@ -108,7 +109,13 @@ func parseCloze(text string) ([]subquestion, error) {
 }
 
 // readAlternative reads one alternative: the bytes it takes with the ~ or
-// } after it, and whether that } ends the embedded answer.
+// } after it, and whether that } ends the embedded answer. As Moodle's
+// ANSWER_ALTERNATIVE_ANSWER_REGEX, `.+?(?<!\\|&|&amp;)(?=[~#}]|$)`,
+// an answer is at least one character and ends at the first ~, # or }
+// that follows neither a backslash, nor & or &amp; (an entity such as
+// &#8594; stays whole); its feedback, `.*?(?<!\\)(?=[~}]|$)`, at the
+// first ~ or } after no backslash. The answer is decoded as Moodle stores
+// it: entities decoded, then \} and \# unescaped.
 func readAlternative(s string) (alternative, int, bool, error) {
 	var a alternative
 	i := 0
@@ -119,31 +126,41 @@ func readAlternative(s string) (alternative, int, bool, error) {
 		a.right, i = f == 100, len(m)
 	}
 	start := i
-	for ; i < len(s); i++ {
-		switch s[i] {
-		case '\\':
-			i++ // an escaped character
-		case '{':
-			return a, 0, false, fmt.Errorf("an answer holding {")
-		case '~', '}', '#':
-			a.answer = s[start:i]
-			if s[i] == '#' { // feedback, up to an unescaped ~ or }
-				for i++; i < len(s) && s[i] != '~' && s[i] != '}'; i++ {
-					if s[i] == '\\' {
-						i++
-					}
-				}
-			}
-			if i >= len(s) {
-				return a, 0, false, fmt.Errorf("an embedded answer never closed")
-			}
-			if a.answer == "" {
-				return a, 0, false, fmt.Errorf("an empty answer")
-			}
-			return a, i + 1, s[i] == '}', nil
+	ends := func(i int, set string, after ...string) bool {
+		if !strings.ContainsRune(set, rune(s[i])) {
+			return false
 		}
+		for _, a := range after {
+			if strings.HasSuffix(s[:i], a) {
+				return false
+			}
+		}
+		return true
+	}
+	for i++; i < len(s); i++ { // .+? : the answer's first character never ends it
+		if s[i] == '{' || s[i-1] == '{' {
+			return a, 0, false, fmt.Errorf("an answer holding {")
+		}
+		if !ends(i, "~#}", `\`, "&", "&amp;") {
+			continue
+		}
+		a.answer = decode(s[start:i])
+		if s[i] == '#' { // feedback, up to a ~ or } after no backslash
+			for i++; i < len(s) && !ends(i, "~}", `\`); i++ {
+			}
+		}
+		if i >= len(s) {
+			break
+		}
+		return a, i + 1, s[i] == '}', nil
 	}
 	return a, 0, false, fmt.Errorf("an embedded answer never closed")
+}
+
+// decode is an answer as Moodle stores it: html_entity_decode, then \}
+// and \# unescaped (\~ is not).
+func decode(s string) string {
+	return strings.NewReplacer(`\}`, "}", `\#`, "#").Replace(htmlx.UnescapeString(s))
 }
 
 func (sq subquestion) valid() error {
@@ -263,14 +280,24 @@ func TestClozeCheckCanFail(t *testing.T) {
 		"{1:NUMERICAL:=four:0}",    // no number
 		"{1:MULTICHOICE:=yes~no",   // never closed
 		"{1:SHORTANSWER:=a{b}~=c}", // a brace inside
+		"{1:SHORTANSWER:=}",        // an empty answer: } is its first character
+		"{1:SHORTANSWER:=a&amp;}",  // an answer ending in &amp; never closes
+		"{1:MULTICHOICE:=yes&~no}", // nor after &: one choice, "yes&~no"
 	} {
 		if _, err := parseCloze(bad); err == nil {
 			t.Errorf("%q passes the check", bad)
 		}
 	}
-	subs, err := parseCloze(`x {1:MULTICHOICE:yes~=no} y {2:NUMERICAL:=4:0} z {1:SHORTANSWER:=a~=c\}d}`)
-	if err != nil || len(subs) != 3 || subs[2].answers[1].answer != `c\}d` {
+	subs, err := parseCloze(`x {1:MULTICHOICE:yes~=no} y {2:NUMERICAL:=4:0} z {1:SHORTANSWER:=a~=c\}d&#38;&#8594;\#e#well done~=f}`)
+	if err != nil || len(subs) != 3 || len(subs[2].answers) != 3 || subs[2].answers[1].answer != "c}d&→#e" {
 		t.Errorf("a good text: %v %+v", err, subs)
+	}
+	if got := clozeText(`x&}#~\`); got != `x&#38;\}\#-/` {
+		t.Errorf("clozeText: %s", got)
+	}
+	if subs, err := parseCloze(shortAnswer([]string{"a&", "b&c}", "#d"})); err != nil || len(subs) != 1 || len(subs[0].answers) != 3 ||
+		subs[0].answers[0].answer != "a&" || subs[0].answers[1].answer != "b&c}" || subs[0].answers[2].answer != "#d" {
+		t.Errorf("answers with & } # do not read back: %v %+v", err, subs)
 	}
 }
 
@@ -316,5 +343,45 @@ func TestCommittedFigureHidesCommitIndex(t *testing.T) {
 	}
 	if !kinds["committed"] || !kinds["who-can-win"] {
 		t.Fatalf("exam-figure8 asks %v: the test needs both kinds", kinds)
+	}
+}
+
+// Figure 7's embedded answers, as Moodle reads them, are the paper's
+// (worked by hand): a, c and d can win; with their own votes a would get
+// 4 (b, e, f), b 2 (f), c 6 (all but d), d 7, e 3 (b, f), f 1.
+func TestExportFigure7AnswersAsMoodleReadsThem(t *testing.T) {
+	var q xmlQuiz
+	if err := xml.Unmarshal(exportXML(t, []string{"exam-figure7"}, 0), &q); err != nil {
+		t.Fatal(err)
+	}
+	var votes, winners []string
+	for _, qu := range q.Questions {
+		if qu.Type != "cloze" {
+			continue
+		}
+		subs, err := parseCloze(qu.Text.Text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range subs {
+			var right []string
+			for _, a := range s.answers {
+				if a.right {
+					right = append(right, a.answer)
+				}
+			}
+			switch s.kind {
+			case "NUMERICAL":
+				votes = append(votes, strings.Join(right, " "))
+			case "SHORTANSWER":
+				winners = append(winners, right...)
+			}
+		}
+	}
+	if got, want := strings.Join(votes, " "), "4:0 2:0 6:0 7:0 3:0 1:0"; got != want {
+		t.Errorf("vote counts %s, want %s", got, want)
+	}
+	if got := strings.Join(winners, " "); got != "a c d" {
+		t.Errorf("winners %s, want a c d", got)
 	}
 }

@@ -9,7 +9,7 @@ import (
 )
 
 // BenchmarkBuildExam is what `raftsheet build` does for each built-in
-// exam, but writing the files: load, run, work out every answer, lay out
+// exam, all but writing the files: load, run, work out every answer, lay out
 // and draw the worksheet and the key. The target (issue 16): under 3 s.
 //
 //	go test ./worksheet -run - -bench BuildExam -benchtime 1x

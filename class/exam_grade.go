@@ -1,5 +1,7 @@
 package class
 
+import "github.com/raftsheet/raftsheet/field"
+
 // judgeWritten grades the boxes whose answer is judged rather than
 // compared (field.Field.Judge: an exam's sequences of events, played
 // through the engine; a rule any of several answers): each written answer
@@ -46,4 +48,21 @@ func (g *Grade) uncount(v Verdict) {
 	case Missing:
 		g.Missing--
 	}
+}
+
+// examAnswerHelp adds to the answer file's preamble what an exam's boxes
+// take: a verdict, a rule's letter, a sequence of events on one line.
+const examAnswerHelp = `# An exam: committed or at risk · a rule or property by its letter (A–L,
+#   as on the cover) · a sequence of events on one line, parted by ";":
+#   "timeout S5; deliver S5→S1, S5→S2; deliver all" (see the cover).`
+
+// hasExamBoxes reports whether fields include an exam's own kinds of box.
+func hasExamBoxes(fields []*field.Field) bool {
+	for _, f := range fields {
+		switch f.Kind {
+		case field.KindVerdict, field.KindRule, field.KindEvents:
+			return true
+		}
+	}
+	return false
 }

@@ -4,8 +4,10 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
+	"github.com/raftsheet/raftsheet/exam"
 	"github.com/raftsheet/raftsheet/pipeline"
 	"github.com/raftsheet/raftsheet/variant"
 )
@@ -95,5 +97,26 @@ func TestExamAnswersAreJudged(t *testing.T) {
 	g = examAnswers(t, examSheet(t, "exam-mutant"), map[string]string{"q1.events": broken, "q1.property": "A"})
 	if v := verdicts(g); v["q1.events"] != Right || v["q1.property"] != Wrong {
 		t.Errorf("verdicts %v", v)
+	}
+}
+
+// An exam's answer file says how to write its boxes, and its example of
+// events reads as events; other answer files do not carry it.
+func TestExamAnswerFileSaysHowToWriteEvents(t *testing.T) {
+	s := examSheet(t, "exam-figure8")
+	src := string(AnswerTemplate(HeaderOf(s, Student{}), s.Doc.Fields(), nil))
+	if !strings.Contains(src, examAnswerHelp) {
+		t.Fatalf("no exam help in:\n%s", src[:min(len(src), 1500)])
+	}
+	example := regexp.MustCompile(`"(timeout [^"]*)"`).FindStringSubmatch(examAnswerHelp)
+	if example == nil {
+		t.Fatal("the help has no example of events")
+	}
+	steps, err := exam.ParseEvents(example[1], []string{"S1", "S2", "S3", "S4", "S5"})
+	if err != nil || len(steps) != 3 {
+		t.Errorf("the example %q reads as %d events: %v", example[1], len(steps), err)
+	}
+	if hasExamBoxes(nil) {
+		t.Error("no fields, yet exam boxes")
 	}
 }

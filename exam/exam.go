@@ -128,10 +128,12 @@ func (q *Question) Boxes() []*Box {
 	return out
 }
 
-// ShowsCommitIndex is whether the question's figure may give each
-// server's commitIndex: not a committed question's, since an entry at or
-// below a commitIndex is committed — the column would answer it.
-func (q *Question) ShowsCommitIndex() bool { return q.Kind != "committed" }
+// ShowsCommitIndex is whether the question's figure gives each server's
+// commitIndex: not a committed question's, since an entry at or below a
+// commitIndex is committed — the column would answer it; nor a
+// who-can-win question's, whose answer does not depend on it but whose
+// figure may share a page (and a step) with a committed question.
+func (q *Question) ShowsCommitIndex() bool { return q.Kind != "committed" && q.Kind != "who-can-win" }
 
 // Points are the question's points: as written, else one per box.
 func (q *Question) Points() int {

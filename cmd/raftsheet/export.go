@@ -73,7 +73,11 @@ with "Get category from file" ticked.`,
 			if err := pipeline.WriteFiles(map[string][]byte{out: b.Bytes()}); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "%s: %d exercises, Moodle XML (%d KB)\n", out, len(sets), (b.Len()+1023)/1024)
+			what := fmt.Sprintf("%d exercises", len(sets))
+			if len(sets) == 1 {
+				what = "1 exercise"
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "%s: %s, Moodle XML (%d KB)\n", out, what, (b.Len()+1023)/1024)
 			return nil
 		},
 	}

@@ -31,7 +31,8 @@ func (q *Question) answer(ex *exercise.Exercise) error {
 		return fmt.Errorf("the script does not run to step %d: %v", q.After, err)
 	}
 	q.State = stateAfter(c)
-	a, err := explore.Ask(ex, q.After, explore.Question{Kind: q.Kind, Goal: q.Goal, Bounds: firstBounds(q.Kind)})
+	a, err := explore.Ask(ex, q.After, explore.Question{Kind: q.Kind, Goal: q.Goal, Bounds: firstBounds(q.Kind),
+		ArgueFromLogs: !q.ShowsCommitIndex()}) // the key argues from what the figure shows
 	if err != nil {
 		return err
 	}

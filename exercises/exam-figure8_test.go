@@ -6,15 +6,18 @@ import "testing"
 // [1:a 2:b]; S2 and S3 hold [1:a 2:b], S4 [1:a]; S5 is down with
 // [1:a 3:c]. Worked out by hand:
 //
-//   - a (1, 1) is committed: S2's commitIndex is 1.
+//   - a (1, 1) is committed: every server holds it, so every leader will
+//     (the sheet hides commitIndex, which says so too: S2's is 1).
 //   - b (2, 2) is at risk, though a majority stores it: S5's log ends in
 //     term 3, later than every other's, so every server would vote for it
 //     (§5.4.1), and S5 lacks b — Figure 8 (d).
 //   - c (2, 3) is at risk: S2 (last 2, 2) wins with S1, S3, S4 and lacks it.
 //
 // Who can win: S2 with S1, S3, S4 (S5's log is later); S4 (1, 1) with no
-// one; S5 with everyone. After step 5, S1 has "d" (3, 4) on S1, S2, S3
-// and commits index 3: b and d are committed (commitIndex 3); c is still
+// one; S5 with everyone. After step 5, "d" (3, 4), of S1's own term 4, is
+// on S1, S2 and S3, a majority whose last term 4 beats S5's 3, so no
+// leader can lack it (the Figure 8 rule, §5.4.2): d and b before it are
+// committed (S1's commitIndex, 3, hidden on the sheet, agrees); c is still
 // at risk (S1, leading term 4, lacks it).
 func TestExamFigure8(t *testing.T) {
 	e := examOf(t, "exam-figure8")

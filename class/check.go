@@ -12,6 +12,7 @@ import (
 	"github.com/raftsheet/raftsheet/field"
 	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/pipeline"
+	"github.com/raftsheet/raftsheet/templates"
 	"github.com/raftsheet/raftsheet/textsafe"
 	"github.com/raftsheet/raftsheet/variant"
 	"github.com/raftsheet/raftsheet/worksheet"
@@ -213,7 +214,7 @@ func (c *Checker) sheetOf(a *AnswerFile) (*pipeline.Sheet, error) {
 	return r.sheet, nil
 }
 
-func isBuiltinTemplate(name string) bool { return name == "roleplay" || name == "trace" }
+func isBuiltinTemplate(name string) bool { return slices.Contains(templates.Names(), name) }
 
 // targetOf finds the exercise and variant an answer file names: a
 // built-in, or the exercise file the teacher named (--exercise, or the

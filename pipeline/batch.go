@@ -54,9 +54,9 @@ func BuildAll(args []string, opt BatchOptions) ([]BatchResult, error) {
 		}
 	}
 	// The built-in templates, each read when an exercise first needs it
-	// (most builds need one of the two).
+	// (most builds need one of them).
 	builtins := map[string]func() (*templates.Template, error){}
-	for _, kind := range []string{templates.KindRoleplay, templates.KindTrace} {
+	for _, kind := range templates.Names() {
 		builtins[kind] = sync.OnceValues(func() (*templates.Template, error) { return templates.Builtin(kind) })
 	}
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/raftsheet/raftsheet/diag"
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exam"
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/fonts"
 	"github.com/raftsheet/raftsheet/page"
@@ -30,6 +31,7 @@ type Options struct {
 	// every part. Layouts sharing it are of one run, template and paper,
 	// one at a time.
 	Rooms *Rooms
+	exam  *exam.Exam // the exam template: its answers worked out already (tests); nil works them out
 
 	blaming bool // a layout of blameTemplate's: no blaming again
 }
@@ -94,6 +96,11 @@ func Layout(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*page.Documen
 	if r := opt.Rooms; r != nil && r.sheetCell != 0 {
 		shared.sheetCell, shared.logRows, shared.leaderLines = r.sheetCell, r.logRows, r.leaderLines
 	}
+	if opt.Template.Kind == templates.KindExam {
+		if shared.exam, err = buildExam(ex, opt, m); err != nil {
+			return nil, err
+		}
+	}
 	// The cover says which pages hold what, which depends on how long the
 	// cover is: lay out until the page numbers stand still.
 	for pass := 0; ; pass++ {
@@ -153,6 +160,10 @@ func layoutOnce(ex *exercise.Exercise, tr *engine.Trace, opt Options, m *fonts.M
 	l.st.cell = l.writeCell()
 	for _, s := range opt.Template.Sections {
 		if !opt.Part.has(s) {
+			continue
+		}
+		if opt.Template.Kind == templates.KindExam {
+			l.examSection(s)
 			continue
 		}
 		switch s {

@@ -177,7 +177,7 @@ func (l *layout) serverBoxes(g *traceGrid, s engine.StepRecord, id string) []tra
 				b.runs = nil // a derived time, never printed
 			}
 		} else {
-			b.runs, b.f = v.runs, l.stepField(s.N, id, c, v.answer)
+			b.runs, b.f = v.runs, l.stepField(s.N, id, c, v)
 		}
 		boxes = append(boxes, b)
 	}
@@ -305,7 +305,7 @@ func (l *layout) nextTimer(sv engine.ServerState) string {
 // reason for the change (or for keeping the value: "does not commit",
 // Figure 8), or, for a full row's value the step left alone, the reason
 // of the step that last changed it.
-func (l *layout) stepField(n int, id string, c traceColumn, answer []string) *field.Field {
+func (l *layout) stepField(n int, id string, c traceColumn, answer held) *field.Field {
 	topic := c.topic
 	if c.attr == "timer" && l.tr.Steps[n-1].Servers[id].Role == engine.Leader {
 		topic = topicHeartbeat

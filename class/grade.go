@@ -128,8 +128,11 @@ func mark(f *field.Field, ans Answer, present bool, labels *templates.Labels) Ma
 	switch {
 	case f.Spare():
 		m.Verdict = Skipped // blank, or "-": as the key leaves it
-		if !blank && ans.Unread == "" && !matches(field.Normalize(f.Kind, ans.Text, labels), []string{"-"}) {
+		if got := field.Normalize(f.Kind, ans.Text, labels); !blank && ans.Unread == "" && !matches(got, []string{"-"}) {
 			m.Verdict = Wrong
+			if matches(got, f.Unchanged) { // blank = unchanged, and it is
+				m.Verdict, m.Note = Skipped, "the unchanged value: blank would do"
+			}
 		}
 		if blank {
 			m.Written = ""

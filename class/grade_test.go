@@ -155,6 +155,35 @@ func TestSpareBoxes(t *testing.T) {
 	}
 }
 
+// On the trace, blank means unchanged: a student who writes the
+// unchanged value again in every box the key leaves blank still scores
+// 100 %, and another value there is wrong.
+func TestUnchangedValuesWrittenAgain(t *testing.T) {
+	s, err := mustLocate(t, "partition").Open("trace", "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, other := keyFile(t, s), keyFile(t, s)
+	var ids []string
+	for _, f := range s.Doc.Fields() {
+		if f.Spare() && len(f.Unchanged) == 1 && f.Kind == field.KindNumber {
+			again = setAnswer(t, again, f.ID, f.Unchanged[0])
+			other = setAnswer(t, other, f.ID, f.Unchanged[0]+"1")
+			ids = append(ids, f.ID)
+		}
+	}
+	if len(ids) < 100 {
+		t.Fatalf("only %d unchanged number boxes on the partition trace", len(ids))
+	}
+	perfect := grade(t, "a.yaml", keyFile(t, s))
+	if g := grade(t, "b.yaml", again); g.Score() != 100 || g.Counted() != perfect.Counted() {
+		t.Errorf("unchanged values written again: %.1f%% of %d, want 100%% of %d", g.Score(), g.Counted(), perfect.Counted())
+	}
+	if g := grade(t, "c.yaml", other); g.Wrong != len(ids) {
+		t.Errorf("other values there: %d wrong, want %d", g.Wrong, len(ids))
+	}
+}
+
 // Answer files that cannot be graded get an error naming file and line.
 func TestAnswerFileErrors(t *testing.T) {
 	dir := t.TempDir()

@@ -5,6 +5,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+
+	"github.com/raftsheet/raftsheet/field"
 )
 
 // FileResult is one answer file's grade as `check --format json` writes
@@ -66,12 +68,13 @@ func ErrorResult(file string, err error) FileResult {
 }
 
 // KeyText is the key's answer as a line: "–" for nothing, "(nothing: a
-// spare box)" for a box the key leaves empty.
-func KeyText(f interface {
-	Spare() bool
-	KeyText() string
-}) string {
-	if f.Spare() {
+// spare box)" for a box the key leaves empty, "(blank: unchanged, 1)"
+// for one the step left unchanged.
+func KeyText(f *field.Field) string {
+	switch {
+	case f.Spare() && len(f.Unchanged) > 0:
+		return "(blank: unchanged, " + strings.Join(f.Unchanged, " ") + ")"
+	case f.Spare():
 		return "(nothing: a spare box)"
 	}
 	return f.KeyText()

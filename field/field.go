@@ -36,6 +36,11 @@ type Field struct {
 	// values the key strikes through, when it strikes any: a student who
 	// writes only them has the final value right and its history missing.
 	Given, Final, FinalAlt []string
+	// Unchanged is, for a box the key leaves blank because the step
+	// changed nothing there (the trace: blank = unchanged), the value the
+	// box holds all the same, in the same words: a student who writes it
+	// again is not wrong.
+	Unchanged []string
 	Part                   string // the part of the sheets the box is in: "Raft State S1 · Raft Log", "Step 7"
 	Box                    string // which box of the part: "index 2, term"
 	Page                   int    // from 1

@@ -178,6 +178,9 @@ func (l *layout) serverBoxes(g *traceGrid, s engine.StepRecord, id string) []tra
 			}
 		} else {
 			b.runs, b.f = v.runs, l.stepField(s.N, id, c, v)
+			if b.f.Spare() && !g.full {
+				b.f.Unchanged = l.unchangedValue(s, id, c)
+			}
 		}
 		boxes = append(boxes, b)
 	}
@@ -235,6 +238,19 @@ func (l *layout) keptValue(s engine.StepRecord, id string, c traceColumn) held {
 		return held{}
 	}
 	return held{runs: []page.Run{{S: "(= " + v + ")", Ink: page.Answer}}}
+}
+
+// unchangedValue is, in grading's words, what a box the step left
+// unchanged holds: its role, term, votedFor or commitIndex (nil for the
+// other columns, whose blank is the only answer).
+func (l *layout) unchangedValue(s engine.StepRecord, id string, c traceColumn) []string {
+	sv := s.Servers[id]
+	v, ok := map[string]string{"role": roleWord(l.lbl, sv), "term": itoa(sv.Term),
+		"votedFor": votedFor(l.lbl, sv), "commitIndex": itoa(sv.CommitIndex)}[c.attr]
+	if !ok || v == "" {
+		return nil
+	}
+	return l.canon(c.kind, []string{v})
 }
 
 // traceAttr is the attribute of traceChanges a column reads.

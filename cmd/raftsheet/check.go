@@ -29,7 +29,8 @@ final value of a box without the values struck before it is half right
 (history missing). Spelling is forgiving (case, quotes, "-" or "none" for
 nothing, L for leader, yes/ok/✓, 1:sally for sally; see the README). A
 spare box (one the key leaves empty) counts only if something is written
-in it. A file with nothing written is blank and scores 0.
+in it; on the trace, where blank means unchanged, the unchanged value
+written again does not count either. A file with nothing written is blank and scores 0.
 
 An answer file names its exercise, never a path: for an exercise of your
 own, name its file with --exercise or its class set with --class. With

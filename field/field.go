@@ -41,12 +41,12 @@ type Field struct {
 	// box holds all the same, in the same words: a student who writes it
 	// again is not wrong.
 	Unchanged []string
-	Part                   string // the part of the sheets the box is in: "Raft State S1 · Raft Log", "Step 7"
-	Box                    string // which box of the part: "index 2, term"
-	Page                   int    // from 1
-	Server                 string // whose state it is, or who sent the message; "" if no one's
-	Step                   int    // the trace step that produced the answer; 0: the initial state
-	Rule                   Rule   // the rule behind the answer
+	Part      string // the part of the sheets the box is in: "Raft State S1 · Raft Log", "Step 7"
+	Box       string // which box of the part: "index 2, term"
+	Page      int    // from 1
+	Server    string // whose state it is, or who sent the message; "" if no one's
+	Step      int    // the trace step that produced the answer; 0: the initial state
+	Rule      Rule   // the rule behind the answer
 }
 
 // Kind says what a field holds, so that grading knows which

@@ -142,6 +142,7 @@ func largestFitting(lo, hi, guess int, fits func(int) bool) int {
 	}
 	return yes
 }
+
 // sheetRoom lays the sheets out on scratch pages with write-in rows of
 // height cell and says how much room the fullest one leaves on its page
 // (negative: some sheet needs a second page) and how many such rows it has.

@@ -181,7 +181,7 @@ func (r *runner) record(n int, st Step, rec record, err error) error {
 		N: len(r.tr.Steps) + 1, Event: rec.event, Line: st.Line, Note: rec.note.note, Explain: rec.note.explain,
 		Messages: nonNil(o.Sent), Delivered: nonNil(o.Delivered), Lost: nonNil(o.Lost), Dropped: nonNil(o.Dropped),
 		Refused: o.Refused, Reasons: reasonTexts(o.Why), Why: nonNil(o.Why), Servers: r.c.Snapshot(),
-		ScriptStep: n, Words: rec.words, Ask: nonNil(ask), AskWhy: st.AskWhy, InFlight: sortedIDs(r.c.InFlight()),
+		ScriptStep: n, Words: rec.words, Ask: nonNil(ask), AskWhy: st.AskWhy, WhyRules: ruleKeys(st.WhyRules), InFlight: sortedIDs(r.c.InFlight()),
 	}
 	if r.c.Timed() {
 		now := r.c.Now()
@@ -241,4 +241,13 @@ func (r *runner) messageWords(id int) string {
 		}
 	}
 	return fmt.Sprintf("message #%d", id)
+}
+
+// ruleKeys are the keys of rules, nil for none.
+func ruleKeys(rules []Rule) []string {
+	var out []string
+	for _, r := range rules {
+		out = append(out, r.Key())
+	}
+	return out
 }

@@ -69,6 +69,7 @@ type Step struct {
 	NoteOn    *NoteOn  // a run step: which of its events the note describes; nil: the first
 	Ask       []string // servers the student fills in; nil means all
 	AskWhy    bool     // the student writes the rules behind the step
+	WhyRules  []Rule   // the rules the step's question is about, when the script names them
 	AskSet    bool     // whether the script said ask at all
 	At        *int     // a timed exercise: when the step happens (ms)
 	// run: how long the clock advances, or until when.

@@ -68,7 +68,11 @@ type StepRecord struct {
 	Words      string   `json:"words"`             // the event in plain words
 	Ask        []string `json:"ask"`               // servers the student fills in
 	AskWhy     bool     `json:"ask_why,omitempty"` // the student writes the rules behind the step
-	InFlight   []int    `json:"in_flight"`         // messages still in flight after it
+	// WhyRules are the keys of the rules the step's question is about,
+	// when the script names them (why: [keys]); else the key gives every
+	// rule the engine applied in the step.
+	WhyRules []string `json:"why_rules,omitempty"`
+	InFlight []int    `json:"in_flight"` // messages still in flight after it
 }
 
 // ServerState is one server's state after a step.

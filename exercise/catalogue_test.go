@@ -22,6 +22,10 @@ type badExercise struct {
 // Catalogue is shared with the JSON Schema test (schema_test.go) and the
 // fuzz test's seeds.
 var Catalogue = []badExercise{
+	{name: "why names an unknown rule", src: "title: x\nservers: 3\nsteps:\n  - timeout: S1\n    why: [election-timout]\n", structural: true,
+		errors: []string{"5:11: a rule of why cannot be \"election-timout\" (did you mean `election-timeout`?)"}},
+	{name: "why lists no rule", src: "title: x\nservers: 3\nsteps:\n  - timeout: S1\n    why: []\n", structural: true,
+		errors: []string{"5:10: why lists no rule: name at least one by its key (win-election, committed, …: the README lists them), or write why: true"}},
 	{name: "not YAML", src: "title: x\n  servers: 3\n", errors: []string{"2: not valid YAML: mapping values are not allowed in this context"}},
 	{name: "bare step with note", src: "title: x\nservers: 3\nsteps:\n  - heal\n    note: n\n",
 		errors: []string{"5: not valid YAML: mapping values are not allowed in this context (a step followed by note or ask needs a colon: write `- heal:` on line 4)"}},

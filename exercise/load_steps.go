@@ -84,7 +84,7 @@ func (l *loader) step(n *yaml.Node) (engine.Step, []string, bool) {
 		case "ask":
 			st.Ask, st.AskSet = l.ask(p.v), true
 		case "why":
-			st.AskWhy, _ = l.boolean(p.v, "why")
+			st.AskWhy, st.WhyRules = l.why(p.v)
 		case "at":
 			if v, ok := l.millis(p.v, "at", 0); ok {
 				st.At = &v
@@ -378,4 +378,34 @@ func (l *loader) noteOn(n *yaml.Node, st engine.Step) *engine.NoteOn {
 		return nil
 	}
 	return on
+}
+
+// why reads a step's why: true or false, or the keys of the rules its
+// question is about (why: [win-election, committed]), which the key then
+// gives instead of every rule the engine applied in the step.
+func (l *loader) why(n *yaml.Node) (bool, []engine.Rule) {
+	if n.Kind != yaml.SequenceNode {
+		ask, _ := l.boolean(n, "why")
+		return ask, nil
+	}
+	if len(n.Content) == 0 {
+		l.errorf(n, "why lists no rule: name at least one by its key (win-election, committed, …: the README lists them), or write why: true")
+		return false, nil
+	}
+	var keys []string
+	for _, r := range engine.Rules() {
+		keys = append(keys, r.Key())
+	}
+	var out []engine.Rule
+	for _, k := range n.Content {
+		key, ok := l.choice(k, "a rule of why", keys)
+		if !ok {
+			continue
+		}
+		r, _ := engine.RuleByKey(key)
+		if !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return true, out
 }

@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
+	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/yaml"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
@@ -122,7 +124,9 @@ steps:
     ask: [bob]
   - deliver: all
     ask: none
+    why: [grant-vote, win-election]
   - client: {server: alice, value: x=3}
+    why: true
   - partition: [[alice], [bob, carol]]
   - heal:
     ask: all
@@ -159,3 +163,22 @@ steps:
     ask: S2
   - stabilize:
 `}
+
+// The schema's rule keys (why: [keys]) are the engine's catalogue.
+func TestSchemaRuleKeysAreTheCatalogue(t *testing.T) {
+	var doc struct {
+		Defs map[string]struct {
+			Enum []string `json:"enum"`
+		} `json:"$defs"`
+	}
+	if err := json.Unmarshal(Schema, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for _, r := range engine.Rules() {
+		keys = append(keys, r.Key())
+	}
+	if got := doc.Defs["ruleKey"].Enum; !slices.Equal(got, keys) {
+		t.Errorf("the schema's rule keys are\n%v\nthe engine's\n%v", got, keys)
+	}
+}

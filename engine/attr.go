@@ -19,10 +19,11 @@ const (
 	AttrStateMachine
 	AttrNextIndex
 	AttrMatchIndex
+	AttrSnapshot // §7: lastIncludedIndex, lastIncludedTerm and the state in it
 )
 
 var attrNames = [...]string{"up", "role", "currentTerm", "votedFor", "votes", "log",
-	"commitIndex", "lastApplied", "stateMachine", "nextIndex", "matchIndex"}
+	"commitIndex", "lastApplied", "stateMachine", "nextIndex", "matchIndex", "snapshot"}
 
 func (n AttrName) String() string { return attrNames[n] }
 
@@ -81,6 +82,8 @@ type mark struct {
 	votedFor              string
 	votes                 string
 	log                   Log
+	base                  int    // the snapshot's lastIncludedIndex
+	snapshot              string // the snapshot, in a word
 	commit, applied       int
 	stateMachine          string
 	nextIndex, matchIndex map[string]int
@@ -88,7 +91,7 @@ type mark struct {
 
 func (s *Server) mark() mark {
 	return mark{up: s.Up, role: s.Role, term: s.CurrentTerm, votedFor: s.VotedFor, votes: joinVoters(s),
-		log: s.Log.Clone(), commit: s.CommitIndex, applied: s.LastApplied, stateMachine: s.StateMachine.String(),
+		log: s.Log.Clone(), base: s.base(), snapshot: s.Snap.key(), commit: s.CommitIndex, applied: s.LastApplied, stateMachine: s.StateMachine.String(),
 		nextIndex: copyMap(s.NextIndex), matchIndex: copyMap(s.MatchIndex)}
 }
 
@@ -114,9 +117,10 @@ func (s *Server) changesSince(m mark) []Attr {
 	add(m.term != s.CurrentTerm, AttrCurrentTerm)
 	add(m.votedFor != s.VotedFor, AttrVotedFor)
 	add(m.votes != joinVoters(s), AttrVotes)
-	if from, to, ok := logDiff(m.log, s.Log); ok {
+	if from, to, ok := compactedLogDiff(m.base, m.log, s.base(), s.Log); ok {
 		out = append(out, logAttr(from, to))
 	}
+	add(m.snapshot != s.Snap.key(), AttrSnapshot)
 	add(m.commit != s.CommitIndex, AttrCommitIndex)
 	add(m.applied != s.LastApplied, AttrLastApplied)
 	add(m.stateMachine != s.StateMachine.String(), AttrStateMachine)
@@ -134,6 +138,32 @@ func (s *Server) changesSince(m mark) []Attr {
 }
 
 func hasKey(m map[string]int, k string) bool { _, ok := m[k]; return ok }
+
+// compactedLogDiff is logDiff for logs that start after a snapshot's
+// lastIncludedIndex (aBase, bBase): the run from the first index held by
+// one and not the other, or held differently, to the last such index.
+func compactedLogDiff(aBase int, a Log, bBase int, b Log) (from, to int, ok bool) {
+	if aBase == 0 && bBase == 0 {
+		return logDiff(a, b)
+	}
+	at := func(base int, l Log, i int) (Entry, bool) {
+		if i <= base || i > base+len(l) {
+			return Entry{}, false
+		}
+		return l[i-base-1], true
+	}
+	for i := min(aBase, bBase) + 1; i <= max(aBase+len(a), bBase+len(b)); i++ {
+		ea, ina := at(aBase, a, i)
+		eb, inb := at(bBase, b, i)
+		if ina != inb || ea != eb {
+			if !ok {
+				from, ok = i, true
+			}
+			to = i
+		}
+	}
+	return from, to, ok
+}
 
 // logDiff is the run of indexes where two logs differ: from the first
 // index that differs to the end of the longer log.

@@ -15,6 +15,8 @@ type chaos struct {
 	values int
 	log    []string               // the events so far, for a failure report
 	before map[string]ServerState // the state before the event, for checkReasons
+	extras bool                   // also the events of the options beyond Figure 2
+	seen   map[Sentence]int       // how often each sentence was said, for coverage
 }
 
 func newChaos(servers int, opts Options, seed uint64) *chaos {
@@ -51,6 +53,11 @@ func (ch *chaos) step() error {
 		if e, ok := c.nextEvent(); ok {
 			c.advanceTo(e.At)
 			event, _, err = c.fire(e)
+			return ch.checked(event, err)
+		}
+	}
+	if ch.beyond() && ch.r.IntN(8) == 0 { // the events of the options beyond Figure 2
+		if event, err = ch.beyondEvent(); event != "" {
 			return ch.checked(event, err)
 		}
 	}
@@ -120,6 +127,11 @@ func (ch *chaos) checked(event string, err error) error {
 		err = c.CheckSafety()
 	}
 	o := c.TakeOutcome()
+	if ch.seen != nil {
+		for _, r := range o.Why {
+			ch.seen[r.Sentence]++
+		}
+	}
 	after := c.Snapshot()
 	if err == nil && ch.before != nil {
 		err = checkReasons(ch.before, after, o)
@@ -185,6 +197,12 @@ var chaosOptions = []Options{
 	{MaxEntries: 2, Replicate: ReplicateImmediately, NoopOnElection: true},
 }
 
+// beyondOptions turn on the options beyond Figure 2, alone and together.
+var beyondOptions = []Options{
+	{SnapshotAfter: 3},
+	{SnapshotAfter: 2, MaxEntries: 1, Replicate: ReplicateImmediately},
+}
+
 // Random schedules over many seeds, 3 and 5 servers and every option,
 // with the five safety properties checked after every step; then, once
 // the network heals and every server is back, one election and a few
@@ -223,7 +241,7 @@ func (ch *chaos) recover(t *testing.T) {
 	ch.stabilize(t)
 	best := c.Servers()[0]
 	for _, s := range c.Servers() {
-		if AtLeastAsUpToDate(s.Log.LastTerm(), s.Log.LastIndex(), best.Log) {
+		if best.upToDate(s.lastTerm(), s.lastIndex()) {
 			best = s
 		}
 	}
@@ -263,12 +281,19 @@ func (ch *chaos) leadsHighestTerm(s *Server) bool {
 	return true
 }
 
+// agree: every server holds the same log (after its snapshot), all of it
+// committed and applied, and the same state machine.
 func (ch *chaos) agree() bool {
 	first := ch.c.Servers()[0]
 	for _, s := range ch.c.Servers() {
-		if s.CommitIndex != s.Log.LastIndex() || s.CommitIndex != first.CommitIndex ||
-			firstDifference(s.Log, first.Log) <= len(s.Log) || s.LastApplied != s.CommitIndex {
+		if s.CommitIndex != s.lastIndex() || s.CommitIndex != first.CommitIndex || s.LastApplied != s.CommitIndex ||
+			s.StateMachine.String() != first.StateMachine.String() {
 			return false
+		}
+		for i := max(s.base(), first.base()) + 1; i <= s.lastIndex(); i++ {
+			if s.entryAt(i) != first.entryAt(i) {
+				return false
+			}
 		}
 	}
 	return true
@@ -312,13 +337,4 @@ func BenchmarkRandomSchedule(b *testing.B) {
 	}
 }
 
-// firstDifference is the first index at which a and b differ, or
-// len(a)+1 if a is a prefix of b.
-func firstDifference(a, b Log) int {
-	for i := range a {
-		if i >= len(b) || a[i] != b[i] {
-			return i + 1
-		}
-	}
-	return len(a) + 1
-}
+

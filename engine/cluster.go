@@ -296,6 +296,26 @@ func (c *Cluster) Restart(id string) error {
 	return c.collect(s)
 }
 
+// Compact makes id snapshot its state machine through index and discard
+// the log up to it (§7); index 0 means through lastApplied.
+func (c *Cluster) Compact(id string, index int) error {
+	s, err := c.running(id, "take a snapshot")
+	if err != nil {
+		return err
+	}
+	if index == 0 {
+		index = s.LastApplied
+	}
+	switch {
+	case index > s.LastApplied:
+		return impossible("%s has applied entries up to index %d only; a snapshot covers applied entries (§7)", id, s.LastApplied)
+	case index <= s.base():
+		return impossible("%s's snapshot already covers the entries up to index %d; a new snapshot must go further", id, s.base())
+	}
+	s.TakeSnapshot(index)
+	return c.collect(s)
+}
+
 // DescribeGroups says a partition in words: "{S1, S2} | {S3, S4, S5}",
 // with servers in no group shown alone.
 func DescribeGroups(groups [][]string, all []string) string {

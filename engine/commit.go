@@ -9,12 +9,12 @@ import "strings"
 // reply from peer, which held up to oldMatch before, is what makes such an
 // entry majority-held, the reason says so (Figure 8's lesson).
 func (s *Server) advanceCommitIndex(peer string, oldMatch int) {
-	for n := s.Log.LastIndex(); n > s.CommitIndex; n-- {
+	for n := s.lastIndex(); n > s.CommitIndex; n-- {
 		holders := s.holders(n)
 		if len(holders) < s.cfg.Majority() {
 			continue
 		}
-		if t := s.Log.TermAt(n); t != s.CurrentTerm {
+		if t := s.termAt(n); t != s.CurrentTerm {
 			if peer == "" || oldMatch >= n || s.MatchIndex[peer] < n || len(holders) > s.cfg.Majority() {
 				return // not news: this reply did not make it majority-held
 			}
@@ -60,7 +60,8 @@ func (s *Server) applyCommitted() {
 	first := s.LastApplied + 1
 	for s.LastApplied < s.CommitIndex {
 		s.LastApplied++
-		s.StateMachine.Apply(s.Log.At(s.LastApplied).Value)
+		s.StateMachine.Apply(s.entryAt(s.LastApplied))
 	}
 	s.explain(RuleApply, SayApply, span("entries", first, s.LastApplied), state("state", s.StateMachine.String()))
+	s.snapshotIfDue()
 }

@@ -22,6 +22,11 @@ func (st Step) Event(servers []string) string {
 			return fmt.Sprintf("run until %dms", st.RunUntil)
 		}
 		return fmt.Sprintf("run %dms", st.RunFor)
+	case StepSnapshot:
+		if st.Index == 0 {
+			return "snapshot " + st.Server
+		}
+		return fmt.Sprintf("snapshot %s through %d", st.Server, st.Index)
 	}
 	return st.Kind.String()
 }
@@ -57,6 +62,11 @@ func (st Step) Words(servers []string) string {
 			return fmt.Sprintf("time passes until %dms", st.RunUntil)
 		}
 		return fmt.Sprintf("time passes: %dms", st.RunFor)
+	case StepSnapshot:
+		if st.Index == 0 {
+			return st.Server + " snapshots its state machine and compacts its log"
+		}
+		return fmt.Sprintf("%s snapshots its state machine through index %d and compacts its log", st.Server, st.Index)
 	}
 	return st.Kind.String()
 }

@@ -16,7 +16,7 @@ func (s *Server) Timeout() {
 	}
 	for _, p := range s.peers() {
 		s.send(why, Message{Type: RequestVote, To: p, CandidateID: s.ID,
-			LastLogIndex: s.Log.LastIndex(), LastLogTerm: s.Log.LastTerm()})
+			LastLogIndex: s.lastIndex(), LastLogTerm: s.lastTerm()})
 	}
 }
 
@@ -42,10 +42,10 @@ func (s *Server) handleRequestVote(m Message) {
 		why = s.explain(RuleOlderTermRequest, SayDenyOlderTerm, text("from", m.From), number("requestTerm", m.Term), number("term", s.CurrentTerm))
 	case s.VotedFor != "" && s.VotedFor != m.CandidateID:
 		why = s.explain(RuleOneVote, SayDenyVoted, text("candidate", m.CandidateID), text("votedFor", s.VotedFor), number("term", s.CurrentTerm))
-	case !AtLeastAsUpToDate(m.LastLogTerm, m.LastLogIndex, s.Log):
+	case !s.upToDate(m.LastLogTerm, m.LastLogIndex):
 		why = s.explain(RuleUpToDate, SayDenyUpToDate, text("candidate", m.CandidateID),
 			number("candidateLastTerm", m.LastLogTerm), number("candidateLastIndex", m.LastLogIndex),
-			number("lastTerm", s.Log.LastTerm()), number("lastIndex", s.Log.LastIndex()))
+			number("lastTerm", s.lastTerm()), number("lastIndex", s.lastIndex()))
 	case s.VotedFor == m.CandidateID:
 		granted = true
 		s.timerReset = true
@@ -102,11 +102,11 @@ func (s *Server) becomeLeader() {
 		text("voters", strings.Join(voters, ", ")), number("servers", len(s.cfg.Servers)))
 	s.initLeaderState()
 	if len(s.cfg.Servers) > 1 {
-		s.explain(RuleLeaderInit, SayLeaderInit, number("nextIndex", s.Log.LastIndex()+1))
+		s.explain(RuleLeaderInit, SayLeaderInit, number("nextIndex", s.lastIndex()+1))
 	}
 	if s.cfg.Options.NoopOnElection {
 		s.appendToLog(Entry{Term: s.CurrentTerm})
-		s.explain(RuleNoop, SayNoop, number("index", s.Log.LastIndex()), number("term", s.CurrentTerm))
+		s.explain(RuleNoop, SayNoop, number("index", s.lastIndex()), number("term", s.CurrentTerm))
 	}
 	for _, p := range s.peers() {
 		s.sendAppendEntries(why, p)
@@ -120,7 +120,7 @@ func (s *Server) becomeLeader() {
 func (s *Server) initLeaderState() {
 	s.NextIndex, s.MatchIndex = map[string]int{}, map[string]int{}
 	for _, p := range s.peers() {
-		s.NextIndex[p] = s.Log.LastIndex() + 1
+		s.NextIndex[p] = s.lastIndex() + 1
 		s.MatchIndex[p] = 0
 	}
 }

@@ -1,7 +1,7 @@
 package engine
 
-// MessageType names the four messages of Figure 2: the two RPCs and their
-// replies.
+// MessageType names the messages: the two RPCs of Figure 2 and their
+// replies, and those of the options beyond it.
 type MessageType int
 
 const (
@@ -9,9 +9,12 @@ const (
 	RequestVoteReply
 	AppendEntries
 	AppendEntriesReply
+	InstallSnapshot // §7, Figure 13
+	InstallSnapshotReply
 )
 
-var messageTypeNames = [...]string{"RequestVote", "RequestVoteReply", "AppendEntries", "AppendEntriesReply"}
+var messageTypeNames = [...]string{"RequestVote", "RequestVoteReply", "AppendEntries", "AppendEntriesReply",
+	"InstallSnapshot", "InstallSnapshotReply"}
 
 // MessageTypeNames are the names of the message types, in order, as
 // String gives them.
@@ -30,7 +33,9 @@ func ParseMessageType(s string) (MessageType, bool) {
 }
 
 // IsReply reports whether t answers an RPC.
-func (t MessageType) IsReply() bool { return t == RequestVoteReply || t == AppendEntriesReply }
+func (t MessageType) IsReply() bool {
+	return t == RequestVoteReply || t == AppendEntriesReply || t == InstallSnapshotReply
+}
 
 // Message is one RPC or reply in flight, with the arguments and results of
 // Figure 2. Only the fields of its Type are meaningful.
@@ -59,6 +64,13 @@ type Message struct {
 	// may arrive late, twice, or not at all.
 	Success    bool
 	MatchIndex int
+
+	// InstallSnapshot arguments (Figure 13), the snapshot in one chunk;
+	// its reply carries MatchIndex = LastIncludedIndex, as an
+	// AppendEntries reply does.
+	LastIncludedIndex int
+	LastIncludedTerm  int
+	Data              Snapshot
 
 	// InReplyTo is, on a reply, the ID of the request it answers.
 	InReplyTo int

@@ -38,6 +38,12 @@ type Options struct {
 	// 1 gives the one-entry paper slips of a classroom role-play.
 	MaxEntries int
 	Replicate  Replicate
+
+	// SnapshotAfter is the automatic snapshot policy (§7): a server
+	// snapshots at lastApplied once its log holds this many applied
+	// entries beyond its snapshot; 0 means only the script's snapshot
+	// steps compact a log.
+	SnapshotAfter int
 }
 
 // Config is what every server knows about its cluster.
@@ -45,6 +51,10 @@ type Config struct {
 	Servers      []string // names, in the order every listing uses
 	StateMachine StateMachineKind
 	Options      Options
+	// Members is the initial configuration (§6) when the exercise changes
+	// membership: servers of Servers not in it join later. nil when the
+	// membership never changes: every server is a member, always.
+	Members []string
 }
 
 // Majority is the number of servers that form a quorum (§5.2).

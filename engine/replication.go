@@ -6,7 +6,7 @@ package engine
 func (s *Server) ClientRequest(value string) {
 	s.begin(0)
 	s.appendToLog(Entry{Term: s.CurrentTerm, Value: value})
-	why := s.explain(RuleClientAppend, SayClientAppend, quoted("value", value), number("index", s.Log.LastIndex()), number("term", s.CurrentTerm))
+	why := s.explain(RuleClientAppend, SayClientAppend, quoted("value", value), number("index", s.lastIndex()), number("term", s.CurrentTerm))
 	if s.cfg.Options.Replicate == ReplicateImmediately {
 		for _, p := range s.peers() {
 			s.sendAppendEntries(why, p)
@@ -36,7 +36,7 @@ func (s *Server) Heartbeat() {
 // AppendEntries to it carries entries.
 func (s *Server) anyBehind() bool {
 	for _, p := range s.peers() {
-		if s.NextIndex[p] <= s.Log.LastIndex() {
+		if s.NextIndex[p] <= s.lastIndex() {
 			return true
 		}
 	}
@@ -45,14 +45,20 @@ func (s *Server) anyBehind() bool {
 
 // sendAppendEntries sends peer the entries from nextIndex[peer] on (at most
 // MaxEntries of them), with the entry before them for the consistency check.
+// When that entry is already compacted, the peer gets the snapshot
+// instead (§7).
 func (s *Server) sendAppendEntries(why int, peer string) {
 	prev := s.NextIndex[peer] - 1
-	entries := s.Log[prev:]
+	if prev < s.base() {
+		s.sendInstallSnapshot(peer)
+		return
+	}
+	entries := s.entriesFrom(prev + 1)
 	if max := s.cfg.Options.MaxEntries; max > 0 && len(entries) > max {
 		entries = entries[:max]
 	}
 	s.send(why, Message{Type: AppendEntries, To: peer, LeaderID: s.ID,
-		PrevLogIndex: prev, PrevLogTerm: s.Log.TermAt(prev),
+		PrevLogIndex: prev, PrevLogTerm: s.termAt(prev),
 		Entries: Log(entries).Clone(), LeaderCommit: s.CommitIndex})
 }
 
@@ -64,24 +70,24 @@ func (s *Server) handleAppendEntries(m Message) {
 		s.send(why, Message{Type: AppendEntriesReply, To: m.From, InReplyTo: m.ID})
 		return
 	}
-	s.timerReset = true // Figure 2: it heard from the current leader
-	if s.Role == Candidate {
-		s.becomeFollower()
-		s.explain(RuleAcceptLeader, SayRecognize, from, number("term", m.Term))
-	}
-	if !s.Log.Has(m.PrevLogIndex, m.PrevLogTerm) {
+	s.heardFromLeader(m)
+	if !s.hasEntry(m.PrevLogIndex, m.PrevLogTerm) {
 		why := s.explainMismatch(m)
 		s.send(why, Message{Type: AppendEntriesReply, To: m.From, InReplyTo: m.ID})
 		return
 	}
 	why := -1
-	if len(m.Entries) == 0 {
+	switch {
+	case m.PrevLogIndex < s.base():
+		why = s.explain(RuleConsistencyCheck, SayAcceptCompacted, from, number("prevLogIndex", m.PrevLogIndex), number("base", s.base()))
+	case len(m.Entries) == 0:
 		why = s.explain(RuleConsistencyCheck, SayAcceptHeartbeat, from, number("prevLogIndex", m.PrevLogIndex))
 	}
 	if stored := s.storeEntries(m.PrevLogIndex, m.Entries); stored >= 0 {
 		why = stored
 	}
-	lastNew := m.PrevLogIndex + len(m.Entries)
+	// The snapshot's entries match the leader's too (committed, §5.4.3).
+	lastNew := max(m.PrevLogIndex+len(m.Entries), s.base())
 	if m.LeaderCommit > s.CommitIndex {
 		if c := min(m.LeaderCommit, lastNew); c > s.CommitIndex {
 			s.CommitIndex = c
@@ -96,13 +102,24 @@ func (s *Server) handleAppendEntries(m Message) {
 	s.send(why, Message{Type: AppendEntriesReply, To: m.From, InReplyTo: m.ID, Success: true, MatchIndex: lastNew})
 }
 
+// heardFromLeader: an AppendEntries or InstallSnapshot of the current
+// term comes from its leader, which restarts the election timer (Figure 2)
+// and makes a candidate of that term a follower (§5.2).
+func (s *Server) heardFromLeader(m Message) {
+	s.timerReset = true
+	if s.Role == Candidate {
+		s.becomeFollower()
+		s.explain(RuleAcceptLeader, SayRecognize, text("from", m.From), number("term", m.Term))
+	}
+}
+
 func (s *Server) explainMismatch(m Message) int {
 	var why int
-	if m.PrevLogIndex > s.Log.LastIndex() {
+	if m.PrevLogIndex > s.lastIndex() {
 		why = s.explain(RuleConsistencyCheck, SayRejectNoEntry, text("from", m.From), number("prevLogIndex", m.PrevLogIndex))
 	} else {
 		why = s.explain(RuleConsistencyCheck, SayRejectTerm, text("from", m.From), number("prevLogIndex", m.PrevLogIndex),
-			number("term", s.Log.TermAt(m.PrevLogIndex)), number("prevLogTerm", m.PrevLogTerm))
+			number("term", s.termAt(m.PrevLogIndex)), number("prevLogTerm", m.PrevLogTerm))
 	}
 	s.keep(why, logAttr(m.PrevLogIndex, m.PrevLogIndex)) // index 0 always matches: a mismatch is at 1 or above
 	return why
@@ -119,11 +136,14 @@ func (s *Server) storeEntries(prev int, entries []Entry) int {
 	first, last := 0, 0 // range of newly written indexes
 	for i, e := range entries {
 		idx := prev + 1 + i
-		if idx <= s.Log.LastIndex() {
-			if s.Log.TermAt(idx) == e.Term {
+		if s.compacted(idx) {
+			continue // in the snapshot: committed, the same as the leader's
+		}
+		if idx <= s.lastIndex() {
+			if s.termAt(idx) == e.Term {
 				continue
 			}
-			count, term := s.Log.LastIndex()-idx+1, s.Log.TermAt(idx)
+			count, term := s.lastIndex()-idx+1, s.termAt(idx)
 			s.truncateLog(idx)
 			s.explain(RuleTruncate, SayDelete, number("count", count), number("index", idx), number("term", term), number("leaderTerm", e.Term))
 		}
@@ -177,7 +197,7 @@ func (s *Server) recordSuccess(m Message) {
 	if s.MatchIndex[p] != oldMatch {
 		s.advanceCommitIndex(p, oldMatch)
 	}
-	if s.cfg.Options.Replicate == ReplicateImmediately && s.NextIndex[p] <= s.Log.LastIndex() {
+	if s.cfg.Options.Replicate == ReplicateImmediately && s.NextIndex[p] <= s.lastIndex() {
 		s.sendAppendEntries(why, p)
 	}
 }

@@ -64,6 +64,11 @@ const (
 	RuleQuiet         // nothing happens
 	RuleInFlight      // a message still in flight when the run ends
 
+	// Log compaction (§7, Figure 13), an option beyond Figure 2.
+	RuleSnapshot        // a server snapshots its applied state and discards the log up to it
+	RuleSendSnapshot    // a leader sends InstallSnapshot to a follower that needs compacted entries
+	RuleInstallSnapshot // the receiver rules of Figure 13
+
 	// Rules the sheets name for boxes no reason explains: values that held
 	// from the start, that nothing in the run changed, or that an RPC's
 	// arguments and results carry by definition.
@@ -145,6 +150,10 @@ var rules = [ruleCount]RuleInfo{
 	RuleHeal:          {"heal", "The network heals", ""},
 	RuleQuiet:         {"quiet", "Nothing happens", ""},
 	RuleInFlight:      {"in-flight", "Still in flight when the run ends", ""},
+
+	RuleSnapshot:        {"snapshot", "Snapshot the applied state, discard the log up to it", "§7"},
+	RuleSendSnapshot:    {"send-snapshot", "A follower that needs compacted entries gets InstallSnapshot", "§7"},
+	RuleInstallSnapshot: {"install-snapshot", "InstallSnapshot: keep a following suffix, else discard the log", "§7, Figure 13"},
 
 	RuleTerms:            {"terms", "Terms: a server's currentTerm", "§5.1"},
 	RuleElection:         {"election", "Leader election", "§5.2"},

@@ -166,6 +166,8 @@ func (r *runner) perform(st Step) error {
 		return c.Crash(st.Server)
 	case StepRestart:
 		return c.Restart(st.Server)
+	case StepSnapshot:
+		return c.Compact(st.Server, st.Index)
 	}
 	return fmt.Errorf("step kind %s cannot be performed", st.Kind)
 }
@@ -209,8 +211,8 @@ func (r *runner) checkSize() error {
 		return fmt.Errorf("the run has sent %d messages; the sheets hold at most %d: split the exercise", r.c.net.lastID, MaxMessages)
 	}
 	for _, s := range r.c.servers {
-		if s.Log.LastIndex() > MaxLogLength {
-			return fmt.Errorf("%s's log has %d entries; the sheets hold at most %d", s.ID, s.Log.LastIndex(), MaxLogLength)
+		if s.lastIndex() > MaxLogLength {
+			return fmt.Errorf("%s's log has %d entries; the sheets hold at most %d", s.ID, s.lastIndex(), MaxLogLength)
 		}
 	}
 	return nil

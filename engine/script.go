@@ -26,8 +26,11 @@ type InitialState struct {
 	Term     int
 	VotedFor string
 	Role     Role
-	Log      Log
+	Log      Log // the entries after the snapshot, if there is one
 	Commit   int
+	// Snapshot is what the server's log was compacted into before step 1
+	// (§7); nil when nothing was.
+	Snapshot *Snapshot
 }
 
 // StepKind is what a script step does.
@@ -46,10 +49,12 @@ const (
 	StepCrash
 	StepRestart
 	StepRun
+	StepSnapshot // §7: a server compacts its log
 )
 
 // StepKinds are the keys of the YAML step kinds, in StepKind order.
-var StepKinds = []string{"timeout", "deliver", "drop", "duplicate", "client", "heartbeat", "stabilize", "partition", "heal", "crash", "restart", "run"}
+var StepKinds = []string{"timeout", "deliver", "drop", "duplicate", "client", "heartbeat", "stabilize", "partition", "heal", "crash", "restart", "run",
+	"snapshot"}
 
 func (k StepKind) String() string { return StepKinds[k] }
 
@@ -57,8 +62,9 @@ func (k StepKind) String() string { return StepKinds[k] }
 type Step struct {
 	Kind      StepKind
 	Line, Col int
-	Server    string    // timeout, client, heartbeat, crash, restart
+	Server    string    // timeout, client, heartbeat, crash, restart, snapshot
 	Value     string    // client
+	Index     int       // snapshot: through which index; 0 for lastApplied
 	Selection Selection // deliver, drop, duplicate
 	Groups    [][]string
 	Note      string

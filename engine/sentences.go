@@ -67,6 +67,21 @@ const (
 	SayHeal          Sentence = "heal"
 	SayQuietUntil    Sentence = "quiet-until"
 	SayQuiet         Sentence = "quiet"
+
+	SaySnapshot             Sentence = "snapshot"
+	SaySnapshotAuto         Sentence = "snapshot-auto"
+	SaySendSnapshot         Sentence = "send-snapshot"
+	SayRejectSnapshotOld    Sentence = "reject-snapshot-older-term"
+	SaySnapshotStale        Sentence = "snapshot-stale"
+	SaySnapshotRetain       Sentence = "snapshot-retain"
+	SaySnapshotDiscard      Sentence = "snapshot-discard"
+	SaySnapshotSave         Sentence = "snapshot-save"
+	SaySnapshotLoad         Sentence = "snapshot-load"
+	SayAcceptCompacted      Sentence = "accept-compacted"
+	SayCrashSnapshot        Sentence = "crash-snapshot"
+	SayRestartSnapshot      Sentence = "restart-snapshot"
+	SaySnapshotReplyOld     Sentence = "snapshot-reply-older-term"
+	SaySnapshotReplyNotLead Sentence = "snapshot-reply-not-leader"
 )
 
 // sentences are the English patterns.
@@ -128,6 +143,21 @@ var sentences = map[Sentence]string{
 	SayHeal:          "the network heals: every server can reach every other",
 	SayQuietUntil:    "nothing happens until {until}ms",
 	SayQuiet:         "nothing is in flight: the network is already quiet",
+
+	SaySnapshot:             "{server} snapshots its state machine through index {index} (term {term}) and discards {count:log entry|log entries} up to it (§7)",
+	SaySnapshotAuto:         "{server} has {count:applied entry|applied entries} beyond its snapshot (snapshot_after {after}): it snapshots through index {index} (term {term}) and discards them from its log (§7)",
+	SaySendSnapshot:         "{server}'s log starts after index {base}, its snapshot: nextIndex[{peer}] = {nextIndex} needs compacted entries, so it sends {peer} InstallSnapshot (§7)",
+	SayRejectSnapshotOld:    "{server} rejects InstallSnapshot from {from}: term {requestTerm} < currentTerm {term} (Figure 13)",
+	SaySnapshotStale:        "{server} ignores {from}'s snapshot through index {index}: its own snapshot already reaches index {base} (Figure 13)",
+	SaySnapshotRetain:       "{server} holds entry {index} of term {term}, the snapshot's last: it saves the snapshot, discards its entries up to {index} and keeps the {count:entry|entries} after it (Figure 13, step 6)",
+	SaySnapshotDiscard:      "{server} saves the snapshot through index {index} (term {term}) and discards its entire log, {count:entry|entries} (Figure 13, step 7)",
+	SaySnapshotSave:         "{server} saves the snapshot through index {index} (term {term}); its log holds nothing to keep (Figure 13, steps 5 and 7)",
+	SaySnapshotLoad:         "{server} resets its state machine from the snapshot, which holds {state}; commitIndex and lastApplied become {index} (Figure 13, step 8)",
+	SayAcceptCompacted:      "{server} accepts AppendEntries from {from}: its snapshot covers prevLogIndex {prevLogIndex} (up to {base}), and committed entries match the leader's (§7, §5.4.3)",
+	SayCrashSnapshot:        "{server} crashes: it keeps currentTerm {term}, votedFor {votedFor}, its snapshot through index {index} and its {log:log entry|log entries} on disk; commitIndex, lastApplied, its state machine and any candidate or leader state are lost (Figure 2, §7)",
+	SaySnapshotReplyOld:     "{server} ignores {from}'s InstallSnapshot reply from term {replyTerm}: it is in term {term} now (§5.1)",
+	SaySnapshotReplyNotLead: "{server} ignores {from}'s InstallSnapshot reply: it is no longer leader",
+	SayRestartSnapshot:      "{server} restarts as a follower in term {term} with {log:log entry|log entries}: it loads its snapshot into its state machine, which holds {state}, so commitIndex and lastApplied start at {index} (§7)",
 }
 
 // Sentences lists the sentence keys, sorted.

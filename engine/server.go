@@ -16,8 +16,9 @@ type Server struct {
 
 	// Persistent state on all servers (Figure 2): survives a crash.
 	CurrentTerm int
-	VotedFor    string // "" when none
-	Log         Log
+	VotedFor    string   // "" when none
+	Log         Log      // the entries after the snapshot: Log[0] is at index Snap.LastIncludedIndex+1
+	Snap        Snapshot // §7: what the log's compacted prefix became; zero when none
 
 	// Volatile state on all servers: lost in a crash.
 	CommitIndex  int
@@ -37,10 +38,13 @@ type Server struct {
 
 	outbox        []outgoing
 	rewrittenFrom int // lowest log index deleted since the checker looked; 0 if none
-	reasons       []Reason
-	marked        mark  // the state when the last reason was given
-	handling      int   // the message being handled; 0 for any other event
-	elected       []int // terms this server won since the cluster last looked
+	// compactedEntries are the entries snapshots replaced since the
+	// checker looked, by index, so that it checks them all the same.
+	compactedEntries map[int]Entry
+	reasons          []Reason
+	marked           mark  // the state when the last reason was given
+	handling         int   // the message being handled; 0 for any other event
+	elected          []int // terms this server won since the cluster last looked
 }
 
 // outgoing is a queued message and the reason that sent it (its index in
@@ -101,7 +105,10 @@ func (s *Server) keep(why int, attrs ...Attr) {
 func (s *Server) persistent() []Attr {
 	out := []Attr{whole(AttrCurrentTerm), whole(AttrVotedFor)}
 	if len(s.Log) > 0 {
-		out = append(out, logAttr(1, len(s.Log)))
+		out = append(out, logAttr(s.base()+1, s.lastIndex()))
+	}
+	if s.base() > 0 {
+		out = append(out, whole(AttrSnapshot))
 	}
 	return out
 }
@@ -131,6 +138,10 @@ func (s *Server) Step(m Message) {
 		s.handleAppendEntries(m)
 	case AppendEntriesReply:
 		s.handleAppendEntriesReply(m)
+	case InstallSnapshot:
+		s.handleInstallSnapshot(m)
+	case InstallSnapshotReply:
+		s.handleInstallSnapshotReply(m)
 	}
 }
 
@@ -168,7 +179,13 @@ func (s *Server) Crash() {
 	s.becomeFollower()
 	s.CommitIndex, s.LastApplied = 0, 0
 	s.StateMachine.Reset()
-	why := s.explain(RuleCrash, SayCrash, number("term", s.CurrentTerm), server("votedFor", s.VotedFor), number("log", len(s.Log)))
+	var why int
+	if s.base() > 0 {
+		why = s.explain(RuleCrash, SayCrashSnapshot, number("term", s.CurrentTerm), server("votedFor", s.VotedFor),
+			number("index", s.base()), number("log", len(s.Log)))
+	} else {
+		why = s.explain(RuleCrash, SayCrash, number("term", s.CurrentTerm), server("votedFor", s.VotedFor), number("log", len(s.Log)))
+	}
 	s.keep(why, append(s.persistent(), volatile()...)...)
 }
 
@@ -176,7 +193,14 @@ func (s *Server) Crash() {
 func (s *Server) Restart() {
 	s.begin(0)
 	s.Up = true
-	why := s.explain(RuleRestart, SayRestart, number("term", s.CurrentTerm), number("log", len(s.Log)))
+	var why int
+	if s.base() > 0 {
+		s.restoreSnapshot()
+		why = s.explain(RuleRestart, SayRestartSnapshot, number("term", s.CurrentTerm), number("index", s.base()),
+			state("state", s.StateMachine.String()), number("log", len(s.Log)))
+	} else {
+		why = s.explain(RuleRestart, SayRestart, number("term", s.CurrentTerm), number("log", len(s.Log)))
+	}
 	s.keep(why, append(s.persistent(), volatile()...)...)
 }
 

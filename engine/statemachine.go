@@ -57,9 +57,16 @@ type StateMachine struct {
 	kv       map[string]string
 }
 
-// Apply executes one committed command. A command-less entry (a no-op)
-// changes nothing.
-func (sm *StateMachine) Apply(cmd string) {
+// Apply executes one committed entry's command. A command-less entry (a
+// no-op, a configuration) changes nothing.
+func (sm *StateMachine) Apply(e Entry) {
+	if e.Config != "" {
+		return
+	}
+	sm.apply(e.Value)
+}
+
+func (sm *StateMachine) apply(cmd string) {
 	if cmd == "" {
 		return
 	}
@@ -73,6 +80,18 @@ func (sm *StateMachine) Apply(cmd string) {
 		}
 		sm.kv[k] = v
 	}
+}
+
+// Clone is a copy that shares no memory with sm.
+func (sm StateMachine) Clone() StateMachine {
+	if sm.kv != nil {
+		kv := make(map[string]string, len(sm.kv))
+		for k, v := range sm.kv {
+			kv[k] = v
+		}
+		sm.kv = kv
+	}
+	return sm
 }
 
 // Reset empties the state machine, as after a crash.

@@ -83,6 +83,20 @@ type ServerState struct {
 	// leader, it sends its next heartbeat (absent when it has no such timer).
 	ElectionTimerMs *int `json:"election_timer_ms,omitempty"`
 	HeartbeatMs     *int `json:"heartbeat_ms,omitempty"`
+
+	// Snapshot is what the log's prefix was compacted into (§7); log then
+	// holds the entries after it. Absent when there is none.
+	Snapshot *SnapshotState `json:"snapshot,omitempty"`
+}
+
+// SnapshotState is a snapshot as the trace records it: Figure 13's
+// lastIncludedIndex and lastIncludedTerm, and its data: the state machine
+// and, when the exercise changes membership, the configuration.
+type SnapshotState struct {
+	LastIncludedIndex int    `json:"last_included_index"`
+	LastIncludedTerm  int    `json:"last_included_term"`
+	StateMachine      any    `json:"state_machine"`
+	Config            string `json:"config,omitempty"`
 }
 
 // LogEntry is an entry with its index, as the trace prints logs.
@@ -90,12 +104,17 @@ type LogEntry struct {
 	Index int    `json:"index"`
 	Term  int    `json:"term"`
 	Value string `json:"value"`
+	// A command's client session (§8), and a configuration entry's
+	// configuration (§6), when the exercise has them.
+	Client string `json:"client,omitempty"`
+	Seq    int    `json:"seq,omitempty"`
+	Config string `json:"config,omitempty"`
 }
 
 func indexed(prev int, entries []Entry) []LogEntry {
 	out := make([]LogEntry, len(entries))
 	for i, e := range entries {
-		out[i] = LogEntry{Index: prev + 1 + i, Term: e.Term, Value: e.Value}
+		out[i] = LogEntry{Index: prev + 1 + i, Term: e.Term, Value: e.Value, Client: e.Client, Seq: e.Seq, Config: e.Config}
 	}
 	return out
 }
@@ -104,7 +123,7 @@ func indexed(prev int, entries []Entry) []LogEntry {
 func (s *Server) Snapshot() ServerState {
 	st := ServerState{
 		Up: s.Up, Role: s.Role, Term: s.CurrentTerm,
-		Log:         indexed(0, s.Log),
+		Log:         indexed(s.base(), s.Log),
 		CommitIndex: s.CommitIndex, LastApplied: s.LastApplied,
 		StateMachine: s.StateMachine.Value(),
 		NextIndex:    copyMap(s.NextIndex), MatchIndex: copyMap(s.MatchIndex),
@@ -117,7 +136,19 @@ func (s *Server) Snapshot() ServerState {
 	if s.Role == Candidate {
 		st.Votes = s.voters()
 	}
+	if s.base() > 0 {
+		st.Snapshot = s.Snap.state()
+	}
 	return st
+}
+
+func (sn Snapshot) state() *SnapshotState {
+	out := &SnapshotState{LastIncludedIndex: sn.LastIncludedIndex, LastIncludedTerm: sn.LastIncludedTerm,
+		StateMachine: sn.State.Value()}
+	if !sn.Config.IsZero() {
+		out.Config = sn.Config.String()
+	}
+	return out
 }
 
 func copyMap(m map[string]int) map[string]int {
@@ -185,6 +216,24 @@ func (m Message) MarshalJSON() ([]byte, error) {
 			LeaderCommit int        `json:"leader_commit"`
 			DuplicateOf  int        `json:"duplicate_of,omitempty"`
 		}{h, m.LeaderID, m.PrevLogIndex, m.PrevLogTerm, indexed(m.PrevLogIndex, m.Entries), m.LeaderCommit, m.DuplicateOf}
+	case InstallSnapshot:
+		v = struct {
+			head
+			LeaderID          string         `json:"leader_id"`
+			LastIncludedIndex int            `json:"last_included_index"`
+			LastIncludedTerm  int            `json:"last_included_term"`
+			Offset            int            `json:"offset"`
+			Data              *SnapshotState `json:"data"`
+			Done              bool           `json:"done"`
+			DuplicateOf       int            `json:"duplicate_of,omitempty"`
+		}{h, m.LeaderID, m.LastIncludedIndex, m.LastIncludedTerm, 0, m.Data.state(), true, m.DuplicateOf}
+	case InstallSnapshotReply:
+		v = struct {
+			head
+			MatchIndex  int `json:"match_index"`
+			InReplyTo   int `json:"in_reply_to"`
+			DuplicateOf int `json:"duplicate_of,omitempty"`
+		}{h, m.MatchIndex, m.InReplyTo, m.DuplicateOf}
 	default:
 		r := struct {
 			head

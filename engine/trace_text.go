@@ -133,7 +133,7 @@ func (p *textPrinter) servers(t *Trace, prev, now map[string]ServerState) {
 			role = "down"
 		}
 		row := fmt.Sprintf("  %s\t%s\t%s\t%d\t%s\t%d\t%d\t%s\t%s", mark, id, role, s.Term, votedText(s.VotedFor),
-			s.CommitIndex, s.LastApplied, LogText(s.Log), StateMachineText(s.StateMachine))
+			s.CommitIndex, s.LastApplied, SnapshotLogText(s), StateMachineText(s.StateMachine))
 		if timed {
 			row += "\t" + TimerText(s)
 		}
@@ -162,7 +162,7 @@ func TimerText(s ServerState) string {
 
 func sameState(a, b ServerState) bool {
 	return a.Up == b.Up && a.Role == b.Role && a.Term == b.Term && votedText(a.VotedFor) == votedText(b.VotedFor) &&
-		a.CommitIndex == b.CommitIndex && a.LastApplied == b.LastApplied && LogText(a.Log) == LogText(b.Log) &&
+		a.CommitIndex == b.CommitIndex && a.LastApplied == b.LastApplied && SnapshotLogText(a) == SnapshotLogText(b) &&
 		indexMapText(nil, a.NextIndex) == indexMapText(nil, b.NextIndex) && indexMapText(nil, a.MatchIndex) == indexMapText(nil, b.MatchIndex) &&
 		strings.Join(a.Votes, ",") == strings.Join(b.Votes, ",")
 }
@@ -172,6 +172,31 @@ func votedText(v *string) string {
 		return "-"
 	}
 	return *v
+}
+
+// SnapshotLogText writes a server's log after its snapshot, if it has
+// one: "[≤3 t1: c] 1:d" is a snapshot through index 3 of term 1 holding
+// c, then entry 4.
+func SnapshotLogText(s ServerState) string {
+	if s.Snapshot == nil {
+		return LogText(s.Log)
+	}
+	sn := s.Snapshot
+	head := fmt.Sprintf("[≤%d t%d: %s]", sn.LastIncludedIndex, sn.LastIncludedTerm, SnapshotDataText(sn))
+	if len(s.Log) == 0 {
+		return head
+	}
+	return head + " " + LogText(s.Log)
+}
+
+// SnapshotDataText writes a snapshot's data: its state machine, and its
+// configuration when it has one.
+func SnapshotDataText(sn *SnapshotState) string {
+	out := StateMachineText(sn.StateMachine)
+	if sn.Config != "" {
+		out += "; config " + ParseMembership(sn.Config).Words()
+	}
+	return out
 }
 
 // LogText writes a log as "1:sally 1:bob 2" (term:value, or the term alone).
@@ -257,6 +282,11 @@ func MessageText(m Message) string {
 	case AppendEntries:
 		return fmt.Sprintf("%s prevLogIndex %d prevLogTerm %d entries [%s] leaderCommit %d",
 			head, m.PrevLogIndex, m.PrevLogTerm, strings.TrimPrefix(LogText(indexed(m.PrevLogIndex, m.Entries)), "-"), m.LeaderCommit)
+	case InstallSnapshot:
+		return fmt.Sprintf("%s lastIncludedIndex %d lastIncludedTerm %d data [%s]",
+			head, m.LastIncludedIndex, m.LastIncludedTerm, SnapshotDataText(m.Data.state()))
+	case InstallSnapshotReply:
+		return fmt.Sprintf("%s matchIndex %d", head, m.MatchIndex)
 	}
 	if m.Success {
 		return fmt.Sprintf("%s success true matchIndex %d", head, m.MatchIndex)

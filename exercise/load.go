@@ -446,7 +446,7 @@ func (l *loader) loadOptions(n *yaml.Node) {
 		return
 	}
 	o := &l.ex.Config.Options
-	for _, p := range l.mapping(n, "options", []string{"noop_on_election", "max_entries", "replicate"}) {
+	for _, p := range l.mapping(n, "options", optionKeys) {
 		switch p.key {
 		case "noop_on_election":
 			o.NoopOnElection, _ = l.boolean(p.v, "noop_on_election")
@@ -456,9 +456,15 @@ func (l *loader) loadOptions(n *yaml.Node) {
 			if s, ok := l.choice(p.v, "replicate", []string{"heartbeat", "immediate"}); ok {
 				o.Replicate, _ = engine.ParseReplicate(s)
 			}
+		case "snapshot_after":
+			o.SnapshotAfter, _ = l.integer(p.v, "snapshot_after", 0, engine.MaxLogLength)
 		}
 	}
 }
+
+// optionKeys are the options, Figure 2's choices first, then the features
+// beyond it.
+var optionKeys = []string{"noop_on_election", "max_entries", "replicate", "snapshot_after"}
 
 // loadVariants reads what per-student variants may change: `false` for
 // nothing, or any of names, values, roles, timing set to false.

@@ -150,6 +150,8 @@ func (l *loader) stepArgument(st *engine.Step, v *yaml.Node) {
 		st.Groups = l.groups(v)
 	case engine.StepRun:
 		l.runArgument(st, v)
+	case engine.StepSnapshot:
+		l.snapshotArgument(st, v)
 	case engine.StepStabilize, engine.StepHeal:
 		if v.ShortTag() != "!!null" {
 			l.at(v, fmt.Sprintf("write `- %s` on its own", st.Kind), "`%s` takes no value", st.Kind)
@@ -335,4 +337,24 @@ func (l *loader) vary(n *yaml.Node) []string {
 		}
 	}
 	return out
+}
+
+// snapshotArgument reads `snapshot: S1` (through lastApplied) or
+// `snapshot: {server: S1, index: 4}` (§7).
+func (l *loader) snapshotArgument(st *engine.Step, v *yaml.Node) {
+	if v.Kind != yaml.MappingNode {
+		st.Server, _ = l.server(v, "snapshot")
+		return
+	}
+	for _, p := range l.mapping(v, "snapshot", []string{"server", "index"}) {
+		switch p.key {
+		case "server":
+			st.Server, _ = l.server(p.v, "snapshot")
+		case "index":
+			st.Index, _ = l.integer(p.v, "snapshot index", 1, engine.MaxLogLength)
+		}
+	}
+	if !l.hasKeys(v, "server") {
+		l.at(v, "write `snapshot: S1` or `snapshot: {server: S1, index: 4}`", "snapshot needs a server")
+	}
 }

@@ -336,5 +336,3 @@ func BenchmarkRandomSchedule(b *testing.B) {
 		}
 	}
 }
-
-

@@ -20,10 +20,11 @@ const (
 	AttrNextIndex
 	AttrMatchIndex
 	AttrSnapshot // §7: lastIncludedIndex, lastIncludedTerm and the state in it
+	AttrReads    // §8: the read-only requests a leader holds
 )
 
 var attrNames = [...]string{"up", "role", "currentTerm", "votedFor", "votes", "log",
-	"commitIndex", "lastApplied", "stateMachine", "nextIndex", "matchIndex", "snapshot"}
+	"commitIndex", "lastApplied", "stateMachine", "nextIndex", "matchIndex", "snapshot", "reads"}
 
 func (n AttrName) String() string { return attrNames[n] }
 
@@ -87,12 +88,13 @@ type mark struct {
 	commit, applied       int
 	stateMachine          string
 	nextIndex, matchIndex map[string]int
+	reads                 string
 }
 
 func (s *Server) mark() mark {
 	return mark{up: s.Up, role: s.Role, term: s.CurrentTerm, votedFor: s.VotedFor, votes: joinVoters(s),
-		log: s.Log.Clone(), base: s.base(), snapshot: s.Snap.key(), commit: s.CommitIndex, applied: s.LastApplied, stateMachine: s.StateMachine.String(),
-		nextIndex: copyMap(s.NextIndex), matchIndex: copyMap(s.MatchIndex)}
+		log: s.Log.Clone(), base: s.base(), snapshot: s.Snap.key(), commit: s.CommitIndex, applied: s.LastApplied, stateMachine: s.StateMachine.key(),
+		nextIndex: copyMap(s.NextIndex), matchIndex: copyMap(s.MatchIndex), reads: s.readsKey()}
 }
 
 func joinVoters(s *Server) string {
@@ -123,7 +125,7 @@ func (s *Server) changesSince(m mark) []Attr {
 	add(m.snapshot != s.Snap.key(), AttrSnapshot)
 	add(m.commit != s.CommitIndex, AttrCommitIndex)
 	add(m.applied != s.LastApplied, AttrLastApplied)
-	add(m.stateMachine != s.StateMachine.String(), AttrStateMachine)
+	add(m.stateMachine != s.StateMachine.key(), AttrStateMachine)
 	for _, p := range s.cfg.Servers {
 		if m.nextIndex[p] != s.NextIndex[p] || hasKey(m.nextIndex, p) != hasKey(s.NextIndex, p) {
 			out = append(out, peerAttr(AttrNextIndex, p))
@@ -134,6 +136,7 @@ func (s *Server) changesSince(m mark) []Attr {
 			out = append(out, peerAttr(AttrMatchIndex, p))
 		}
 	}
+	add(m.reads != s.readsKey(), AttrReads)
 	return out
 }
 

@@ -16,6 +16,29 @@ func (ch *chaos) beyond() bool { return ch.extras }
 // or none ("") when none is possible now.
 func (ch *chaos) beyondEvent() (string, error) {
 	c := ch.c
+	o := c.cfg.Options
+	up := ch.where(func(s *Server) bool { return s.Up })
+	switch k := ch.r.IntN(3); {
+	case k == 0 && o.Sessions && len(up) > 0: // a client command, or a retry of one
+		s := ch.towardsLeader(up)
+		client := fmt.Sprintf("c%d", 1+ch.r.IntN(3))
+		if ch.seqs == nil {
+			ch.seqs = map[string]int{}
+		}
+		if ch.r.IntN(2) == 0 || ch.seqs[client] == 0 {
+			ch.seqs[client]++
+		}
+		seq := ch.seqs[client]
+		if ch.r.IntN(4) == 0 && seq > 1 {
+			seq-- // a retry that arrives after the client's next command
+		}
+		// A command and its retries carry the same value.
+		cmd := Command{Value: fmt.Sprintf("%s-%d", client, seq), Session: client, Seq: seq}
+		return fmt.Sprintf("client %s %s #%d", s.ID, client, cmd.Seq), c.ClientCommand(s.ID, cmd)
+	case k == 1 && o.Reads != ReadsOff && len(up) > 0:
+		s := ch.towardsLeader(up)
+		return "read " + s.ID, c.Read(s.ID, "")
+	}
 	ready := ch.where(func(s *Server) bool { return s.Up && s.LastApplied > s.base() })
 	if len(ready) == 0 {
 		return "", nil
@@ -23,6 +46,21 @@ func (ch *chaos) beyondEvent() (string, error) {
 	s := ch.pick(ready)
 	index := s.base() + 1 + ch.r.IntN(s.LastApplied-s.base())
 	return fmt.Sprintf("snapshot %s through %d", s.ID, index), c.Compact(s.ID, index)
+}
+
+// towardsLeader picks a leader three times in four, if there is one: most
+// clients find the leader.
+func (ch *chaos) towardsLeader(up []*Server) *Server {
+	var leaders []*Server
+	for _, s := range up {
+		if s.Role == Leader {
+			leaders = append(leaders, s)
+		}
+	}
+	if len(leaders) > 0 && ch.r.IntN(4) > 0 {
+		return ch.pick(leaders)
+	}
+	return ch.pick(up)
 }
 
 func TestRandomSchedulesBeyondFigure2(t *testing.T) {
@@ -56,4 +94,44 @@ var beyondSentences = []Sentence{
 	SaySnapshot, SaySnapshotAuto, SaySendSnapshot, SayRejectSnapshotOld, SaySnapshotStale, SaySnapshotRetain,
 	SaySnapshotDiscard, SaySnapshotSave, SaySnapshotLoad, SayAcceptCompacted, SayCrashSnapshot, SayRestartSnapshot,
 	SaySnapshotReplyOld, SaySnapshotReplyNotLead,
+	SaySessionAppend, SayDuplicateAnswered, SayDuplicateOutdated, SayDuplicateSkipped,
+	SayReadWaits, SayReadRound, SayReadAck, SayReadConfirmed, SayReadAbandoned, SayReadRefused,
+}
+
+// Timed random schedules with the options that need the clock: reads on
+// a lease (and the vote guard that keeps it safe).
+func TestTimedRandomSchedulesBeyondFigure2(t *testing.T) {
+	const runs, stepsPerRun = 20, 1000
+	seen := map[Sentence]int{}
+	for seed := uint64(1); seed <= runs; seed++ {
+		servers := []int{3, 5}[seed%2]
+		opts := timedBeyondOptions[seed%uint64(len(timedBeyondOptions))]
+		ch := newChaos(servers, opts, seed)
+		ch.extras, ch.seen = true, seen
+		timing := &Timing{ElectionTimeout: map[string]TimeoutPlan{}, Heartbeat: 50, Latency: Span{1, 20}, Seed: seed}
+		for _, id := range ch.c.Config().Servers {
+			timing.ElectionTimeout[id] = TimeoutPlan{{150, 300}}
+		}
+		ch.c.SetTiming(timing)
+		for len(ch.log) < stepsPerRun {
+			if err := ch.step(); err != nil {
+				t.Fatalf("seed %d, %+v, step %d: %v\nlast events: %s", seed, opts, len(ch.log), err, ch.tail())
+			}
+		}
+		ch.recover(t)
+	}
+	for _, say := range timedBeyondSentences {
+		if seen[say] == 0 {
+			t.Errorf("no timed random schedule said %s", say)
+		}
+	}
+}
+
+var timedBeyondOptions = []Options{
+	{Reads: ReadLease, VoteGuard: true, NoopOnElection: true},
+	{Reads: ReadLease, VoteGuard: true, Sessions: true, SnapshotAfter: 3},
+}
+
+var timedBeyondSentences = []Sentence{
+	SayReadLease, SayLeaseExpired, SayLeaseNone, SayDisregardVoteTimed, SayDisregardVoteLeader,
 }

@@ -17,6 +17,7 @@ type chaos struct {
 	before map[string]ServerState // the state before the event, for checkReasons
 	extras bool                   // also the events of the options beyond Figure 2
 	seen   map[Sentence]int       // how often each sentence was said, for coverage
+	seqs   map[string]int         // each client session's last serial number
 }
 
 func newChaos(servers int, opts Options, seed uint64) *chaos {
@@ -201,6 +202,8 @@ var chaosOptions = []Options{
 var beyondOptions = []Options{
 	{SnapshotAfter: 3},
 	{SnapshotAfter: 2, MaxEntries: 1, Replicate: ReplicateImmediately},
+	{Sessions: true, Reads: ReadIndex},
+	{Sessions: true, Reads: ReadIndex, NoopOnElection: true, SnapshotAfter: 4},
 }
 
 // Random schedules over many seeds, 3 and 5 servers and every option,
@@ -252,6 +255,7 @@ func (ch *chaos) recover(t *testing.T) {
 		if best.Role == Leader {
 			ch.must(t, "heartbeat", c.Heartbeat(best.ID))
 		} else {
+			ch.quietLeaders(t, best)
 			ch.must(t, "timeout", c.Timeout(best.ID))
 		}
 		ch.stabilize(t)
@@ -266,6 +270,27 @@ func (ch *chaos) recover(t *testing.T) {
 	}
 	if leaders := ch.where(func(s *Server) bool { return s.Role == Leader }); len(leaders) != 1 {
 		t.Fatalf("%d leaders after recovery", len(leaders))
+	}
+}
+
+// quietLeaders lets time pass as it would before best's timer fires: the
+// other leaders' heartbeats go out (a stale one learns of a newer term),
+// and on the clock the followers' trust in a leader (lease.go) runs out.
+func (ch *chaos) quietLeaders(t *testing.T, best *Server) {
+	t.Helper()
+	c := ch.c
+	if !c.cfg.Options.VoteGuard {
+		return
+	}
+	for _, s := range ch.where(func(s *Server) bool { return s.Role == Leader && s != best }) {
+		ch.must(t, "heartbeat", c.Heartbeat(s.ID))
+		ch.stabilize(t)
+	}
+	if c.Timed() {
+		c.advanceTo(c.Now() + c.clock.minElectionTimeout())
+	}
+	for _, s := range c.Servers() {
+		s.leaderContact = false // untimed: as if every timer had fired
 	}
 }
 

@@ -65,6 +65,20 @@ func (k *clock) sync(s *Server) {
 	}
 }
 
+// minElectionTimeout is the shortest election timeout any server can
+// draw: how long a follower that heard from a leader waits at least.
+func (k *clock) minElectionTimeout() int {
+	least := -1
+	for _, plan := range k.t.ElectionTimeout {
+		for _, s := range plan {
+			if least < 0 || s.Lo < least {
+				least = s.Lo
+			}
+		}
+	}
+	return max(least, 0)
+}
+
 // timedEvent is what happens next on the clock.
 type timedEvent struct {
 	At     int

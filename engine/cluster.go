@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -20,6 +21,10 @@ type Cluster struct {
 	hist    *history
 	out     Outcome
 	clock   *clock // nil unless the exercise runs on a clock
+	// Read-only requests (§8): how many so far, and for each one not yet
+	// answered, how many entries were committed when it arrived.
+	readCount int
+	readFloor map[string]int
 }
 
 // Outcome is what one event did, beyond the servers' new state.
@@ -28,8 +33,9 @@ type Outcome struct {
 	Delivered []int     // numbers of the messages handled
 	Lost      []int     // numbers of messages lost: receiver down or cut off
 	Dropped   []int     // numbers of messages the script dropped
-	Refused   string    // why a client request was refused, if it was
-	Why       []Reason  // one per change, citing the paper
+	Refused   string       // why a client request was refused, if it was
+	Why       []Reason     // one per change, citing the paper
+	Reads     []ReadResult // read-only requests answered or failed (§8)
 }
 
 // EventError is an event the script asks for that cannot happen now.
@@ -98,6 +104,14 @@ func (c *Cluster) collect(s *Server) error {
 	if c.clock != nil {
 		c.clock.sync(s)
 	}
+	for _, r := range s.drainReads() {
+		c.out.Reads = append(c.out.Reads, r)
+		if floor := c.readFloor[r.ID]; r.Served && r.ReadIndex < floor {
+			return broken(LinearizableReads, "%s answered read %s as of index %d, but index %d was committed before the read arrived",
+				s.ID, r.ID, r.ReadIndex, floor)
+		}
+		delete(c.readFloor, r.ID)
+	}
 	return nil
 }
 
@@ -144,17 +158,23 @@ func (c *Cluster) Timeout(id string) error {
 // ClientRequest sends a command to id. A server that is not the leader
 // refuses it and nothing changes (§8: it would redirect the client).
 func (c *Cluster) ClientRequest(id, value string) error {
+	return c.ClientCommand(id, Command{Value: value})
+}
+
+// ClientCommand is ClientRequest for a command that may belong to a
+// client session (§8).
+func (c *Cluster) ClientCommand(id string, cmd Command) error {
 	s, err := c.running(id, "take a client request")
 	if err != nil {
 		return err
 	}
 	if s.Role != Leader {
 		s.begin(0)
-		s.explain(RuleClientRefused, SayRefused, role("role", s.Role), number("term", s.CurrentTerm), quoted("value", value))
+		s.explain(RuleClientRefused, SayRefused, role("role", s.Role), number("term", s.CurrentTerm), quoted("value", cmd.Value))
 		c.out.Refused = s.reasons[len(s.reasons)-1].Text
 		return c.collect(s)
 	}
-	s.ClientRequest(value)
+	s.ClientCommand(cmd)
 	return c.collect(s)
 }
 
@@ -293,6 +313,31 @@ func (c *Cluster) Restart(id string) error {
 		return impossible("%s is running; only a crashed server can restart", id)
 	}
 	s.Restart()
+	return c.collect(s)
+}
+
+// Read sends a read-only request to id (§8): for a kv store, of key. A
+// server that is not the leader refuses it. A read answered must reflect
+// every write committed before it arrived: the checker holds it to that.
+func (c *Cluster) Read(id, key string) error {
+	s, err := c.running(id, "take a read request")
+	if err != nil {
+		return err
+	}
+	c.readCount++
+	rid := "r" + strconv.Itoa(c.readCount)
+	s.begin(0)
+	if s.Role != Leader {
+		s.explain(RuleClientRefused, SayReadRefused, role("role", s.Role), number("term", s.CurrentTerm), text("read", rid))
+		c.out.Refused = s.reasons[len(s.reasons)-1].Text
+		c.out.Reads = append(c.out.Reads, ReadResult{ID: rid, Server: id, Key: key})
+		return c.collect(s)
+	}
+	if c.readFloor == nil {
+		c.readFloor = map[string]int{}
+	}
+	c.readFloor[rid] = len(c.hist.committed)
+	s.Read(rid, key)
 	return c.collect(s)
 }
 

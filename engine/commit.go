@@ -35,6 +35,7 @@ func (s *Server) advanceCommitIndex(peer string, oldMatch int) {
 			s.explain(RuleCommit, SayCommitWithMany, append(args, span("earlier", old+1, n-1))...)
 		}
 		s.applyCommitted()
+		s.startWaitingReads()
 		return
 	}
 }
@@ -58,10 +59,17 @@ func (s *Server) applyCommitted() {
 		return
 	}
 	first := s.LastApplied + 1
+	var skipped []int
 	for s.LastApplied < s.CommitIndex {
 		s.LastApplied++
-		s.StateMachine.Apply(s.entryAt(s.LastApplied))
+		if !s.StateMachine.Apply(s.entryAt(s.LastApplied)) {
+			skipped = append(skipped, s.LastApplied)
+		}
 	}
 	s.explain(RuleApply, SayApply, span("entries", first, s.LastApplied), state("state", s.StateMachine.String()))
+	for _, i := range skipped {
+		e := s.entryAt(i)
+		s.explain(RuleDuplicateCommand, SayDuplicateSkipped, number("index", i), text("client", e.Client), number("seq", e.Seq))
+	}
 	s.snapshotIfDue()
 }

@@ -14,6 +14,9 @@ func (st Step) Event(servers []string) string {
 	case StepDeliver, StepDrop, StepDuplicate:
 		return st.Kind.String() + " " + st.Selection.String()
 	case StepClient:
+		if st.Session != "" {
+			return fmt.Sprintf("client %s %q (%s #%d)", st.Server, st.Value, st.Session, st.Seq)
+		}
 		return fmt.Sprintf("client %s %q", st.Server, st.Value)
 	case StepPartition:
 		return "partition " + DescribeGroups(st.Groups, servers)
@@ -22,6 +25,11 @@ func (st Step) Event(servers []string) string {
 			return fmt.Sprintf("run until %dms", st.RunUntil)
 		}
 		return fmt.Sprintf("run %dms", st.RunFor)
+	case StepRead:
+		if st.Key != "" {
+			return fmt.Sprintf("read %s %s", st.Server, st.Key)
+		}
+		return "read " + st.Server
 	case StepSnapshot:
 		if st.Index == 0 {
 			return "snapshot " + st.Server
@@ -44,6 +52,9 @@ func (st Step) Words(servers []string) string {
 	case StepDuplicate:
 		return "the network duplicates " + st.Selection.words()
 	case StepClient:
+		if st.Session != "" {
+			return fmt.Sprintf("client %s asks %s to store %q (its command #%d)", st.Session, st.Server, st.Value, st.Seq)
+		}
 		return fmt.Sprintf("a client asks %s to store %q", st.Server, st.Value)
 	case StepHeartbeat:
 		return st.Server + " sends a heartbeat (AppendEntries) to every peer"
@@ -62,6 +73,11 @@ func (st Step) Words(servers []string) string {
 			return fmt.Sprintf("time passes until %dms", st.RunUntil)
 		}
 		return fmt.Sprintf("time passes: %dms", st.RunFor)
+	case StepRead:
+		if st.Key != "" {
+			return fmt.Sprintf("a client asks %s to read %s", st.Server, st.Key)
+		}
+		return fmt.Sprintf("a client asks %s to read the register", st.Server)
 	case StepSnapshot:
 		if st.Index == 0 {
 			return st.Server + " snapshots its state machine and compacts its log"

@@ -8,6 +8,7 @@ func (s *Server) Timeout() {
 	s.begin(0)
 	s.becomeCandidate(s.CurrentTerm + 1)
 	s.timerReset = true // a new election, a new timeout (§5.2)
+	s.leaderContact = false
 	why := s.explain(RuleElectionTimeout, SayTimeout, number("term", s.CurrentTerm))
 	s.keep(why, whole(AttrRole), whole(AttrVotedFor), whole(AttrVotes))
 	if s.hasQuorum() {
@@ -101,6 +102,10 @@ func (s *Server) becomeLeader() {
 	why := s.explain(RuleWinElection, SayWin, number("term", s.CurrentTerm),
 		text("voters", strings.Join(voters, ", ")), number("servers", len(s.cfg.Servers)))
 	s.initLeaderState()
+	s.readRound = 0
+	if s.cfg.Options.Reads == ReadLease {
+		s.leaseAcks = map[string]int{}
+	}
 	if len(s.cfg.Servers) > 1 {
 		s.explain(RuleLeaderInit, SayLeaderInit, number("nextIndex", s.lastIndex()+1))
 	}

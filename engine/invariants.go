@@ -22,6 +22,9 @@ const (
 	LogMatching        Property = "Log Matching"
 	LeaderCompleteness Property = "Leader Completeness"
 	StateMachineSafety Property = "State Machine Safety"
+	// LinearizableReads: a read answered reflects every write committed
+	// before it arrived (§8).
+	LinearizableReads Property = "Linearizable reads"
 	// EngineConsistency is bookkeeping every correct engine keeps, such as
 	// lastApplied ≤ commitIndex ≤ last log index.
 	EngineConsistency Property = "engine consistency"
@@ -304,9 +307,9 @@ func (h *history) checkSnapshot(s *Server, p *progress) *InvariantError {
 	for _, c := range h.committed[:i] {
 		want.Apply(c.Entry)
 	}
-	if want.String() != s.Snap.State.String() {
+	if want.key() != s.Snap.State.key() {
 		return broken(StateMachineSafety, "%s's snapshot through index %d holds %q, but the committed entries up to it give %q",
-			s.ID, i, s.Snap.State.String(), want.String())
+			s.ID, i, s.Snap.State.key(), want.key())
 	}
 	return nil
 }

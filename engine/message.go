@@ -72,6 +72,13 @@ type Message struct {
 	LastIncludedTerm  int
 	Data              Snapshot
 
+	// With reads on: the heartbeat round an AppendEntries confirms
+	// leadership for, echoed by its reply (§8); with a lease, the reply
+	// also echoes when the request was sent.
+	ReadRound     int
+	RequestSentMs int
+	EchoesSent    bool // RequestSentMs is set
+
 	// InReplyTo is, on a reply, the ID of the request it answers.
 	InReplyTo int
 

@@ -44,6 +44,19 @@ type Options struct {
 	// entries beyond its snapshot; 0 means only the script's snapshot
 	// steps compact a log.
 	SnapshotAfter int
+
+	// Sessions: client commands may name their client and serial number,
+	// and state machines keep a session per client so that a retried
+	// command is executed once (§8).
+	Sessions bool
+
+	// Reads: how a leader serves read-only requests (§8): ReadIndex, or
+	// a lease on the clock.
+	Reads Reads
+
+	// VoteGuard: a server that believes a current leader exists
+	// disregards RequestVote (§6, against removed servers' disruption).
+	VoteGuard bool
 }
 
 // Config is what every server knows about its cluster.

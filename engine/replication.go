@@ -3,10 +3,24 @@ package engine
 // ClientRequest: the leader appends a client's command to its log as a new
 // entry of its term (§5.3). It leaves for the followers with the next
 // heartbeat, or at once when the exercise replicates immediately.
-func (s *Server) ClientRequest(value string) {
+func (s *Server) ClientRequest(value string) { s.ClientCommand(Command{Value: value}) }
+
+// ClientCommand is ClientRequest for a command that may belong to a
+// client session (§8): one already executed is answered from the session
+// instead.
+func (s *Server) ClientCommand(cmd Command) {
 	s.begin(0)
-	s.appendToLog(Entry{Term: s.CurrentTerm, Value: value})
-	why := s.explain(RuleClientAppend, SayClientAppend, quoted("value", value), number("index", s.lastIndex()), number("term", s.CurrentTerm))
+	if s.answerDuplicate(cmd) {
+		return
+	}
+	s.appendToLog(Entry{Term: s.CurrentTerm, Value: cmd.Value, Client: cmd.Session, Seq: cmd.Seq})
+	args := []Arg{quoted("value", cmd.Value), number("index", s.lastIndex()), number("term", s.CurrentTerm)}
+	var why int
+	if cmd.Session == "" {
+		why = s.explain(RuleClientAppend, SayClientAppend, args...)
+	} else {
+		why = s.explain(RuleClientAppend, SaySessionAppend, append(args, text("client", cmd.Session), number("seq", cmd.Seq))...)
+	}
 	if s.cfg.Options.Replicate == ReplicateImmediately {
 		for _, p := range s.peers() {
 			s.sendAppendEntries(why, p)
@@ -59,7 +73,7 @@ func (s *Server) sendAppendEntries(why int, peer string) {
 	}
 	s.send(why, Message{Type: AppendEntries, To: peer, LeaderID: s.ID,
 		PrevLogIndex: prev, PrevLogTerm: s.termAt(prev),
-		Entries: Log(entries).Clone(), LeaderCommit: s.CommitIndex})
+		Entries: Log(entries).Clone(), LeaderCommit: s.CommitIndex, ReadRound: s.roundTag})
 }
 
 // handleAppendEntries is the receiver side of AppendEntries (Figure 2).
@@ -73,7 +87,7 @@ func (s *Server) handleAppendEntries(m Message) {
 	s.heardFromLeader(m)
 	if !s.hasEntry(m.PrevLogIndex, m.PrevLogTerm) {
 		why := s.explainMismatch(m)
-		s.send(why, Message{Type: AppendEntriesReply, To: m.From, InReplyTo: m.ID})
+		s.send(why, s.appendReply(m, false, 0))
 		return
 	}
 	why := -1
@@ -99,7 +113,17 @@ func (s *Server) handleAppendEntries(m Message) {
 			s.applyCommitted()
 		}
 	}
-	s.send(why, Message{Type: AppendEntriesReply, To: m.From, InReplyTo: m.ID, Success: true, MatchIndex: lastNew})
+	s.send(why, s.appendReply(m, true, lastNew))
+}
+
+// appendReply answers AppendEntries m. With reads on, it echoes the
+// heartbeat round m belongs to and, for a lease, when m was sent.
+func (s *Server) appendReply(m Message, success bool, match int) Message {
+	r := Message{Type: AppendEntriesReply, To: m.From, InReplyTo: m.ID, Success: success, MatchIndex: match, ReadRound: m.ReadRound}
+	if s.cfg.Options.Reads == ReadLease && m.Timed {
+		r.RequestSentMs, r.EchoesSent = m.SentMs, true
+	}
+	return r
 }
 
 // heardFromLeader: an AppendEntries or InstallSnapshot of the current
@@ -107,6 +131,7 @@ func (s *Server) handleAppendEntries(m Message) {
 // and makes a candidate of that term a follower (§5.2).
 func (s *Server) heardFromLeader(m Message) {
 	s.timerReset = true
+	s.noteLeaderContact()
 	if s.Role == Candidate {
 		s.becomeFollower()
 		s.explain(RuleAcceptLeader, SayRecognize, text("from", m.From), number("term", m.Term))
@@ -177,9 +202,23 @@ func (s *Server) handleAppendEntriesReply(m Message) {
 		s.explain(RuleNotLeader, SayAEReplyNotLead, from)
 	case m.Success:
 		s.recordSuccess(m)
+		s.heardFromFollower(m)
 	default:
 		s.backUp(m.From)
+		s.heardFromFollower(m)
 	}
+}
+
+// heardFromFollower: any answer of the leader's term shows the follower
+// still follows it, which reads and leases count on (read.go, lease.go).
+func (s *Server) heardFromFollower(m Message) {
+	if s.Role != Leader {
+		return
+	}
+	if m.EchoesSent {
+		s.noteLeaseAck(m.From, m.RequestSentMs)
+	}
+	s.confirmReads(m)
 }
 
 func (s *Server) recordSuccess(m Message) {

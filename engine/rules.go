@@ -69,6 +69,14 @@ const (
 	RuleSendSnapshot    // a leader sends InstallSnapshot to a follower that needs compacted entries
 	RuleInstallSnapshot // the receiver rules of Figure 13
 
+	// Client interaction (§8), options beyond Figure 2.
+	RuleDuplicateCommand // a command its client's session shows executed is not executed again
+	RuleReadIndex        // a leader answers a read once it has committed in its term and confirmed it still leads
+	RuleLease            // a leader answers reads without a round only while its lease lasts
+
+	// Disruptive servers (§6), an option beyond Figure 2.
+	RuleVoteGuard // a server that heard from a current leader disregards RequestVote
+
 	// Rules the sheets name for boxes no reason explains: values that held
 	// from the start, that nothing in the run changed, or that an RPC's
 	// arguments and results carry by definition.
@@ -154,6 +162,12 @@ var rules = [ruleCount]RuleInfo{
 	RuleSnapshot:        {"snapshot", "Snapshot the applied state, discard the log up to it", "§7"},
 	RuleSendSnapshot:    {"send-snapshot", "A follower that needs compacted entries gets InstallSnapshot", "§7"},
 	RuleInstallSnapshot: {"install-snapshot", "InstallSnapshot: keep a following suffix, else discard the log", "§7, Figure 13"},
+
+	RuleDuplicateCommand: {"duplicate-command", "A command already executed for its client is not executed again", "§8"},
+	RuleReadIndex:        {"read-index", "Read: commit in the term, confirm leadership with a majority, then answer", "§8"},
+	RuleLease:            {"lease", "Read on a lease: only while a majority's last acknowledgement is recent", "§8"},
+
+	RuleVoteGuard: {"vote-guard", "A server that hears from a leader disregards RequestVote", "§6"},
 
 	RuleTerms:            {"terms", "Terms: a server's currentTerm", "§5.1"},
 	RuleElection:         {"election", "Leader election", "§5.2"},

@@ -155,7 +155,7 @@ func (r *runner) perform(st Step) error {
 	case StepDuplicate:
 		return c.Duplicate(st.Selection)
 	case StepClient:
-		return c.ClientRequest(st.Server, st.Value)
+		return c.ClientCommand(st.Server, Command{Value: st.Value, Session: st.Session, Seq: st.Seq})
 	case StepHeartbeat:
 		return c.Heartbeat(st.Server)
 	case StepPartition:
@@ -168,6 +168,8 @@ func (r *runner) perform(st Step) error {
 		return c.Restart(st.Server)
 	case StepSnapshot:
 		return c.Compact(st.Server, st.Index)
+	case StepRead:
+		return c.Read(st.Server, st.Key)
 	}
 	return fmt.Errorf("step kind %s cannot be performed", st.Kind)
 }
@@ -192,7 +194,7 @@ func (r *runner) record(n int, st Step, rec record, err error) error {
 		N: len(r.tr.Steps) + 1, Event: rec.event, Line: st.Line, Note: rec.note,
 		Messages: nonNil(o.Sent), Delivered: nonNil(o.Delivered), Lost: nonNil(o.Lost), Dropped: nonNil(o.Dropped),
 		Refused: o.Refused, Reasons: reasonTexts(o.Why), Why: nonNil(o.Why), Servers: r.c.Snapshot(),
-		ScriptStep: n, Words: rec.words, Ask: nonNil(ask), InFlight: sortedIDs(r.c.InFlight()),
+		ScriptStep: n, Words: rec.words, Ask: nonNil(ask), InFlight: sortedIDs(r.c.InFlight()), ReadResults: o.Reads,
 	}
 	if r.c.Timed() {
 		now := r.c.Now()

@@ -50,11 +50,12 @@ const (
 	StepRestart
 	StepRun
 	StepSnapshot // §7: a server compacts its log
+	StepRead     // §8: a client's read-only request
 )
 
 // StepKinds are the keys of the YAML step kinds, in StepKind order.
 var StepKinds = []string{"timeout", "deliver", "drop", "duplicate", "client", "heartbeat", "stabilize", "partition", "heal", "crash", "restart", "run",
-	"snapshot"}
+	"snapshot", "read"}
 
 func (k StepKind) String() string { return StepKinds[k] }
 
@@ -64,7 +65,10 @@ type Step struct {
 	Line, Col int
 	Server    string    // timeout, client, heartbeat, crash, restart, snapshot
 	Value     string    // client
+	Session   string    // client, with sessions: the client (§8)
+	Seq       int       // client, with sessions: the command's serial number
 	Index     int       // snapshot: through which index; 0 for lastApplied
+	Key       string    // read, of a kv store: the key
 	Selection Selection // deliver, drop, duplicate
 	Groups    [][]string
 	Note      string

@@ -68,18 +68,41 @@ const (
 	SayQuietUntil    Sentence = "quiet-until"
 	SayQuiet         Sentence = "quiet"
 
-	SaySnapshot             Sentence = "snapshot"
-	SaySnapshotAuto         Sentence = "snapshot-auto"
-	SaySendSnapshot         Sentence = "send-snapshot"
-	SayRejectSnapshotOld    Sentence = "reject-snapshot-older-term"
-	SaySnapshotStale        Sentence = "snapshot-stale"
-	SaySnapshotRetain       Sentence = "snapshot-retain"
-	SaySnapshotDiscard      Sentence = "snapshot-discard"
-	SaySnapshotSave         Sentence = "snapshot-save"
-	SaySnapshotLoad         Sentence = "snapshot-load"
-	SayAcceptCompacted      Sentence = "accept-compacted"
-	SayCrashSnapshot        Sentence = "crash-snapshot"
-	SayRestartSnapshot      Sentence = "restart-snapshot"
+	SaySnapshot          Sentence = "snapshot"
+	SaySnapshotAuto      Sentence = "snapshot-auto"
+	SaySendSnapshot      Sentence = "send-snapshot"
+	SayRejectSnapshotOld Sentence = "reject-snapshot-older-term"
+	SaySnapshotStale     Sentence = "snapshot-stale"
+	SaySnapshotRetain    Sentence = "snapshot-retain"
+	SaySnapshotDiscard   Sentence = "snapshot-discard"
+	SaySnapshotSave      Sentence = "snapshot-save"
+	SaySnapshotLoad      Sentence = "snapshot-load"
+	SayAcceptCompacted   Sentence = "accept-compacted"
+	SayCrashSnapshot     Sentence = "crash-snapshot"
+	SayRestartSnapshot   Sentence = "restart-snapshot"
+
+	SaySessionAppend     Sentence = "session-append"
+	SayDuplicateAnswered Sentence = "duplicate-answered"
+	SayDuplicateOutdated Sentence = "duplicate-outdated"
+	SayDuplicateSkipped  Sentence = "duplicate-skipped"
+
+	SayReadWaits        Sentence = "read-waits"
+	SayReadRound        Sentence = "read-round"
+	SayReadAck          Sentence = "read-ack"
+	SayReadConfirmed    Sentence = "read-confirmed"
+	SayReadConfirmedKey Sentence = "read-confirmed-key"
+	SayReadAlone        Sentence = "read-alone"
+	SayReadAloneKey     Sentence = "read-alone-key"
+	SayReadLease        Sentence = "read-lease"
+	SayReadLeaseKey     Sentence = "read-lease-key"
+	SayLeaseExpired     Sentence = "lease-expired"
+	SayLeaseNone        Sentence = "lease-none"
+	SayReadAbandoned    Sentence = "read-abandoned"
+	SayReadRefused      Sentence = "read-refused"
+
+	SayDisregardVote        Sentence = "disregard-vote"
+	SayDisregardVoteTimed   Sentence = "disregard-vote-timed"
+	SayDisregardVoteLeader  Sentence = "disregard-vote-leader"
 	SaySnapshotReplyOld     Sentence = "snapshot-reply-older-term"
 	SaySnapshotReplyNotLead Sentence = "snapshot-reply-not-leader"
 )
@@ -158,6 +181,29 @@ var sentences = map[Sentence]string{
 	SaySnapshotReplyOld:     "{server} ignores {from}'s InstallSnapshot reply from term {replyTerm}: it is in term {term} now (§5.1)",
 	SaySnapshotReplyNotLead: "{server} ignores {from}'s InstallSnapshot reply: it is no longer leader",
 	SayRestartSnapshot:      "{server} restarts as a follower in term {term} with {log:log entry|log entries}: it loads its snapshot into its state machine, which holds {state}, so commitIndex and lastApplied start at {index} (§7)",
+
+	SaySessionAppend:     "{server} appends {value}, {client}'s command #{seq}, to its log at index {index} in term {term} (§5.3, §8)",
+	SayDuplicateAnswered: "{server}'s state machine has already executed {client}'s command #{seq}: it answers with the saved response {response} at once and appends nothing (§8)",
+	SayDuplicateOutdated: "{server}'s state machine has already executed {client}'s commands up to #{last}: command #{seq} is an old retry, answered without appending anything (§8)",
+	SayDuplicateSkipped:  "{server} does not execute entry {index} again: its session for {client} shows command #{seq} already executed, so the retried command applies once (§8)",
+
+	SayReadWaits:        "{server} has committed no entry of its term {term} yet (commitIndex {commitIndex}), so its commitIndex may lag the cluster's: read {read} waits until one commits (§8)",
+	SayReadRound:        "{server} records readIndex {readIndex}, its commitIndex, for read {read} and sends a heartbeat round ({round}) to check that it is still the leader (§8)",
+	SayReadAck:          "{server} counts {from}'s answer to the heartbeat round for read {read}; not yet a majority (§8)",
+	SayReadConfirmed:    "{server} has heard from a majority ({acks}) since read {read} arrived, so no newer leader can have committed anything: it answers {value} as of readIndex {readIndex} (§8)",
+	SayReadConfirmedKey: "{server} has heard from a majority ({acks}) since read {read} arrived, so no newer leader can have committed anything: it answers {key} = {value} as of readIndex {readIndex} (§8)",
+	SayReadAlone:        "{server} is a majority on its own: it answers read {read} with {value} as of readIndex {readIndex} (§8)",
+	SayReadAloneKey:     "{server} is a majority on its own: it answers read {read} with {key} = {value} as of readIndex {readIndex} (§8)",
+	SayReadLease:        "{server}'s lease lasts until {until}ms, and no other leader can be elected before then: it answers read {read} with {value} as of readIndex {readIndex} without a heartbeat round (§8)",
+	SayReadLeaseKey:     "{server}'s lease lasts until {until}ms, and no other leader can be elected before then: it answers read {read} with {key} = {value} as of readIndex {readIndex} without a heartbeat round (§8)",
+	SayLeaseExpired:     "{server}'s lease ended at {until}ms (it is now {now}ms): a newer leader may have been elected since and committed writes it lacks, so it cannot serve read {read}; the client must retry (§8)",
+	SayLeaseNone:        "{server} has no lease: no majority has acknowledged its heartbeats in this term, so it cannot serve read {read}; the client must retry (§8)",
+	SayReadAbandoned:    "{server} is no longer the leader: it cannot answer {reads}, as its state may be stale; the clients must retry at the new leader (§8)",
+	SayReadRefused:      "{server} is a {role} in term {term}, not the leader: it refuses read {read}, and the client must retry at the leader (§8)",
+
+	SayDisregardVote:       "{server} disregards {candidate}'s RequestVote for term {requestTerm}: it has heard from a current leader since its election timer last fired, so it neither adopts the term nor votes (§6)",
+	SayDisregardVoteTimed:  "{server} disregards {candidate}'s RequestVote for term {requestTerm}: it heard from a current leader at {contactMs}ms, within the minimum election timeout of {minTimeout}ms, so it neither adopts the term nor votes (§6)",
+	SayDisregardVoteLeader: "{server} disregards {candidate}'s RequestVote for term {requestTerm}: it is the current leader, so it neither adopts the term nor votes (§6)",
 }
 
 // Sentences lists the sentence keys, sorted.

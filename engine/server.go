@@ -36,6 +36,22 @@ type Server struct {
 	// restarts, or the leader has just sent a heartbeat.
 	timerReset, heartbeatSent bool
 
+	// What it knows of a current leader (lease.go): whether it heard from
+	// one since its election timer last fired, and when.
+	leaderContact bool
+	contactMs     int
+	clock         *clock // the cluster's, when it runs on one
+
+	// Read-only requests a leader holds (read.go), the last heartbeat
+	// round it started for them, the round the AppendEntries being sent
+	// belong to, and the sending times of the heartbeats each follower has
+	// acknowledged, for a lease.
+	reads     []*pendingRead
+	readRound int
+	roundTag  int
+	leaseAcks map[string]int
+	served    []ReadResult // reads answered or failed since the cluster looked
+
 	outbox        []outgoing
 	rewrittenFrom int // lowest log index deleted since the checker looked; 0 if none
 	// compactedEntries are the entries snapshots replaced since the
@@ -128,6 +144,9 @@ func (s *Server) send(why int, m Message) {
 // Step handles one delivered message: the receiver's side of Figure 2.
 func (s *Server) Step(m Message) {
 	s.begin(m.ID)
+	if s.disregardVote(m) {
+		return
+	}
 	s.adoptNewerTerm(m) // then the message is handled in the new term
 	switch m.Type {
 	case RequestVote:
@@ -161,6 +180,7 @@ func (s *Server) adoptNewerTerm(m Message) {
 		s.keep(s.explain(RuleNewerTerm, SayAdoptTerm, args...), whole(AttrRole), whole(AttrVotedFor))
 	} else {
 		s.keep(s.explain(RuleNewerTerm, SayAdoptStepDown, append(args, role("role", was))...), whole(AttrVotedFor))
+		s.abandonReads()
 	}
 }
 
@@ -169,6 +189,7 @@ func (s *Server) becomeFollower() {
 	s.Role = Follower
 	s.VotesGranted = nil
 	s.NextIndex, s.MatchIndex = nil, nil
+	s.leaseAcks = nil
 }
 
 // Crash stops the server. currentTerm, votedFor and the log are on stable
@@ -177,6 +198,7 @@ func (s *Server) Crash() {
 	s.begin(0)
 	s.Up = false
 	s.becomeFollower()
+	s.reads, s.readRound, s.leaderContact = nil, 0, false
 	s.CommitIndex, s.LastApplied = 0, 0
 	s.StateMachine.Reset()
 	var why int
@@ -209,4 +231,11 @@ func (s *Server) drain() (out []outgoing, reasons []Reason, elected []int) {
 	out, reasons, elected = s.outbox, s.reasons, s.elected
 	s.outbox, s.reasons, s.elected = nil, nil, nil
 	return
+}
+
+// drainReads hands the caller the reads answered or failed.
+func (s *Server) drainReads() []ReadResult {
+	out := s.served
+	s.served = nil
+	return out
 }

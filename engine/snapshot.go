@@ -170,5 +170,5 @@ func (sn Snapshot) key() string {
 	if sn.LastIncludedIndex == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%d/%d/%s/%s", sn.LastIncludedIndex, sn.LastIncludedTerm, sn.State.String(), sn.Config)
+	return fmt.Sprintf("%d/%d/%s/%s", sn.LastIncludedIndex, sn.LastIncludedTerm, sn.State.key(), sn.Config)
 }

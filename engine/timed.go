@@ -11,6 +11,7 @@ func (c *Cluster) SetTiming(t *Timing) {
 	c.clock = newClock(t)
 	c.net.stamp = c.clock.sent
 	for _, s := range c.servers {
+		s.clock = c.clock
 		c.clock.sync(s)
 	}
 }

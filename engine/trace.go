@@ -64,6 +64,8 @@ type StepRecord struct {
 	Words      string   `json:"words"`       // the event in plain words
 	Ask        []string `json:"ask"`         // servers the student fills in
 	InFlight   []int    `json:"in_flight"`   // messages still in flight after it
+	// Reads are the read-only requests answered or failed in the step (§8).
+	ReadResults []ReadResult `json:"reads,omitempty"`
 }
 
 // ServerState is one server's state after a step.
@@ -87,16 +89,24 @@ type ServerState struct {
 	// Snapshot is what the log's prefix was compacted into (§7); log then
 	// holds the entries after it. Absent when there is none.
 	Snapshot *SnapshotState `json:"snapshot,omitempty"`
+	// Sessions is the state machine's session table (§8): per client, the
+	// last command executed and its response. Absent when empty.
+	Sessions map[string]Session `json:"sessions,omitempty"`
+	// Reads are the read-only requests a leader holds (§8), and LeaseUntilMs
+	// when its lease ends, with reads on a lease.
+	Reads        []PendingRead `json:"reads,omitempty"`
+	LeaseUntilMs *int          `json:"lease_until_ms,omitempty"`
 }
 
 // SnapshotState is a snapshot as the trace records it: Figure 13's
 // lastIncludedIndex and lastIncludedTerm, and its data: the state machine
 // and, when the exercise changes membership, the configuration.
 type SnapshotState struct {
-	LastIncludedIndex int    `json:"last_included_index"`
-	LastIncludedTerm  int    `json:"last_included_term"`
-	StateMachine      any    `json:"state_machine"`
-	Config            string `json:"config,omitempty"`
+	LastIncludedIndex int                `json:"last_included_index"`
+	LastIncludedTerm  int                `json:"last_included_term"`
+	StateMachine      any                `json:"state_machine"`
+	Sessions          map[string]Session `json:"sessions,omitempty"`
+	Config            string             `json:"config,omitempty"`
 }
 
 // LogEntry is an entry with its index, as the trace prints logs.
@@ -139,12 +149,23 @@ func (s *Server) Snapshot() ServerState {
 	if s.base() > 0 {
 		st.Snapshot = s.Snap.state()
 	}
+	if len(s.StateMachine.sessions) > 0 {
+		st.Sessions = s.StateMachine.Sessions()
+	}
+	st.Reads = s.pendingReads()
+	if s.cfg.Options.Reads == ReadLease && s.Role == Leader && s.Up {
+		until := s.leaseUntil()
+		st.LeaseUntilMs = &until
+	}
 	return st
 }
 
 func (sn Snapshot) state() *SnapshotState {
 	out := &SnapshotState{LastIncludedIndex: sn.LastIncludedIndex, LastIncludedTerm: sn.LastIncludedTerm,
 		StateMachine: sn.State.Value()}
+	if len(sn.State.sessions) > 0 {
+		out.Sessions = sn.State.Sessions()
+	}
 	if !sn.Config.IsZero() {
 		out.Config = sn.Config.String()
 	}
@@ -215,7 +236,8 @@ func (m Message) MarshalJSON() ([]byte, error) {
 			Entries      []LogEntry `json:"entries"`
 			LeaderCommit int        `json:"leader_commit"`
 			DuplicateOf  int        `json:"duplicate_of,omitempty"`
-		}{h, m.LeaderID, m.PrevLogIndex, m.PrevLogTerm, indexed(m.PrevLogIndex, m.Entries), m.LeaderCommit, m.DuplicateOf}
+			ReadRound    int        `json:"read_round,omitempty"`
+		}{h, m.LeaderID, m.PrevLogIndex, m.PrevLogTerm, indexed(m.PrevLogIndex, m.Entries), m.LeaderCommit, m.DuplicateOf, m.ReadRound}
 	case InstallSnapshot:
 		v = struct {
 			head
@@ -237,11 +259,17 @@ func (m Message) MarshalJSON() ([]byte, error) {
 	default:
 		r := struct {
 			head
-			Success     bool `json:"success"`
-			MatchIndex  *int `json:"match_index,omitempty"`
-			InReplyTo   int  `json:"in_reply_to"`
-			DuplicateOf int  `json:"duplicate_of,omitempty"`
-		}{head: h, Success: m.Success, InReplyTo: m.InReplyTo, DuplicateOf: m.DuplicateOf}
+			Success       bool `json:"success"`
+			MatchIndex    *int `json:"match_index,omitempty"`
+			InReplyTo     int  `json:"in_reply_to"`
+			DuplicateOf   int  `json:"duplicate_of,omitempty"`
+			ReadRound     int  `json:"read_round,omitempty"`
+			RequestSentMs *int `json:"request_sent_ms,omitempty"`
+		}{head: h, Success: m.Success, InReplyTo: m.InReplyTo, DuplicateOf: m.DuplicateOf, ReadRound: m.ReadRound}
+		if m.EchoesSent {
+			sent := m.RequestSentMs
+			r.RequestSentMs = &sent
+		}
 		if m.Success {
 			mi := m.MatchIndex
 			r.MatchIndex = &mi

@@ -37,6 +37,7 @@ func (t *Trace) WriteText(w io.Writer) error {
 		p.list("delivered", idsText(st.Delivered))
 		p.list("lost", idsText(st.Lost))
 		p.list("dropped", idsText(st.Dropped))
+		p.list("reads", readResultsText(st.ReadResults))
 		p.list("why", st.Reasons)
 		p.servers(t, prev, st.Servers)
 		if len(st.InFlight) > 0 {
@@ -134,6 +135,9 @@ func (p *textPrinter) servers(t *Trace, prev, now map[string]ServerState) {
 		}
 		row := fmt.Sprintf("  %s\t%s\t%s\t%d\t%s\t%d\t%d\t%s\t%s", mark, id, role, s.Term, votedText(s.VotedFor),
 			s.CommitIndex, s.LastApplied, SnapshotLogText(s), StateMachineText(s.StateMachine))
+		if len(s.Sessions) > 0 {
+			row += " · sessions " + SessionsText(s.Sessions)
+		}
 		if timed {
 			row += "\t" + TimerText(s)
 		}
@@ -164,6 +168,7 @@ func sameState(a, b ServerState) bool {
 	return a.Up == b.Up && a.Role == b.Role && a.Term == b.Term && votedText(a.VotedFor) == votedText(b.VotedFor) &&
 		a.CommitIndex == b.CommitIndex && a.LastApplied == b.LastApplied && SnapshotLogText(a) == SnapshotLogText(b) &&
 		indexMapText(nil, a.NextIndex) == indexMapText(nil, b.NextIndex) && indexMapText(nil, a.MatchIndex) == indexMapText(nil, b.MatchIndex) &&
+		SessionsText(a.Sessions) == SessionsText(b.Sessions) &&
 		strings.Join(a.Votes, ",") == strings.Join(b.Votes, ",")
 }
 
@@ -193,6 +198,9 @@ func SnapshotLogText(s ServerState) string {
 // configuration when it has one.
 func SnapshotDataText(sn *SnapshotState) string {
 	out := StateMachineText(sn.StateMachine)
+	if len(sn.Sessions) > 0 {
+		out += "; sessions " + SessionsText(sn.Sessions)
+	}
 	if sn.Config != "" {
 		out += "; config " + ParseMembership(sn.Config).Words()
 	}
@@ -206,9 +214,22 @@ func LogText(log []LogEntry) string {
 	}
 	parts := make([]string, len(log))
 	for i, e := range log {
-		parts[i] = EntryText(e.Term, e.Value)
+		parts[i] = LogEntryText(e)
 	}
 	return strings.Join(parts, " ")
+}
+
+// LogEntryText writes an entry as EntryText does, with its client session
+// ("1:x[c1#2]") or, for a configuration entry, the configuration
+// ("2:C{S1, S2, S3}").
+func LogEntryText(e LogEntry) string {
+	switch {
+	case e.Config != "":
+		return fmt.Sprintf("%d:C%s", e.Term, ParseMembership(e.Config).Words())
+	case e.Client != "":
+		return fmt.Sprintf("%s[%s#%d]", EntryText(e.Term, e.Value), e.Client, e.Seq)
+	}
+	return EntryText(e.Term, e.Value)
 }
 
 // EntryText writes one entry as "term:value", or the term alone.
@@ -274,6 +295,9 @@ func MessageText(m Message) string {
 	if m.Timed {
 		head += fmt.Sprintf(" (arrives at %dms)", m.ArrivesMs)
 	}
+	if m.ReadRound > 0 {
+		head += fmt.Sprintf(" (read round %d)", m.ReadRound)
+	}
 	switch m.Type {
 	case RequestVote:
 		return fmt.Sprintf("%s lastLogIndex %d lastLogTerm %d", head, m.LastLogIndex, m.LastLogTerm)
@@ -292,6 +316,22 @@ func MessageText(m Message) string {
 		return fmt.Sprintf("%s success true matchIndex %d", head, m.MatchIndex)
 	}
 	return head + " success false"
+}
+
+func readResultsText(rs []ReadResult) []string {
+	var out []string
+	for _, r := range rs {
+		what := "the register"
+		if r.Key != "" {
+			what = r.Key
+		}
+		if r.Served {
+			out = append(out, fmt.Sprintf("%s at %s: %s = %q as of index %d", r.ID, r.Server, what, r.Value, r.ReadIndex))
+		} else {
+			out = append(out, fmt.Sprintf("%s at %s: not served, the client must retry", r.ID, r.Server))
+		}
+	}
+	return out
 }
 
 func idsText(ids []int) []string {

@@ -36,6 +36,8 @@ type loader struct {
 	// is misspelt is not reported missing as well.
 	misspelt map[string]bool
 	nodes    int // nodes visited, bounded against alias bombs
+	// lastSeq is each client session's highest serial number so far.
+	lastSeq map[string]int
 }
 
 // pair is one key and value of a YAML mapping.
@@ -109,6 +111,7 @@ func (l *loader) load(src []byte) {
 	l.loadWorksheet(get("worksheet"))
 	l.loadVariants(get("variants"))
 	l.loadSteps(root, get("steps"))
+	l.checkBeyondOptions(get("options"))
 }
 
 // utf8 reports (and explains) a file that is not UTF-8 text. YAML also
@@ -456,15 +459,15 @@ func (l *loader) loadOptions(n *yaml.Node) {
 			if s, ok := l.choice(p.v, "replicate", []string{"heartbeat", "immediate"}); ok {
 				o.Replicate, _ = engine.ParseReplicate(s)
 			}
-		case "snapshot_after":
-			o.SnapshotAfter, _ = l.integer(p.v, "snapshot_after", 0, engine.MaxLogLength)
+		default:
+			l.loadBeyondOption(p)
 		}
 	}
 }
 
 // optionKeys are the options, Figure 2's choices first, then the features
 // beyond it.
-var optionKeys = []string{"noop_on_election", "max_entries", "replicate", "snapshot_after"}
+var optionKeys = append([]string{"noop_on_election", "max_entries", "replicate"}, beyondOptionKeys...)
 
 // loadVariants reads what per-student variants may change: `false` for
 // nothing, or any of names, values, roles, timing set to false.

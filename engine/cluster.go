@@ -29,10 +29,10 @@ type Cluster struct {
 
 // Outcome is what one event did, beyond the servers' new state.
 type Outcome struct {
-	Sent      []Message // messages put in flight, by number
-	Delivered []int     // numbers of the messages handled
-	Lost      []int     // numbers of messages lost: receiver down or cut off
-	Dropped   []int     // numbers of messages the script dropped
+	Sent      []Message    // messages put in flight, by number
+	Delivered []int        // numbers of the messages handled
+	Lost      []int        // numbers of messages lost: receiver down or cut off
+	Dropped   []int        // numbers of messages the script dropped
 	Refused   string       // why a client request was refused, if it was
 	Why       []Reason     // one per change, citing the paper
 	Reads     []ReadResult // read-only requests answered or failed (§8)

@@ -18,7 +18,9 @@ func (ch *chaos) beyondEvent() (string, error) {
 	c := ch.c
 	o := c.cfg.Options
 	up := ch.where(func(s *Server) bool { return s.Up })
-	switch k := ch.r.IntN(3); {
+	switch k := ch.r.IntN(4); {
+	case k == 3 && c.cfg.membershipChanges() && len(up) > 0:
+		return ch.membershipChange(ch.towardsLeader(up))
 	case k == 0 && o.Sessions && len(up) > 0: // a client command, or a retry of one
 		s := ch.towardsLeader(up)
 		client := fmt.Sprintf("c%d", 1+ch.r.IntN(3))
@@ -48,6 +50,42 @@ func (ch *chaos) beyondEvent() (string, error) {
 	return fmt.Sprintf("snapshot %s through %d", s.ID, index), c.Compact(s.ID, index)
 }
 
+// membershipChange asks s for a random change that makes sense against
+// its configuration: add a server, remove one, or a joint change to a
+// random new configuration.
+func (ch *chaos) membershipChange(s *Server) (string, error) {
+	c := ch.c
+	cur := s.config()
+	if cur.IsZero() || cur.Joint() {
+		return "", nil
+	}
+	var in, out []string
+	for _, id := range c.cfg.Servers {
+		if cur.Contains(id) {
+			in = append(in, id)
+		} else {
+			out = append(out, id)
+		}
+	}
+	var ch2 Change
+	switch k := ch.r.IntN(3); {
+	case k == 0 && len(out) > 0:
+		ch2.Add = out[ch.r.IntN(len(out))]
+	case k == 1 && len(in) > 1:
+		ch2.Remove = in[ch.r.IntN(len(in))]
+	default:
+		for _, id := range c.cfg.Servers { // outsiders more often: new servers to catch up
+			if cur.Contains(id) && ch.r.IntN(2) == 0 || !cur.Contains(id) && ch.r.IntN(4) > 0 {
+				ch2.Joint = append(ch2.Joint, id)
+			}
+		}
+		if len(ch2.Joint) == 0 {
+			ch2.Joint = []string{c.cfg.Servers[ch.r.IntN(len(c.cfg.Servers))]}
+		}
+	}
+	return "config " + s.ID + " " + ch2.String(), c.ChangeConfig(s.ID, ch2)
+}
+
 // towardsLeader picks a leader three times in four, if there is one: most
 // clients find the leader.
 func (ch *chaos) towardsLeader(up []*Server) *Server {
@@ -72,6 +110,11 @@ func TestRandomSchedulesBeyondFigure2(t *testing.T) {
 		opts := beyondOptions[seed%uint64(len(beyondOptions))]
 		ch := newChaos(servers, opts, seed)
 		ch.extras, ch.seen = true, seen
+		if seed%3 == 0 { // membership changes, from the first three servers
+			ch = newChaos(5, opts, seed)
+			ch.extras, ch.seen = true, seen
+			ch.c.cfg.Members = ch.c.cfg.Servers[:3]
+		}
 		for len(ch.log) < stepsPerRun {
 			if err := ch.step(); err != nil {
 				t.Fatalf("seed %d, %d servers, %+v, step %d: %v\nlast events: %s", seed, servers, opts, len(ch.log), err, ch.tail())
@@ -96,6 +139,9 @@ var beyondSentences = []Sentence{
 	SaySnapshotReplyOld, SaySnapshotReplyNotLead,
 	SaySessionAppend, SayDuplicateAnswered, SayDuplicateOutdated, SayDuplicateSkipped,
 	SayReadWaits, SayReadRound, SayReadAck, SayReadConfirmed, SayReadAbandoned, SayReadRefused,
+	SayChangeInProgress, SayChangeNeedsCommit, SayCatchUpStart, SayCatchUpStartOne, SayCaughtUp, SayCaughtUpOne,
+	SayConfigAppend, SayJointAppend, SayJointCommitted, SayLeaderRemoved, SayConfigRefused, SayReplyNotPeer,
+	SayVoteCountedConfig, SayVoteCountedAgainConfig, SayRefusalNotedConfig, SayWinConfig,
 }
 
 // Timed random schedules with the options that need the clock: reads on

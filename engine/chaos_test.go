@@ -83,7 +83,7 @@ func (ch *chaos) step() error {
 		sel := Selection{{ID: inFlight[ch.r.IntN(len(inFlight))].ID}}
 		event, err = "duplicate "+sel.String(), c.Duplicate(sel)
 	case k < 61:
-		if cands := ch.where(func(s *Server) bool { return s.Up && s.Role != Leader }); len(cands) > 0 {
+		if cands := ch.where(func(s *Server) bool { return s.Up && s.Role != Leader && !s.config().IsZero() }); len(cands) > 0 {
 			s := ch.pick(cands)
 			event, err = "timeout "+s.ID, c.Timeout(s.ID)
 		}
@@ -242,36 +242,57 @@ func (ch *chaos) recover(t *testing.T) {
 		ch.must(t, "restart", c.Restart(s.ID))
 	}
 	ch.stabilize(t)
-	best := c.Servers()[0]
-	for _, s := range c.Servers() {
-		if best.upToDate(s.lastTerm(), s.lastIndex()) {
-			best = s
+	// A leader may step down on the way, once a configuration without it
+	// commits (§6); then the next best server takes over.
+	for attempt := 0; ; attempt++ {
+		if attempt == 3 {
+			t.Fatalf("no leader brought the cluster to agreement")
 		}
-	}
-	for try := 0; !ch.leadsHighestTerm(best); try++ {
-		if try == 5 {
-			t.Fatalf("%s did not become leader of the highest term", best.ID)
+		best := ch.best()
+		for try := 0; !ch.leadsHighestTerm(best); try++ {
+			if try == 5 {
+				t.Fatalf("%s did not become leader of the highest term", best.ID)
+			}
+			if best.Role == Leader {
+				ch.must(t, "heartbeat", c.Heartbeat(best.ID))
+			} else {
+				ch.quietLeaders(t, best)
+				ch.must(t, "timeout", c.Timeout(best.ID))
+			}
+			ch.stabilize(t)
+		}
+		ch.must(t, "client", c.ClientRequest(best.ID, "last"))
+		for round := 0; best.Role == Leader && !ch.agree(best); round++ {
+			if round == 50 {
+				t.Fatalf("logs and commit indexes still differ after 50 heartbeats")
+			}
+			ch.must(t, "heartbeat", c.Heartbeat(best.ID))
+			ch.stabilize(t)
 		}
 		if best.Role == Leader {
-			ch.must(t, "heartbeat", c.Heartbeat(best.ID))
-		} else {
-			ch.quietLeaders(t, best)
-			ch.must(t, "timeout", c.Timeout(best.ID))
+			break
 		}
-		ch.stabilize(t)
 	}
-	ch.must(t, "client", c.ClientRequest(best.ID, "last"))
-	for round := 0; !ch.agree(); round++ {
-		if round == 50 {
-			t.Fatalf("logs and commit indexes still differ after 50 heartbeats")
-		}
-		ch.must(t, "heartbeat", c.Heartbeat(best.ID))
-		ch.stabilize(t)
-	}
-	if leaders := ch.where(func(s *Server) bool { return s.Role == Leader }); len(leaders) != 1 {
+	if leaders := ch.where(func(s *Server) bool { return s.Role == Leader && ch.member(s) }); len(leaders) != 1 {
 		t.Fatalf("%d leaders after recovery", len(leaders))
 	}
 }
+
+// best is the member with the most up-to-date log: every member votes
+// for it.
+func (ch *chaos) best() *Server {
+	var best *Server
+	for _, s := range ch.c.Servers() {
+		if ch.member(s) && (best == nil || best.upToDate(s.lastTerm(), s.lastIndex())) {
+			best = s
+		}
+	}
+	return best
+}
+
+// member reports whether s is a member of its own configuration (always,
+// when the membership never changes).
+func (ch *chaos) member(s *Server) bool { return s.config().Contains(s.ID) }
 
 // quietLeaders lets time pass as it would before best's timer fires: the
 // other leaders' heartbeats go out (a stale one learns of a newer term),
@@ -299,18 +320,25 @@ func (ch *chaos) leadsHighestTerm(s *Server) bool {
 		return false
 	}
 	for _, o := range ch.c.Servers() {
-		if o.CurrentTerm > s.CurrentTerm {
+		if o.CurrentTerm > s.CurrentTerm && s.config().Contains(o.ID) {
 			return false
 		}
 	}
 	return true
 }
 
-// agree: every server holds the same log (after its snapshot), all of it
-// committed and applied, and the same state machine.
-func (ch *chaos) agree() bool {
-	first := ch.c.Servers()[0]
+// agree: every member of the leader's configuration holds the same log
+// (after its snapshot) as the leader, all of it committed and applied,
+// and the same state machine; no new server is still catching up.
+func (ch *chaos) agree(leader *Server) bool {
+	first := leader
+	if leader.change != nil {
+		return false
+	}
 	for _, s := range ch.c.Servers() {
+		if !leader.config().Contains(s.ID) {
+			continue
+		}
 		if s.CommitIndex != s.lastIndex() || s.CommitIndex != first.CommitIndex || s.LastApplied != s.CommitIndex ||
 			s.StateMachine.String() != first.StateMachine.String() {
 			return false

@@ -56,6 +56,9 @@ func (k *clock) sync(s *Server) {
 		if _, ok := k.beat[s.ID]; !ok || beat {
 			k.beat[s.ID] = k.now + k.t.Heartbeat
 		}
+	case s.config().IsZero(): // joined no configuration yet: it waits for a leader
+		delete(k.election, s.ID)
+		delete(k.beat, s.ID)
 	default:
 		delete(k.beat, s.ID)
 		if _, ok := k.election[s.ID]; !ok || reset {

@@ -151,6 +151,9 @@ func (c *Cluster) Timeout(id string) error {
 	if s.Role == Leader {
 		return impossible("%s is the leader of term %d; only followers and candidates time out (§5.2)", id, s.CurrentTerm)
 	}
+	if s.config().IsZero() {
+		return impossible("%s has joined no configuration yet: it waits to hear from a leader and never times out until then (§6)", id)
+	}
 	s.Timeout()
 	return c.collect(s)
 }
@@ -338,6 +341,57 @@ func (c *Cluster) Read(id, key string) error {
 	}
 	c.readFloor[rid] = len(c.hist.committed)
 	s.Read(rid, key)
+	return c.collect(s)
+}
+
+// ChangeConfig sends a membership change to id (§6). A server that is not
+// the leader refuses it, and so does a leader already changing its
+// configuration; a change that makes no sense is an error.
+func (c *Cluster) ChangeConfig(id string, ch Change) error {
+	s, err := c.running(id, "take a configuration change")
+	if err != nil {
+		return err
+	}
+	if !c.cfg.membershipChanges() {
+		return impossible("this exercise does not change membership: name the initial members with `members:`")
+	}
+	if s.Role != Leader {
+		s.begin(0)
+		s.explain(RuleClientRefused, SayConfigRefused, role("role", s.Role), number("term", s.CurrentTerm))
+		c.out.Refused = s.reasons[len(s.reasons)-1].Text
+		return c.collect(s)
+	}
+	cur := s.config()
+	switch {
+	case ch.Add != "" && cur.Contains(ch.Add):
+		return impossible("%s is already a member of %s", ch.Add, cur.Words())
+	case ch.Add != "":
+		if _, err := c.lookup(ch.Add); err != nil {
+			return err
+		}
+	case ch.Remove != "" && !cur.Contains(ch.Remove):
+		return impossible("%s is not a member of %s", ch.Remove, cur.Words())
+	case ch.Remove != "" && len(cur.New) == 1:
+		return impossible("%s is the only member of %s; a configuration needs a member", ch.Remove, cur.Words())
+	case ch.Remove != "" && cur.Joint():
+		return impossible("%s is in the joint configuration %s; a change starts from a plain one", id, cur.Words())
+	case ch.Joint != nil && len(ch.Joint) == 0:
+		return impossible("C_new must have a member")
+	case ch.Joint != nil && cur.Joint():
+		return impossible("%s is already in the joint configuration %s", id, cur.Words())
+	case ch.From != nil && !sameMembers(ch.From, cur.New):
+		return impossible("the joint change starts from {%s}, but %s's configuration is %s", strings.Join(ch.From, ", "), id, cur.Words())
+	}
+	if ch.Joint != nil {
+		for _, m := range ch.Joint {
+			if _, err := c.lookup(m); err != nil {
+				return err
+			}
+		}
+	}
+	if s.ChangeConfig(ch) {
+		c.out.Refused = s.reasons[len(s.reasons)-1].Text
+	}
 	return c.collect(s)
 }
 

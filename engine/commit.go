@@ -1,7 +1,5 @@
 package engine
 
-import "strings"
-
 // advanceCommitIndex is the leader's commit rule (§5.4.2, Figure 8): the
 // highest N such that a majority has matchIndex ≥ N and log[N].term ==
 // currentTerm becomes commitIndex; entries before N commit with it. An entry
@@ -10,22 +8,22 @@ import "strings"
 // entry majority-held, the reason says so (Figure 8's lesson).
 func (s *Server) advanceCommitIndex(peer string, oldMatch int) {
 	for n := s.lastIndex(); n > s.CommitIndex; n-- {
-		holders := s.holders(n)
-		if len(holders) < s.cfg.Majority() {
+		if !s.majorityHolds(n, "") {
 			continue
 		}
+		holders := s.majorityWords(func(id string) bool { return id == s.ID || s.MatchIndex[id] >= n })
 		if t := s.termAt(n); t != s.CurrentTerm {
-			if peer == "" || oldMatch >= n || s.MatchIndex[peer] < n || len(holders) > s.cfg.Majority() {
+			if peer == "" || oldMatch >= n || s.MatchIndex[peer] < n || s.majorityHolds(n, peer) {
 				return // not news: this reply did not make it majority-held
 			}
-			why := s.explain(RuleCommit, SayNoCommit, number("index", n), text("holders", strings.Join(holders, ", ")),
+			why := s.explain(RuleCommit, SayNoCommit, number("index", n), text("holders", holders),
 				number("entryTerm", t), number("term", s.CurrentTerm))
 			s.keep(why, whole(AttrCommitIndex))
 			return // every lower entry is of an earlier term too
 		}
 		old := s.CommitIndex
 		s.CommitIndex = n
-		args := []Arg{number("index", n), text("holders", strings.Join(holders, ", ")), number("term", s.CurrentTerm)}
+		args := []Arg{number("index", n), text("holders", holders), number("term", s.CurrentTerm)}
 		switch {
 		case n-old <= 1:
 			s.explain(RuleCommit, SayCommit, args...)
@@ -36,20 +34,27 @@ func (s *Server) advanceCommitIndex(peer string, oldMatch int) {
 		}
 		s.applyCommitted()
 		s.startWaitingReads()
+		s.afterConfigCommit()
 		return
 	}
 }
 
-// holders are the servers known to store index n: the leader itself and each
-// peer whose matchIndex reaches n, in cluster order.
-func (s *Server) holders(n int) []string {
-	var out []string
-	for _, id := range s.cfg.Servers {
-		if id == s.ID || s.MatchIndex[id] >= n {
-			out = append(out, id)
+// majorityHolds reports whether a majority of the configuration (of each
+// half when joint, §6) is known to store index n: the leader itself, as a
+// member, and each peer whose matchIndex reaches n; but not, when
+// without is given, that peer.
+func (s *Server) majorityHolds(n int, without string) bool {
+	holds := func(id string) bool { return id != without && (id == s.ID || s.MatchIndex[id] >= n) }
+	if !s.cfg.membershipChanges() {
+		count := 0
+		for _, id := range s.cfg.Servers {
+			if holds(id) {
+				count++
+			}
 		}
+		return count >= s.cfg.Majority()
 	}
-	return out
+	return s.config().quorum(holds)
 }
 
 // applyCommitted applies log[lastApplied+1 … commitIndex] in order to the

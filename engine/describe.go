@@ -30,6 +30,8 @@ func (st Step) Event(servers []string) string {
 			return fmt.Sprintf("read %s %s", st.Server, st.Key)
 		}
 		return "read " + st.Server
+	case StepConfig:
+		return "config " + st.Server + " " + st.Change.String()
 	case StepSnapshot:
 		if st.Index == 0 {
 			return "snapshot " + st.Server
@@ -73,6 +75,8 @@ func (st Step) Words(servers []string) string {
 			return fmt.Sprintf("time passes until %dms", st.RunUntil)
 		}
 		return fmt.Sprintf("time passes: %dms", st.RunFor)
+	case StepConfig:
+		return fmt.Sprintf("an administrator asks %s to %s", st.Server, st.Change.Words())
 	case StepRead:
 		if st.Key != "" {
 			return fmt.Sprintf("a client asks %s to read %s", st.Server, st.Key)

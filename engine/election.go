@@ -30,7 +30,14 @@ func (s *Server) becomeCandidate(term int) {
 	s.NextIndex, s.MatchIndex = nil, nil
 }
 
-func (s *Server) hasQuorum() bool { return len(s.VotesGranted) >= s.cfg.Majority() }
+// hasQuorum: votes from a majority of the configuration, of each half when
+// joint (§6); a server counts its own vote only as a member.
+func (s *Server) hasQuorum() bool {
+	if !s.cfg.membershipChanges() {
+		return len(s.VotesGranted) >= s.cfg.Majority()
+	}
+	return s.config().quorum(func(id string) bool { return s.VotesGranted[id] })
+}
 
 // handleRequestVote is the receiver side of RequestVote (Figure 2): at most
 // one vote per term, first come first served (§5.2), and only for a
@@ -69,7 +76,14 @@ func (s *Server) handleRequestVote(m Message) {
 func (s *Server) handleRequestVoteReply(m Message) {
 	from := text("from", m.From)
 	votes := func() []Arg {
+		if s.cfg.membershipChanges() {
+			return []Arg{from, text("votes", s.majorityWords(func(id string) bool { return s.VotesGranted[id] }))}
+		}
 		return []Arg{from, number("votes", len(s.VotesGranted)), number("needed", s.cfg.Majority())}
+	}
+	counted, again, refused := SayVoteCounted, SayVoteCountedAgain, SayRefusalNoted
+	if s.cfg.membershipChanges() {
+		counted, again, refused = SayVoteCountedConfig, SayVoteCountedAgainConfig, SayRefusalNotedConfig
 	}
 	switch {
 	case m.Term < s.CurrentTerm:
@@ -79,12 +93,12 @@ func (s *Server) handleRequestVoteReply(m Message) {
 	case s.Role != Candidate:
 		s.explain(RuleLateVote, SayVoteReplyNotCand, from)
 	case !m.VoteGranted:
-		s.keep(s.explain(RuleCountVote, SayRefusalNoted, votes()...), whole(AttrVotes))
+		s.keep(s.explain(RuleCountVote, refused, votes()...), whole(AttrVotes))
 	case s.VotesGranted[m.From]:
-		s.keep(s.explain(RuleCountVote, SayVoteCountedAgain, votes()...), whole(AttrVotes))
+		s.keep(s.explain(RuleCountVote, again, votes()...), whole(AttrVotes))
 	default:
 		s.VotesGranted[m.From] = true
-		s.explain(RuleCountVote, SayVoteCounted, votes()...)
+		s.explain(RuleCountVote, counted, votes()...)
 		if s.hasQuorum() {
 			s.becomeLeader()
 		}
@@ -98,15 +112,23 @@ func (s *Server) becomeLeader() {
 	s.Role = Leader
 	s.elected = append(s.elected, s.CurrentTerm)
 	voters := s.voters()
-	s.VotesGranted = nil
-	why := s.explain(RuleWinElection, SayWin, number("term", s.CurrentTerm),
-		text("voters", strings.Join(voters, ", ")), number("servers", len(s.cfg.Servers)))
+	var why int
+	if s.cfg.membershipChanges() {
+		granted := s.VotesGranted
+		s.VotesGranted = nil
+		why = s.explain(RuleWinElection, SayWinConfig, number("term", s.CurrentTerm),
+			text("votes", s.majorityWords(func(id string) bool { return granted[id] })))
+	} else {
+		s.VotesGranted = nil
+		why = s.explain(RuleWinElection, SayWin, number("term", s.CurrentTerm),
+			text("voters", strings.Join(voters, ", ")), number("servers", len(s.cfg.Servers)))
+	}
 	s.initLeaderState()
 	s.readRound = 0
 	if s.cfg.Options.Reads == ReadLease {
 		s.leaseAcks = map[string]int{}
 	}
-	if len(s.cfg.Servers) > 1 {
+	if len(s.peers()) > 0 {
 		s.explain(RuleLeaderInit, SayLeaderInit, number("nextIndex", s.lastIndex()+1))
 	}
 	if s.cfg.Options.NoopOnElection {
@@ -118,6 +140,7 @@ func (s *Server) becomeLeader() {
 	}
 	s.heartbeatSent = true
 	s.advanceCommitIndex("", 0)
+	s.afterConfigCommit()
 }
 
 // initLeaderState is the leader's state on election (Figure 2): nextIndex

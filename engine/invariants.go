@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 )
 
 // The five safety properties of Figure 3, checked after every step. Like the
@@ -172,15 +173,9 @@ func (h *history) checkCompacted(s *Server, p *progress) *InvariantError {
 		return nil
 	}
 	for _, i := range slices.Sorted(maps.Keys(compacted)) {
-		e := compacted[i]
+		e := compacted[i].Entry
 		if i > p.matched {
-			prevTerm := s.Snap.LastIncludedTerm
-			if pe, ok := compacted[i-1]; ok {
-				prevTerm = pe.Term
-			} else if i-1 == 0 {
-				prevTerm = 0
-			}
-			if err := h.name(s, i, e, prevTerm); err != nil {
+			if err := h.name(s, i, e, compacted[i].prevTerm); err != nil {
 				return err
 			}
 		}
@@ -224,8 +219,12 @@ func (h *history) name(s *Server, i int, e Entry, prevTerm int) *InvariantError 
 		return nil
 	}
 	if seen.entry != here.entry {
+		a, b := strconv.Quote(seen.entry.Value), strconv.Quote(here.entry.Value)
+		if a == b {
+			a, b = showEntry(seen.entry), showEntry(here.entry)
+		}
 		return broken(LogMatching, "%s and %s both hold an entry of term %d at index %d, but with different commands (%s and %s); entries with the same index and term are the same entry",
-			seen.holder, s.ID, e.Term, i, showEntry(seen.entry), showEntry(here.entry))
+			seen.holder, s.ID, e.Term, i, a, b)
 	}
 	if seen.prevTerm != here.prevTerm {
 		return broken(LogMatching, "%s and %s both hold an entry of term %d at index %d, but the entries before it differ (terms %d and %d); logs that share an entry are identical up to it",

@@ -90,12 +90,12 @@ func changedAttrs(a, b ServerState) []Attr {
 		out = append(out, whole(AttrStateMachine))
 	}
 	for _, p := range slices.Sorted(maps.Keys(mergeKeys(a.NextIndex, b.NextIndex))) {
-		if v, ok := a.NextIndex[p]; !ok || v != b.NextIndex[p] || len(a.NextIndex) != len(b.NextIndex) {
+		if va, ok := a.NextIndex[p]; ok != hasKey(b.NextIndex, p) || va != b.NextIndex[p] {
 			out = append(out, peerAttr(AttrNextIndex, p))
 		}
 	}
 	for _, p := range slices.Sorted(maps.Keys(mergeKeys(a.MatchIndex, b.MatchIndex))) {
-		if v, ok := a.MatchIndex[p]; !ok || v != b.MatchIndex[p] || len(a.MatchIndex) != len(b.MatchIndex) {
+		if va, ok := a.MatchIndex[p]; ok != hasKey(b.MatchIndex, p) || va != b.MatchIndex[p] {
 			out = append(out, peerAttr(AttrMatchIndex, p))
 		}
 	}

@@ -200,6 +200,8 @@ func (s *Server) handleAppendEntriesReply(m Message) {
 		s.explain(RuleOlderTermReply, SayAEReplyOld, from, number("replyTerm", m.Term), number("term", s.CurrentTerm))
 	case s.Role != Leader:
 		s.explain(RuleNotLeader, SayAEReplyNotLead, from)
+	case !hasKey(s.NextIndex, m.From):
+		s.explain(RuleConfigEntry, SayReplyNotPeer, from)
 	case m.Success:
 		s.recordSuccess(m)
 		s.heardFromFollower(m)
@@ -236,6 +238,7 @@ func (s *Server) recordSuccess(m Message) {
 	if s.MatchIndex[p] != oldMatch {
 		s.advanceCommitIndex(p, oldMatch)
 	}
+	s.checkCaughtUp()
 	if s.cfg.Options.Replicate == ReplicateImmediately && s.NextIndex[p] <= s.lastIndex() {
 		s.sendAppendEntries(why, p)
 	}

@@ -74,8 +74,12 @@ const (
 	RuleReadIndex        // a leader answers a read once it has committed in its term and confirmed it still leads
 	RuleLease            // a leader answers reads without a round only while its lease lasts
 
-	// Disruptive servers (§6), an option beyond Figure 2.
-	RuleVoteGuard // a server that heard from a current leader disregards RequestVote
+	// Membership changes (§6; the dissertation's §4), beyond Figure 2.
+	RuleConfigEntry   // a server uses the latest configuration in its log, committed or not
+	RuleCatchUp       // new servers join as non-voting members until they catch up
+	RuleOneChange     // one configuration change at a time
+	RuleLeaderRemoved // a leader not in C_new steps down once C_new is committed
+	RuleVoteGuard     // a server that heard from a current leader disregards RequestVote
 
 	// Rules the sheets name for boxes no reason explains: values that held
 	// from the start, that nothing in the run changed, or that an RPC's
@@ -167,7 +171,11 @@ var rules = [ruleCount]RuleInfo{
 	RuleReadIndex:        {"read-index", "Read: commit in the term, confirm leadership with a majority, then answer", "§8"},
 	RuleLease:            {"lease", "Read on a lease: only while a majority's last acknowledgement is recent", "§8"},
 
-	RuleVoteGuard: {"vote-guard", "A server that hears from a leader disregards RequestVote", "§6"},
+	RuleConfigEntry:   {"config-entry", "A server uses the latest configuration in its log, committed or not", "§6"},
+	RuleCatchUp:       {"catch-up", "New servers join as non-voting members until they catch up", "§6"},
+	RuleOneChange:     {"one-change", "One configuration change at a time", "§6"},
+	RuleLeaderRemoved: {"leader-removed", "A leader not in C_new steps down once C_new is committed", "§6"},
+	RuleVoteGuard:     {"vote-guard", "A server that hears from a leader disregards RequestVote", "§6"},
 
 	RuleTerms:            {"terms", "Terms: a server's currentTerm", "§5.1"},
 	RuleElection:         {"election", "Leader election", "§5.2"},

@@ -170,6 +170,8 @@ func (r *runner) perform(st Step) error {
 		return c.Compact(st.Server, st.Index)
 	case StepRead:
 		return c.Read(st.Server, st.Key)
+	case StepConfig:
+		return c.ChangeConfig(st.Server, st.Change)
 	}
 	return fmt.Errorf("step kind %s cannot be performed", st.Kind)
 }

@@ -51,11 +51,12 @@ const (
 	StepRun
 	StepSnapshot // §7: a server compacts its log
 	StepRead     // §8: a client's read-only request
+	StepConfig   // §6: a membership change
 )
 
 // StepKinds are the keys of the YAML step kinds, in StepKind order.
 var StepKinds = []string{"timeout", "deliver", "drop", "duplicate", "client", "heartbeat", "stabilize", "partition", "heal", "crash", "restart", "run",
-	"snapshot", "read"}
+	"snapshot", "read", "config"}
 
 func (k StepKind) String() string { return StepKinds[k] }
 
@@ -69,6 +70,7 @@ type Step struct {
 	Seq       int       // client, with sessions: the command's serial number
 	Index     int       // snapshot: through which index; 0 for lastApplied
 	Key       string    // read, of a kv store: the key
+	Change    Change    // config
 	Selection Selection // deliver, drop, duplicate
 	Groups    [][]string
 	Note      string

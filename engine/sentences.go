@@ -100,11 +100,28 @@ const (
 	SayReadAbandoned    Sentence = "read-abandoned"
 	SayReadRefused      Sentence = "read-refused"
 
-	SayDisregardVote        Sentence = "disregard-vote"
-	SayDisregardVoteTimed   Sentence = "disregard-vote-timed"
-	SayDisregardVoteLeader  Sentence = "disregard-vote-leader"
-	SaySnapshotReplyOld     Sentence = "snapshot-reply-older-term"
-	SaySnapshotReplyNotLead Sentence = "snapshot-reply-not-leader"
+	SayDisregardVote       Sentence = "disregard-vote"
+	SayDisregardVoteTimed  Sentence = "disregard-vote-timed"
+	SayDisregardVoteLeader Sentence = "disregard-vote-leader"
+
+	SayChangeInProgress       Sentence = "change-in-progress"
+	SayChangeNeedsCommit      Sentence = "change-needs-commit"
+	SayCatchUpStart           Sentence = "catch-up-start"
+	SayCaughtUp               Sentence = "caught-up"
+	SayCatchUpStartOne        Sentence = "catch-up-start-one"
+	SayCaughtUpOne            Sentence = "caught-up-one"
+	SayConfigAppend           Sentence = "config-append"
+	SayJointAppend            Sentence = "joint-append"
+	SayJointCommitted         Sentence = "joint-committed"
+	SayLeaderRemoved          Sentence = "leader-removed"
+	SayConfigRefused          Sentence = "config-refused"
+	SayReplyNotPeer           Sentence = "reply-not-peer"
+	SayVoteCountedConfig      Sentence = "vote-counted-config"
+	SayVoteCountedAgainConfig Sentence = "vote-counted-already-config"
+	SayRefusalNotedConfig     Sentence = "vote-refused-config"
+	SayWinConfig              Sentence = "win-config"
+	SaySnapshotReplyOld       Sentence = "snapshot-reply-older-term"
+	SaySnapshotReplyNotLead   Sentence = "snapshot-reply-not-leader"
 )
 
 // sentences are the English patterns.
@@ -204,6 +221,23 @@ var sentences = map[Sentence]string{
 	SayDisregardVote:       "{server} disregards {candidate}'s RequestVote for term {requestTerm}: it has heard from a current leader since its election timer last fired, so it neither adopts the term nor votes (§6)",
 	SayDisregardVoteTimed:  "{server} disregards {candidate}'s RequestVote for term {requestTerm}: it heard from a current leader at {contactMs}ms, within the minimum election timeout of {minTimeout}ms, so it neither adopts the term nor votes (§6)",
 	SayDisregardVoteLeader: "{server} disregards {candidate}'s RequestVote for term {requestTerm}: it is the current leader, so it neither adopts the term nor votes (§6)",
+
+	SayChangeInProgress:       "{server} refuses the change: its configuration {config} is not yet committed, or new servers are still catching up; one change at a time (§6)",
+	SayChangeNeedsCommit:      "{server} refuses the change: it has committed no entry of its term {term} yet, and a single-server change must wait for one (dissertation §4.1, as corrected)",
+	SayCatchUpStart:           "{server} adds {servers} as non-voting members: it replicates its log to them first, and will use {config} once they have caught up (§6)",
+	SayCaughtUp:               "{server}'s new servers {servers} hold its log up to index {index}: they have caught up (§6)",
+	SayCatchUpStartOne:        "{server} adds {servers} as a non-voting member: it replicates its log to {servers} first, and will use {config} once {servers} has caught up (§6)",
+	SayCaughtUpOne:            "{server}'s new server {servers} holds its log up to index {index}: it has caught up (§6)",
+	SayConfigAppend:           "{server} appends the configuration {config} at index {index} and uses it at once, committed or not (§6)",
+	SayJointAppend:            "{server} appends C_old,new = {config} at index {index} and uses it at once: from now on elections and commitment need a majority of each (§6)",
+	SayJointCommitted:         "{server} has committed C_old,new {config} (index {index}): it now appends C_new (§6)",
+	SayLeaderRemoved:          "{server} has committed the configuration {config} (index {index}), which does not include it: it steps down (§6)",
+	SayConfigRefused:          "{server} is a {role} in term {term}, not the leader: it refuses the configuration change (§6)",
+	SayReplyNotPeer:           "{server} ignores {from}'s reply: {from} is not in its configuration (§6)",
+	SayVoteCountedConfig:      "{server} counts {from}'s vote: it has the votes of {votes} (§5.2, §6)",
+	SayVoteCountedAgainConfig: "{server} has already counted {from}'s vote: it has the votes of {votes}",
+	SayRefusalNotedConfig:     "{server} notes {from}'s refusal: it has the votes of {votes}",
+	SayWinConfig:              "{server} wins the election for term {term} with the votes of {votes}, a majority of its configuration, and becomes leader (§5.2, §6)",
 }
 
 // Sentences lists the sentence keys, sorted.

@@ -1,5 +1,7 @@
 package engine
 
+import "slices"
+
 // Server is one Raft server: the state of Figure 2 and the rules that change
 // it. It is a pure state machine in the manner of etcd raft: a handler never
 // touches the network; it queues the messages it sends in outbox and the
@@ -46,6 +48,8 @@ type Server struct {
 	// round it started for them, the round the AppendEntries being sent
 	// belong to, and the sending times of the heartbeats each follower has
 	// acknowledged, for a lease.
+	change *pendingChange // a leader's membership change waiting for new servers to catch up (§6)
+
 	reads     []*pendingRead
 	readRound int
 	roundTag  int
@@ -56,7 +60,7 @@ type Server struct {
 	rewrittenFrom int // lowest log index deleted since the checker looked; 0 if none
 	// compactedEntries are the entries snapshots replaced since the
 	// checker looked, by index, so that it checks them all the same.
-	compactedEntries map[int]Entry
+	compactedEntries map[int]compactedEntry
 	reasons          []Reason
 	marked           mark  // the state when the last reason was given
 	handling         int   // the message being handled; 0 for any other event
@@ -75,11 +79,22 @@ func NewServer(id string, cfg *Config) *Server {
 	return &Server{ID: id, cfg: cfg, Up: true, StateMachine: StateMachine{Kind: cfg.StateMachine}}
 }
 
-// peers are the other servers, in cluster order.
+// peers are the other servers, in cluster order: with membership changes,
+// the other members of its configuration, both halves of a joint one,
+// and for a leader the new servers it is catching up (§6).
 func (s *Server) peers() []string {
 	out := make([]string, 0, len(s.cfg.Servers)-1)
+	if !s.cfg.membershipChanges() {
+		for _, id := range s.cfg.Servers {
+			if id != s.ID {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
+	c := s.config()
 	for _, id := range s.cfg.Servers {
-		if id != s.ID {
+		if id != s.ID && (c.Contains(id) || s.change != nil && slices.Contains(s.change.catchingUp, id)) {
 			out = append(out, id)
 		}
 	}
@@ -190,6 +205,7 @@ func (s *Server) becomeFollower() {
 	s.VotesGranted = nil
 	s.NextIndex, s.MatchIndex = nil, nil
 	s.leaseAcks = nil
+	s.change = nil
 }
 
 // Crash stops the server. currentTerm, votedFor and the log are on stable

@@ -64,7 +64,7 @@ func (s *Server) compactThrough(index int) int {
 		sn.State.Apply(s.entryAt(i))
 	}
 	count := index - s.base()
-	s.noteCompacted(s.base()+1, s.Log[:count])
+	s.noteCompacted(s.Log[:count])
 	s.Log = append(Log(nil), s.Log[count:]...)
 	s.Snap = sn
 	return count
@@ -105,7 +105,7 @@ func (s *Server) handleInstallSnapshot(m Message) {
 	var why int
 	if index <= s.lastIndex() && s.termAt(index) == term {
 		kept := s.lastIndex() - index
-		s.noteCompacted(s.base()+1, s.Log[:index-s.base()])
+		s.noteCompacted(s.Log[:index-s.base()])
 		s.Log = append(Log(nil), s.Log[index-s.base():]...)
 		s.Snap = m.Data.clone()
 		why = s.explain(RuleInstallSnapshot, SaySnapshotRetain, number("index", index), number("term", term), number("count", kept))
@@ -139,6 +139,8 @@ func (s *Server) handleInstallSnapshotReply(m Message) {
 		s.explain(RuleOlderTermReply, SaySnapshotReplyOld, from, number("replyTerm", m.Term), number("term", s.CurrentTerm))
 	case s.Role != Leader:
 		s.explain(RuleNotLeader, SaySnapshotReplyNotLead, from)
+	case !hasKey(s.NextIndex, m.From):
+		s.explain(RuleConfigEntry, SayReplyNotPeer, from)
 	default:
 		s.recordSuccess(m)
 	}
@@ -151,18 +153,28 @@ func (s *Server) restoreSnapshot() {
 	s.CommitIndex, s.LastApplied = s.base(), s.base()
 }
 
-// noteCompacted hands the checker the entries a snapshot replaced, from
-// index first on, so that it can check them as it would have in the log.
-func (s *Server) noteCompacted(first int, entries []Entry) {
+// noteCompacted hands the checker the entries a snapshot is about to
+// replace (the first ones of the log), with the term before them, so that
+// it can check them as it would have in the log.
+func (s *Server) noteCompacted(entries []Entry) {
 	if len(entries) == 0 {
 		return
 	}
 	if s.compactedEntries == nil {
-		s.compactedEntries = map[int]Entry{}
+		s.compactedEntries = map[int]compactedEntry{}
 	}
+	prevTerm := s.Snap.LastIncludedTerm
 	for i, e := range entries {
-		s.compactedEntries[first+i] = e
+		s.compactedEntries[s.base()+1+i] = compactedEntry{e, prevTerm}
+		prevTerm = e.Term
 	}
+}
+
+// compactedEntry is an entry a snapshot replaced and the term of the
+// entry before it.
+type compactedEntry struct {
+	Entry
+	prevTerm int
 }
 
 // key is the snapshot in a word, to tell whether it changed: "" when none.

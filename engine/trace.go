@@ -96,6 +96,11 @@ type ServerState struct {
 	// when its lease ends, with reads on a lease.
 	Reads        []PendingRead `json:"reads,omitempty"`
 	LeaseUntilMs *int          `json:"lease_until_ms,omitempty"`
+	// Config is the configuration the server uses (§6): the latest in its
+	// log, committed or not; CatchingUp the new servers a leader
+	// replicates to before they count. Only when membership changes.
+	Config     *Membership `json:"config,omitempty"`
+	CatchingUp []string    `json:"catching_up,omitempty"`
 }
 
 // SnapshotState is a snapshot as the trace records it: Figure 13's
@@ -106,7 +111,7 @@ type SnapshotState struct {
 	LastIncludedTerm  int                `json:"last_included_term"`
 	StateMachine      any                `json:"state_machine"`
 	Sessions          map[string]Session `json:"sessions,omitempty"`
-	Config            string             `json:"config,omitempty"`
+	Config            *Membership        `json:"config,omitempty"`
 }
 
 // LogEntry is an entry with its index, as the trace prints logs.
@@ -118,7 +123,20 @@ type LogEntry struct {
 	// configuration (§6), when the exercise has them.
 	Client string `json:"client,omitempty"`
 	Seq    int    `json:"seq,omitempty"`
-	Config string `json:"config,omitempty"`
+	Config string `json:"config,omitempty"` // as Membership.String writes it; JSON writes the Membership
+}
+
+// MarshalJSON writes a configuration entry's configuration as an object.
+func (e LogEntry) MarshalJSON() ([]byte, error) {
+	type plain LogEntry
+	if e.Config == "" {
+		return json.Marshal(plain(e))
+	}
+	c := ParseMembership(e.Config)
+	return json.Marshal(struct {
+		plain
+		Config *Membership `json:"config"`
+	}{plain(e), &c})
 }
 
 func indexed(prev int, entries []Entry) []LogEntry {
@@ -153,6 +171,13 @@ func (s *Server) Snapshot() ServerState {
 		st.Sessions = s.StateMachine.Sessions()
 	}
 	st.Reads = s.pendingReads()
+	if s.cfg.membershipChanges() {
+		c := s.config()
+		st.Config = &c
+		if s.change != nil {
+			st.CatchingUp = s.change.catchingUp
+		}
+	}
 	if s.cfg.Options.Reads == ReadLease && s.Role == Leader && s.Up {
 		until := s.leaseUntil()
 		st.LeaseUntilMs = &until
@@ -167,7 +192,8 @@ func (sn Snapshot) state() *SnapshotState {
 		out.Sessions = sn.State.Sessions()
 	}
 	if !sn.Config.IsZero() {
-		out.Config = sn.Config.String()
+		c := sn.Config
+		out.Config = &c
 	}
 	return out
 }

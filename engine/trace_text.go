@@ -122,6 +122,10 @@ func (p *textPrinter) servers(t *Trace, prev, now map[string]ServerState) {
 	if timed {
 		header += "\ttimer"
 	}
+	config := now[t.Servers[0]].Config != nil
+	if config {
+		header += "\tconfiguration"
+	}
 	fmt.Fprintln(tw, header)
 	for _, id := range t.Servers {
 		s := now[id]
@@ -141,6 +145,9 @@ func (p *textPrinter) servers(t *Trace, prev, now map[string]ServerState) {
 		if timed {
 			row += "\t" + TimerText(s)
 		}
+		if config {
+			row += "\t" + ConfigText(s)
+		}
 		fmt.Fprintln(tw, row)
 	}
 	p.err = tw.Flush()
@@ -150,6 +157,22 @@ func (p *textPrinter) servers(t *Trace, prev, now map[string]ServerState) {
 				indexMapText(t.Servers, s.NextIndex), indexMapText(t.Servers, s.MatchIndex))
 		}
 	}
+}
+
+// ConfigText says the configuration a server uses, and for a leader the
+// new servers it is catching up: "{S1, S2, S3} +S4 catching up".
+func ConfigText(s ServerState) string {
+	if s.Config == nil {
+		return "-"
+	}
+	out := s.Config.Words()
+	if len(s.Config.New) == 0 && len(s.Config.Old) == 0 {
+		out = "none yet"
+	}
+	if len(s.CatchingUp) > 0 {
+		out += " (catching up " + strings.Join(s.CatchingUp, ", ") + ")"
+	}
+	return out
 }
 
 // TimerText says when a server's timer fires next: "election at 312ms" or
@@ -167,6 +190,7 @@ func TimerText(s ServerState) string {
 func sameState(a, b ServerState) bool {
 	return a.Up == b.Up && a.Role == b.Role && a.Term == b.Term && votedText(a.VotedFor) == votedText(b.VotedFor) &&
 		a.CommitIndex == b.CommitIndex && a.LastApplied == b.LastApplied && SnapshotLogText(a) == SnapshotLogText(b) &&
+		ConfigText(a) == ConfigText(b) &&
 		indexMapText(nil, a.NextIndex) == indexMapText(nil, b.NextIndex) && indexMapText(nil, a.MatchIndex) == indexMapText(nil, b.MatchIndex) &&
 		SessionsText(a.Sessions) == SessionsText(b.Sessions) &&
 		strings.Join(a.Votes, ",") == strings.Join(b.Votes, ",")
@@ -201,8 +225,8 @@ func SnapshotDataText(sn *SnapshotState) string {
 	if len(sn.Sessions) > 0 {
 		out += "; sessions " + SessionsText(sn.Sessions)
 	}
-	if sn.Config != "" {
-		out += "; config " + ParseMembership(sn.Config).Words()
+	if sn.Config != nil {
+		out += "; config " + sn.Config.Words()
 	}
 	return out
 }

@@ -73,7 +73,7 @@ var Catalogue = []badExercise{
 	{name: "unknown server in ask", src: "title: x\nservers: 3\nsteps:\n  - timeout: S1\n    ask: [S1, S5]\n",
 		errors: []string{"5:15: ask names \"S5\""}},
 	{name: "step with no kind", src: "title: x\nservers: 3\nsteps:\n  - note: something happens\n", structural: true,
-		errors: []string{"4:5: this step says no event (the kinds are timeout, deliver, drop, duplicate, client, heartbeat, stabilize, partition, heal, crash, restart, run)"}},
+		errors: []string{"4:5: this step says no event (the kinds are timeout, deliver, drop, duplicate, client, heartbeat, stabilize, partition, heal, crash, restart, run, snapshot, read, config)"}},
 	{name: "step with two kinds", src: "title: x\nservers: 3\nsteps:\n  - timeout: S1\n    crash: S2\n", structural: true,
 		errors: []string{"5:5: a step holds one event, but this one has both `timeout` and `crash` (split them into two steps, one after the other)"}},
 	{name: "timeout on a leader", src: "title: x\nservers: 3\ninitial:\n  S1: {term: 3, voted_for: S2}\n  S2: {term: 3, role: leader}\nsteps:\n  - timeout: S2\n",

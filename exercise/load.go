@@ -97,6 +97,7 @@ func (l *loader) load(src []byte) {
 		return nil
 	}
 	l.loadServers(root, get("servers"))
+	l.loadMembers(get("members"))
 	l.ex.Title = l.requiredText(root, get("title"), "title")
 	if n := get("goal"); n != nil {
 		l.ex.Goal, _ = l.text(n, "goal", false)
@@ -174,7 +175,7 @@ func syntaxHint(src []byte, line int) string {
 	return "check the indentation and the quoting on this line and the one before"
 }
 
-var topKeys = []string{"title", "goal", "summary", "servers", "state_machine", "options", "timing", "initial", "worksheet", "variants", "steps"}
+var topKeys = []string{"title", "goal", "summary", "servers", "members", "state_machine", "options", "timing", "initial", "worksheet", "variants", "steps"}
 
 // resolve follows aliases and counts nodes, so a YAML alias bomb ends in
 // an error instead of exhausting memory.

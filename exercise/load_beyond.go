@@ -3,6 +3,7 @@ package exercise
 import (
 	"fmt"
 	"regexp"
+	"slices"
 
 	"github.com/raftsheet/raftsheet/diag"
 	"github.com/raftsheet/raftsheet/engine"
@@ -51,6 +52,103 @@ func (l *loader) checkBeyondOptions(options *yaml.Node) {
 			return
 		}
 	}
+	for _, st := range l.ex.Steps {
+		if st.Kind == engine.StepConfig && l.ex.Config.Members == nil {
+			l.ex.Config.Members = l.ex.Config.Servers // every server is a member at first
+		}
+	}
+}
+
+// loadMembers reads the initial configuration (§6): the servers that are
+// members before step 1. The others of `servers` join later, by a config
+// step; until then they have an empty log and know no configuration.
+func (l *loader) loadMembers(n *yaml.Node) {
+	if n == nil {
+		return
+	}
+	hint := "write `members: [S1, S2, S3]`: the servers of the initial configuration; the others join later"
+	if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
+		l.at(n, hint, "members must be a non-empty list of servers, not %s", kindName(n))
+		return
+	}
+	members := []string{}
+	for _, c := range n.Content {
+		id, ok := l.server(l.resolve(c), "members")
+		if !ok {
+			continue
+		}
+		if slices.Contains(members, id) {
+			l.errorf(c, "members names %s twice", id)
+			continue
+		}
+		members = append(members, id)
+	}
+	// In cluster order, as every listing is.
+	var ordered []string
+	for _, id := range l.ex.Config.Servers {
+		if slices.Contains(members, id) {
+			ordered = append(ordered, id)
+		}
+	}
+	l.ex.Config.Members = ordered
+}
+
+// configArgument reads a membership change: `{server: S1, add: S6}`,
+// `{server: S1, remove: S2}` (one server at a time, the dissertation's
+// §4.1), or `{server: S1, joint: [[S1, S2, S3], [S2, S3, S4]]}` (C_old and
+// C_new, by joint consensus, §6).
+func (l *loader) configArgument(st *engine.Step, v *yaml.Node) {
+	hint := "write `config: {server: S1, add: S4}`, `{server: S1, remove: S2}` or `{server: S1, joint: [[S1, S2, S3], [S2, S3, S4]]}`"
+	if v.Kind != yaml.MappingNode {
+		l.at(v, hint, "config must be a mapping, not %s", kindName(v))
+		return
+	}
+	changes := 0
+	for _, p := range l.mapping(v, "config", []string{"server", "add", "remove", "joint"}) {
+		switch p.key {
+		case "server":
+			st.Server, _ = l.server(p.v, "config")
+		case "add":
+			st.Change.Add, _ = l.server(p.v, "config add")
+			changes++
+		case "remove":
+			st.Change.Remove, _ = l.server(p.v, "config remove")
+			changes++
+		case "joint":
+			st.Change.From, st.Change.Joint = l.jointConfigs(p.v)
+			changes++
+		}
+	}
+	switch {
+	case !l.hasKeys(v, "server"):
+		l.at(v, hint, "config needs the server it is sent to")
+	case changes != 1:
+		l.at(v, hint, "config needs exactly one of add, remove and joint")
+	}
+}
+
+// jointConfigs reads [[C_old…], [C_new…]].
+func (l *loader) jointConfigs(n *yaml.Node) (old, nw []string) {
+	hint := "write `joint: [[S1, S2, S3], [S2, S3, S4]]`: the configuration in force, then the new one"
+	if n.Kind != yaml.SequenceNode || len(n.Content) != 2 {
+		l.at(n, hint, "joint must be a list of two configurations, C_old and C_new")
+		return nil, nil
+	}
+	var halves [2][]string
+	for i, c := range n.Content {
+		c = l.resolve(c)
+		if c.Kind != yaml.SequenceNode || len(c.Content) == 0 {
+			l.at(c, hint, "each configuration of joint must be a non-empty list of servers, not %s", kindName(c))
+			return nil, nil
+		}
+		halves[i] = []string{}
+		for _, s := range c.Content {
+			if id, ok := l.server(l.resolve(s), "joint"); ok && !slices.Contains(halves[i], id) {
+				halves[i] = append(halves[i], id)
+			}
+		}
+	}
+	return halves[0], halves[1]
 }
 
 // snapshotArgument reads `snapshot: S1` (through lastApplied) or

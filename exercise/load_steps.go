@@ -166,6 +166,8 @@ func (l *loader) stepArgument(st *engine.Step, v *yaml.Node) {
 		l.snapshotArgument(st, v)
 	case engine.StepRead:
 		l.readArgument(st, v)
+	case engine.StepConfig:
+		l.configArgument(st, v)
 	case engine.StepStabilize, engine.StepHeal:
 		if v.ShortTag() != "!!null" {
 			l.at(v, fmt.Sprintf("write `- %s` on its own", st.Kind), "`%s` takes no value", st.Kind)

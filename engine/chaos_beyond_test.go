@@ -18,7 +18,12 @@ func (ch *chaos) beyondEvent() (string, error) {
 	c := ch.c
 	o := c.cfg.Options
 	up := ch.where(func(s *Server) bool { return s.Up })
-	switch k := ch.r.IntN(4); {
+	switch k := ch.r.IntN(5); {
+	case k == 4 && o.CheckQuorum:
+		if leaders := ch.where(func(s *Server) bool { return s.Up && s.Role == Leader }); len(leaders) > 0 {
+			s := ch.pick(leaders)
+			return "timeout " + s.ID + " (check quorum)", c.Timeout(s.ID)
+		}
 	case k == 3 && c.cfg.membershipChanges() && len(up) > 0:
 		return ch.membershipChange(ch.towardsLeader(up))
 	case k == 0 && o.Sessions && len(up) > 0: // a client command, or a retry of one
@@ -102,7 +107,7 @@ func (ch *chaos) towardsLeader(up []*Server) *Server {
 }
 
 func TestRandomSchedulesBeyondFigure2(t *testing.T) {
-	const runs, stepsPerRun = 40, 1000
+	const runs, stepsPerRun = 56, 800
 	total := 0
 	seen := map[Sentence]int{}
 	for seed := uint64(1); seed <= runs; seed++ {
@@ -142,6 +147,10 @@ var beyondSentences = []Sentence{
 	SayChangeInProgress, SayChangeNeedsCommit, SayCatchUpStart, SayCatchUpStartOne, SayCaughtUp, SayCaughtUpOne,
 	SayConfigAppend, SayJointAppend, SayJointCommitted, SayLeaderRemoved, SayConfigRefused, SayReplyNotPeer,
 	SayVoteCountedConfig, SayVoteCountedAgainConfig, SayRefusalNotedConfig, SayWinConfig,
+	SayDisregardVote, SayDisregardVoteLeader,
+	SayPreVoteStart, SayPreVoteWon, SayPreVoteDenyOld, SayPreVoteDenyLeader, SayPreVoteDenyHeard, SayPreVoteDenyLog,
+	SayPreVoteDenyVoted, SayPreVoteGrant, SayPreVoteReplyOld, SayPreVoteReplyLate, SayPreVoteRefused, SayPreVoteAgain,
+	SayPreVoteCounted, SayCheckQuorumOK, SayCheckQuorumLost,
 }
 
 // Timed random schedules with the options that need the clock: reads on
@@ -176,8 +185,10 @@ func TestTimedRandomSchedulesBeyondFigure2(t *testing.T) {
 var timedBeyondOptions = []Options{
 	{Reads: ReadLease, VoteGuard: true, NoopOnElection: true},
 	{Reads: ReadLease, VoteGuard: true, Sessions: true, SnapshotAfter: 3},
+	{PreVote: true, CheckQuorum: true, Reads: ReadLease, VoteGuard: true},
 }
 
 var timedBeyondSentences = []Sentence{
 	SayReadLease, SayLeaseExpired, SayLeaseNone, SayDisregardVoteTimed, SayDisregardVoteLeader,
+	SayPreVoteDenyTimed, SayCheckQuorumOK, SayCheckQuorumLost,
 }

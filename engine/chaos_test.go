@@ -204,6 +204,9 @@ var beyondOptions = []Options{
 	{SnapshotAfter: 2, MaxEntries: 1, Replicate: ReplicateImmediately},
 	{Sessions: true, Reads: ReadIndex},
 	{Sessions: true, Reads: ReadIndex, NoopOnElection: true, SnapshotAfter: 4},
+	{PreVote: true, CheckQuorum: true, Sessions: true},
+	{PreVote: true, Replicate: ReplicateImmediately, SnapshotAfter: 3, Sessions: true},
+	{CheckQuorum: true, VoteGuard: true, NoopOnElection: true, Reads: ReadIndex},
 }
 
 // Random schedules over many seeds, 3 and 5 servers and every option,
@@ -251,7 +254,7 @@ func (ch *chaos) recover(t *testing.T) {
 		best := ch.best()
 		for try := 0; !ch.leadsHighestTerm(best); try++ {
 			if try == 5 {
-				t.Fatalf("%s did not become leader of the highest term", best.ID)
+				t.Fatalf("%s did not become leader of the highest term (%+v)\n%s", best.ID, c.cfg.Options, ch.states())
 			}
 			if best.Role == Leader {
 				ch.must(t, "heartbeat", c.Heartbeat(best.ID))
@@ -278,12 +281,26 @@ func (ch *chaos) recover(t *testing.T) {
 	}
 }
 
+// states lists every server's state in a line each, for a failure report.
+func (ch *chaos) states() string {
+	var b strings.Builder
+	for _, s := range ch.c.Servers() {
+		fmt.Fprintf(&b, "%s up %t %s term %d voted %q base %d/%d log %v commit %d config %s\n", s.ID, s.Up, s.Role, s.CurrentTerm,
+			s.VotedFor, s.base(), s.Snap.LastIncludedTerm, s.Log, s.CommitIndex, s.config())
+	}
+	return b.String()
+}
+
 // best is the member with the most up-to-date log: every member votes
-// for it.
+// for it. Among equals, a leader: with PreVote no one replaces it.
 func (ch *chaos) best() *Server {
 	var best *Server
 	for _, s := range ch.c.Servers() {
-		if ch.member(s) && (best == nil || best.upToDate(s.lastTerm(), s.lastIndex())) {
+		if !ch.member(s) {
+			continue
+		}
+		if best == nil || !s.upToDate(best.lastTerm(), best.lastIndex()) ||
+			best.upToDate(s.lastTerm(), s.lastIndex()) && s.Role == Leader {
 			best = s
 		}
 	}
@@ -300,7 +317,7 @@ func (ch *chaos) member(s *Server) bool { return s.config().Contains(s.ID) }
 func (ch *chaos) quietLeaders(t *testing.T, best *Server) {
 	t.Helper()
 	c := ch.c
-	if !c.cfg.Options.VoteGuard {
+	if o := c.cfg.Options; !o.VoteGuard && !o.PreVote {
 		return
 	}
 	for _, s := range ch.where(func(s *Server) bool { return s.Role == Leader && s != best }) {

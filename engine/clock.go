@@ -52,7 +52,13 @@ func (k *clock) sync(s *Server) {
 		delete(k.election, s.ID)
 		delete(k.beat, s.ID)
 	case s.Role == Leader:
-		delete(k.election, s.ID)
+		if s.cfg.Options.CheckQuorum { // its election timer checks the quorum
+			if _, ok := k.election[s.ID]; !ok || reset {
+				k.election[s.ID] = k.now + k.t.ElectionTimeout[s.ID].least()
+			}
+		} else {
+			delete(k.election, s.ID)
+		}
 		if _, ok := k.beat[s.ID]; !ok || beat {
 			k.beat[s.ID] = k.now + k.t.Heartbeat
 		}

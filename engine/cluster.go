@@ -148,7 +148,7 @@ func (c *Cluster) Timeout(id string) error {
 	if err != nil {
 		return err
 	}
-	if s.Role == Leader {
+	if s.Role == Leader && !c.cfg.Options.CheckQuorum {
 		return impossible("%s is the leader of term %d; only followers and candidates time out (§5.2)", id, s.CurrentTerm)
 	}
 	if s.config().IsZero() {

@@ -4,12 +4,27 @@ import "strings"
 
 // Timeout is a follower's or candidate's election timer firing (§5.2): it
 // starts a new term, votes for itself and asks every peer for its vote.
+// With PreVote it asks for pre-votes first; a leader's timer, with
+// CheckQuorum, checks that it still hears from a majority.
 func (s *Server) Timeout() {
 	s.begin(0)
-	s.becomeCandidate(s.CurrentTerm + 1)
 	s.timerReset = true // a new election, a new timeout (§5.2)
 	s.leaderContact = false
-	why := s.explain(RuleElectionTimeout, SayTimeout, number("term", s.CurrentTerm))
+	switch {
+	case s.Role == Leader:
+		s.checkQuorum()
+	case s.cfg.Options.PreVote:
+		s.startPreVote()
+	default:
+		s.startElection(RuleElectionTimeout, SayTimeout)
+	}
+}
+
+// startElection stands for the next term: the server votes for itself
+// and asks every peer for its vote (§5.2).
+func (s *Server) startElection(rule Rule, say Sentence, args ...Arg) {
+	s.becomeCandidate(s.CurrentTerm + 1)
+	why := s.explain(rule, say, append([]Arg{number("term", s.CurrentTerm)}, args...)...)
 	s.keep(why, whole(AttrRole), whole(AttrVotedFor), whole(AttrVotes))
 	if s.hasQuorum() {
 		s.becomeLeader() // a one-server cluster is its own majority
@@ -125,6 +140,7 @@ func (s *Server) becomeLeader() {
 	}
 	s.initLeaderState()
 	s.readRound = 0
+	s.timerReset = true // with CheckQuorum its timer counts from now
 	if s.cfg.Options.Reads == ReadLease {
 		s.leaseAcks = map[string]int{}
 	}

@@ -11,10 +11,12 @@ const (
 	AppendEntriesReply
 	InstallSnapshot // §7, Figure 13
 	InstallSnapshotReply
+	PreVote // the dissertation's §9.6: RequestVote's arguments, for the next term, changing nothing
+	PreVoteReply
 )
 
 var messageTypeNames = [...]string{"RequestVote", "RequestVoteReply", "AppendEntries", "AppendEntriesReply",
-	"InstallSnapshot", "InstallSnapshotReply"}
+	"InstallSnapshot", "InstallSnapshotReply", "PreVote", "PreVoteReply"}
 
 // MessageTypeNames are the names of the message types, in order, as
 // String gives them.
@@ -34,7 +36,7 @@ func ParseMessageType(s string) (MessageType, bool) {
 
 // IsReply reports whether t answers an RPC.
 func (t MessageType) IsReply() bool {
-	return t == RequestVoteReply || t == AppendEntriesReply || t == InstallSnapshotReply
+	return t == RequestVoteReply || t == AppendEntriesReply || t == InstallSnapshotReply || t == PreVoteReply
 }
 
 // Message is one RPC or reply in flight, with the arguments and results of

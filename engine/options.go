@@ -57,6 +57,15 @@ type Options struct {
 	// VoteGuard: a server that believes a current leader exists
 	// disregards RequestVote (§6, against removed servers' disruption).
 	VoteGuard bool
+
+	// PreVote: a server whose election timer fires first asks whether a
+	// majority would vote for it, and stands only if so (the
+	// dissertation's §9.6).
+	PreVote bool
+
+	// CheckQuorum: a leader that has not heard from a majority within an
+	// election timeout steps down (the dissertation's §9.6).
+	CheckQuorum bool
 }
 
 // Config is what every server knows about its cluster.

@@ -132,7 +132,7 @@ func (s *Server) appendReply(m Message, success bool, match int) Message {
 func (s *Server) heardFromLeader(m Message) {
 	s.timerReset = true
 	s.noteLeaderContact()
-	if s.Role == Candidate {
+	if s.Role == Candidate || s.Role == PreCandidate {
 		s.becomeFollower()
 		s.explain(RuleAcceptLeader, SayRecognize, text("from", m.From), number("term", m.Term))
 	}
@@ -217,6 +217,7 @@ func (s *Server) heardFromFollower(m Message) {
 	if s.Role != Leader {
 		return
 	}
+	s.noteActive(m.From)
 	if m.EchoesSent {
 		s.noteLeaseAck(m.From, m.RequestSentMs)
 	}

@@ -81,6 +81,10 @@ const (
 	RuleLeaderRemoved // a leader not in C_new steps down once C_new is committed
 	RuleVoteGuard     // a server that heard from a current leader disregards RequestVote
 
+	// PreVote and CheckQuorum (the dissertation's §9.6), beyond Figure 2.
+	RulePreVote     // a pre-candidate stands only if a majority would vote for it
+	RuleCheckQuorum // a leader that has not heard from a majority within an election timeout steps down
+
 	// Rules the sheets name for boxes no reason explains: values that held
 	// from the start, that nothing in the run changed, or that an RPC's
 	// arguments and results carry by definition.
@@ -176,6 +180,9 @@ var rules = [ruleCount]RuleInfo{
 	RuleOneChange:     {"one-change", "One configuration change at a time", "§6"},
 	RuleLeaderRemoved: {"leader-removed", "A leader not in C_new steps down once C_new is committed", "§6"},
 	RuleVoteGuard:     {"vote-guard", "A server that hears from a leader disregards RequestVote", "§6"},
+
+	RulePreVote:     {"pre-vote", "PreVote: stand for election only if a majority would vote", "dissertation §9.6"},
+	RuleCheckQuorum: {"check-quorum", "CheckQuorum: a leader not hearing from a majority steps down", "dissertation §9.6"},
 
 	RuleTerms:            {"terms", "Terms: a server's currentTerm", "§5.1"},
 	RuleElection:         {"election", "Leader election", "§5.2"},

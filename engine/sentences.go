@@ -120,8 +120,26 @@ const (
 	SayVoteCountedAgainConfig Sentence = "vote-counted-already-config"
 	SayRefusalNotedConfig     Sentence = "vote-refused-config"
 	SayWinConfig              Sentence = "win-config"
-	SaySnapshotReplyOld       Sentence = "snapshot-reply-older-term"
-	SaySnapshotReplyNotLead   Sentence = "snapshot-reply-not-leader"
+
+	SayPreVoteStart         Sentence = "pre-vote-start"
+	SayPreVoteWon           Sentence = "pre-vote-won"
+	SayPreVoteDenyOld       Sentence = "pre-vote-deny-older-term"
+	SayPreVoteDenyLeader    Sentence = "pre-vote-deny-leader"
+	SayPreVoteDenyTimed     Sentence = "pre-vote-deny-heard-timed"
+	SayPreVoteDenyHeard     Sentence = "pre-vote-deny-heard"
+	SayPreVoteDenyLog       Sentence = "pre-vote-deny-not-up-to-date"
+	SayPreVoteDenyVoted     Sentence = "pre-vote-deny-voted"
+	SayPreVoteGrant         Sentence = "pre-vote-grant"
+	SayPreVoteReplyOld      Sentence = "pre-vote-reply-older-term"
+	SayPreVoteReplyStale    Sentence = "pre-vote-reply-stale"
+	SayPreVoteReplyLate     Sentence = "pre-vote-reply-late"
+	SayPreVoteRefused       Sentence = "pre-vote-refused"
+	SayPreVoteAgain         Sentence = "pre-vote-counted-already"
+	SayPreVoteCounted       Sentence = "pre-vote-counted"
+	SayCheckQuorumOK        Sentence = "check-quorum-ok"
+	SayCheckQuorumLost      Sentence = "check-quorum-lost"
+	SaySnapshotReplyOld     Sentence = "snapshot-reply-older-term"
+	SaySnapshotReplyNotLead Sentence = "snapshot-reply-not-leader"
 )
 
 // sentences are the English patterns.
@@ -238,6 +256,24 @@ var sentences = map[Sentence]string{
 	SayVoteCountedAgainConfig: "{server} has already counted {from}'s vote: it has the votes of {votes}",
 	SayRefusalNotedConfig:     "{server} notes {from}'s refusal: it has the votes of {votes}",
 	SayWinConfig:              "{server} wins the election for term {term} with the votes of {votes}, a majority of its configuration, and becomes leader (§5.2, §6)",
+
+	SayPreVoteStart:      "{server}'s election timer fires: it becomes a pre-candidate and asks every peer whether it would vote for it in term {term}, without changing its own term (dissertation §9.6)",
+	SayPreVoteWon:        "{server} has the pre-votes of {votes}, a majority: it becomes candidate for term {term} and votes for itself (§5.2, dissertation §9.6)",
+	SayPreVoteDenyOld:    "{server} would not vote for {candidate}: term {requestTerm} is below its currentTerm {term} (§5.1)",
+	SayPreVoteDenyLeader: "{server} would not vote for {candidate} in term {requestTerm}: it is the leader itself (dissertation §9.6)",
+	SayPreVoteDenyTimed:  "{server} would not vote for {candidate} in term {requestTerm}: it heard from the leader at {contactMs}ms, within the minimum election timeout of {minTimeout}ms (dissertation §9.6)",
+	SayPreVoteDenyHeard:  "{server} would not vote for {candidate} in term {requestTerm}: it has heard from the leader since its election timer last fired (dissertation §9.6)",
+	SayPreVoteDenyLog:    "{server} would not vote for {candidate}: the candidate's log (last term {candidateLastTerm}, index {candidateLastIndex}) is less up-to-date than its own (last term {lastTerm}, index {lastIndex}) (§5.4.1)",
+	SayPreVoteDenyVoted:  "{server} would not vote for {candidate}: it has voted for {votedFor} in term {term} (§5.2)",
+	SayPreVoteGrant:      "{server} would vote for {candidate} in term {requestTerm}: its log is at least as up-to-date and it has not heard from a leader lately; its own term and vote do not change (dissertation §9.6)",
+	SayPreVoteReplyOld:   "{server} ignores {from}'s pre-vote reply from term {replyTerm}: it is in term {term} now (§5.1)",
+	SayPreVoteReplyStale: "{server} ignores {from}'s pre-vote for term {replyTerm}: it now asks for term {term}",
+	SayPreVoteReplyLate:  "{server} is no longer a pre-candidate: it ignores {from}'s pre-vote reply",
+	SayPreVoteRefused:    "{server} notes {from}'s refusal: its pre-votes so far are {votes}",
+	SayPreVoteAgain:      "{server} has already counted {from}'s pre-vote: its pre-votes so far are {votes}",
+	SayPreVoteCounted:    "{server} counts {from}'s pre-vote: its pre-votes so far are {votes} (dissertation §9.6)",
+	SayCheckQuorumOK:     "{server}'s election timer fires: it has heard from {heard} since the last check, a majority, so it stays leader (dissertation §9.6)",
+	SayCheckQuorumLost:   "{server}'s election timer fires: it has heard only from {heard} since the last check, not a majority, so it steps down to follower in term {term} (dissertation §9.6)",
 }
 
 // Sentences lists the sentence keys, sorted.

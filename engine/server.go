@@ -56,6 +56,8 @@ type Server struct {
 	leaseAcks map[string]int
 	served    []ReadResult // reads answered or failed since the cluster looked
 
+	recentActive map[string]bool // CheckQuorum: the peers a leader heard from since its last check
+
 	outbox        []outgoing
 	rewrittenFrom int // lowest log index deleted since the checker looked; 0 if none
 	// compactedEntries are the entries snapshots replaced since the
@@ -149,10 +151,14 @@ func volatile() []Attr {
 		whole(AttrNextIndex), whole(AttrMatchIndex)}
 }
 
-// send queues m, sent because of reason why.
+// send queues m, sent because of reason why. Every message carries the
+// sender's currentTerm, but a PreVote the term it proposes and a granted
+// pre-vote the term it is granted for.
 func (s *Server) send(why int, m Message) {
 	m.From = s.ID
-	m.Term = s.CurrentTerm
+	if m.Term == 0 || m.Type != PreVote && m.Type != PreVoteReply {
+		m.Term = s.CurrentTerm
+	}
 	s.outbox = append(s.outbox, outgoing{m, why})
 }
 
@@ -168,6 +174,10 @@ func (s *Server) Step(m Message) {
 		s.handleRequestVote(m)
 	case RequestVoteReply:
 		s.handleRequestVoteReply(m)
+	case PreVote:
+		s.handlePreVote(m)
+	case PreVoteReply:
+		s.handlePreVoteReply(m)
 	case AppendEntries:
 		s.handleAppendEntries(m)
 	case AppendEntriesReply:
@@ -183,8 +193,8 @@ func (s *Server) Step(m Message) {
 // with a term above currentTerm makes the receiver adopt that term and
 // become a follower, with no vote cast yet in the new term.
 func (s *Server) adoptNewerTerm(m Message) {
-	if m.Term <= s.CurrentTerm {
-		return
+	if m.Term <= s.CurrentTerm || m.Type == PreVote || m.Type == PreVoteReply && m.VoteGranted {
+		return // a pre-vote's term is only proposed
 	}
 	was := s.Role
 	s.CurrentTerm, s.VotedFor = m.Term, ""
@@ -206,6 +216,7 @@ func (s *Server) becomeFollower() {
 	s.NextIndex, s.MatchIndex = nil, nil
 	s.leaseAcks = nil
 	s.change = nil
+	s.recentActive = nil
 }
 
 // Crash stops the server. currentTerm, votedFor and the log are on stable

@@ -143,6 +143,7 @@ func (s *Server) handleInstallSnapshotReply(m Message) {
 		s.explain(RuleConfigEntry, SayReplyNotPeer, from)
 	default:
 		s.recordSuccess(m)
+		s.noteActive(m.From)
 	}
 }
 

@@ -161,7 +161,7 @@ func (s *Server) Snapshot() ServerState {
 		v := s.VotedFor
 		st.VotedFor = &v
 	}
-	if s.Role == Candidate {
+	if s.Role == Candidate || s.Role == PreCandidate {
 		st.Votes = s.voters()
 	}
 	if s.base() > 0 {

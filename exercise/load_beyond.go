@@ -16,7 +16,7 @@ import (
 // dissertation's §9.6), and the fast log backup (§5.3). Each is off unless
 // the exercise turns it on.
 
-var beyondOptionKeys = []string{"snapshot_after", "sessions", "reads", "ignore_disruptive_votes"}
+var beyondOptionKeys = []string{"snapshot_after", "sessions", "reads", "ignore_disruptive_votes", "prevote", "check_quorum"}
 
 // loadBeyondOption reads one of beyondOptionKeys.
 func (l *loader) loadBeyondOption(p pair) {
@@ -32,6 +32,10 @@ func (l *loader) loadBeyondOption(p pair) {
 		}
 	case "ignore_disruptive_votes":
 		o.VoteGuard, _ = l.boolean(p.v, "ignore_disruptive_votes")
+	case "prevote":
+		o.PreVote, _ = l.boolean(p.v, "prevote")
+	case "check_quorum":
+		o.CheckQuorum, _ = l.boolean(p.v, "check_quorum")
 	}
 }
 

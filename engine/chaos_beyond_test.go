@@ -107,7 +107,7 @@ func (ch *chaos) towardsLeader(up []*Server) *Server {
 }
 
 func TestRandomSchedulesBeyondFigure2(t *testing.T) {
-	const runs, stepsPerRun = 56, 800
+	const runs, stepsPerRun = 64, 800
 	total := 0
 	seen := map[Sentence]int{}
 	for seed := uint64(1); seed <= runs; seed++ {
@@ -151,6 +151,7 @@ var beyondSentences = []Sentence{
 	SayPreVoteStart, SayPreVoteWon, SayPreVoteDenyOld, SayPreVoteDenyLeader, SayPreVoteDenyHeard, SayPreVoteDenyLog,
 	SayPreVoteDenyVoted, SayPreVoteGrant, SayPreVoteReplyOld, SayPreVoteReplyLate, SayPreVoteRefused, SayPreVoteAgain,
 	SayPreVoteCounted, SayCheckQuorumOK, SayCheckQuorumLost,
+	SayBackUpShort, SayBackUpTermFound, SayBackUpTermMissing,
 }
 
 // Timed random schedules with the options that need the clock: reads on

@@ -206,7 +206,8 @@ var beyondOptions = []Options{
 	{Sessions: true, Reads: ReadIndex, NoopOnElection: true, SnapshotAfter: 4},
 	{PreVote: true, CheckQuorum: true, Sessions: true},
 	{PreVote: true, Replicate: ReplicateImmediately, SnapshotAfter: 3, Sessions: true},
-	{CheckQuorum: true, VoteGuard: true, NoopOnElection: true, Reads: ReadIndex},
+	{CheckQuorum: true, VoteGuard: true, NoopOnElection: true, Reads: ReadIndex, Backup: BackupConflictTerm},
+	{Backup: BackupConflictTerm, MaxEntries: 1, SnapshotAfter: 5, Sessions: true},
 }
 
 // Random schedules over many seeds, 3 and 5 servers and every option,

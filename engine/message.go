@@ -74,6 +74,13 @@ type Message struct {
 	LastIncludedTerm  int
 	Data              Snapshot
 
+	// With the fast backup (§5.3), a rejection's hints: the term of the
+	// follower's entry at prevLogIndex (0 if it has none) and the first
+	// index it holds of that term (or the index past its log).
+	ConflictTerm  int
+	ConflictIndex int
+	Hinted        bool
+
 	// With reads on: the heartbeat round an AppendEntries confirms
 	// leadership for, echoed by its reply (§8); with a lease, the reply
 	// also echoes when the request was sent.

@@ -66,6 +66,10 @@ type Options struct {
 	// CheckQuorum: a leader that has not heard from a majority within an
 	// election timeout steps down (the dissertation's §9.6).
 	CheckQuorum bool
+
+	// Backup: how a leader backs up nextIndex after a rejection: by one
+	// (Figure 2), or by the follower's conflict hints (§5.3).
+	Backup Backup
 }
 
 // Config is what every server knows about its cluster.

@@ -87,7 +87,12 @@ func (s *Server) handleAppendEntries(m Message) {
 	s.heardFromLeader(m)
 	if !s.hasEntry(m.PrevLogIndex, m.PrevLogTerm) {
 		why := s.explainMismatch(m)
-		s.send(why, s.appendReply(m, false, 0))
+		reply := s.appendReply(m, false, 0)
+		if s.cfg.Options.Backup == BackupConflictTerm {
+			reply.ConflictTerm, reply.ConflictIndex = s.conflictHints(m)
+			reply.Hinted = true
+		}
+		s.send(why, reply)
 		return
 	}
 	why := -1
@@ -206,7 +211,7 @@ func (s *Server) handleAppendEntriesReply(m Message) {
 		s.recordSuccess(m)
 		s.heardFromFollower(m)
 	default:
-		s.backUp(m.From)
+		s.backUp(m)
 		s.heardFromFollower(m)
 	}
 }
@@ -248,7 +253,8 @@ func (s *Server) recordSuccess(m Message) {
 // backUp is the decrement-by-one rule of §5.3. nextIndex never falls to or
 // below matchIndex: a follower cannot lose entries it confirmed this term,
 // so a rejection then is a late duplicate and is ignored.
-func (s *Server) backUp(p string) {
+func (s *Server) backUp(m Message) {
+	p := m.From
 	peer := text("peer", p)
 	if s.NextIndex[p]-1 <= s.MatchIndex[p] {
 		say := SayStaleRejection
@@ -257,6 +263,10 @@ func (s *Server) backUp(p string) {
 		}
 		why := s.explain(RuleStaleRejection, say, peer, number("matchIndex", s.MatchIndex[p]), number("nextIndex", s.NextIndex[p]))
 		s.keep(why, peerAttr(AttrNextIndex, p))
+		return
+	}
+	if m.Hinted {
+		s.backUpByHints(m)
 		return
 	}
 	s.NextIndex[p]--

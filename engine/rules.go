@@ -85,6 +85,9 @@ const (
 	RulePreVote     // a pre-candidate stands only if a majority would vote for it
 	RuleCheckQuorum // a leader that has not heard from a majority within an election timeout steps down
 
+	// The fast log backup (§5.3), beyond Figure 2.
+	RuleFastBackup // a rejection's conflict hints let the leader skip a whole conflicting term
+
 	// Rules the sheets name for boxes no reason explains: values that held
 	// from the start, that nothing in the run changed, or that an RPC's
 	// arguments and results carry by definition.
@@ -183,6 +186,8 @@ var rules = [ruleCount]RuleInfo{
 
 	RulePreVote:     {"pre-vote", "PreVote: stand for election only if a majority would vote", "dissertation §9.6"},
 	RuleCheckQuorum: {"check-quorum", "CheckQuorum: a leader not hearing from a majority steps down", "dissertation §9.6"},
+
+	RuleFastBackup: {"fast-backup", "Fast backup: skip a whole conflicting term by the follower's hints", "§5.3"},
 
 	RuleTerms:            {"terms", "Terms: a server's currentTerm", "§5.1"},
 	RuleElection:         {"election", "Leader election", "§5.2"},

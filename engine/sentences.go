@@ -121,23 +121,27 @@ const (
 	SayRefusalNotedConfig     Sentence = "vote-refused-config"
 	SayWinConfig              Sentence = "win-config"
 
-	SayPreVoteStart         Sentence = "pre-vote-start"
-	SayPreVoteWon           Sentence = "pre-vote-won"
-	SayPreVoteDenyOld       Sentence = "pre-vote-deny-older-term"
-	SayPreVoteDenyLeader    Sentence = "pre-vote-deny-leader"
-	SayPreVoteDenyTimed     Sentence = "pre-vote-deny-heard-timed"
-	SayPreVoteDenyHeard     Sentence = "pre-vote-deny-heard"
-	SayPreVoteDenyLog       Sentence = "pre-vote-deny-not-up-to-date"
-	SayPreVoteDenyVoted     Sentence = "pre-vote-deny-voted"
-	SayPreVoteGrant         Sentence = "pre-vote-grant"
-	SayPreVoteReplyOld      Sentence = "pre-vote-reply-older-term"
-	SayPreVoteReplyStale    Sentence = "pre-vote-reply-stale"
-	SayPreVoteReplyLate     Sentence = "pre-vote-reply-late"
-	SayPreVoteRefused       Sentence = "pre-vote-refused"
-	SayPreVoteAgain         Sentence = "pre-vote-counted-already"
-	SayPreVoteCounted       Sentence = "pre-vote-counted"
-	SayCheckQuorumOK        Sentence = "check-quorum-ok"
-	SayCheckQuorumLost      Sentence = "check-quorum-lost"
+	SayPreVoteStart      Sentence = "pre-vote-start"
+	SayPreVoteWon        Sentence = "pre-vote-won"
+	SayPreVoteDenyOld    Sentence = "pre-vote-deny-older-term"
+	SayPreVoteDenyLeader Sentence = "pre-vote-deny-leader"
+	SayPreVoteDenyTimed  Sentence = "pre-vote-deny-heard-timed"
+	SayPreVoteDenyHeard  Sentence = "pre-vote-deny-heard"
+	SayPreVoteDenyLog    Sentence = "pre-vote-deny-not-up-to-date"
+	SayPreVoteDenyVoted  Sentence = "pre-vote-deny-voted"
+	SayPreVoteGrant      Sentence = "pre-vote-grant"
+	SayPreVoteReplyOld   Sentence = "pre-vote-reply-older-term"
+	SayPreVoteReplyStale Sentence = "pre-vote-reply-stale"
+	SayPreVoteReplyLate  Sentence = "pre-vote-reply-late"
+	SayPreVoteRefused    Sentence = "pre-vote-refused"
+	SayPreVoteAgain      Sentence = "pre-vote-counted-already"
+	SayPreVoteCounted    Sentence = "pre-vote-counted"
+	SayCheckQuorumOK     Sentence = "check-quorum-ok"
+	SayCheckQuorumLost   Sentence = "check-quorum-lost"
+
+	SayBackUpShort          Sentence = "back-up-short"
+	SayBackUpTermFound      Sentence = "back-up-term-found"
+	SayBackUpTermMissing    Sentence = "back-up-term-missing"
 	SaySnapshotReplyOld     Sentence = "snapshot-reply-older-term"
 	SaySnapshotReplyNotLead Sentence = "snapshot-reply-not-leader"
 )
@@ -274,6 +278,10 @@ var sentences = map[Sentence]string{
 	SayPreVoteCounted:    "{server} counts {from}'s pre-vote: its pre-votes so far are {votes} (dissertation §9.6)",
 	SayCheckQuorumOK:     "{server}'s election timer fires: it has heard from {heard} since the last check, a majority, so it stays leader (dissertation §9.6)",
 	SayCheckQuorumLost:   "{server}'s election timer fires: it has heard only from {heard} since the last check, not a majority, so it steps down to follower in term {term} (dissertation §9.6)",
+
+	SayBackUpShort:       "{server} learns that {peer}'s log ends at index {end}: it sets nextIndex[{peer}] to {nextIndex} and retries (§5.3, fast backup)",
+	SayBackUpTermFound:   "{server} learns that {peer}'s conflicting entry has term {conflictTerm} (its first of that term at index {conflictIndex}); its own last entry of term {conflictTerm} is at index {last}, so it sets nextIndex[{peer}] to {nextIndex} and retries (§5.3, fast backup)",
+	SayBackUpTermMissing: "{server} learns that {peer}'s conflicting entry has term {conflictTerm}, which its own log lacks: it skips the whole term, sets nextIndex[{peer}] to {nextIndex}, the first index of that term at {peer}, and retries (§5.3, fast backup)",
 }
 
 // Sentences lists the sentence keys, sorted.

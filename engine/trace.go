@@ -291,7 +291,13 @@ func (m Message) MarshalJSON() ([]byte, error) {
 			DuplicateOf   int  `json:"duplicate_of,omitempty"`
 			ReadRound     int  `json:"read_round,omitempty"`
 			RequestSentMs *int `json:"request_sent_ms,omitempty"`
+			ConflictTerm  *int `json:"conflict_term,omitempty"`
+			ConflictIndex *int `json:"conflict_index,omitempty"`
 		}{head: h, Success: m.Success, InReplyTo: m.InReplyTo, DuplicateOf: m.DuplicateOf, ReadRound: m.ReadRound}
+		if m.Hinted {
+			ct, ci := m.ConflictTerm, m.ConflictIndex
+			r.ConflictTerm, r.ConflictIndex = &ct, &ci
+		}
 		if m.EchoesSent {
 			sent := m.RequestSentMs
 			r.RequestSentMs = &sent

@@ -339,6 +339,9 @@ func MessageText(m Message) string {
 	if m.Success {
 		return fmt.Sprintf("%s success true matchIndex %d", head, m.MatchIndex)
 	}
+	if m.Hinted {
+		return fmt.Sprintf("%s success false conflictTerm %d conflictIndex %d", head, m.ConflictTerm, m.ConflictIndex)
+	}
 	return head + " success false"
 }
 

@@ -16,7 +16,7 @@ import (
 // dissertation's §9.6), and the fast log backup (§5.3). Each is off unless
 // the exercise turns it on.
 
-var beyondOptionKeys = []string{"snapshot_after", "sessions", "reads", "ignore_disruptive_votes", "prevote", "check_quorum"}
+var beyondOptionKeys = []string{"snapshot_after", "sessions", "reads", "ignore_disruptive_votes", "prevote", "check_quorum", "backup"}
 
 // loadBeyondOption reads one of beyondOptionKeys.
 func (l *loader) loadBeyondOption(p pair) {
@@ -36,6 +36,10 @@ func (l *loader) loadBeyondOption(p pair) {
 		o.PreVote, _ = l.boolean(p.v, "prevote")
 	case "check_quorum":
 		o.CheckQuorum, _ = l.boolean(p.v, "check_quorum")
+	case "backup":
+		if s, ok := l.choice(p.v, "backup", []string{"decrement", "conflict_term"}); ok {
+			o.Backup, _ = engine.ParseBackup(s)
+		}
 	}
 }
 

@@ -115,7 +115,7 @@ func TestRandomSchedulesBeyondFigure2(t *testing.T) {
 		opts := beyondOptions[seed%uint64(len(beyondOptions))]
 		ch := newChaos(servers, opts, seed)
 		ch.extras, ch.seen = true, seen
-		if seed%3 == 0 { // membership changes, from the first three servers
+		if seed%2 == 0 { // membership changes, from the first three servers
 			ch = newChaos(5, opts, seed)
 			ch.extras, ch.seen = true, seen
 			ch.c.cfg.Members = ch.c.cfg.Servers[:3]

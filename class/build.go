@@ -133,7 +133,7 @@ func buildStudent(ex *exercise.Exercise, ref string, a Assignment, base workshee
 		return sheets{err: err}
 	}
 	doc := sheet.Doc
-	s := sheets{doc: doc, pages: len(doc.Pages)}
+	s := sheets{doc: doc, pages: len(doc.Of(false))}
 	if s.worksheet, err = pdf.Render(doc, false); err != nil {
 		return sheets{err: err}
 	}

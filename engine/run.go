@@ -46,8 +46,16 @@ type runner struct {
 
 // record is what one trace record says of its event.
 type record struct {
-	event, words, note string
+	event, words string
+	note         narration
 }
+
+// narration is what a script step says beside its event: the note the
+// students read and the explanation only the key prints. One record of
+// a step carries them.
+type narration struct{ note, explain string }
+
+func narrationOf(st Step) narration { return narration{st.Note, st.Explain} }
 
 func (r *runner) setInitial() error {
 	line := 0
@@ -76,7 +84,7 @@ func (r *runner) play(n int, st Step) error {
 			return r.fail(n, st, st.Event(r.script.Config.Servers),
 				fmt.Errorf("this step is set at %dms, but the clock is already at %dms", *st.At, now))
 		}
-		if _, err := r.runUntil(n, st, *st.At, ""); err != nil {
+		if _, err := r.runUntil(n, st, *st.At, narration{}); err != nil {
 			return err
 		}
 	}
@@ -92,20 +100,21 @@ func (r *runner) play(n int, st Step) error {
 		if until < r.c.Now() {
 			return r.fail(n, st, st.Event(r.script.Config.Servers), fmt.Errorf("the clock is already at %dms", r.c.Now()))
 		}
-		events, err := r.runUntil(n, st, until, st.Note)
+		events, err := r.runUntil(n, st, until, narrationOf(st))
 		if err == nil && events == 0 {
 			r.c.explain(RuleQuiet, 0, SayQuietUntil, number("until", until))
-			err = r.record(n, st, record{st.Event(r.script.Config.Servers), words, st.Note}, nil)
+			err = r.record(n, st, record{st.Event(r.script.Config.Servers), words, narrationOf(st)}, nil)
 		}
 		return err
 	}
-	return r.record(n, st, record{st.Event(r.script.Config.Servers), words, st.Note}, r.perform(st))
+	return r.record(n, st, record{st.Event(r.script.Config.Servers), words, narrationOf(st)}, r.perform(st))
 }
 
 // runUntil fires every timed event due up to and including time until, a
-// record each, and leaves the clock at until. The first record carries
-// note.
-func (r *runner) runUntil(n int, st Step, until int, note string) (int, error) {
+// record each, and leaves the clock at until. The note goes on the event
+// the step's note_on picks, else on the first; an event picked by none is
+// an error.
+func (r *runner) runUntil(n int, st Step, until int, note narration) (int, error) {
 	events := 0
 	for {
 		e, ok := r.c.nextEvent()
@@ -113,23 +122,29 @@ func (r *runner) runUntil(n int, st Step, until int, note string) (int, error) {
 			break
 		}
 		r.c.advanceTo(e.At)
+		here := narration{}
+		if note != (narration{}) && (st.NoteOn == nil || st.NoteOn.picks(e, r.c.arrivingAt(e))) {
+			here, note = note, narration{}
+		}
 		event, words, err := r.c.fire(e)
-		if err := r.record(n, st, record{event, words, note}, err); err != nil {
+		if err := r.record(n, st, record{event, words, here}, err); err != nil {
 			return events, err
 		}
-		note = ""
 		events++
 	}
 	r.c.advanceTo(until)
+	if note != (narration{}) && st.NoteOn != nil && events > 0 {
+		return events, r.fail(n, st, st.Event(r.script.Config.Servers), fmt.Errorf("note_on picks none of this run's %d events (%s); name the server whose timer fires or that a message arrives at, and the time", events, st.NoteOn))
+	}
 	return events, nil
 }
 
 func (r *runner) stabilize(n int, st Step, words string) error {
 	if r.c.Settled() {
 		r.c.explain(RuleQuiet, 0, SayQuiet)
-		return r.record(n, st, record{"stabilize", words, st.Note}, nil)
+		return r.record(n, st, record{"stabilize", words, narrationOf(st)}, nil)
 	}
-	note := st.Note
+	note := narrationOf(st)
 	for round := 1; !r.c.Settled(); round++ {
 		if round > MaxStabilizeRounds {
 			return r.fail(n, st, fmt.Sprintf("stabilize, round %d", round), fmt.Errorf("messages are still in flight after %d rounds of delivery; stabilize stops there (deliver the rest with more steps, or raise max_entries)", MaxStabilizeRounds))
@@ -138,7 +153,7 @@ func (r *runner) stabilize(n int, st Step, words string) error {
 		if err := r.record(n, st, record{fmt.Sprintf("stabilize: deliver all (round %d)", round), words, note}, err); err != nil {
 			return err
 		}
-		note = ""
+		note = narration{}
 	}
 	return nil
 }
@@ -193,10 +208,10 @@ func (r *runner) record(n int, st Step, rec record, err error) error {
 		ask = r.script.Config.Servers
 	}
 	sr := StepRecord{
-		N: len(r.tr.Steps) + 1, Event: rec.event, Line: st.Line, Note: rec.note,
+		N: len(r.tr.Steps) + 1, Event: rec.event, Line: st.Line, Note: rec.note.note, Explain: rec.note.explain,
 		Messages: nonNil(o.Sent), Delivered: nonNil(o.Delivered), Lost: nonNil(o.Lost), Dropped: nonNil(o.Dropped),
 		Refused: o.Refused, Reasons: reasonTexts(o.Why), Why: nonNil(o.Why), Servers: r.c.Snapshot(),
-		ScriptStep: n, Words: rec.words, Ask: nonNil(ask), InFlight: sortedIDs(r.c.InFlight()), ReadResults: o.Reads,
+		ScriptStep: n, Words: rec.words, Ask: nonNil(ask), AskWhy: st.AskWhy, InFlight: sortedIDs(r.c.InFlight()), ReadResults: o.Reads,
 	}
 	if r.c.Timed() {
 		now := r.c.Now()

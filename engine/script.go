@@ -1,6 +1,9 @@
 package engine
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Script is what the runner plays (Run): the cluster, the state its
 // servers start in, its clock, and the steps. The exercise format
@@ -73,8 +76,11 @@ type Step struct {
 	Change    Change    // config
 	Selection Selection // deliver, drop, duplicate
 	Groups    [][]string
-	Note      string
+	Note      string   // for everyone: the event as the teacher announces it, a question
+	Explain   string   // for the key only: what happens and why
+	NoteOn    *NoteOn  // a run step: which of its events the note describes; nil: the first
 	Ask       []string // servers the student fills in; nil means all
+	AskWhy    bool     // the student writes the rules behind the step
 	AskSet    bool     // whether the script said ask at all
 	At        *int     // a timed exercise: when the step happens (ms)
 	// run: how long the clock advances, or until when.
@@ -103,3 +109,42 @@ func (e *ScriptError) Error() string {
 }
 
 func (e *ScriptError) Unwrap() error { return e.Err }
+
+// NoteOn picks the event of a `run:` step that its note describes: the
+// first one at time At (if set) whose server is Server (if set) — the
+// server whose timer fires, or one a message arrives at.
+type NoteOn struct {
+	At     *int
+	Server string
+}
+
+// picks reports whether event e, with messages arriving at servers to,
+// is one n describes.
+func (n *NoteOn) picks(e timedEvent, to []string) bool {
+	if n.At != nil && e.At != *n.At {
+		return false
+	}
+	if n.Server == "" {
+		return true
+	}
+	if e.Kind == arrivals {
+		for _, id := range to {
+			if id == n.Server {
+				return true
+			}
+		}
+		return false
+	}
+	return e.Server == n.Server
+}
+
+func (n *NoteOn) String() string {
+	var parts []string
+	if n.Server != "" {
+		parts = append(parts, "server "+n.Server)
+	}
+	if n.At != nil {
+		parts = append(parts, fmt.Sprintf("at %dms", *n.At))
+	}
+	return strings.Join(parts, ", ")
+}

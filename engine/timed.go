@@ -64,3 +64,24 @@ func (c *Cluster) fire(e timedEvent) (event, words string, err error) {
 		return "heartbeat " + e.Server + " (timer)", e.Server + "'s heartbeat timer fires: it sends AppendEntries to every peer", c.Heartbeat(e.Server)
 	}
 }
+
+// arrivingAt are the servers messages arrive at in an arrivals event, in
+// cluster order; none for a timer.
+func (c *Cluster) arrivingAt(e timedEvent) []string {
+	if e.Kind != arrivals {
+		return nil
+	}
+	seen := map[string]bool{}
+	for _, m := range c.net.inFlight {
+		if a, ok := c.clock.arrival[m.ID]; ok && a == e.At {
+			seen[m.To] = true
+		}
+	}
+	var out []string
+	for _, id := range c.cfg.Servers {
+		if seen[id] {
+			out = append(out, id)
+		}
+	}
+	return out
+}

@@ -14,6 +14,7 @@ type Trace struct {
 	Title        string                 `json:"title"`
 	Goal         string                 `json:"goal"`
 	Summary      string                 `json:"summary"`
+	Brief        string                 `json:"brief,omitempty"` // extension: the students' introduction
 	Servers      []string               `json:"servers"`
 	StateMachine string                 `json:"state_machine"`
 	Options      TraceOptions           `json:"options"`
@@ -47,6 +48,7 @@ type StepRecord struct {
 	Event     string                 `json:"event"`
 	Line      int                    `json:"line"`
 	Note      string                 `json:"note"`
+	Explain   string                 `json:"explain,omitempty"` // extension: the key's explanation
 	Messages  []Message              `json:"messages"`
 	Delivered []int                  `json:"delivered"`
 	Lost      []int                  `json:"lost"`
@@ -60,10 +62,11 @@ type StepRecord struct {
 	Why []Reason `json:"why"`
 
 	// Extensions.
-	ScriptStep int      `json:"script_step"` // which step of the script (1-based)
-	Words      string   `json:"words"`       // the event in plain words
-	Ask        []string `json:"ask"`         // servers the student fills in
-	InFlight   []int    `json:"in_flight"`   // messages still in flight after it
+	ScriptStep int      `json:"script_step"`       // which step of the script (1-based)
+	Words      string   `json:"words"`             // the event in plain words
+	Ask        []string `json:"ask"`               // servers the student fills in
+	AskWhy     bool     `json:"ask_why,omitempty"` // the student writes the rules behind the step
+	InFlight   []int    `json:"in_flight"`         // messages still in flight after it
 	// Reads are the read-only requests answered or failed in the step (§8).
 	ReadResults []ReadResult `json:"reads,omitempty"`
 }

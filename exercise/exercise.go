@@ -17,7 +17,8 @@ type Exercise struct {
 	File    string // the path errors name
 	Title   string
 	Goal    string // the teaching goal in one line, for `raftsheet list`
-	Summary string
+	Summary string // the story of the run, for the teacher: on the key's cover
+	Brief   string // the students' introduction: on the worksheet's cover ("" : one is derived)
 	engine.Script
 	Worksheet WorksheetSettings
 	Variants  VariantPolicy
@@ -27,8 +28,8 @@ type Exercise struct {
 	Source []byte // the YAML it was loaded from, to point at a place in it
 }
 
-// Run plays the exercise's script (engine.Run) under its title, goal and
-// summary. A step that cannot happen, or an initial state Raft could never
+// Run plays the exercise's script (engine.Run) under its title, goal,
+// summary and brief. A step that cannot happen, or an initial state Raft could never
 // reach, is a Diagnostic naming the file, the line and the step.
 func Run(ex *Exercise) (*engine.Trace, error) {
 	tr, err := engine.Run(&ex.Script)
@@ -39,7 +40,7 @@ func Run(ex *Exercise) (*engine.Trace, error) {
 	if err != nil {
 		return nil, err
 	}
-	tr.Title, tr.Goal, tr.Summary = ex.Title, ex.Goal, ex.Summary
+	tr.Title, tr.Goal, tr.Summary, tr.Brief = ex.Title, ex.Goal, ex.Summary, ex.Brief
 	return tr, nil
 }
 

@@ -105,6 +105,9 @@ func (l *loader) load(src []byte) {
 	if n := get("summary"); n != nil {
 		l.ex.Summary, _ = l.text(n, "summary", true)
 	}
+	if n := get("brief"); n != nil {
+		l.ex.Brief, _ = l.text(n, "brief", true)
+	}
 	l.loadStateMachine(get("state_machine"))
 	l.loadOptions(get("options"))
 	l.loadTiming(get("timing"))
@@ -175,7 +178,7 @@ func syntaxHint(src []byte, line int) string {
 	return "check the indentation and the quoting on this line and the one before"
 }
 
-var topKeys = []string{"title", "goal", "summary", "servers", "members", "state_machine", "options", "timing", "initial", "worksheet", "variants", "steps"}
+var topKeys = []string{"title", "goal", "summary", "brief", "servers", "members", "state_machine", "options", "timing", "initial", "worksheet", "variants", "steps"}
 
 // resolve follows aliases and counts nodes, so a YAML alias bomb ends in
 // an error instead of exhausting memory.
@@ -278,7 +281,7 @@ func (l *loader) printable(n *yaml.Node, what, s string, multiline bool) bool {
 			l.at(n, "use a character from the Basic Multilingual Plane, or a word", "%s has the character %q (U+%04X) at position %d, which the sheets cannot print", what, r, r, i+1)
 			return false
 		case unicode.IsControl(r) && !(multiline && (r == '\n' || r == '\t')):
-			l.at(n, "remove it; line breaks are allowed only in summary and note", "%s has the control character U+%04X at position %d, which the sheets cannot print", what, r, i+1)
+			l.at(n, "remove it; line breaks are allowed only in summary, brief, note and explain", "%s has the control character U+%04X at position %d, which the sheets cannot print", what, r, i+1)
 			return false
 		}
 	}

@@ -11,7 +11,7 @@ import (
 )
 
 // stepExtras are keys any step may carry beside its kind.
-var stepExtras = []string{"note", "ask", "at", "vary"}
+var stepExtras = []string{"note", "explain", "note_on", "ask", "why", "at", "vary"}
 
 func (l *loader) loadSteps(root, n *yaml.Node) {
 	if n == nil && l.misspelt["steps"] {
@@ -72,12 +72,19 @@ func (l *loader) step(n *yaml.Node) (engine.Step, []string, bool) {
 		return st, vary, false
 	}
 	var kinds []pair
+	var noteOn *yaml.Node
 	for _, p := range l.mappingOf(n, "a step", "step", append(append([]string{}, engine.StepKinds...), stepExtras...)) {
 		switch p.key {
 		case "note":
 			st.Note, _ = l.text(p.v, "note", true)
+		case "explain":
+			st.Explain, _ = l.text(p.v, "explain", true)
+		case "note_on":
+			noteOn = p.v
 		case "ask":
 			st.Ask, st.AskSet = l.ask(p.v), true
+		case "why":
+			st.AskWhy, _ = l.boolean(p.v, "why")
 		case "at":
 			if v, ok := l.millis(p.v, "at", 0); ok {
 				st.At = &v
@@ -102,6 +109,9 @@ func (l *loader) step(n *yaml.Node) (engine.Step, []string, bool) {
 	k, _ := l.stepKind(kinds[0].k, kinds[0].key)
 	st.Kind = k
 	l.stepArgument(&st, kinds[0].v)
+	if noteOn != nil {
+		st.NoteOn = l.noteOn(noteOn, st)
+	}
 	if vary != nil && st.Server != "" && !slices.Contains(vary, st.Server) {
 		l.at(n, fmt.Sprintf("list %s too: vary names the servers that may take its place", st.Server),
 			"vary does not include %s, the server of this step", st.Server)
@@ -353,4 +363,37 @@ func (l *loader) vary(n *yaml.Node) []string {
 		}
 	}
 	return out
+}
+
+// noteOn reads which event of a run: step its note describes: a server
+// (`note_on: S3`), or `{server: S3, at: 240ms}` with either left out.
+func (l *loader) noteOn(n *yaml.Node, st engine.Step) *engine.NoteOn {
+	if st.Kind != engine.StepRun {
+		l.at(n, "leave it out: the note of any other step is on that step", "note_on is for run: steps, whose events it picks from")
+		return nil
+	}
+	if st.Note == "" && st.Explain == "" {
+		l.at(n, "add the note, or leave note_on out", "note_on says where the note goes, but the step has no note or explain")
+		return nil
+	}
+	on := &engine.NoteOn{}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		on.Server, _ = l.server(n, "note_on")
+	case yaml.MappingNode:
+		for _, p := range l.mappingOf(n, "note_on", "note_on", []string{"server", "at"}) {
+			switch p.key {
+			case "server":
+				on.Server, _ = l.server(p.v, "note_on.server")
+			case "at":
+				if v, ok := l.millis(p.v, "note_on.at", 0); ok {
+					on.At = &v
+				}
+			}
+		}
+	default:
+		l.at(n, "write `note_on: S3` or `note_on: {server: S3, at: 240ms}`", "note_on must name a server or be a mapping, not %s", kindName(n))
+		return nil
+	}
+	return on
 }

@@ -12,6 +12,7 @@ type Flow struct {
 	Section string   // the section it belongs to: cover, state, slips, debrief, steps
 	Y       float64  // how far down the page the flow is
 	TooTall []string // rows taller than a page: the template's sizes leave too little room
+	KeyOnly bool     // pages started while it is set are the key's alone (Page.KeyOnly)
 }
 
 // Row is a horizontal strip of a page: its height and how to draw it at y.
@@ -20,6 +21,7 @@ type Row struct {
 	H        float64
 	Draw     func(p *Page, y float64)
 	KeepNext bool
+	Gap      bool // empty space (Gap): at the end of a block it never starts a page
 }
 
 // Block is rows placed one under the other. Keep asks to start a new page
@@ -47,7 +49,7 @@ func (l *Flow) StartPage(section string) {
 		server = l.Page.Server // a sheet that runs on
 	}
 	l.Section = section
-	l.Page = &Page{Section: section, Server: server}
+	l.Page = &Page{Section: section, Server: server, KeyOnly: l.KeyOnly}
 	l.Doc.Pages = append(l.Doc.Pages, l.Page)
 	l.Y = l.Body.Y
 }
@@ -66,6 +68,10 @@ func (l *Flow) Place(b Block) {
 			need += b.Rows[j+1].H
 		}
 		need = min(need, l.Body.H)
+		if r.Gap && i == len(b.Rows)-1 && need > l.Room()+Eps {
+			l.Y = l.Body.Bottom() // a gap after the last row: the page is full
+			continue
+		}
 		if need > l.Room()+Eps && l.Y > l.Body.Y+Eps {
 			l.StartPage(l.Section)
 			if b.Repeat != nil {
@@ -95,4 +101,4 @@ func (l *Flow) Space(h float64) {
 const Eps = 1e-6
 
 // Gap is empty space; it stays with what follows it.
-func Gap(h float64) Row { return Row{H: h, KeepNext: true, Draw: func(*Page, float64) {}} }
+func Gap(h float64) Row { return Row{H: h, KeepNext: true, Gap: true, Draw: func(*Page, float64) {}} }

@@ -120,14 +120,16 @@ type Box struct {
 
 // Page is one page of the layout: boxes first, then texts on top.
 type Page struct {
-	Section string // cover, state, slips, debrief, steps
+	Section string // cover, state, slips, debrief, steps, notes
 	Server  string // whose Raft State sheet it is, on those pages
+	KeyOnly bool   // a page of the key alone (the teacher's notes), after all the others
 	Boxes   []Box
 	Texts   []Text
 	Fields  []*field.Field // the boxes with a field id, in the order they were laid out
 }
 
-// Document is the laid-out worksheet and key: the same pages for both.
+// Document is the laid-out worksheet and key: the same pages for both,
+// and after them the key's own pages (KeyOnly), if any.
 type Document struct {
 	Title string
 	Paper Paper
@@ -147,6 +149,20 @@ func (d *Document) Fields() []*field.Field {
 	var out []*field.Field
 	for _, p := range d.Pages {
 		out = append(out, p.Fields...)
+	}
+	return out
+}
+
+// Of are the pages of one PDF: the worksheet's, or the key's (all).
+func (d *Document) Of(key bool) []*Page {
+	if key {
+		return d.Pages
+	}
+	out := make([]*Page, 0, len(d.Pages))
+	for _, p := range d.Pages {
+		if !p.KeyOnly {
+			out = append(out, p)
+		}
 	}
 	return out
 }

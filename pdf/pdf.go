@@ -64,7 +64,7 @@ func (p *PDF) Add(doc *page.Document) error {
 	if doc.Paper.Name != p.paper.Name {
 		return fmt.Errorf("cannot draw %s pages into a %s PDF", doc.Paper.Name, p.paper.Name)
 	}
-	for _, pg := range doc.Pages {
+	for _, pg := range doc.Of(p.key) {
 		p.pdf.AddPage()
 		for _, b := range pg.Boxes {
 			drawBox(p.pdf, b)

@@ -28,7 +28,8 @@ type BatchResult struct {
 	Dir       string // where its PDFs are
 	Template  string
 	Paper     string
-	Pages     int
+	Pages     int // of the worksheet
+	KeyPages  int // of the key: the same and the teacher's notes
 	Worksheet int // sizes in bytes
 	Key       int
 	Err       error
@@ -130,7 +131,7 @@ func buildOne(ex *exercise.Exercise, res BatchResult, forced *templates.Template
 		res.Err = err
 		return res
 	}
-	res.Pages, res.Worksheet, res.Key = pdfs.Pages, len(pdfs.Worksheet), len(pdfs.Key)
+	res.Pages, res.KeyPages, res.Worksheet, res.Key = pdfs.Pages, pdfs.KeyPages, len(pdfs.Worksheet), len(pdfs.Key)
 	return res
 }
 

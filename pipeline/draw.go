@@ -11,7 +11,8 @@ import (
 // PDFs are a drawn worksheet and its key.
 type PDFs struct {
 	Worksheet, Key []byte
-	Pages          int // of each: they have the same pages
+	Pages          int // of the worksheet; the key has the same pages, then its own
+	KeyPages       int // of the key: the worksheet's and the teacher's notes
 }
 
 // Draw renders the sheet as the worksheet and as the key, both at once.
@@ -26,6 +27,6 @@ func (s *Sheet) Draw() (*PDFs, error) {
 	if err := errors.Join(errW, errK); err != nil {
 		return nil, fmt.Errorf("%s: %w", s.Variant.File, err)
 	}
-	out.Pages = len(s.Doc.Pages)
+	out.Pages, out.KeyPages = len(s.Doc.Of(false)), len(s.Doc.Of(true))
 	return &out, nil
 }

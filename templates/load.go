@@ -115,6 +115,7 @@ func (t *Template) clone() *Template {
 	c.Sections = append([]string(nil), t.Sections...)
 	c.Text.HowToRun = append([]string(nil), t.Text.HowToRun...)
 	c.Text.KeyLegend = append([]string(nil), t.Text.KeyLegend...)
+	c.Text.HowToFill = append([]string(nil), t.Text.HowToFill...)
 	c.Rules, c.Reasons = maps.Clone(t.Rules), maps.Clone(t.Reasons)
 	return &c
 }
@@ -210,4 +211,5 @@ var knownPlaceholders = map[string]bool{
 	"page": true, "pages": true, "count": true, "servers": true, "n": true, "first": true, "last": true,
 	"max": true, "cut": true, "id": true, "goal": true, "ms": true, "timeout": true, "heartbeat": true,
 	"state_pages": true, "slip_pages": true, "debrief_pages": true, "step_pages": true,
+	"cover_pages": true, "sheet_pages": true, "students": true, "groups": true, "class_pages": true, "class_sheets": true,
 }

@@ -28,7 +28,7 @@ func TestTemplateErrorsNameFileAndLine(t *testing.T) {
 		{"kind: roleplay\nlabels:\n  page: \"page {pg}\"\n", "t.yaml:3:9: labels.page has {pg}, which raftsheet does not know"},
 		{"kind: roleplay\nsizes:\n  cell_mm: 4\n", "t.yaml:3:12: sizes.cell_mm must be between 6 and 20, not 4"},
 		{"kind: roleplay\nsections: [cover, slipz]\n", `t.yaml:2:11: unknown section "slipz"`},
-		{"kind: trace\nsections: [cover, slips]\n", `t.yaml:2:11: unknown section "slips" (a trace template has: cover, steps)`},
+		{"kind: trace\nsections: [cover, slips]\n", `t.yaml:2:11: unknown section "slips" (a trace template has: cover, steps, notes)`},
 		{"labels: {name: Nom}\n", "t.yaml:1:1: the template does not say its kind"},
 		{"kind: poster\n", `t.yaml:1:7: kind must be roleplay or trace, not "poster"`},
 		{"kind: roleplay\nlabels:\n  name: \"\"\n", "t.yaml:3:9: labels.name must not be empty"},

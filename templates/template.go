@@ -35,8 +35,8 @@ const (
 
 // Sections each kind can have.
 var kindSections = map[string][]string{
-	KindRoleplay: {"cover", "state", "slips", "debrief"},
-	KindTrace:    {"cover", "steps"},
+	KindRoleplay: {"cover", "state", "slips", "debrief", "notes"},
+	KindTrace:    {"cover", "steps", "notes"},
 }
 
 // Sizes are the template's measures; lengths in millimetres, fonts in points.
@@ -51,6 +51,7 @@ type Sizes struct {
 	SpareLogRows int     `yaml:"spare_log_rows"`
 	ValueChars   int     `yaml:"value_chars"`
 	SlipColumns  int     `yaml:"slip_columns"`
+	WhyLines     int     `yaml:"why_lines"` // lines of a Why? box, the same on worksheet and key
 	IDPt         float64 `yaml:"id_pt"`
 }
 
@@ -85,6 +86,7 @@ func (t *Template) ReasonText(r engine.Reason) string {
 // Texts are the template's paragraphs of instructions.
 type Texts struct {
 	HowToRun  []string `yaml:"how_to_run"`
+	HowToFill []string `yaml:"how_to_fill"` // the notation, on the students' pages
 	KeyLegend []string `yaml:"key_legend"`
 }
 
@@ -103,6 +105,12 @@ type Labels struct {
 	Cluster          string `yaml:"cluster"`
 	InitialState     string `yaml:"initial_state"`
 	HowToRun         string `yaml:"how_to_run"`
+	HowToFill        string `yaml:"how_to_fill"`
+	Brief            string `yaml:"brief"`      // the students' introduction when the exercise has none
+	PrintPlan        string `yaml:"print_plan"` // which pages to print how many times, and the paper a class costs
+	TeacherNotes     string `yaml:"teacher_notes"`
+	NotesIntro       string `yaml:"notes_intro"`
+	Explanation      string `yaml:"explanation"`
 	Steps            string `yaml:"steps"`
 	Step             string `yaml:"step"`
 	StepRange        string `yaml:"step_range"`

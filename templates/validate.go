@@ -16,7 +16,7 @@ import (
 var sizeLimits = map[string][2]float64{
 	"margin_mm": {5, 30}, "body_pt": {6, 14}, "small_pt": {5, 12}, "heading_pt": {8, 24}, "title_pt": {10, 36},
 	"cell_mm": {6, 20}, "spare_terms": {0, 50}, "spare_log_rows": {0, 50}, "value_chars": {4, 60}, "slip_columns": {1, 3},
-	"id_pt": {4, 7},
+	"id_pt": {4, 7}, "why_lines": {1, 12},
 }
 
 // roleplayOnlySizes are the sizes of the Raft State sheets and slips.

@@ -1,10 +1,12 @@
 package variant
 
 // Names are the server names variants use: short, easy to write by hand,
-// unlike any word a note would use.
+// unlike any word a note would use, and capitalized like the names they
+// are, so that a sentence of a note that starts with one still reads as a
+// sentence ("Yuki crashes.").
 var Names = []string{
-	"ada", "ben", "cleo", "dan", "eli", "finn", "gus", "hana", "ines", "jon", "kai", "lea",
-	"mia", "noor", "omar", "pia", "raj", "sara", "theo", "una", "vera", "wei", "yuki", "zoe",
+	"Ada", "Ben", "Cleo", "Dan", "Eli", "Finn", "Gus", "Hana", "Ines", "Jon", "Kai", "Lea",
+	"Mia", "Noor", "Omar", "Pia", "Raj", "Sara", "Theo", "Una", "Vera", "Wei", "Yuki", "Zoe",
 }
 
 // Words are the client values variants use for a register state machine.

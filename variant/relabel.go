@@ -62,6 +62,11 @@ func relabel(ex *exercise.Exercise, server, name, value map[string]string) *exer
 	for i, st := range ex.Steps {
 		st.Server, st.Value = sv(st.Server), vals(st.Value)
 		st.Ask = list(st.Ask)
+		if st.NoteOn != nil {
+			on := *st.NoteOn
+			on.Server = sv(on.Server)
+			st.NoteOn = &on
+		}
 		st.Selection = append(engine.Selection(nil), st.Selection...)
 		for j := range st.Selection {
 			st.Selection[j].From, st.Selection[j].To = sv(st.Selection[j].From), sv(st.Selection[j].To)
@@ -98,13 +103,14 @@ func relabel(ex *exercise.Exercise, server, name, value map[string]string) *exer
 	return &out
 }
 
-// retext rewrites the title, summary and notes for the variant: server
-// names as whole words, client values where quoted ("sally", “sally”).
+// retext rewrites the title, goal, summary, brief, notes and
+// explanations for the variant: server names as whole words, client
+// values where quoted ("sally", “sally”).
 func retext(out, ex *exercise.Exercise, server, value map[string]string) {
 	r := textReplacer(server, value)
-	out.Title, out.Goal, out.Summary = r(ex.Title), r(ex.Goal), r(ex.Summary)
+	out.Title, out.Goal, out.Summary, out.Brief = r(ex.Title), r(ex.Goal), r(ex.Summary), r(ex.Brief)
 	for i := range out.Steps {
-		out.Steps[i].Note = r(ex.Steps[i].Note)
+		out.Steps[i].Note, out.Steps[i].Explain = r(ex.Steps[i].Note), r(ex.Steps[i].Explain)
 	}
 }
 

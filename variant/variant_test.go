@@ -3,6 +3,7 @@ package variant
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -236,5 +237,33 @@ func TestTimedVariantsReseed(t *testing.T) {
 	}
 	if len(firsts) != 1 {
 		t.Errorf("timing: false still changed the draws: %v", firsts)
+	}
+}
+
+// A variant's texts never start a sentence with a lower-case server name
+// of its own: the pool's names are capitalized, so "S3 crashes." becomes
+// "Yuki crashes.", not "yuki crashes." (an exercise's own names, such as
+// the paper's a–f of Figure 7, are its author's choice).
+func TestVariantSentencesStartCapitalized(t *testing.T) {
+	start := regexp.MustCompile(`(?:^|[.!?:]\s+|“|")(\p{Ll}\w*)`)
+	for _, name := range exercises.Names() {
+		ex, err := exercises.Builtin(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for n := uint16(1); n <= 3; n++ {
+			v := Apply(ex, n)
+			texts := []string{v.Title, v.Brief, v.Summary, v.Goal}
+			for _, st := range v.Steps {
+				texts = append(texts, st.Note, st.Explain)
+			}
+			for _, s := range texts {
+				for _, m := range start.FindAllStringSubmatch(s, -1) {
+					if slices.Contains(v.Config.Servers, m[1]) && !slices.Contains(ex.Config.Servers, m[1]) {
+						t.Errorf("%s variant %d: a sentence starts with the server %q in lower case: %q", name, n, m[1], s)
+					}
+				}
+			}
+		}
 	}
 }

@@ -11,24 +11,29 @@ import (
 	"github.com/raftsheet/raftsheet/page"
 )
 
-// cover lays out the cover: the story, the cluster and its initial state,
-// how to run the activity, the steps in plain words, the long values in
-// full and how to read the key.
+// cover lays out the cover, a student page: the title, the students'
+// brief, the cluster and its initial state, how to run the activity and
+// what to print, the steps as the teacher announces them, and the long
+// values in full. The story, the goal and how to read the key are the
+// teacher's: they are in the key's notes, never here.
 func (l *layout) cover() {
+	if !l.shared.coverStyle.chosen {
+		l.shared.coverStyle = l.chooseCoverStyle()
+	}
+	l.coverAs(l.shared.coverStyle)
+}
+
+// coverAs lays out the cover in a style.
+func (l *layout) coverAs(cs coverStyle) {
 	l.StartPage("cover")
 	b, st, lbl := l.Body, l.st, l.lbl
 	var rows []page.Row
 	rows = append(rows, l.paragraph(page.Words(l.tr.Title, page.Print), fonts.Bold, st.title, b.X, b.W)...)
 	rows = append(rows, l.paragraph(page.Words(fill(lbl.Subtitle, "count", itoa(len(l.tr.Servers))), page.Print), fonts.Regular, st.body, b.X, b.W)...)
-	if goal := strings.TrimSpace(l.tr.Goal); goal != "" {
-		rows = append(rows, page.Gap(2))
-		rows = append(rows, l.paragraph(page.Words(fill(lbl.Goal, "goal", goal), page.Print), fonts.Bold, st.body, b.X, b.W)...)
-	}
+	rows = append(rows, page.Gap(2))
+	rows = append(rows, l.paragraph(page.Words(l.brief(), page.Print), fonts.Regular, st.body, b.X, b.W)...)
 	l.Place(page.Block{Rows: rows})
 
-	if strings.TrimSpace(l.tr.Summary) != "" {
-		l.coverSection(lbl.Story, l.paragraph(page.Words(strings.TrimSpace(l.tr.Summary), page.Print), fonts.Regular, st.body, b.X, b.W))
-	}
 	l.coverSection(lbl.Cluster, l.paragraphs(append([]string{l.tr.Setup()}, l.timingWords()...)))
 	if hasInitialState(l.tr) {
 		l.Space(2)
@@ -36,13 +41,24 @@ func (l *layout) cover() {
 		l.initialTable()
 		l.initialLogs()
 	}
-	l.coverSection(lbl.HowToRun, l.paragraphs(l.tpl.Text.HowToRun))
+	l.coverSection(lbl.HowToRun, l.paragraphs(append(append([]string{}, l.tpl.Text.HowToRun...), lbl.PrintPlan)))
+	if cs.stepsOnNewPage {
+		l.StartPage("cover")
+	}
 	l.coverSection(lbl.Steps, nil)
-	l.stepList()
+	l.stepList(cs.stepColumns)
 	if len(l.values.long) > 0 {
 		l.coverSection(lbl.LongValues, l.longValues())
 	}
-	l.coverSection(lbl.ReadingKey, l.paragraphs(l.tpl.Text.KeyLegend))
+}
+
+// brief is the students' introduction: the exercise's own, or the
+// template's, which says only what is given.
+func (l *layout) brief() string {
+	if b := strings.TrimSpace(l.tr.Brief); b != "" {
+		return b
+	}
+	return l.instruction(l.lbl.Brief)
 }
 
 // coverSection is a cover heading with its rows.
@@ -74,9 +90,12 @@ func (l *layout) paragraphs(ps []string) []page.Row {
 
 // instruction fills an instruction's placeholders.
 func (l *layout) instruction(s string) string {
+	plan := l.printPlan(classSize)
 	return fill(s, "count", itoa(len(l.tr.Servers)), "servers", strings.Join(l.tr.Servers, ", "),
 		"state_pages", l.ranges.text("state", l.lbl.None), "slip_pages", l.ranges.text("slips", l.lbl.None),
-		"debrief_pages", l.ranges.text("debrief", l.lbl.None), "step_pages", l.ranges.text("steps", l.lbl.None))
+		"debrief_pages", l.ranges.text("debrief", l.lbl.None), "step_pages", l.ranges.text("steps", l.lbl.None),
+		"cover_pages", l.ranges.text("cover", l.lbl.None), "sheet_pages", itoa(l.ranges.sheetPages()),
+		"students", itoa(classSize), "groups", itoa(plan.groups), "class_pages", itoa(plan.pages), "class_sheets", itoa(plan.sheets))
 }
 
 // hasInitialState reports whether any server starts other than as the
@@ -172,32 +191,39 @@ func (l *layout) initialLogs() {
 	}
 }
 
-// stepGroup is the steps of one script step: one, or a stabilize step's
-// rounds.
+// stepGroup is the trace steps of one script step: its own, and the
+// rounds of a stabilize step or the events of a timed run.
 type stepGroup struct {
-	first, last int // trace step numbers
-	words, note string
-	timeMs      *int // a timed exercise's clock
+	first, last int    // trace step numbers
+	words, note string // the script step as announced, and its note
+	at          *int   // the script's `at:` time, a given
 }
 
-func stepGroups(tr *engine.Trace) []stepGroup {
+// stepGroups are the script's steps as the teacher announces them: the
+// events a step sets off (a timed run's timers and arrivals, stabilize's
+// rounds) are the students' to work out, so they are not listed.
+func (l *layout) stepGroups() []stepGroup {
 	var out []stepGroup
-	for _, st := range tr.Steps {
-		// A stabilize step's rounds say the same: one line for all of them.
-		if n := len(out); n > 0 && out[n-1].last == st.N-1 && sameScriptStep(tr, st) && out[n-1].words == st.Words {
+	for _, st := range l.tr.Steps {
+		if n := len(out); n > 0 && l.tr.Steps[out[n-1].last-1].ScriptStep == st.ScriptStep {
 			out[n-1].last = st.N
+			if out[n-1].note == "" {
+				out[n-1].note = strings.TrimSpace(st.Note)
+			}
 			continue
 		}
-		out = append(out, stepGroup{first: st.N, last: st.N, words: st.Words, note: strings.TrimSpace(st.Note), timeMs: st.TimeMs})
+		g := stepGroup{first: st.N, last: st.N, words: st.Words, note: strings.TrimSpace(st.Note)}
+		if i := st.ScriptStep - 1; i >= 0 && i < len(l.ex.Steps) {
+			script := l.ex.Steps[i]
+			g.words, g.at = script.Words(l.tr.Servers), script.At
+		}
+		out = append(out, g)
 	}
 	return out
 }
 
-func sameScriptStep(tr *engine.Trace, st engine.StepRecord) bool {
-	return st.N >= 2 && tr.Steps[st.N-2].ScriptStep == st.ScriptStep
-}
-
-// stepName is "Step 5", or "Steps 12–14" for a stabilize step's rounds.
+// stepName is "Step 5", or "Steps 12–14" for the trace steps of one
+// script step.
 func (l *layout) stepName(g stepGroup) string {
 	if g.first == g.last {
 		return fill(l.lbl.Step, "n", itoa(g.first))
@@ -205,42 +231,54 @@ func (l *layout) stepName(g stepGroup) string {
 	return fill(l.lbl.StepRange, "first", itoa(g.first), "last", itoa(g.last))
 }
 
-// stepList is the steps in plain words, each with its note.
-func (l *layout) stepList() {
-	groups := stepGroups(l.tr)
+// stepList is the steps in plain words, each with its note and, in a
+// timed exercise, its `at:` time; in columns side by side when asked.
+func (l *layout) stepList(columns int) {
+	groups := l.stepGroups()
 	size := l.st.body
 	names := make([]string, len(groups))
 	for i, g := range groups {
 		names[i] = l.stepName(g)
 	}
+	const colGap = 6.0
+	colW := (l.Body.W - colGap*float64(columns-1)) / float64(columns)
 	nameW := l.fitWidth(fonts.Bold, size, names...)
 	timeW := l.timeColumnW(size)
-	x, w := l.Body.X+nameW+timeW, l.Body.W-nameW-timeW
+	w := colW - nameW - timeW
+	entries := make([]func(x0 float64) page.Row, len(groups))
 	for i, g := range groups {
 		said := l.wrapIn(page.Words(l.sentence(g.words), page.Print), fonts.Regular, size, w)
 		var note []page.Line
 		if g.note != "" {
 			note = l.wrapIn(page.Words("“"+g.note+"”", page.Print), fonts.Regular, l.st.small, w)
 		}
-		name, ms := names[i], g.timeMs
+		name, ms := names[i], g.at
 		saidH := l.textH(len(said), size)
-		noteH := 0.0
-		if note != nil {
-			noteH = float64(len(note)) * lh(l.st.small)
-		}
+		noteH := float64(len(note)) * lh(l.st.small)
 		h := saidH + noteH + 1
-		l.Place(page.Block{Rows: []page.Row{{H: h, Draw: func(p *page.Page, y float64) {
-			l.text(p, page.Rect{X: l.Body.X, Y: y, W: nameW, H: l.textH(1, size)}, []page.Line{plain(name)}, fonts.Bold, size, page.Left, false)
-			if ms != nil {
-				l.text(p, page.Rect{X: l.Body.X + nameW, Y: y, W: timeW, H: l.textH(1, size)}, []page.Line{plain(l.msText(*ms))}, fonts.Regular, size, page.RightAlign, false)
-			}
-			l.text(p, page.Rect{X: x, Y: y, W: w, H: saidH}, said, fonts.Regular, size, page.Left, false)
-			if note != nil {
-				p.AddText(page.Text{R: page.Rect{X: x, Y: y + saidH - l.st.padY, W: w, H: noteH + l.st.padY}, Lines: note, Face: fonts.Regular,
-					Size: l.st.small, LineH: lh(l.st.small), PadX: l.st.pad})
-			}
-		}}}})
+		entries[i] = func(x0 float64) page.Row {
+			x := x0 + nameW + timeW
+			return page.Row{H: h, Draw: func(p *page.Page, y float64) {
+				l.text(p, page.Rect{X: x0, Y: y, W: nameW, H: l.textH(1, size)}, []page.Line{plain(name)}, fonts.Bold, size, page.Left, false)
+				if ms != nil {
+					l.text(p, page.Rect{X: x0 + nameW, Y: y, W: timeW, H: l.textH(1, size)}, []page.Line{plain(l.msText(*ms))}, fonts.Regular, size, page.RightAlign, false)
+				}
+				l.text(p, page.Rect{X: x, Y: y, W: w, H: saidH}, said, fonts.Regular, size, page.Left, false)
+				if note != nil {
+					p.AddText(page.Text{R: page.Rect{X: x, Y: y + saidH - l.st.padY, W: w, H: noteH + l.st.padY}, Lines: note, Face: fonts.Regular,
+						Size: l.st.small, LineH: lh(l.st.small), PadX: l.st.pad})
+				}
+			}}
+		}
 	}
+	if columns == 1 {
+		for _, e := range entries {
+			l.Place(page.Block{Rows: []page.Row{e(l.Body.X)}})
+		}
+		return
+	}
+	noHead := func(float64) page.Row { return page.Row{Draw: func(*page.Page, float64) {}} }
+	l.columns(columns, colW, colGap, noHead, entries, 0, l.lbl.Steps+" "+l.lbl.Continued)
 }
 
 // sentence capitalizes s and ends it with a full stop; a server's name
@@ -268,4 +306,41 @@ func (l *layout) longValues() []page.Row {
 		rows = append(rows, l.paragraph(tokens, fonts.Regular, size, b.X+4, b.W-4)...)
 	}
 	return rows
+}
+
+// coverStyle is how the cover sets its steps so that no cover page is
+// left nearly empty: in one column or two, or from a page of their own.
+type coverStyle struct {
+	chosen         bool
+	stepColumns    int
+	stepsOnNewPage bool
+}
+
+// minCoverFill is how far down its last page a cover must reach.
+const minCoverFill = 0.3
+
+// chooseCoverStyle lays the cover out on scratch pages in each style and
+// takes the one with the fewest pages whose last page is filled enough;
+// failing that, the one that fills its last page most.
+func (l *layout) chooseCoverStyle() coverStyle {
+	styles := []coverStyle{{stepColumns: 1}, {stepColumns: 2}, {stepColumns: 1, stepsOnNewPage: true}, {stepColumns: 2, stepsOnNewPage: true}}
+	best, bestPages, bestFill := styles[0], 0, -1.0
+	for _, cs := range styles {
+		scratch := *l
+		scratch.Doc = &page.Document{Paper: l.Doc.Paper, Area: l.Doc.Area}
+		scratch.Page = nil
+		scratch.coverAs(cs)
+		pages := len(scratch.Doc.Pages)
+		fill := (scratch.Y - l.Body.Y) / l.Body.H
+		good, bestGood := fill >= minCoverFill || pages == 1, bestFill >= minCoverFill || bestPages == 1
+		switch {
+		case bestFill < 0,
+			good && !bestGood,
+			good && bestGood && pages < bestPages,
+			!good && !bestGood && fill > bestFill:
+			best, bestPages, bestFill = cs, pages, fill
+		}
+	}
+	best.chosen = true
+	return best
 }

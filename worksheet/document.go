@@ -51,7 +51,7 @@ func Layout(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*page.Documen
 	var doc *page.Document
 	var tooTall []string
 	ranges := pageRanges{}
-	shared := &passShared{}
+	shared := &passShared{debriefRoom: -1}
 	// The cover says which pages hold what, which depends on how long the
 	// cover is: lay out until the page numbers stand still.
 	for pass := 0; ; pass++ {
@@ -111,6 +111,8 @@ func layoutOnce(ex *exercise.Exercise, tr *engine.Trace, opt Options, m *fonts.M
 			l.debrief()
 		case "steps":
 			l.traceSteps()
+		case "notes":
+			l.teacherNotes()
 		}
 	}
 	l.frame()

@@ -13,9 +13,10 @@ const nameBoxW = 68
 // frame adds to every page what every page carries: the exercise title,
 // the Name box (ANSWER KEY on the key), and "page x of y".
 func (l *layout) frame() {
+	sheets, all := len(l.Doc.Of(false)), len(l.Doc.Pages)
 	for i, p := range l.Doc.Pages {
 		l.header(p)
-		l.footer(p, i+1, len(l.Doc.Pages))
+		l.footer(p, i+1, sheets, all)
 		for _, f := range p.Fields {
 			f.Page = i + 1
 		}
@@ -94,14 +95,26 @@ func shorten(ln page.Line) page.Line {
 	return ln
 }
 
-func (l *layout) footer(p *page.Page, n, total int) {
+// footer is "page n of …": of the worksheet's pages on the worksheet, of
+// all pages on the key, which has the teacher's notes after them.
+func (l *layout) footer(p *page.Page, n, sheets, all int) {
 	a := l.Doc.Area
 	r := page.Rect{X: a.X, Y: a.Bottom() - l.st.footH + 1, W: a.W, H: l.st.footH - 1}
 	p.AddBox(page.Box{R: page.Rect{X: a.X, Y: r.Y, W: a.W, H: 0}, Stroke: page.Thin})
 	size := l.st.small
-	pageText := fill(l.lbl.Page, "page", strconv.Itoa(n), "pages", strconv.Itoa(total))
-	pw := l.fitWidth(fonts.Regular, size, pageText)
-	l.text(p, page.Rect{X: r.Right() - pw, Y: r.Y, W: pw, H: r.H}, []page.Line{plain(pageText)}, fonts.Regular, size, page.RightAlign, true)
+	pageOf := func(total int) string {
+		return fill(l.lbl.Page, "page", strconv.Itoa(n), "pages", strconv.Itoa(total))
+	}
+	pw := l.fitWidth(fonts.Regular, size, pageOf(all))
+	at := page.Rect{X: r.Right() - pw, Y: r.Y, W: pw, H: r.H}
+	if sheets == all {
+		l.text(p, at, []page.Line{plain(pageOf(all))}, fonts.Regular, size, page.RightAlign, true)
+	} else {
+		if !p.KeyOnly {
+			l.text(p, at, []page.Line{inked(pageOf(sheets), page.WorksheetOnly)}, fonts.Regular, size, page.RightAlign, true)
+		}
+		l.text(p, at, []page.Line{inked(pageOf(all), page.KeyOnly)}, fonts.Regular, size, page.RightAlign, true)
+	}
 
 	// Which PDF this is, after where it comes from: the exercise's name is
 	// left out when it is too long to fit (the header has the title).

@@ -24,8 +24,8 @@ func TestKeyHoldsEachServersFinalState(t *testing.T) {
 			dir := t.TempDir()
 			keyPages := pageTexts(t, writePDF(t, dir, "key.pdf", b.pdfs.Key))
 			sheetPages := pageTexts(t, writePDF(t, dir, "worksheet.pdf", b.pdfs.Worksheet))
-			if len(keyPages) != len(b.doc.Pages) || len(sheetPages) != len(b.doc.Pages) {
-				t.Fatalf("pdftotext finds %d and %d pages; the layout has %d", len(sheetPages), len(keyPages), len(b.doc.Pages))
+			if len(keyPages) != len(b.doc.Of(true)) || len(sheetPages) != len(b.doc.Of(false)) {
+				t.Fatalf("pdftotext finds %d and %d pages; the layout has %d and %d", len(sheetPages), len(keyPages), len(b.doc.Of(false)), len(b.doc.Of(true)))
 			}
 			values := newValueBook(b.tr, 12)
 			for _, id := range b.tr.Servers {

@@ -31,8 +31,10 @@ type layout struct {
 
 // passShared is what the layout passes of one build work out once.
 type passShared struct {
-	sheetCell float64 // height of the Raft State sheets' write-in rows; 0 until known
-	changes   *traceChanges
+	sheetCell   float64    // height of the Raft State sheets' write-in rows; 0 until known
+	coverStyle  coverStyle // how the cover sets its steps; chosen in the first pass
+	debriefRoom float64    // how much taller the debrief's Why? boxes are; -1 until chosen
+	changes     *traceChanges
 	// canonWords are CanonWords by kind, for the template's labels.
 	canonWords map[field.Kind]map[string]string
 }

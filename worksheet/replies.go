@@ -36,7 +36,8 @@ func replyType(t engine.MessageType) engine.MessageType {
 
 // matchReplies pairs every request with its fate and reply. Every reply
 // names the request it answers (InReplyTo; a duplicated request's copy
-// gets a reply of its own), sent in the step that delivered the request.
+// gets a reply of its own), sent in the step that delivered the request;
+// a copy the network makes of a reply answers nothing of its own.
 // A reply that answers nothing delivered in its step, or a delivered
 // request without a reply, breaks the engine's contract.
 func matchReplies(tr *engine.Trace) (map[int]outcome, error) {
@@ -55,8 +56,8 @@ func matchReplies(tr *engine.Trace) (map[int]outcome, error) {
 		}
 		for _, m := range st.Messages {
 			sent[m.ID] = m
-			if !m.Type.IsReply() {
-				continue
+			if !m.Type.IsReply() || m.DuplicateOf != 0 {
+				continue // a request, or the network's copy of a reply: it answers nothing new
 			}
 			req, ok := sent[m.InReplyTo]
 			if !ok || !waiting[m.InReplyTo] || req.From != m.To || req.To != m.From || replyType(req.Type) != m.Type {

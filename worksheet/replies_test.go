@@ -7,6 +7,7 @@ import (
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // TestRepliesMatchTheirRequests checks the pairing of requests and
@@ -135,5 +136,32 @@ steps:
 	last.Messages[0].InReplyTo = 99
 	if _, err := matchReplies(&bad); err == nil || !strings.Contains(err.Error(), "answers #99") {
 		t.Errorf("a reply to no request: %v", err)
+	}
+}
+
+// A script may duplicate a reply: the copy is the network's, and the
+// sheets of both templates build (the vote it carries counts once).
+func TestDuplicatedRepliesBuild(t *testing.T) {
+	src := `title: A duplicated vote
+servers: 3
+steps:
+  - timeout: S1
+  - deliver: {to: S2}
+  - duplicate: {from: S2, to: S1}
+  - deliver: {to: S1}
+  - deliver: all
+`
+	ex, err := exercise.Load("dup.yaml", "dup", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, kind := range []string{templates.KindRoleplay, templates.KindTrace} {
+		b, err := buildLoaded(ex, kind, "a4")
+		if err != nil {
+			t.Fatalf("%s: %v", kind, err)
+		}
+		if b.pdfs == nil || len(b.pdfs.Worksheet) == 0 {
+			t.Fatalf("%s: no PDF", kind)
+		}
 	}
 }

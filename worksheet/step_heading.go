@@ -22,10 +22,14 @@ func (l *layout) continuedHeading(n int) []page.Row {
 }
 
 func (l *layout) stepHeadingText(n int, ms *int, said, note string, band bool) []page.Row {
+	return l.stepHeadingNamed(fill(l.lbl.Step, "n", itoa(n)), ms, said, note, band)
+}
+
+// stepHeadingNamed is stepHeadingText under any name: "Steps 12–14".
+func (l *layout) stepHeadingNamed(name string, ms *int, said, note string, band bool) []page.Row {
 	st := l.st
 	size := st.body
-	name := fill(l.lbl.Step, "n", itoa(n))
-	nameW := l.fitWidth(fonts.Bold, size, fill(l.lbl.Step, "n", itoa(len(l.tr.Steps))))
+	nameW := max(l.fitWidth(fonts.Bold, size, fill(l.lbl.Step, "n", itoa(len(l.tr.Steps)))), l.fitWidth(fonts.Bold, size, name))
 	timeW := l.timeColumnW(size)
 	x, w := l.Body.X+nameW+timeW, l.Body.W-nameW-timeW
 	lines := l.wrapIn(page.Words(said, page.Print), fonts.Regular, size, w)

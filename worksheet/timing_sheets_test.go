@@ -33,14 +33,14 @@ func TestTimedSheetsShowTheClock(t *testing.T) {
 		doc           *page.Document
 		section, want string
 	}{
-		{roleplay.doc, "cover", "Step 7\n60 ms\n"},
+		{roleplay.doc, "cover", "Steps 6–8\n60 ms\n"},
 		{roleplay.doc, "cover", "Election timeouts: S1 300ms, S2 300ms, S3 145ms, S4 175ms, S5 200ms; heartbeat every 20ms"},
 		{roleplay.doc, "state", "Clock\n"},
 		{roleplay.doc, "state", "Your election timeout is 145 ms."},
 		{roleplay.doc, "state", "election at\n"},
 		{roleplay.doc, "slips", "sent at 20 ms"},
 		{roleplay.doc, "slips", "arrives\n"},
-		{roleplay.doc, "debrief", "Step 7\n60 ms\n"},
+		{roleplay.doc, "debrief", "Steps 6–8\n60 ms\n"},
 		{trace.doc, "steps", "Step 7\n60 ms\n"},
 		{trace.doc, "steps", "next timer\n"},
 	} {

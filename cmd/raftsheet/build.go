@@ -58,8 +58,8 @@ and id. The same --seed gives the same variants, byte for byte.`,
 					fmt.Fprintln(cmd.ErrOrStderr(), r.Err)
 					continue
 				}
-				fmt.Fprintf(cmd.OutOrStdout(), "%s/{worksheet,key}.pdf  %d pages each, %s, %s (%d KB, %d KB)\n",
-					r.Dir, r.Pages, r.Template, r.Paper, (r.Worksheet+1023)/1024, (r.Key+1023)/1024)
+				fmt.Fprintf(cmd.OutOrStdout(), "%s/{worksheet,key}.pdf  %d and %d pages (the key ends with the teacher's notes), %s, %s (%d KB, %d KB)\n",
+					r.Dir, r.Pages, r.KeyPages, r.Template, r.Paper, (r.Worksheet+1023)/1024, (r.Key+1023)/1024)
 			}
 			if failed > 0 {
 				return fmt.Errorf("%d of %d exercises failed", failed, len(results))

@@ -79,16 +79,36 @@ func TestClassSetFromRoster(t *testing.T) {
 			}
 		}
 	}
-	for _, f := range []string{m.Worksheets, m.Keys} {
-		path := filepath.Join(class, f)
+	counts := map[string]int{} // pages of each student's worksheet and key
+	for _, s := range m.Students {
+		for _, f := range []string{s.Worksheet, s.Key} {
+			counts[f] = len(pdfPages(t, filepath.Join(class, f)))
+		}
+	}
+	for _, merged := range []struct {
+		file string
+		key  bool
+	}{{m.Worksheets, false}, {m.Keys, true}} {
+		path := filepath.Join(class, merged.file)
 		mustRun(t, "qpdf", "--check", path)
 		fontsEmbedded(t, path)
 		pages := pdfPages(t, path)
-		if len(pages) != 3*14 {
-			t.Errorf("%s has %d pages, want 42", f, len(pages))
+		want, first := 0, 0
+		for i, s := range m.Students {
+			n := counts[s.Worksheet]
+			if merged.key {
+				n = counts[s.Key]
+			}
+			if i == 1 {
+				first = want
+				if !strings.Contains(pages[first], "page 1 of ") || !strings.Contains(pages[first], s.Code) {
+					t.Errorf("%s: the second student's first page does not start again at page 1 with its code:\n%s", merged.file, pages[first])
+				}
+			}
+			want += n
 		}
-		if !strings.Contains(pages[14], "page 1 of 14") || !strings.Contains(pages[14], m.Students[1].Code) {
-			t.Errorf("%s: the second student's first page does not start again at page 1 with its code:\n%s", f, pages[14])
+		if len(pages) != want {
+			t.Errorf("%s has %d pages, want %d: the students' own files, one after the other", merged.file, len(pages), want)
 		}
 	}
 }

@@ -48,7 +48,7 @@ own, name its FILE with --exercise. Give the class set's --template and
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "%s  %d pages, %s, %s (%d KB): the key of variant %s of %s\n",
-				path, len(sheet.Doc.Pages), sheet.Options.Template.Kind, sheet.Options.Paper.Name, (len(key)+1023)/1024, t.Code, t.Exercise.Name)
+				path, len(sheet.Doc.Of(true)), sheet.Options.Template.Kind, sheet.Options.Paper.Name, (len(key)+1023)/1024, t.Code, t.Exercise.Name)
 			return nil
 		},
 	}

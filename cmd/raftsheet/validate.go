@@ -62,7 +62,7 @@ func validate(arg string) (string, error) {
 	}
 	tr := sheet.Trace
 	return fmt.Sprintf("%s: ok (%d servers, %d steps, highest term %d, longest log %d; %s sheets of %d pages)",
-		src.File, len(tr.Servers), len(tr.Steps), tr.MaxTerm(), tr.MaxLogLength(), ex.Worksheet.Template, len(sheet.Doc.Pages)), nil
+		src.File, len(tr.Servers), len(tr.Steps), tr.MaxTerm(), tr.MaxLogLength(), ex.Worksheet.Template, len(sheet.Doc.Of(false))), nil
 }
 
 // errSilent is a failure already reported in full: main prints only its

@@ -1,0 +1,88 @@
+package worksheet
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/page"
+	"github.com/raftsheet/raftsheet/templates"
+)
+
+// A worksheet does not depend on anything only the key prints: changing
+// the story, the goal and every step's explanation leaves its bytes as
+// they were.
+func TestWorksheetIgnoresKeyOnlyTexts(t *testing.T) {
+	for _, name := range exercises.Names() {
+		for _, kind := range []string{templates.KindRoleplay, templates.KindTrace} {
+			t.Run(name+"/"+kind, func(t *testing.T) {
+				t.Parallel()
+				b := buildExercise(t, name, kind, "a4")
+				ex := *b.ex
+				ex.Summary = strings.Repeat("A much longer story for the teacher alone. ", 40)
+				ex.Goal = "Another goal entirely, for the teacher's notes."
+				ex.Steps = slices.Clone(ex.Steps)
+				for i := range ex.Steps {
+					ex.Steps[i].Explain = fmt.Sprintf("Explanation %d, long enough to fill a line or two of the teacher's notes by itself.", i)
+				}
+				other, err := buildLoaded(&ex, kind, "a4")
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(other.pdfs.Worksheet, b.pdfs.Worksheet) {
+					t.Error("the worksheet changed when only key-only texts did")
+				}
+				if bytes.Equal(other.pdfs.Key, b.pdfs.Key) {
+					t.Error("the key did not change with its texts: the test shows nothing")
+				}
+			})
+		}
+	}
+}
+
+// fillChecked are the sections whose pages the fill test reads.
+var fillChecked = []string{"cover", "debrief"}
+
+// No student page is blank or nearly so: its content reaches at least a
+// fifth of the way down the body, computed from the layout.
+func TestNoNearEmptyPages(t *testing.T) {
+	for _, name := range exercises.Names() {
+		for _, kind := range []string{templates.KindRoleplay, templates.KindTrace} {
+			for _, paper := range []string{"a4", "letter"} {
+				t.Run(name+"/"+kind+"/"+paper, func(t *testing.T) {
+					t.Parallel()
+					b := buildExercise(t, name, kind, paper)
+					for i, p := range b.doc.Of(false) {
+						if !slices.Contains(fillChecked, p.Section) {
+							continue
+						}
+						if f := filled(b.doc, p); f < 0.2 {
+							t.Errorf("page %d (%s) is %.0f%% filled", i+1, p.Section, 100*f)
+						}
+					}
+				})
+			}
+		}
+	}
+}
+
+// filled is how far down a page's body its content reaches, 0 to 1: the
+// body lies between the running head (13 mm) and the footer (8 mm).
+func filled(doc *page.Document, p *page.Page) float64 {
+	top, bottom := doc.Area.Y+13, doc.Area.Bottom()-8
+	low := top
+	for _, bx := range p.Boxes {
+		if bx.R.Y >= top-page.Tolerance && bx.R.Bottom() <= bottom+page.Tolerance {
+			low = max(low, bx.R.Bottom())
+		}
+	}
+	for _, t := range p.Texts {
+		if t.R.Y >= top-page.Tolerance && t.R.Bottom() <= bottom+page.Tolerance {
+			low = max(low, t.R.Bottom())
+		}
+	}
+	return (low - top) / (bottom - top)
+}

@@ -1,0 +1,54 @@
+package worksheet
+
+import (
+	"strings"
+
+	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/page"
+)
+
+// teacherNotes are the key's own pages, after all that the worksheet
+// shares: the goal, the story, how to read the key, and for every step
+// what happens (the exercise's explanation) and the engine's reasons in
+// full. Nothing here is on a worksheet, so nothing a student gets depends
+// on it.
+func (l *layout) teacherNotes() {
+	l.KeyOnly = true
+	defer func() { l.KeyOnly = false }()
+	l.StartPage("notes")
+	b, st, lbl := l.Body, l.st, l.lbl
+	rows := l.heading(lbl.TeacherNotes, st.heading+2)
+	rows = append(rows, l.paragraph(page.Words(lbl.NotesIntro, page.Print), fonts.Regular, st.body, b.X, b.W)...)
+	if goal := strings.TrimSpace(l.tr.Goal); goal != "" {
+		rows = append(rows, page.Gap(2))
+		rows = append(rows, l.paragraph(page.Words(fill(lbl.Goal, "goal", goal), page.Print), fonts.Bold, st.body, b.X, b.W)...)
+	}
+	l.Place(page.Block{Rows: rows})
+	if story := strings.TrimSpace(l.tr.Summary); story != "" {
+		l.coverSection(lbl.Story, l.paragraph(page.Words(story, page.Print), fonts.Regular, st.body, b.X, b.W))
+	}
+	l.coverSection(lbl.ReadingKey, l.paragraphs(l.tpl.Text.KeyLegend))
+	l.coverSection(lbl.Steps, nil)
+	for i, s := range l.tr.Steps {
+		if i > 0 {
+			l.Space(1.5)
+		}
+		rows := l.stepHeading(s.N, s.TimeMs, s.Words, s.Note, false)
+		if ex := strings.TrimSpace(s.Explain); ex != "" {
+			rows = append(rows, l.paragraph(page.Words(lbl.Explanation+": "+ex, page.Print), fonts.Italic, st.small, b.X+4, b.W-4)...)
+		}
+		rows = append(rows, l.reasonList(s)...)
+		l.Place(page.Block{Rows: rows, Keep: true})
+	}
+}
+
+// reasonList is a step's reasons, one paragraph each, with what was
+// delivered and what is still in flight: what the engine did and why.
+func (l *layout) reasonList(s engine.StepRecord) []page.Row {
+	var rows []page.Row
+	for _, r := range l.stepReasons(s) {
+		rows = append(rows, l.paragraph(page.Words("· "+r, page.Print), fonts.Regular, l.st.small, l.Body.X+4, l.Body.W-4)...)
+	}
+	return rows
+}

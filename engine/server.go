@@ -199,6 +199,9 @@ func (s *Server) adoptNewerTerm(m Message) {
 	was := s.Role
 	s.CurrentTerm, s.VotedFor = m.Term, ""
 	s.becomeFollower()
+	if m.Type != AppendEntries && m.Type != InstallSnapshot {
+		s.leaderContact = false // it knows no leader of the new term yet
+	}
 	args := []Arg{number("term", m.Term), text("from", m.From), text("type", m.Type.String())}
 	if was == Follower {
 		// "convert to follower" and a fresh vote hold even when they were so.

@@ -27,12 +27,12 @@ type pair struct {
 	x      *etcdCluster
 	r      *rand.Rand
 	names  []string
-	log    []string                  // the events so far
-	ticks  map[string]int            // a leader's ticks since it won its term or last checked its quorum
-	ledBy  map[uint64]string         // term → leader, as the engine elected them
-	xLedBy map[uint64]string         // term → leader, as etcd did
-	counts map[string]int            // events played, by kind, for the report
-	diffs  map[string]int            // allowed differences seen, by name (differences_test.go)
+	log    []string          // the events so far
+	ticks  map[string]int    // a leader's ticks since it won its term or last checked its quorum
+	ledBy  map[uint64]string // term → leader, as the engine elected them
+	xLedBy map[uint64]string // term → leader, as etcd did
+	counts map[string]int    // events played, by kind, for the report
+	diffs  map[string]int    // allowed differences seen, by name (differences_test.go)
 	values int
 	seed   uint64
 	parted bool // a test of a difference: the two may part

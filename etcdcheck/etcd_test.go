@@ -16,12 +16,12 @@ import (
 // crashed node. Followers are never ticked: like the engine without a
 // clock, a follower trusts its leader until it campaigns itself.
 type etcdCluster struct {
-	ids      []uint64
-	nodes    map[uint64]*etcdNode
-	net      []*pb.Message
-	group    map[uint64]int // partition group; nil when healed
-	opts     options
-	offset   uint64 // etcd's index = the engine's + offset (the bootstrap snapshot)
+	ids    []uint64
+	nodes  map[uint64]*etcdNode
+	net    []*pb.Message
+	group  map[uint64]int // partition group; nil when healed
+	opts   options
+	offset uint64 // etcd's index = the engine's + offset (the bootstrap snapshot)
 }
 
 // etcdNode is one server: its RawNode (nil while crashed), its storage
@@ -247,13 +247,13 @@ func (c *etcdCluster) changeConfig(id uint64, cc pb.ConfChangeI) {
 
 // state is what the comparison reads of a node.
 type etcdState struct {
-	up              bool
-	role            string
-	term, vote      uint64
-	commit          uint64
-	lastIndex       uint64
-	firstIndex      uint64 // first index in the log (after the snapshot)
-	value           string
+	up               bool
+	role             string
+	term, vote       uint64
+	commit           uint64
+	lastIndex        uint64
+	firstIndex       uint64 // first index in the log (after the snapshot)
+	value            string
 	voters, outgoing []uint64
 }
 

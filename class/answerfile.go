@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/raftsheet/raftsheet/diag"
-	"gopkg.in/yaml.v3"
+	"github.com/raftsheet/raftsheet/yaml"
 )
 
 // AnswerFile is a student's answers as read from YAML.

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"testing"
 
-	"gopkg.in/yaml.v3"
+	"github.com/raftsheet/raftsheet/yaml"
 )
 
 // A syntax error is one diagnostic at its line; a decoding error is one

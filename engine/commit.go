@@ -12,6 +12,9 @@ func (s *Server) advanceCommitIndex(peer string, oldMatch int) {
 			continue
 		}
 		holders := s.majorityWords(func(id string) bool { return id == s.ID || s.MatchIndex[id] >= n })
+		if s.commitsOldTerm(n, s.holderList(n)) { // Mutation hook (mutate.go)
+			return
+		}
 		if t := s.termAt(n); t != s.CurrentTerm {
 			if peer == "" || oldMatch >= n || s.MatchIndex[peer] < n || s.majorityHolds(n, peer) {
 				return // not news: this reply did not make it majority-held
@@ -37,6 +40,17 @@ func (s *Server) advanceCommitIndex(peer string, oldMatch int) {
 		s.afterConfigCommit()
 		return
 	}
+}
+
+// holderList are the servers known to store index n, in cluster order.
+func (s *Server) holderList(n int) []string {
+	var out []string
+	for _, id := range s.cfg.Servers {
+		if id == s.ID || s.MatchIndex[id] >= n {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // majorityHolds reports whether a majority of the configuration (of each

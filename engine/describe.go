@@ -42,17 +42,27 @@ func (st Step) Event(servers []string) string {
 }
 
 // Words says the step in plain words for a cover page: "a network partition
-// separates S1, S2 from S3, S4, S5".
+// separates S1, S2 from S3, S4, S5". A message picked by its number is
+// "message #7".
 func (st Step) Words(servers []string) string {
+	return st.WordsAbout(servers, func(id int) string { return fmt.Sprintf("message #%d", id) })
+}
+
+// WordsAbout is Words with the messages picked by number said by
+// message: a sheet says "the message S3 sent to S1 in step 5", since
+// numbers are answers a student works out.
+func (st Step) WordsAbout(servers []string, message func(id int) string) string {
+	switch st.Kind {
+	case StepDeliver:
+		return "the network delivers " + st.Selection.words(message)
+	case StepDrop:
+		return "the network loses " + st.Selection.words(message)
+	case StepDuplicate:
+		return "the network duplicates " + st.Selection.words(message)
+	}
 	switch st.Kind {
 	case StepTimeout:
 		return st.Server + "'s election timer fires"
-	case StepDeliver:
-		return "the network delivers " + st.Selection.words()
-	case StepDrop:
-		return "the network loses " + st.Selection.words()
-	case StepDuplicate:
-		return "the network duplicates " + st.Selection.words()
 	case StepClient:
 		if st.Session != "" {
 			return fmt.Sprintf("client %s asks %s to store %q (its command #%d)", st.Session, st.Server, st.Value, st.Seq)
@@ -91,20 +101,20 @@ func (st Step) Words(servers []string) string {
 	return st.Kind.String()
 }
 
-func (s Selection) words() string {
+func (s Selection) words(message func(id int) string) string {
 	parts := make([]string, len(s))
 	for i, sel := range s {
-		parts[i] = sel.words()
+		parts[i] = sel.words(message)
 	}
 	return strings.Join(parts, " and ")
 }
 
-func (sel Selector) words() string {
+func (sel Selector) words(message func(id int) string) string {
 	switch {
 	case sel.All:
 		return "every message in flight"
 	case sel.ID != 0:
-		return fmt.Sprintf("message #%d", sel.ID)
+		return message(sel.ID)
 	}
 	what := "the messages"
 	if sel.HasType {

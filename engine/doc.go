@@ -34,5 +34,9 @@
 // options.go the choices where the paper leaves room (docs/ARCHITECTURE.md,
 // "How the engine reads the paper"); script.go, run.go, describe.go,
 // initial.go and limits.go the script the runner plays; trace.go and
-// trace_text.go the trace it records, as JSON and as text.
+// trace_text.go the trace it records, as JSON and as text. For an explorer
+// (package explore): clone.go copies a cluster, statekey.go describes its
+// state as bytes, perform.go and replay.go play steps on it, view.go
+// reads what the servers do not show; mutate.go breaks named rules on
+// purpose, each hook marked "Mutation hook" in the handler it changes.
 package engine

@@ -65,7 +65,7 @@ func (s *Server) handleRequestVote(m Message) {
 		why = s.explain(RuleOlderTermRequest, SayDenyOlderTerm, text("from", m.From), number("requestTerm", m.Term), number("term", s.CurrentTerm))
 	case s.VotedFor != "" && s.VotedFor != m.CandidateID:
 		why = s.explain(RuleOneVote, SayDenyVoted, text("candidate", m.CandidateID), text("votedFor", s.VotedFor), number("term", s.CurrentTerm))
-	case !s.upToDate(m.LastLogTerm, m.LastLogIndex):
+	case !s.upToDate(m.LastLogTerm, m.LastLogIndex) && !s.skipsLogCheck(): // Mutation hook (mutate.go)
 		why = s.explain(RuleUpToDate, SayDenyUpToDate, text("candidate", m.CandidateID),
 			number("candidateLastTerm", m.LastLogTerm), number("candidateLastIndex", m.LastLogIndex),
 			number("lastTerm", s.lastTerm()), number("lastIndex", s.lastIndex()))
@@ -78,6 +78,7 @@ func (s *Server) handleRequestVote(m Message) {
 		s.VotedFor = m.CandidateID
 		s.timerReset = true // Figure 2: granting a vote restarts the election timer
 		why = s.explain(RuleGrantVote, SayGrant, number("term", s.CurrentTerm), text("candidate", m.CandidateID))
+		s.noteVoteWithoutLogCheck(m) // Mutation hook (mutate.go)
 	}
 	if !granted {
 		s.keep(why, whole(AttrVotedFor))

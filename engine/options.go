@@ -70,6 +70,9 @@ type Options struct {
 	// Backup: how a leader backs up nextIndex after a rejection: by one
 	// (Figure 2), or by the follower's conflict hints (§5.3).
 	Backup Backup
+
+	// Mutate breaks the named rules on purpose (mutate.go); empty for Raft.
+	Mutate Mutations
 }
 
 // Config is what every server knows about its cluster.

@@ -108,7 +108,7 @@ func (s *Server) handleAppendEntries(m Message) {
 	// The snapshot's entries match the leader's too (committed, §5.4.3).
 	lastNew := max(m.PrevLogIndex+len(m.Entries), s.base())
 	if m.LeaderCommit > s.CommitIndex {
-		if c := min(m.LeaderCommit, lastNew); c > s.CommitIndex {
+		if c := s.followerCommit(m.LeaderCommit, lastNew); c > s.CommitIndex { // min(leaderCommit, lastNew) unless mutated (mutate.go)
 			s.CommitIndex = c
 			say := SayFollowerCommit
 			if len(m.Entries) == 0 {
@@ -171,6 +171,9 @@ func (s *Server) storeEntries(prev int, entries []Entry) int {
 		}
 		if idx <= s.lastIndex() {
 			if s.termAt(idx) == e.Term {
+				continue
+			}
+			if s.overwritesInPlace(idx, e) { // Mutation hook (mutate.go)
 				continue
 			}
 			count, term := s.lastIndex()-idx+1, s.termAt(idx)

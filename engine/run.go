@@ -25,7 +25,8 @@ func Run(s *Script) (*Trace, error) {
 		Servers:      s.Config.Servers,
 		StateMachine: s.Config.StateMachine.String(),
 		Options: TraceOptions{NoopOnElection: s.Config.Options.NoopOnElection,
-			MaxEntries: s.Config.Options.MaxEntries, Replicate: s.Config.Options.Replicate.String()},
+			MaxEntries: s.Config.Options.MaxEntries, Replicate: s.Config.Options.Replicate.String(),
+			Mutate: s.Config.Options.Mutate.Names()},
 		Timing:  traceTiming(s.Timing, s.Config.Servers),
 		Initial: r.c.Snapshot(),
 		Steps:   []StepRecord{},
@@ -88,7 +89,7 @@ func (r *runner) play(n int, st Step) error {
 			return err
 		}
 	}
-	words := st.Words(r.script.Config.Servers)
+	words := st.WordsAbout(r.script.Config.Servers, r.messageWords)
 	switch st.Kind {
 	case StepStabilize:
 		return r.stabilize(n, st, words)
@@ -158,38 +159,7 @@ func (r *runner) stabilize(n int, st Step, words string) error {
 	return nil
 }
 
-func (r *runner) perform(st Step) error {
-	c := r.c
-	switch st.Kind {
-	case StepTimeout:
-		return c.Timeout(st.Server)
-	case StepDeliver:
-		return c.Deliver(st.Selection)
-	case StepDrop:
-		return c.Drop(st.Selection)
-	case StepDuplicate:
-		return c.Duplicate(st.Selection)
-	case StepClient:
-		return c.ClientCommand(st.Server, Command{Value: st.Value, Session: st.Session, Seq: st.Seq})
-	case StepHeartbeat:
-		return c.Heartbeat(st.Server)
-	case StepPartition:
-		return c.Partition(st.Groups)
-	case StepHeal:
-		return c.Heal()
-	case StepCrash:
-		return c.Crash(st.Server)
-	case StepRestart:
-		return c.Restart(st.Server)
-	case StepSnapshot:
-		return c.Compact(st.Server, st.Index)
-	case StepRead:
-		return c.Read(st.Server, st.Key)
-	case StepConfig:
-		return c.ChangeConfig(st.Server, st.Change)
-	}
-	return fmt.Errorf("step kind %s cannot be performed", st.Kind)
-}
+func (r *runner) perform(st Step) error { return r.c.Perform(st) }
 
 // record checks safety after an event and appends it to the trace.
 func (r *runner) record(n int, st Step, rec record, err error) error {
@@ -258,4 +228,17 @@ func nonNil[T any](s []T) []T {
 		return []T{}
 	}
 	return s
+}
+
+// messageWords says a message without its number, which the sheets keep
+// for the key: who sent it to whom, in which step.
+func (r *runner) messageWords(id int) string {
+	for _, st := range r.tr.Steps {
+		for _, m := range st.Messages {
+			if m.ID == id {
+				return fmt.Sprintf("the message %s sent to %s in step %d", m.From, m.To, st.N)
+			}
+		}
+	}
+	return fmt.Sprintf("message #%d", id)
 }

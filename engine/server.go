@@ -254,6 +254,7 @@ func (s *Server) Restart() {
 		why = s.explain(RuleRestart, SayRestart, number("term", s.CurrentTerm), number("log", len(s.Log)))
 	}
 	s.keep(why, append(s.persistent(), volatile()...)...)
+	s.forgetOnRestart() // Mutation hook (mutate.go): off unless options.mutate names it
 }
 
 // drain hands the queued messages, reasons and election wins to the caller.

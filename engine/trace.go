@@ -28,6 +28,8 @@ type TraceOptions struct {
 	NoopOnElection bool   `json:"noop_on_election"`
 	MaxEntries     int    `json:"max_entries"`
 	Replicate      string `json:"replicate"`
+	// Extension: the rules the exercise breaks on purpose (mutate.go).
+	Mutate []string `json:"mutate,omitempty"`
 }
 
 // TraceTiming is a timed exercise's clock settings.

@@ -177,3 +177,46 @@ func TestDifferencePreVoteWithoutCheckQuorum(t *testing.T) {
 		t.Errorf("etcd: S2 is a %s; without CheckQuorum etcd grants the pre-vote and S2 wins term 2", x.role)
 	}
 }
+
+// A server outside its own configuration: the dissertation (§4.2.2) lets
+// it stand for election (it does not count its own vote); etcd lets only
+// a voter campaign.
+func TestDifferenceCampaignOutsideTheConfiguration(t *testing.T) {
+	p := newPair(t, 1, options{Membership: true})
+	p.campaignBoth("S1")
+	p.heartbeat("S1")
+	p.settle()
+	must(p.e.ChangeConfig("S1", engine.Change{Remove: "S1"}))
+	p.x.changeConfig(1, &pb.ConfChange{Type: pb.ConfChangeRemoveNode.Enum(), NodeId: new(uint64(1))})
+	p.settle()
+	if s, x := p.both("S1"); s.Role != engine.Follower || x.role != "follower" {
+		t.Fatalf("S1 should have stepped down in both: engine %s, etcd %s", s.Role, x.role)
+	}
+	p.parted = true
+	must(p.e.Timeout("S1"))
+	p.x.campaign(1)
+	if s, x := p.both("S1"); s.Role != engine.Candidate || x.role != "follower" {
+		t.Errorf("after S1's timeout: engine %s (want candidate), etcd %s (want follower: not promotable)", s.Role, x.role)
+	}
+}
+
+// A change the leader refuses (one is already in progress): the engine
+// appends nothing; etcd appends an empty entry in its place.
+func TestDifferenceRefusedChange(t *testing.T) {
+	p := newPair(t, 1, options{Membership: true})
+	p.campaignBoth("S1")
+	p.heartbeat("S1")
+	p.settle()
+	must(p.e.ChangeConfig("S1", engine.Change{Remove: "S3"}))
+	p.x.changeConfig(1, &pb.ConfChange{Type: pb.ConfChangeRemoveNode.Enum(), NodeId: new(uint64(3))})
+	must(p.e.ChangeConfig("S1", engine.Change{Remove: "S2"}))
+	p.x.changeConfig(1, &pb.ConfChange{Type: pb.ConfChangeRemoveNode.Enum(), NodeId: new(uint64(2))})
+	s, x := p.both("S1")
+	if last := s.Snap.LastIncludedIndex + len(s.Log); uint64(last)+p.x.offset+1 != x.lastIndex {
+		t.Errorf("engine's last index %d, etcd's %d: etcd should hold one entry more (the refused change, emptied)", last, x.lastIndex-p.x.offset)
+	}
+	ents := p.x.entries(1, x.lastIndex, x.lastIndex+1)
+	if len(ents) != 1 || ents[0].GetType() != pb.EntryNormal || len(ents[0].GetData()) != 0 {
+		t.Errorf("etcd's last entry should be empty: %v", ents)
+	}
+}

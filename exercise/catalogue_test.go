@@ -38,6 +38,8 @@ var Catalogue = []badExercise{
 		errors: []string{"3:1: unknown key `step` in the exercise (did you mean `steps`?)"}},
 	{name: "swapped letters", src: "titel: x\nservers: 3\nsteps: [heal]\n", structural: true,
 		errors: []string{"1:1: unknown key `titel` in the exercise (did you mean `title`?)"}},
+	{name: "unknown mutation", src: "title: x\nservers: 3\noptions: {mutate: [forget-votes-on-restart]}\nsteps: [heal]\n", structural: true,
+		errors: []string{"3:20: mutate cannot be \"forget-votes-on-restart\" (did you mean `forget-vote-on-restart`?)"}},
 	{name: "unknown option", src: "title: x\nservers: 3\noptions: {max_entry: 1}\nsteps: [heal]\n", structural: true,
 		errors: []string{"3:11: unknown key `max_entry` in options (did you mean `max_entries`?)"}},
 	{name: "unknown step", src: "title: x\nservers: 3\nsteps:\n  - hearbeat: S1\n", structural: true,

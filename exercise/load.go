@@ -12,7 +12,7 @@ import (
 
 	"github.com/raftsheet/raftsheet/diag"
 	"github.com/raftsheet/raftsheet/engine"
-	"gopkg.in/yaml.v3"
+	"github.com/raftsheet/raftsheet/yaml"
 )
 
 // Load reads an exercise from YAML. file is the name errors give; name is
@@ -73,13 +73,13 @@ func (l *loader) load(src []byte) {
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		l.diags = append(l.diags, diag.Diagnostic{File: l.file, Msg: "the file is empty",
-			Hint: "an exercise needs at least a title, servers and steps; start from one of `raftsheet list`"})
+			Hint: "an exercise needs at least a title, servers and steps; start from a built-in one: `raftsheet show partition > FILE`"})
 		return
 	}
 	root := l.resolve(doc.Content[0])
 	if root.Kind == yaml.ScalarNode && root.ShortTag() == "!!null" && root.Value == "" {
 		l.diags = append(l.diags, diag.Diagnostic{File: l.file, Msg: "the file holds an empty YAML document",
-			Hint: "an exercise needs at least a title, servers and steps; start from one of `raftsheet list`"})
+			Hint: "an exercise needs at least a title, servers and steps; start from a built-in one: `raftsheet show partition > FILE`"})
 		return
 	}
 	if root.Kind != yaml.MappingNode {
@@ -463,6 +463,8 @@ func (l *loader) loadOptions(n *yaml.Node) {
 			if s, ok := l.choice(p.v, "replicate", []string{"heartbeat", "immediate"}); ok {
 				o.Replicate, _ = engine.ParseReplicate(s)
 			}
+		case "mutate":
+			o.Mutate = l.mutations(p.v)
 		default:
 			l.loadBeyondOption(p)
 		}
@@ -471,7 +473,7 @@ func (l *loader) loadOptions(n *yaml.Node) {
 
 // optionKeys are the options, Figure 2's choices first, then the features
 // beyond it.
-var optionKeys = append([]string{"noop_on_election", "max_entries", "replicate"}, beyondOptionKeys...)
+var optionKeys = append([]string{"noop_on_election", "max_entries", "replicate", "mutate"}, beyondOptionKeys...)
 
 // loadVariants reads what per-student variants may change: `false` for
 // nothing, or any of names, values, roles, timing set to false.

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
-	"gopkg.in/yaml.v3"
+	"github.com/raftsheet/raftsheet/yaml"
 )
 
 var initialKeys = []string{"term", "voted_for", "role", "log", "commit"}

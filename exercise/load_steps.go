@@ -7,7 +7,7 @@ import (
 
 	"github.com/raftsheet/raftsheet/diag"
 	"github.com/raftsheet/raftsheet/engine"
-	"gopkg.in/yaml.v3"
+	"github.com/raftsheet/raftsheet/yaml"
 )
 
 // stepExtras are keys any step may carry beside its kind.

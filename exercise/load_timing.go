@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
-	"gopkg.in/yaml.v3"
+	"github.com/raftsheet/raftsheet/yaml"
 )
 
 const maxMillis = 1_000_000 // 1000 s: far beyond any exercise

@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/raftsheet/raftsheet/yaml"
 	"github.com/santhosh-tekuri/jsonschema/v6"
-	"gopkg.in/yaml.v3"
 )
 
 func compileSchema(t *testing.T) *jsonschema.Schema {
@@ -96,6 +96,11 @@ func isYAMLError(src string) bool {
 
 // everyForm uses every key, step kind, selector form and log notation.
 var everyForm = []string{`
+title: a rule broken on purpose
+servers: 3
+options: {mutate: [forget-vote-on-restart, commit-without-min]}
+steps: [heal]
+`, `
 title: every form
 goal: g
 summary: s

@@ -36,11 +36,16 @@ type Source struct {
 	Name  string // NAME: the file name without .yaml
 	File  string // the path errors name: the file, or NAME.yaml for a built-in
 	Bytes []byte
+	// Builtin: the exercise is the built-in NAME, not a file.
+	Builtin bool
 }
 
 // Find reads the exercise arg names: an existing file, or else a built-in
-// NAME.
+// NAME; "-" is the standard input.
 func Find(arg string) (Source, error) {
+	if arg == Stdin {
+		return readStdin()
+	}
 	if st, err := os.Stat(arg); err == nil && !st.IsDir() {
 		b, err := os.ReadFile(arg)
 		if err != nil {
@@ -49,13 +54,9 @@ func Find(arg string) (Source, error) {
 		return Source{Name: strings.TrimSuffix(filepath.Base(arg), filepath.Ext(arg)), File: arg, Bytes: b}, nil
 	}
 	if b, err := files.ReadFile(arg + ".yaml"); err == nil {
-		return Source{Name: arg, File: arg + ".yaml", Bytes: b}, nil
+		return Source{Name: arg, File: arg + ".yaml", Bytes: b, Builtin: true}, nil
 	}
-	if strings.ContainsAny(arg, `/\`) || strings.HasSuffix(arg, ".yaml") || strings.HasSuffix(arg, ".yml") {
-		return Source{}, fmt.Errorf("%s: no such file", arg)
-	}
-	return Source{}, fmt.Errorf("%q is neither a file nor a built-in exercise; the built-in ones are: %s (see `raftsheet list`)",
-		arg, strings.Join(Names(), ", "))
+	return Source{}, notFound(arg)
 }
 
 // Load finds and loads an exercise.

@@ -89,16 +89,22 @@ func TestPartitionTimed(t *testing.T) {
 	if got := g.when("timeout"); got != "190 timeout S3 (timer)" {
 		t.Errorf("timeouts: %s", got)
 	}
-	g.expect(5, "S3", "candidate 2 [1:sally] 1 sally")
+	for _, st := range g.tr.Steps {
+		if *st.TimeMs == 190 && st.Event == "timeout S3 (timer)" {
+			if s := st.Servers["S3"]; s.Role != engine.Candidate || s.Term != 2 {
+				t.Errorf("S3 at 190 ms: %s of term %d, want a candidate of term 2", s.Role, s.Term)
+			}
+		}
+	}
 	// 195: S4 and S5 grant; 200: S3 leads term 2.
-	g.expect(6, "S3", "leader 2 [1:sally] 1 sally")
+	g.expect(5, "S3", "leader 2 [1:sally] 1 sally")
 	// tom at 210, sent with the heartbeat of 220, acknowledged at 230.
-	g.expect(8, "S3", "leader 2 [1:sally 2:tom] 2 tom")
-	g.expectAll(9, map[string]string{"S4": "follower 2 [1:sally 2:tom] 2 tom", "S5": "follower 2 [1:sally 2:tom] 2 tom"})
+	g.expect(7, "S3", "leader 2 [1:sally 2:tom] 2 tom")
+	g.expectAll(8, map[string]string{"S4": "follower 2 [1:sally 2:tom] 2 tom", "S5": "follower 2 [1:sally 2:tom] 2 tom"})
 	// Heal at 255; S3's heartbeat of 260 reaches S1 and S2 at 265.
 	repaired := "follower 2 [1:sally 2:tom] 2 tom"
-	g.expectAll(11, map[string]string{"S1": repaired, "S2": repaired})
-	g.reason(11, "S1 sees term 2 in S3's AppendEntries: adopts term 2 and steps down from leader to follower")
+	g.expectAll(10, map[string]string{"S1": repaired, "S2": repaired})
+	g.reason(10, "S1 sees term 2 in S3's AppendEntries: adopts term 2 and steps down from leader to follower")
 	var repairedAt int
 	for _, st := range g.tr.Steps {
 		if st.Servers["S1"].Role == engine.Follower && repairedAt == 0 {

@@ -38,9 +38,13 @@ func New(title string, paper page.Paper, key bool) (*PDF, error) {
 	if err != nil {
 		return nil, err
 	}
+	date, err := documentDate()
+	if err != nil {
+		return nil, err
+	}
 	pdf := gofpdf.New("P", "mm", gofpdfSizes[paper.Name], "")
-	pdf.SetCreationDate(fixedDate)
-	pdf.SetModificationDate(fixedDate)
+	pdf.SetCreationDate(date)
+	pdf.SetModificationDate(date)
 	pdf.SetCatalogSort(true)
 	pdf.SetCompression(false) // compressPages does it, faster
 	pdf.SetAutoPageBreak(false, 0)

@@ -2,15 +2,11 @@ package pdf
 
 import (
 	"strings"
-	"time"
 
 	"github.com/jung-kurt/gofpdf"
 	"github.com/raftsheet/raftsheet/fonts"
 	"github.com/raftsheet/raftsheet/page"
 )
-
-// fixedDate stamps every PDF, so that rebuilding gives identical bytes.
-var fixedDate = time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // Colours, as RGB.
 var (

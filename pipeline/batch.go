@@ -4,13 +4,13 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
-	"sync"
 
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
 	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/templates"
 	"github.com/raftsheet/raftsheet/worksheet"
+	"golang.org/x/sync/errgroup"
 )
 
 // BatchOptions are a `raftsheet build` run's choices. Template and Paper
@@ -135,20 +135,16 @@ func buildOne(ex *exercise.Exercise, res BatchResult, forced *templates.Template
 	return res
 }
 
-// Parallel runs f(0) … f(n-1), jobs at a time (one per CPU when jobs is 0).
+// Parallel runs f(0) … f(n-1), jobs at a time (one per CPU when jobs is 0),
+// and returns when all have.
 func Parallel(n, jobs int, f func(i int)) {
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
-	sem := make(chan struct{}, jobs)
-	var wg sync.WaitGroup
-	for i := 0; i < n; i++ {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func(i int) {
-			defer func() { <-sem; wg.Done() }()
-			f(i)
-		}(i)
+	var g errgroup.Group
+	g.SetLimit(jobs)
+	for i := range n {
+		g.Go(func() error { f(i); return nil })
 	}
-	wg.Wait()
+	_ = g.Wait() // f reports its own failures: no call returns an error
 }

@@ -33,7 +33,7 @@ func Locate(arg, file string) (Target, error) {
 			return Target{}, err
 		}
 		if !codeShape.MatchString(arg) {
-			return Target{}, fmt.Errorf("%q is not a variant code (codes look like PAR7-1KQ2)", arg)
+			return Target{}, fmt.Errorf("%q is not a variant code (codes look like PARD-6XMT)", arg)
 		}
 		name, n, err := variant.Resolve(arg, []string{ex.Name})
 		if err != nil {
@@ -65,7 +65,7 @@ func Locate(arg, file string) (Target, error) {
 // of the exercise in file when it is given.
 func LocateCode(code, file string) (Target, error) {
 	if !codeShape.MatchString(code) {
-		return Target{}, fmt.Errorf("%q is not a variant code (codes look like PAR7-1KQ2)", code)
+		return Target{}, fmt.Errorf("%q is not a variant code (codes look like PARD-6XMT)", code)
 	}
 	return Locate(code, file)
 }

@@ -12,7 +12,7 @@ import (
 
 	"github.com/raftsheet/raftsheet/diag"
 	"github.com/raftsheet/raftsheet/fonts"
-	"gopkg.in/yaml.v3"
+	"github.com/raftsheet/raftsheet/yaml"
 )
 
 // Load reads the template arg names: an existing file, or else a
@@ -76,7 +76,7 @@ func parseTemplate(file string, src []byte, base func(kind string) (*Template, e
 		return nil, l.yamlError(err)
 	}
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		l.errorf(nil, "start from a copy of templates/roleplay.yaml or templates/trace.yaml", "a template must be a YAML mapping with keys such as kind, labels and sizes")
+		l.errorf(nil, "start from a built-in one: `raftsheet show --template roleplay > FILE` (or trace)", "a template must be a YAML mapping with keys such as kind, labels and sizes")
 		return nil, l.diags
 	}
 	root := doc.Content[0]

@@ -8,7 +8,7 @@ import (
 
 	"github.com/raftsheet/raftsheet/diag"
 	"github.com/raftsheet/raftsheet/engine"
-	"gopkg.in/yaml.v3"
+	"github.com/raftsheet/raftsheet/yaml"
 )
 
 // sizeLimits bound each size: below them nothing can be written in, above

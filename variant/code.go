@@ -44,7 +44,7 @@ func check(exercise string, n uint16) uint32 {
 	return hash("check", exercise, fmt.Sprint(n)) & 0xF
 }
 
-// Code is variant n of the exercise as printed on the sheets: PAR7-1KQ2.
+// Code is variant n of the exercise as printed on the sheets: PARD-6XMT.
 func Code(exercise string, n uint16) string {
 	v := uint32(n)<<4 | check(exercise, n)
 	var s [4]byte
@@ -77,7 +77,7 @@ func Resolve(code string, exercises []string) (exercise string, n uint16, err er
 		return normalize(r)
 	}, strings.ToUpper(strings.TrimSpace(code)))
 	if len(clean) != 8 {
-		return "", 0, fmt.Errorf("%q is not a variant code: codes have 8 characters, like PAR7-1KQ2", code)
+		return "", 0, fmt.Errorf("%q is not a variant code: codes have 8 characters, like PARD-6XMT", code)
 	}
 	v := uint32(0)
 	for _, r := range clean[4:] {

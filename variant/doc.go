@@ -3,6 +3,6 @@
 // to 65535; from it and the exercise alone it renames the servers from a
 // pool, replaces client values from a word list, swaps servers where the
 // script's vary: hints allow, and reseeds random timeouts, each as the
-// exercise's variants: policy permits. Its code, such as PAR7-1KQ2, names
+// exercise's variants: policy permits. Its code, such as PARD-6XMT, names
 // the exercise and the number, so a key can be rebuilt from the code.
 package variant

@@ -205,17 +205,28 @@ type stepGroup struct {
 func (l *layout) stepGroups() []stepGroup {
 	var out []stepGroup
 	for _, st := range l.tr.Steps {
+		var script *engine.Step
+		if i := st.ScriptStep - 1; i >= 0 && i < len(l.ex.Steps) {
+			script = &l.ex.Steps[i]
+		}
+		// A run's records are its events, which are answers: it is said as
+		// the script says it. Any other step's words are the runner's, from
+		// its last record (the step itself, after the events an at: waits
+		// for), which say a message picked by number without the number.
+		words := st.Words
+		if script != nil && script.Kind == engine.StepRun {
+			words = script.Words(l.tr.Servers)
+		}
 		if n := len(out); n > 0 && l.tr.Steps[out[n-1].last-1].ScriptStep == st.ScriptStep {
-			out[n-1].last = st.N
+			out[n-1].last, out[n-1].words = st.N, words
 			if out[n-1].note == "" {
 				out[n-1].note = strings.TrimSpace(st.Note)
 			}
 			continue
 		}
-		g := stepGroup{first: st.N, last: st.N, words: st.Words, note: strings.TrimSpace(st.Note)}
-		if i := st.ScriptStep - 1; i >= 0 && i < len(l.ex.Steps) {
-			script := l.ex.Steps[i]
-			g.words, g.at = script.Words(l.tr.Servers), script.At
+		g := stepGroup{first: st.N, last: st.N, words: words, note: strings.TrimSpace(st.Note)}
+		if script != nil {
+			g.at = script.At
 		}
 		out = append(out, g)
 	}

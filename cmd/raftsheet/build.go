@@ -11,17 +11,20 @@ import (
 func buildCmd() *cobra.Command {
 	var opt pipeline.BatchOptions
 	var cls classFlags
+	var template *templateFlag
+	var paper *choice
 	cmd := &cobra.Command{
-		Use:   "build [FILE|NAME ...]",
+		Use:   "build [FILE|NAME|- ...]",
 		Short: "Build printable worksheets and answer keys (PDF)",
 		Long: `Build, for each exercise, DIR/<name>/worksheet.pdf and DIR/<name>/key.pdf:
 the worksheet students fill in and the answer key, with the same pages.
 
-NAME is a built-in exercise (see "raftsheet list"); FILE is a YAML exercise.
-With no exercise named, the built-in "partition" is built. The template and
-the paper default to the exercise's own (worksheet: in its YAML); a
-template FILE is a copy of templates/roleplay.yaml or templates/trace.yaml,
-edited (labels in another language, other sizes).
+NAME is a built-in exercise (see "raftsheet list"); FILE is a YAML exercise;
+- reads one from the standard input (into DIR/stdin/). With no exercise
+named, the built-in "partition" is built. The template and the paper
+default to the exercise's own (worksheet: in its YAML); a template FILE is
+a built-in template edited (labels in another language, other sizes):
+"raftsheet show --template roleplay" prints one to start from.
 
 With --variants N or --class ROSTER.csv, build a class set of one exercise
 instead: a different variant for every student, in DIR/<name>/class/:
@@ -33,9 +36,14 @@ The roster is a CSV with a header line naming at least the columns name
 and id. The same --seed gives the same variants, byte for byte.`,
 		Example: "  raftsheet build\n  raftsheet build election partition -o handouts --paper letter\n  raftsheet build my-exercise.yaml --template trace\n" +
 			"  raftsheet build partition --variants 40 --seed 2026\n  raftsheet build partition --class roster.csv --seed 2026",
+		ValidArgsFunction: completeExercise,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				args = []string{"partition"}
+			}
+			opt.Template, opt.Paper = template.value, paper.value
+			if cmd.Flags().Changed("variants") && (cls.variants < 1 || cls.variants > maxClass) {
+				return usagef("--variants must be between 1 and %d, not %d", maxClass, cls.variants)
 			}
 			if cls.wanted(cmd) || cmd.Flags().Changed("seed") {
 				// A class set keeps the merged PDFs in memory to the end:
@@ -47,15 +55,15 @@ and id. The same --seed gives the same variants, byte for byte.`,
 			// garbage often costs more time than the memory is worth.
 			debug.SetGCPercent(400)
 			results, err := pipeline.BuildAll(args, opt)
-			if err != nil { // a bad --template or --paper: FILE:LINE: lines, as they are
-				fmt.Fprintln(cmd.ErrOrStderr(), err)
+			if err != nil { // a bad --template: its FILE:LINE: lines
+				reportError(cmd.ErrOrStderr(), err)
 				return fmt.Errorf("nothing was built")
 			}
 			failed := 0
 			for _, r := range results {
 				if r.Err != nil {
 					failed++
-					fmt.Fprintln(cmd.ErrOrStderr(), r.Err)
+					reportError(cmd.ErrOrStderr(), r.Err)
 					continue
 				}
 				fmt.Fprintf(cmd.OutOrStdout(), "%s/{worksheet,key}.pdf  %d and %d pages (the key ends with the teacher's notes), %s, %s (%d KB, %d KB)\n",
@@ -68,8 +76,10 @@ and id. The same --seed gives the same variants, byte for byte.`,
 		},
 	}
 	cmd.Flags().StringVarP(&opt.OutDir, "out", "o", "out", "folder to write into: DIR/<name>/worksheet.pdf and key.pdf")
-	cmd.Flags().StringVar(&opt.Template, "template", "", "roleplay, trace, or a template FILE (default: the exercise's)")
-	cmd.Flags().StringVar(&opt.Paper, "paper", "", "a4 or letter (default: the exercise's)")
+	template = addTemplateFlag(cmd)
+	paper = paperFlag(cmd, "a4 or letter (default: the exercise's)")
 	cls.register(cmd)
+	cmd.MarkFlagDirname("out")
+	cmd.RegisterFlagCompletionFunc("class", cobra.FixedCompletions([]string{"csv"}, cobra.ShellCompDirectiveFilterFileExt))
 	return cmd
 }

@@ -28,26 +28,30 @@ forgiving (case, quotes, "-" or "none" for nothing, L for leader, yes/ok/✓,
 counts only if something is written in it. With --report DIR, also write
 DIR/scores.csv (a row per file) and DIR/report.pdf, one page of the fields
 the class missed most, grouped by the rule behind them.`,
-		Example: "  raftsheet check ada.yaml\n  raftsheet check out/partition/class/*-answers.yaml --report out/partition/report",
-		Args:    cobra.MinimumNArgs(1),
+		Example:           "  raftsheet check ada.yaml\n  raftsheet check out/partition/class/*-answers.yaml --report out/partition/report",
+		Args:              needs(1, -1, "answer files (ANSWERS.yaml)"),
+		ValidArgsFunction: completeYAMLFile,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCheck(cmd, args, opt)
 		},
 	}
 	cmd.Flags().StringVar(&opt.exercise, "exercise", "", "the exercise FILE the codes of your own exercise belong to")
 	cmd.Flags().StringVar(&opt.report, "report", "", "also write DIR/scores.csv and DIR/report.pdf")
-	cmd.Flags().StringVar(&opt.paper, "paper", "a4", "the report's paper: a4 or letter")
+	opt.paper = choiceFlag(cmd, "paper", "a4", "the report's paper: a4 or letter", papers...)
+	cmd.MarkFlagDirname("report")
+	cmd.RegisterFlagCompletionFunc("exercise", completeYAMLFile)
 	cmd.Flags().BoolVarP(&opt.verbose, "verbose", "v", false, "list the right answers too")
 	return cmd
 }
 
 type checkOptions struct {
-	exercise, report, paper string
-	verbose                 bool
+	exercise, report string
+	paper            *choice
+	verbose          bool
 }
 
 func runCheck(cmd *cobra.Command, files []string, opt checkOptions) error {
-	paper, err := page.ParsePaper(opt.paper)
+	paper, err := page.ParsePaper(opt.paper.value)
 	if err != nil {
 		return fmt.Errorf("--paper: %w", err)
 	}
@@ -58,11 +62,11 @@ func runCheck(cmd *cobra.Command, files []string, opt checkOptions) error {
 	var ok []*class.Grade
 	for i, g := range grades {
 		if errs[i] != nil {
-			fmt.Fprintln(cmd.ErrOrStderr(), errs[i])
+			reportError(cmd.ErrOrStderr(), errs[i])
 			continue
 		}
 		for _, w := range g.Warnings {
-			fmt.Fprintln(cmd.ErrOrStderr(), "warning:", w)
+			warn(cmd.ErrOrStderr(), "%s", w)
 		}
 		printGrade(cmd.OutOrStdout(), g, opt.verbose)
 		ok = append(ok, g)

@@ -89,7 +89,8 @@ func TestList(t *testing.T) {
 }
 
 // Bad input: exit status 1, the error on stderr as file:line:col, nothing
-// on stdout.
+// on stdout; a flag value run does not take: exit status 2, with the usage
+// line.
 func TestRunBadFile(t *testing.T) {
 	dir := t.TempDir()
 	bad := "title: x\nservers: 3\nsteps:\n  - timeout: S1\n  - heartbeat: S2\n"
@@ -100,16 +101,16 @@ func TestRunBadFile(t *testing.T) {
 	if code != 1 || out != "" {
 		t.Errorf("exit %d, stdout %q", code, out)
 	}
-	want := "bad.yaml:5:5: step 2 (heartbeat S2): S2 is a follower in term 0; only a leader sends heartbeats (§5.2)\n"
+	want := "raftsheet: bad.yaml:5:5: step 2 (heartbeat S2): S2 is a follower in term 0; only a leader sends heartbeats (§5.2)\n"
 	if errOut != want {
 		t.Errorf("stderr = %q, want %q", errOut, want)
 	}
 	_, errOut, code = raftsheet(t, dir, "run", "no-such-exercise")
-	if code != 1 || !strings.Contains(errOut, "built-in ones are: ") {
+	if code != 1 || !strings.Contains(errOut, "raftsheet list shows the built-in ones") {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 	_, errOut, code = raftsheet(t, dir, "run", "partition", "--format", "xml")
-	if code != 1 || !strings.Contains(errOut, "--format must be text or json") {
+	if code != 2 || !strings.Contains(errOut, `raftsheet: --format must be text or json, not "xml"`) || !strings.Contains(errOut, "usage: raftsheet run FILE|NAME|- [flags]") {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 }
@@ -126,13 +127,13 @@ func TestValidate(t *testing.T) {
 	if code != 1 {
 		t.Errorf("exit %d, want 1", code)
 	}
-	for _, want := range []string{"good.yaml: ok (3 servers", "partition.yaml: ok (5 servers", "roleplay sheets of "} {
+	for _, want := range []string{"good.yaml: ok (3 servers", "partition (the built-in exercise): ok (5 servers", "roleplay sheets of "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("stdout lacks %q:\n%s", want, out)
 		}
 	}
-	wantErr := "bad.yaml:3:16: state_machine cannot be \"kvv\" (did you mean `kv`?)\n" +
-		"bad.yaml:5:5: unknown step `timout` (did you mean `timeout`?)\n" +
+	wantErr := "raftsheet: bad.yaml:3:16: state_machine cannot be \"kvv\" (did you mean `kv`?)\n" +
+		"raftsheet: bad.yaml:5:5: unknown step `timout` (did you mean `timeout`?)\n" +
 		"raftsheet: 1 of 3 exercises have problems\n"
 	if errOut != wantErr {
 		t.Errorf("stderr:\n%s\nwant:\n%s", errOut, wantErr)

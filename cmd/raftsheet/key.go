@@ -10,28 +10,31 @@ import (
 )
 
 func keyCmd() *cobra.Command {
-	var out, exercise, template, paper string
+	var out, exercise string
+	var template *templateFlag
+	var paper *choice
 	cmd := &cobra.Command{
 		Use:   "key CODE",
 		Short: "Rebuild one variant's answer key from its code",
 		Long: `Rebuild the answer key of one student's variant from the code printed on
-every page of its sheets (such as PAR7-1KQ2), into DIR/<name>/<CODE>-key.pdf:
+every page of its sheets (such as ` + exampleCode + `), into DIR/<name>/<CODE>-key.pdf:
 byte for byte the key of that student in the class set.
 
 A code names a built-in exercise and its variant; for an exercise of your
 own, name its FILE with --exercise. Give the class set's --template and
 --paper if it was built with others than the exercise's own.`,
-		Example: "  raftsheet key PAR7-1KQ2\n  raftsheet key MYE3-0K2J --exercise my-exercise.yaml -o keys",
-		Args:    cobra.ExactArgs(1),
+		Example:           "  raftsheet key " + exampleCode + "\n  raftsheet key " + exampleOwnCode + " --exercise my-exercise.yaml -o keys",
+		Args:              needs(1, 1, "one variant CODE, as printed on the sheets"),
+		ValidArgsFunction: firstArg(completeCode),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			t, err := pipeline.Locate(args[0], exercise)
 			if err != nil {
 				return err
 			}
 			if t.Code == "" {
-				return fmt.Errorf("%q is an exercise, not a variant code; `raftsheet build %s` makes its key", args[0], args[0])
+				return usagef("%q is an exercise, not a variant code; `raftsheet build %s` makes its key", args[0], args[0])
 			}
-			sheet, err := t.Open(template, paper, "")
+			sheet, err := t.Open(template.value, paper.value, "")
 			if err != nil {
 				return err
 			}
@@ -54,7 +57,9 @@ own, name its FILE with --exercise. Give the class set's --template and
 	}
 	cmd.Flags().StringVarP(&out, "out", "o", "out", "folder to write into: DIR/<name>/<CODE>-key.pdf")
 	cmd.Flags().StringVar(&exercise, "exercise", "", "the exercise FILE a code of your own exercise belongs to")
-	cmd.Flags().StringVar(&template, "template", "", "roleplay, trace, or a template FILE (default: the exercise's)")
-	cmd.Flags().StringVar(&paper, "paper", "", "a4 or letter (default: the exercise's)")
+	template = addTemplateFlag(cmd)
+	paper = paperFlag(cmd, "a4 or letter (default: the exercise's)")
+	cmd.MarkFlagDirname("out")
+	cmd.RegisterFlagCompletionFunc("exercise", completeYAMLFile)
 	return cmd
 }

@@ -3,19 +3,31 @@
 package main
 
 import (
-	"errors"
-	"fmt"
+	"io"
 	"os"
 
-	"github.com/raftsheet/raftsheet/diag"
 	"github.com/spf13/cobra"
 )
 
 func main() {
-	if err := rootCmd().Execute(); err != nil {
-		reportError(err)
-		os.Exit(1)
+	os.Exit(execute(rootCmd(), os.Args[1:], os.Stderr))
+}
+
+// execute runs the command line args and reports what went wrong on
+// stderr: exit status 0, 1 (the work failed) or 2 (a command line
+// raftsheet does not take, followed by the command's usage line).
+func execute(root *cobra.Command, args []string, stderr io.Writer) int {
+	root.SetArgs(args)
+	cmd, err := root.ExecuteC()
+	if err == nil {
+		return 0
 	}
+	reportError(stderr, err)
+	status := exitStatus(err)
+	if status == exitUsage && cmd != nil {
+		reportUsage(stderr, cmd)
+	}
+	return status
 }
 
 func rootCmd() *cobra.Command {
@@ -24,26 +36,30 @@ func rootCmd() *cobra.Command {
 		Short: "Printable Raft worksheets and answer keys from YAML-scripted exercises",
 		Long: `raftsheet turns a YAML-scripted Raft exercise into printable PDF worksheets
 and matching answer keys, computed by a Raft engine faithful to Figure 2 of
-the Raft paper.`,
+the Raft paper.
+
+Start here:
+  raftsheet list                                the built-in exercises
+  raftsheet build partition                     out/partition/worksheet.pdf and key.pdf
+  raftsheet show partition > my-exercise.yaml   a copy to make your own
+  raftsheet validate my-exercise.yaml           check it: every problem at once
+  raftsheet build my-exercise.yaml              its worksheet and key`,
+		Version: version(),
+		// Any words that are no command come here, to be told so.
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return unknownCommand(cmd, args[0])
+			}
+			return cmd.Help()
+		},
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(runCmd(), listCmd(), validateCmd(), schemaCmd(), buildCmd(), keyCmd(), answersCmd(), checkCmd())
+	root.SetVersionTemplate("raftsheet {{.Version}}\n")
+	root.SetFlagErrorFunc(flagError)
+	root.SetHelpCommand(helpCmd())
+	root.AddCommand(runCmd(), listCmd(), showCmd(), validateCmd(), schemaCmd(), buildCmd(), keyCmd(), answersCmd(), checkCmd(), askCmd(), manCmd())
+	markFailures(root)
 	return root
-}
-
-// reportError prints an error for a person: problems in an exercise file
-// already start with file:line; anything else is prefixed with the
-// command's name.
-func reportError(err error) {
-	if isSilent(err) {
-		fmt.Fprintln(os.Stderr, "raftsheet:", err)
-		return
-	}
-	var diags diag.Diagnostics
-	if errors.As(err, &diags) {
-		fmt.Fprintln(os.Stderr, err)
-		return
-	}
-	fmt.Fprintln(os.Stderr, "raftsheet:", err)
 }

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"os"
-
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/spf13/cobra"
 )
@@ -17,9 +15,9 @@ and point your editor at it, e.g. with the YAML language server:
 
   raftsheet schema > raftsheet.schema.json
   # yaml-language-server: $schema=raftsheet.schema.json   (first line of the exercise)`,
-		Args: cobra.NoArgs,
+		Args: needs(0, 0, ""),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			_, err := os.Stdout.Write(exercise.Schema)
+			_, err := cmd.OutOrStdout().Write(exercise.Schema)
 			return err
 		},
 	}

@@ -2,7 +2,7 @@ package exercises
 
 import "testing"
 
-// figure7-election: Figure 7's logs with L down. By §5.4.1 (later last
+// figure7-election: Figure 7's logs with lead down. By §5.4.1 (later last
 // term wins, then the longer log), worked out by hand from the last
 // (term, index) of each log — a (6, 9), b (4, 4), c (6, 11), d (7, 12),
 // e (4, 7), f (3, 11) — a candidate gets the votes of the servers whose
@@ -17,7 +17,7 @@ import "testing"
 // The numbers are script steps.
 func TestFigure7Election(t *testing.T) {
 	g := play(t, "figure7-election")
-	g.expect(1, "L", "down 8 [1 1 1 4 4 5 5 6 6 6] 0 -")
+	g.expect(1, "lead", "down 8 [1 1 1 4 4 5 5 6 6 6] 0 -")
 	// f: term 9, refused by all five.
 	g.reason(3, "a denies f its vote: candidate's log (last term 3, index 11) is less up-to-date than its own (last term 6, index 9)")
 	g.reason(3, "b denies f its vote: candidate's log (last term 3, index 11) is less up-to-date than its own (last term 4, index 4)")

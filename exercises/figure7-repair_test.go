@@ -49,11 +49,11 @@ func TestFigure7Repair(t *testing.T) {
 	// The first AppendEntries: prevLogIndex 10, prevLogTerm 6. c and d hold
 	// (10, 6); f holds term 3 there; the others have no entry 10. c, d, f
 	// adopt term 8 (§5.1).
-	g.reason(2, "f rejects AppendEntries from L: its entry at prevLogIndex 10 has term 3, not prevLogTerm 6")
-	g.reason(2, "d sees term 8 in L's AppendEntries: adopts term 8")
-	// With a, entry 10 (term 6) is on L, a, c, d: a majority of 7, yet not
+	g.reason(2, "f rejects AppendEntries from lead: its entry at prevLogIndex 10 has term 3, not prevLogTerm 6")
+	g.reason(2, "d sees term 8 in lead's AppendEntries: adopts term 8")
+	// With a, entry 10 (term 6) is on lead, a, c, d: a majority of 7, yet not
 	// committed, since it is not of term 8 (§5.4.2, Figure 8).
-	g.reason(5, "L does not commit index 10: it is stored on a majority (L, a, c, d) but its term 6 is not the current term 8")
+	g.reason(5, "lead does not commit index 10: it is stored on a majority (lead, a, c, d) but its term 6 is not the current term 8")
 	// e matches at 5 and loses its entries 6–7 of term 4; b matches at 4;
 	// f matches at 3 and loses its 8 entries of terms 2 and 3.
 	g.reason(12, "e deletes 2 entries from index 6 on: its entry 6 has term 4, the leader's has term 5")
@@ -73,20 +73,20 @@ func TestFigure7Repair(t *testing.T) {
 	if got := terms(repaired["d"].Log); got != leader+" 7 7" {
 		t.Errorf("(d) after repair = %s, want %s 7 7", got, leader)
 	}
-	if c := repaired["L"].CommitIndex; c != 0 {
-		t.Errorf("L committed index %d with entries of term 6 only", c)
+	if c := repaired["lead"].CommitIndex; c != 0 {
+		t.Errorf("lead committed index %d with entries of term 6 only", c)
 	}
 	// The term-8 entry conflicts with c's and d's extra entries at 11.
 	g.reason(20, "c deletes 1 entry from index 11 on: its entry 11 has term 6, the leader's has term 8")
 	g.reason(20, "d deletes 2 entries from index 11 on: its entry 11 has term 7, the leader's has term 8")
-	// Replies in cluster order: a, b, c give L, a, b, c = 4 of 7.
-	g.reason(21, "L commits index 11: stored on a majority (L, a, b, c) and of the current term 8 (§5.4.2); entries 1–10 commit with it")
+	// Replies in cluster order: a, b, c give lead, a, b, c = 4 of 7.
+	g.reason(21, "lead commits index 11: stored on a majority (lead, a, b, c) and of the current term 8 (§5.4.2); entries 1–10 commit with it")
 	final := "[1 1 1 4 4 5 5 6 6 6 8:x] 11 x"
-	g.expect(21, "L", "leader 8 "+final)
+	g.expect(21, "lead", "leader 8 "+final)
 	for _, id := range []string{"a", "b", "c", "d", "e", "f"} {
 		g.expect(23, id, "follower 8 "+final)
 	}
-	if l := g.leaders(); l != "L@8" {
-		t.Errorf("leaders %s, want L@8", l)
+	if l := g.leaders(); l != "lead@8" {
+		t.Errorf("leaders %s, want lead@8", l)
 	}
 }

@@ -12,7 +12,7 @@ import (
 func TestWhoCanWinFigure7(t *testing.T) {
 	ex := builtin(t, "figure7-election")
 	a := ask(t, ex, 1, Question{Kind: "who-can-win"})
-	want := map[string]bool{"a": true, "b": false, "c": true, "d": true, "e": false, "f": false, "L": true}
+	want := map[string]bool{"a": true, "b": false, "c": true, "d": true, "e": false, "f": false, "lead": true}
 	for _, x := range a.Answers {
 		w := must[WhoCanWin](t, x)
 		if w.CanWin == nil || *w.CanWin != want[w.Server] {
@@ -59,14 +59,14 @@ func TestWhoCanWinLiveLeader(t *testing.T) {
 	a := ask(t, ex, 0, Question{Kind: "who-can-win"})
 	for _, x := range a.Answers {
 		w := x.(WhoCanWin)
-		if w.Server != "L" {
+		if w.Server != "lead" {
 			continue
 		}
 		if w.CanWin == nil || !*w.CanWin {
-			t.Fatalf("L, the leader, cannot win again? %s", w.Because)
+			t.Fatalf("lead, the leader, cannot win again? %s", w.Because)
 		}
-		shows(t, ex, 0, w.Witness, "L wins again", func(st map[string]engine.ServerState) bool {
-			return st["L"].Role == engine.Leader && st["L"].Term > 8
+		shows(t, ex, 0, w.Witness, "lead wins again", func(st map[string]engine.ServerState) bool {
+			return st["lead"].Role == engine.Leader && st["lead"].Term > 8
 		})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"strconv"
 	"strings"
 
 	"github.com/raftsheet/raftsheet/diag"
@@ -42,6 +43,9 @@ func Layout(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*page.Documen
 		return nil, err
 	}
 	if err := checkPrintable(ex, tr, opt.Template, m); err != nil {
+		return nil, err
+	}
+	if err := checkRoleLetters(ex, opt.Template); err != nil {
 		return nil, err
 	}
 	fates, err := matchReplies(tr)
@@ -167,4 +171,27 @@ func clip(s string, n int) string {
 		return string(r[:n-1]) + "…"
 	}
 	return s
+}
+
+// checkRoleLetters refuses a server named like one of the role letters a
+// role-play sheet writes in its Terms grid (F, C, L, ×): "L" in a vote box
+// would read as the leader's role. Case tells them apart (Figure 7's
+// followers a–f keep their names). The trace template writes roles in
+// words, and no name can be mistaken for them.
+func checkRoleLetters(ex *exercise.Exercise, tpl *templates.Template) error {
+	if tpl.Kind != templates.KindRoleplay {
+		return nil
+	}
+	lbl := tpl.Labels
+	letters := map[string]string{lbl.FollowerShort: lbl.Follower, lbl.CandidateShort: lbl.Candidate,
+		lbl.LeaderShort: lbl.Leader, lbl.DownShort: lbl.Down}
+	for _, id := range ex.Config.Servers {
+		if role, ok := letters[id]; ok {
+			line, col := ex.Position(id)
+			return diag.Diagnostics{{File: ex.File, Line: line, Col: col,
+				Msg:  fmt.Sprintf("the server %q has the name of the role letter for %s, which the Raft State sheets write in the same boxes", id, role),
+				Hint: "rename the server (for example " + strconv.Quote(strings.ToLower(role)[:min(4, len(role))]) + ")"}}
+		}
+	}
+	return nil
 }

@@ -165,3 +165,22 @@ steps:
 		}
 	}
 }
+
+// A server named like a role letter of the Terms grid (L for leader)
+// cannot have a role-play sheet: its name in a vote box would read as a
+// role. The error names the line and what to do; the trace template,
+// which writes roles in words, builds.
+func TestServerNamedLikeARoleLetter(t *testing.T) {
+	src := "title: t\nservers: [L, a, b]\nsteps:\n  - timeout: a\n"
+	ex, err := exercise.Load("l.yaml", "l", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = buildLoaded(ex, templates.KindRoleplay, "a4")
+	if err == nil || !strings.Contains(err.Error(), `l.yaml:2:11: the server "L" has the name of the role letter for leader`) {
+		t.Errorf("got %v", err)
+	}
+	if _, err := buildLoaded(ex, templates.KindTrace, "a4"); err != nil {
+		t.Errorf("trace: %v", err)
+	}
+}

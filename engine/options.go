@@ -1,5 +1,7 @@
 package engine
 
+import "slices"
+
 // Replicate says when a leader sends a new client entry to its followers.
 type Replicate int
 
@@ -73,6 +75,48 @@ type Options struct {
 
 	// Mutate breaks the named rules on purpose (mutate.go); empty for Raft.
 	Mutate Mutations
+}
+
+// Beyond lists the options beyond Figure 2 that o turns on (log
+// compaction, client sessions and reads, the vote guard, PreVote,
+// CheckQuorum, the fast backup), by their exercise keys; nil when none.
+func (o Options) Beyond() []string {
+	var out []string
+	add := func(on bool, key string) {
+		if on {
+			out = append(out, key)
+		}
+	}
+	add(o.SnapshotAfter > 0, "snapshot_after")
+	add(o.Sessions, "sessions")
+	add(o.Reads != ReadsOff, "reads")
+	add(o.VoteGuard, "ignore_disruptive_votes")
+	add(o.PreVote, "prevote")
+	add(o.CheckQuorum, "check_quorum")
+	add(o.Backup != BackupDecrement, "backup")
+	return out
+}
+
+// BeyondFigure2 lists what a script uses beyond Figure 2: the options
+// (Options.Beyond), membership changes, snapshot, read and config steps.
+func (s *Script) BeyondFigure2() []string {
+	out := s.Config.Options.Beyond()
+	if s.Config.Members != nil {
+		out = append(out, "members")
+	}
+	for _, st := range s.Steps {
+		switch st.Kind {
+		case StepSnapshot, StepRead, StepConfig:
+			if k := st.Kind.String(); !slices.Contains(out, k) {
+				out = append(out, k)
+			}
+		case StepClient:
+			if st.Session != "" && !slices.Contains(out, "session") {
+				out = append(out, "session")
+			}
+		}
+	}
+	return out
 }
 
 // Config is what every server knows about its cluster.

@@ -63,12 +63,12 @@ func (s *Server) handlePreVote(m Message) {
 func (s *Server) handlePreVoteReply(m Message) {
 	from := text("from", m.From)
 	switch {
-	case m.VoteGranted && m.Term != s.CurrentTerm+1:
-		s.explain(RulePreVote, SayPreVoteReplyStale, from, number("replyTerm", m.Term), number("term", s.CurrentTerm+1))
 	case m.Term < s.CurrentTerm:
 		s.explain(RuleOlderTermReply, SayPreVoteReplyOld, from, number("replyTerm", m.Term), number("term", s.CurrentTerm))
 	case s.Role != PreCandidate:
 		s.explain(RulePreVote, SayPreVoteReplyLate, from)
+	case m.VoteGranted && m.Term != s.CurrentTerm+1:
+		s.explain(RulePreVote, SayPreVoteReplyStale, from, number("replyTerm", m.Term), number("term", s.CurrentTerm+1))
 	case !m.VoteGranted:
 		s.keep(s.explain(RulePreVote, SayPreVoteRefused, from, text("votes", s.preVoters())), whole(AttrVotes))
 	case s.VotesGranted[m.From]:

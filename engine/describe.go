@@ -15,7 +15,7 @@ func (st Step) Event(servers []string) string {
 		return st.Kind.String() + " " + st.Selection.String()
 	case StepClient:
 		if st.Session != "" {
-			return fmt.Sprintf("client %s %q (%s #%d)", st.Server, st.Value, st.Session, st.Seq)
+			return fmt.Sprintf("client %s %q (%s command %d)", st.Server, st.Value, st.Session, st.Seq)
 		}
 		return fmt.Sprintf("client %s %q", st.Server, st.Value)
 	case StepPartition:
@@ -65,7 +65,7 @@ func (st Step) WordsAbout(servers []string, message func(id int) string) string 
 		return st.Server + "'s election timer fires"
 	case StepClient:
 		if st.Session != "" {
-			return fmt.Sprintf("client %s asks %s to store %q (its command #%d)", st.Session, st.Server, st.Value, st.Seq)
+			return fmt.Sprintf("client %s asks %s to store %q (its command %d)", st.Session, st.Server, st.Value, st.Seq)
 		}
 		return fmt.Sprintf("a client asks %s to store %q", st.Server, st.Value)
 	case StepHeartbeat:

@@ -39,6 +39,19 @@ func (t MessageType) IsReply() bool {
 	return t == RequestVoteReply || t == AppendEntriesReply || t == InstallSnapshotReply || t == PreVoteReply
 }
 
+// ReplyType is the type of the reply to a request of type t.
+func (t MessageType) ReplyType() MessageType {
+	switch t {
+	case RequestVote:
+		return RequestVoteReply
+	case InstallSnapshot:
+		return InstallSnapshotReply
+	case PreVote:
+		return PreVoteReply
+	}
+	return AppendEntriesReply
+}
+
 // Message is one RPC or reply in flight, with the arguments and results of
 // Figure 2. Only the fields of its Type are meaningful.
 type Message struct {

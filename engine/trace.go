@@ -170,7 +170,7 @@ func (s *Server) Snapshot() ServerState {
 		st.Votes = s.voters()
 	}
 	if s.base() > 0 {
-		st.Snapshot = s.Snap.state()
+		st.Snapshot = s.Snap.Record()
 	}
 	if len(s.StateMachine.sessions) > 0 {
 		st.Sessions = s.StateMachine.Sessions()
@@ -190,7 +190,8 @@ func (s *Server) Snapshot() ServerState {
 	return st
 }
 
-func (sn Snapshot) state() *SnapshotState {
+// Record is the snapshot as the trace records it.
+func (sn Snapshot) Record() *SnapshotState {
 	out := &SnapshotState{LastIncludedIndex: sn.LastIncludedIndex, LastIncludedTerm: sn.LastIncludedTerm,
 		StateMachine: sn.State.Value()}
 	if len(sn.State.sessions) > 0 {
@@ -279,7 +280,7 @@ func (m Message) MarshalJSON() ([]byte, error) {
 			Data              *SnapshotState `json:"data"`
 			Done              bool           `json:"done"`
 			DuplicateOf       int            `json:"duplicate_of,omitempty"`
-		}{h, m.LeaderID, m.LastIncludedIndex, m.LastIncludedTerm, 0, m.Data.state(), true, m.DuplicateOf}
+		}{h, m.LeaderID, m.LastIncludedIndex, m.LastIncludedTerm, 0, m.Data.Record(), true, m.DuplicateOf}
 	case InstallSnapshotReply:
 		v = struct {
 			head
@@ -354,10 +355,24 @@ func (t *Trace) MaxTerm() int {
 	return t.maxOver(func(s ServerState) int { return s.Term })
 }
 
-// MaxLogLength is the length of the longest log any server holds.
+// MaxLogLength is the length of the longest log any server holds: its
+// last index, counting the entries a snapshot replaced (§7).
 func (t *Trace) MaxLogLength() int {
-	return t.maxOver(func(s ServerState) int { return len(s.Log) })
+	return t.maxOver(func(s ServerState) int { return s.LastIndex() })
 }
+
+// Base is the index of the last entry the server's snapshot replaced (its
+// lastIncludedIndex), 0 without one: its log holds the entries after it.
+func (s ServerState) Base() int {
+	if s.Snapshot == nil {
+		return 0
+	}
+	return s.Snapshot.LastIncludedIndex
+}
+
+// LastIndex is the index of the server's last entry, in its log or, when
+// the log after the snapshot is empty, in its snapshot.
+func (s ServerState) LastIndex() int { return s.Base() + len(s.Log) }
 
 // maxOver is the largest f over every server's state, initial and after
 // every step.

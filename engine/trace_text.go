@@ -332,7 +332,7 @@ func MessageText(m Message) string {
 			head, m.PrevLogIndex, m.PrevLogTerm, strings.TrimPrefix(LogText(indexed(m.PrevLogIndex, m.Entries)), "-"), m.LeaderCommit)
 	case InstallSnapshot:
 		return fmt.Sprintf("%s lastIncludedIndex %d lastIncludedTerm %d data [%s]",
-			head, m.LastIncludedIndex, m.LastIncludedTerm, SnapshotDataText(m.Data.state()))
+			head, m.LastIncludedIndex, m.LastIncludedTerm, SnapshotDataText(m.Data.Record()))
 	case InstallSnapshotReply:
 		return fmt.Sprintf("%s matchIndex %d", head, m.MatchIndex)
 	}

@@ -205,4 +205,32 @@ type Labels struct {
 	NoMessages            string `yaml:"no_messages"`
 	Delivered             string `yaml:"delivered"`
 	InFlightAfter         string `yaml:"in_flight_after"`
+
+	// The options beyond Figure 2: slips and messages of log compaction
+	// and PreVote, the fast backup's hints, and the state sheet's boxes
+	// for the snapshot, the configuration and the client sessions.
+	InstallSnapshot         string `yaml:"install_snapshot"`
+	PreVote                 string `yaml:"pre_vote"`
+	InstallSnapshotMsg      string `yaml:"install_snapshot_msg"`
+	InstallSnapshotReplyMsg string `yaml:"install_snapshot_reply_msg"`
+	PreVoteMsg              string `yaml:"pre_vote_msg"`
+	PreVoteReplyMsg         string `yaml:"pre_vote_reply_msg"`
+	LastIncludedIndex       string `yaml:"last_included_index"`
+	LastIncludedTerm        string `yaml:"last_included_term"`
+	Data                    string `yaml:"data"`
+	ConflictTerm            string `yaml:"conflict_term"`
+	ConflictIndex           string `yaml:"conflict_index"`
+	PreCandidate            string `yaml:"pre_candidate"`
+	PreCandidateShort       string `yaml:"pre_candidate_short"`
+	SnapshotTitle           string `yaml:"snapshot_title"`
+	InSnapshot              string `yaml:"in_snapshot"`
+	ConfigTitle             string `yaml:"config_title"`
+	Config                  string `yaml:"config"`
+	SessionsTitle           string `yaml:"sessions_title"`
+	Client                  string `yaml:"client"`
+	LastCommand             string `yaml:"last_command"`
+	Answer                  string `yaml:"answer"`
+	Reads                   string `yaml:"reads"`
+	ReadRefused             string `yaml:"read_refused"`
+	ReadWaits               string `yaml:"read_waits"`
 }

@@ -100,7 +100,7 @@ func layoutOnce(ex *exercise.Exercise, tr *engine.Trace, opt Options, m *fonts.M
 	sz := opt.Template.Sizes
 	area := page.Rect{X: sz.MarginMM, Y: sz.MarginMM, W: p.W - 2*sz.MarginMM, H: p.H - 2*sz.MarginMM}
 	l := &layout{ex: ex, tr: tr, tpl: opt.Template, lbl: &opt.Template.Labels, m: m,
-		values: newValueBook(tr, sz.ValueChars), st: newStyle(sz), ranges: ranges, shared: shared, rules: ruleBook{tr: tr, names: opt.Template.Rules}, stamp: opt.Stamp,
+		values: newValueBook(tr, sz.ValueChars), st: newStyle(sz), ranges: ranges, shared: shared, rules: ruleBook{tr: tr, names: opt.Template.Rules}, stamp: opt.Stamp, has: featuresOf(tr),
 		Flow: page.Flow{Doc: &page.Document{Title: tr.Title, Paper: p, Area: area}}}
 	l.Body = page.Rect{X: area.X, Y: area.Y + l.st.headerH, W: area.W, H: area.H - l.st.headerH - l.st.footH}
 	for _, s := range opt.Template.Sections {
@@ -140,8 +140,11 @@ func checkPrintable(ex *exercise.Exercise, tr *engine.Trace, tpl *templates.Temp
 		}
 		for _, s := range st.Servers {
 			for _, e := range s.Log {
-				texts = append(texts, e.Value)
+				texts = append(texts, e.Value, e.Client)
 			}
+		}
+		for _, r := range st.ReadResults {
+			texts = append(texts, r.ID, r.Value)
 		}
 	}
 	for _, s := range tr.Initial {
@@ -185,6 +188,9 @@ func checkRoleLetters(ex *exercise.Exercise, tpl *templates.Template) error {
 	lbl := tpl.Labels
 	letters := map[string]string{lbl.FollowerShort: lbl.Follower, lbl.CandidateShort: lbl.Candidate,
 		lbl.LeaderShort: lbl.Leader, lbl.DownShort: lbl.Down}
+	if ex.Config.Options.PreVote {
+		letters[lbl.PreCandidateShort] = lbl.PreCandidate
+	}
 	for _, id := range ex.Config.Servers {
 		if role, ok := letters[id]; ok {
 			line, col := ex.Position(id)

@@ -27,6 +27,7 @@ type layout struct {
 	shared *passShared
 	rules  ruleBook
 	stamp  Stamp
+	has    features // what the run shows beyond Figure 2
 }
 
 // passShared is what the layout passes of one build work out once.

@@ -19,6 +19,7 @@ type slipStyle struct {
 	gridLabelW float64
 	gridSize   float64 // font size of the response grid's answers
 	entriesH   float64 // height of the entries box (the longest entries of the run)
+	dataH      float64 // height of an InstallSnapshot's data box (the longest data of the run)
 }
 
 const slipPad = 2.5
@@ -28,7 +29,13 @@ func (l *layout) newSlipStyle(slips []*slip) slipStyle {
 	ss := slipStyle{gap: 5}
 	ss.fieldW = l.fitWidth(fonts.Regular, st.small, lbl.Term, lbl.LeaderID, lbl.PrevLogIndex, lbl.PrevLogTerm, lbl.Entries,
 		lbl.LeaderCommit, lbl.CandidateID, lbl.LastLogIndex, lbl.LastLogTerm)
+	if l.has.snapshots {
+		ss.fieldW = max(ss.fieldW, l.fitWidth(fonts.Regular, st.small, lbl.LastIncludedIndex, lbl.LastIncludedTerm, lbl.Data))
+	}
 	ss.gridLabelW = l.fitWidth(fonts.Bold, st.small, lbl.ID, lbl.Term, lbl.OK, lbl.Match)
+	if l.has.hints {
+		ss.gridLabelW = max(ss.gridLabelW, l.fitWidth(fonts.Bold, st.small, lbl.ConflictTerm, lbl.ConflictIndex))
+	}
 	if l.tr.Timing != nil {
 		ss.gridLabelW = max(ss.gridLabelW, l.fitWidth(fonts.Bold, st.small, lbl.Arrives))
 	}
@@ -36,6 +43,9 @@ func (l *layout) newSlipStyle(slips []*slip) slipStyle {
 	for _, s := range slips {
 		for _, to := range s.to {
 			gridIDs = append(gridIDs, field.ResponseID(s.ids[0], to, "match"), field.ResponseID(s.ids[0], to, "term"))
+			if l.has.hints {
+				gridIDs = append(gridIDs, field.ResponseID(s.ids[0], to, "conflictIndex"))
+			}
 		}
 	}
 	idW := l.idWidth(gridIDs...)
@@ -56,13 +66,27 @@ func (l *layout) newSlipStyle(slips []*slip) slipStyle {
 	}
 	boxW := ss.inner - ss.fieldW
 	ss.entriesH = st.cell
+	ss.dataH = st.cell
 	for _, s := range slips {
-		if s.msg.Type == engine.AppendEntries {
+		switch s.msg.Type {
+		case engine.AppendEntries:
 			lines := l.wrapIn(l.entries(s.msg).runs, fonts.Italic, st.body, boxW)
 			ss.entriesH = max(ss.entriesH, l.fieldH(len(lines), st.body))
+		case engine.InstallSnapshot:
+			lines := l.wrapIn(l.snapshotBox(s.msg).runs, fonts.Italic, st.body, boxW)
+			ss.dataH = max(ss.dataH, l.fieldH(len(lines), st.body))
 		}
 	}
 	return ss
+}
+
+// snapshotBox is an InstallSnapshot's data as answers (§7).
+func (l *layout) snapshotBox(m engine.Message) held {
+	var box held
+	for _, v := range l.snapshotData(m.Data.Record()) {
+		box.add(v, page.Answer, false)
+	}
+	return box
 }
 
 // entries are an AppendEntries' entries as answers, "none (heartbeat)"
@@ -73,7 +97,7 @@ func (l *layout) entries(m engine.Message) held {
 		box.addWords(l.lbl.Heartbeat, page.Answer)
 	}
 	for _, e := range m.Entries {
-		box.add(l.values.entry(e.Term, e.Value), page.Answer, false)
+		box.add(l.values.logEntry(e), page.Answer, false)
 	}
 	return box
 }
@@ -137,16 +161,28 @@ func (l *layout) slip(ss slipStyle, s *slip) (float64, func(p *page.Page, x, y, 
 		return slipField{label, box, h, l.newField(field.SlipID(s.ids[0], name), fk, box.answer, m.From, s.step, l.rules.named(rule), kind+" "+idList(s.ids), label)}
 	}
 	cellH := max(st.cell, l.fieldH(1, st.body))
-	fields := []slipField{arg(lbl.Term, "term", field.KindNumber, a(m.Term), engine.RuleSenderTerm, cellH)}
-	if m.Type == engine.AppendEntries {
-		fields = append(fields,
+	var fields []slipField
+	switch m.Type {
+	case engine.AppendEntries:
+		fields = append(fields, arg(lbl.Term, "term", field.KindNumber, a(m.Term), engine.RuleSenderTerm, cellH),
 			arg(lbl.LeaderID, "leaderId", field.KindServer, server(m.LeaderID), engine.RuleAppendEntriesArg, cellH),
 			arg(lbl.PrevLogIndex, "prevLogIndex", field.KindNumber, a(m.PrevLogIndex), engine.RulePrevLogIndex, cellH),
 			arg(lbl.PrevLogTerm, "prevLogTerm", field.KindNumber, a(m.PrevLogTerm), engine.RulePrevLogTerm, cellH),
 			arg(lbl.Entries, "entries", field.KindEntries, l.entries(m), engine.RuleSendEntries, ss.entriesH),
 			arg(lbl.LeaderCommit, "leaderCommit", field.KindNumber, a(m.LeaderCommit), engine.RuleLeaderCommitArg, cellH))
-	} else {
-		fields = append(fields,
+	case engine.InstallSnapshot: // Figure 13's arguments, the snapshot in one chunk
+		fields = append(fields, arg(lbl.Term, "term", field.KindNumber, a(m.Term), engine.RuleSenderTerm, cellH),
+			arg(lbl.LeaderID, "leaderId", field.KindServer, server(m.LeaderID), engine.RuleSendSnapshot, cellH),
+			arg(lbl.LastIncludedIndex, "lastIncludedIndex", field.KindNumber, a(m.LastIncludedIndex), engine.RuleSendSnapshot, cellH),
+			arg(lbl.LastIncludedTerm, "lastIncludedTerm", field.KindNumber, a(m.LastIncludedTerm), engine.RuleSendSnapshot, cellH),
+			arg(lbl.Data, "data", field.KindValues, l.snapshotBox(m), engine.RuleSendSnapshot, ss.dataH))
+	case engine.PreVote: // RequestVote's arguments for the term it would stand in
+		fields = append(fields, arg(lbl.Term, "term", field.KindNumber, a(m.Term), engine.RulePreVote, cellH),
+			arg(lbl.CandidateID, "candidateId", field.KindServer, server(m.CandidateID), engine.RulePreVote, cellH),
+			arg(lbl.LastLogIndex, "lastLogIndex", field.KindNumber, a(m.LastLogIndex), engine.RuleLastLogArg, cellH),
+			arg(lbl.LastLogTerm, "lastLogTerm", field.KindNumber, a(m.LastLogTerm), engine.RuleLastLogArg, cellH))
+	default:
+		fields = append(fields, arg(lbl.Term, "term", field.KindNumber, a(m.Term), engine.RuleSenderTerm, cellH),
 			arg(lbl.CandidateID, "candidateId", field.KindServer, server(m.CandidateID), engine.RuleRequestVoteArg, cellH),
 			arg(lbl.LastLogIndex, "lastLogIndex", field.KindNumber, a(m.LastLogIndex), engine.RuleLastLogArg, cellH),
 			arg(lbl.LastLogTerm, "lastLogTerm", field.KindNumber, a(m.LastLogTerm), engine.RuleLastLogArg, cellH))
@@ -186,93 +222,138 @@ func (l *layout) slip(ss slipStyle, s *slip) (float64, func(p *page.Page, x, y, 
 
 // responseGrid is the seed's response grid at x: a column per server;
 // the receivers fill in their term and answer (and, for AppendEntries, the
-// index they now match); the other columns are shaded. In a timed
-// exercise a printed row says when each receiver's copy arrives.
+// index they now match; with the fast backup, a rejection's hints); the
+// other columns are shaded. An InstallSnapshot's receivers fill in their
+// term, whether they took it (no only for a stale term) and the index
+// they now match. In a timed exercise a printed row
+// says when each receiver's copy arrives.
 func (l *layout) responseGrid(ss slipStyle, s *slip, x float64) []page.Row {
 	lbl, st := l.lbl, l.st
 	colW := (ss.inner - ss.gridLabelW) / float64(len(l.tr.Servers))
 	widths := []float64{ss.gridLabelW}
 	ids := []cell{boldLabel(lbl.ID).sized(st.small)}
 	arrives := []cell{leftLabel(lbl.Arrives).sized(st.small)}
-	terms := []cell{leftLabel(lbl.Term).sized(st.small)}
-	oks := []cell{leftLabel(lbl.OK).sized(st.small)}
-	matches := []cell{leftLabel(lbl.Match).sized(st.small)}
+	parts := l.responseParts(s.msg.Type)
+	grid := make([][]cell, len(parts))
+	for i, p := range parts {
+		grid[i] = []cell{leftLabel(p.label).sized(st.small)}
+	}
 	for _, id := range l.tr.Servers {
 		widths = append(widths, colW)
 		ids = append(ids, boldLabel(id).sized(st.small))
 		f, addressed := s.fate[id]
 		if !addressed {
 			arrives = append(arrives, shaded())
-			terms, oks, matches = append(terms, shaded()), append(oks, shaded()), append(matches, shaded())
+			for i := range grid {
+				grid[i] = append(grid[i], shaded())
+			}
 			continue
 		}
 		arrives = append(arrives, given(itoa(s.arrives[id])).sized(st.small))
-		term, ok, match := l.responseAnswers(f)
-		fs := l.responseFields(s, id, f, term, ok, match)
-		terms = append(terms, ask(term).asking(fs[0]))
-		oks = append(oks, ask(ok).asking(fs[1]))
-		matches = append(matches, ask(match).asking(fs[2]))
+		answers := l.responseAnswers(f)
+		for i, p := range parts {
+			grid[i] = append(grid[i], ask(answers[p.name]).asking(l.responseField(s, id, f, p, answers[p.name])))
+		}
 	}
 	rows := []page.Row{l.tableRow(x, widths, ids, ss.gridSize, 5)}
 	if s.msg.Timed {
 		rows = append(rows, l.tableRow(x, widths, arrives, ss.gridSize, 5))
 	}
-	rows = append(rows,
-		l.tableRow(x, widths, terms, ss.gridSize, st.cell),
-		l.tableRow(x, widths, oks, ss.gridSize, st.cell))
-	if s.msg.Type == engine.AppendEntries {
-		rows = append(rows, l.tableRow(x, widths, matches, ss.gridSize, st.cell))
+	for _, g := range grid {
+		rows = append(rows, l.tableRow(x, widths, g, ss.gridSize, st.cell))
 	}
 	return rows
 }
 
-// responseFields are the fields of a receiver's column of a response
-// grid: term, ok and match; the rule is the receiver's reason in the step
-// that delivered the request, or the network's for a lost one.
-func (l *layout) responseFields(s *slip, to string, f outcome, term, ok, match held) [3]*field.Field {
-	part, box := l.slipKind(s.msg.Type)+" "+idList(s.ids), l.lbl.Response+" of "+to+", "
+// responsePart is a row of a response grid: the part of the reply its
+// boxes hold (the last part of their ids), its label, kind and the rule
+// that explains it when the receiver's decision does not.
+type responsePart struct {
+	name, label string
+	kind        field.Kind
+	rule        engine.Rule // 0: the receiver's decision
+}
+
+// responseParts are the rows of the response grid of a request of type t.
+func (l *layout) responseParts(t engine.MessageType) []responsePart {
+	lbl := l.lbl
+	term := responsePart{"term", lbl.Term, field.KindNumber, 0}
+	ok := responsePart{"ok", lbl.OK, field.KindAnswer, 0}
+	switch t {
+	case engine.AppendEntries:
+		out := []responsePart{term, ok, {"match", lbl.Match, field.KindNumber, engine.RuleMatchIndex}}
+		if l.has.hints {
+			out = append(out, responsePart{"conflictTerm", lbl.ConflictTerm, field.KindNumber, engine.RuleFastBackup},
+				responsePart{"conflictIndex", lbl.ConflictIndex, field.KindNumber, engine.RuleFastBackup})
+		}
+		return out
+	case engine.InstallSnapshot:
+		return []responsePart{term, ok, {"match", lbl.Match, field.KindNumber, engine.RuleInstallSnapshot}}
+	}
+	return []responsePart{term, ok}
+}
+
+// responseField is the field of a receiver's box in a response grid; its
+// rule is the receiver's reason in the step that delivered the request,
+// or the network's for a lost one.
+func (l *layout) responseField(s *slip, to string, f outcome, p responsePart, box held) *field.Field {
+	where, name := l.slipKind(s.msg.Type)+" "+idList(s.ids), l.lbl.Response+" of "+to+", "+p.label
 	rb := l.rules
 	okRule, termRule := rb.responseRules(f.step, to, s.idOf[to], f.reply.ID)
-	matchRule := rb.named(engine.RuleMatchIndex)
-	if f.fate != answered {
-		okRule = rb.networkRule(f.step, s.idOf[to])
-		termRule, matchRule = okRule, okRule
+	rule := okRule
+	switch {
+	case f.fate != answered:
+		rule = rb.networkRule(f.step, s.idOf[to])
+	case p.name == "term":
+		rule = termRule
+	case p.rule != 0:
+		rule = rb.named(p.rule)
 	}
-	return [3]*field.Field{
-		l.newField(field.ResponseID(s.ids[0], to, "term"), field.KindNumber, term.answer, to, f.step, termRule, part, box+l.lbl.Term),
-		l.newField(field.ResponseID(s.ids[0], to, "ok"), field.KindAnswer, ok.answer, to, f.step, okRule, part, box+l.lbl.OK),
-		l.newField(field.ResponseID(s.ids[0], to, "match"), field.KindNumber, match.answer, to, f.step, matchRule, part, box+l.lbl.Match),
-	}
+	return l.newField(field.ResponseID(s.ids[0], to, p.name), p.kind, box.answer, to, f.step, rule, where, name)
 }
 
 // slipKind is the printed name of a slip's kind of RPC.
 func (l *layout) slipKind(t engine.MessageType) string {
-	if t == engine.AppendEntries {
+	switch t {
+	case engine.AppendEntries:
 		return l.lbl.AppendEntries
+	case engine.InstallSnapshot:
+		return l.lbl.InstallSnapshot
+	case engine.PreVote:
+		return l.lbl.PreVote
 	}
 	return l.lbl.RequestVote
 }
 
-// responseAnswers are what a receiver writes in its column: its term, its
-// answer, and the index it matches; or what became of the request.
-func (l *layout) responseAnswers(f outcome) (term, ok, match held) {
+// responseAnswers are what a receiver writes in its column, by part: its
+// term, its answer, the index it matches and a rejection's hints; or what
+// became of the request.
+func (l *layout) responseAnswers(f outcome) map[string]held {
 	lbl := l.lbl
 	a := func(s string) held { return holding(s, page.Answer) }
+	none := a(lbl.None)
+	out := map[string]held{"term": none, "match": none, "conflictTerm": none, "conflictIndex": none}
 	switch f.fate {
 	case lost:
-		return a(lbl.None), a(lbl.Lost), a(lbl.None)
+		out["ok"] = a(lbl.Lost)
+		return out
 	case dropped:
-		return a(lbl.None), a(lbl.Dropped), a(lbl.None)
+		out["ok"] = a(lbl.Dropped)
+		return out
 	case pending:
-		return a(lbl.None), a(lbl.InFlight), a(lbl.None)
+		out["ok"] = a(lbl.InFlight)
+		return out
 	}
 	r := f.reply
-	okWord, matchWord := lbl.No, lbl.None
-	if r.VoteGranted || r.Success {
-		okWord = lbl.Yes
+	out["term"], out["ok"] = a(itoa(r.Term)), a(choose(r.VoteGranted || r.Success, lbl.Yes, lbl.No))
+	switch {
+	case r.Type == engine.AppendEntriesReply && r.Success, r.Type == engine.InstallSnapshotReply && r.MatchIndex > 0:
+		out["match"] = a(itoa(r.MatchIndex))
+	case r.Hinted:
+		out["conflictTerm"], out["conflictIndex"] = a(itoa(r.ConflictTerm)), a(itoa(r.ConflictIndex))
 	}
-	if r.Type == engine.AppendEntriesReply && r.Success {
-		matchWord = itoa(r.MatchIndex)
+	if r.Type == engine.InstallSnapshotReply { // accepted unless its term was stale
+		out["ok"] = a(choose(r.MatchIndex > 0, lbl.Yes, lbl.No))
 	}
-	return a(itoa(r.Term)), a(okWord), a(matchWord)
+	return out
 }

@@ -1,6 +1,7 @@
 package worksheet
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
@@ -23,12 +24,25 @@ var traceAttrs = map[string]func(engine.ServerState) string{
 	"votedFor": func(s engine.ServerState) string { return votedFor(&templates.Labels{None: "-"}, s) },
 	"log": func(s engine.ServerState) string {
 		var b strings.Builder
+		b.WriteString(itoa(s.Base()) + "\x00")
 		for _, e := range s.Log {
 			b.WriteString(itoa(e.Term) + ":" + e.Value + "\x00")
 		}
 		return b.String()
 	},
-	"commitIndex":  func(s engine.ServerState) string { return itoa(s.CommitIndex) },
+	"commitIndex": func(s engine.ServerState) string { return itoa(s.CommitIndex) },
+	// Beyond Figure 2 (§6–§8).
+	"lastIncludedIndex": func(s engine.ServerState) string { return itoa(s.Base()) },
+	"lastIncludedTerm": func(s engine.ServerState) string {
+		if s.Snapshot == nil {
+			return ""
+		}
+		return itoa(s.Snapshot.LastIncludedTerm)
+	},
+	"data":         func(s engine.ServerState) string { return fmt.Sprint(s.Snapshot) },
+	"config":       func(s engine.ServerState) string { return fmt.Sprint(s.Config) },
+	"sessions":     func(s engine.ServerState) string { return fmt.Sprint(s.Sessions) },
+	"reads":        func(s engine.ServerState) string { return fmt.Sprint(s.Reads) },
 	"stateMachine": func(s engine.ServerState) string { return strings.Join(stateMachineValues(s.StateMachine), "\x00") },
 	"timer": func(s engine.ServerState) string {
 		out := ""

@@ -2,6 +2,7 @@ package worksheet
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -27,7 +28,8 @@ func sentGroups(msgs []engine.Message) []*sentGroup {
 	for _, m := range msgs {
 		key := requestKey(m)
 		if m.Type.IsReply() {
-			key = fmt.Sprintf("%s|%s|%d|%t|%t|%d", m.Type, m.To, m.Term, m.VoteGranted, m.Success, m.MatchIndex)
+			key = fmt.Sprintf("%s|%s|%d|%t|%t|%d|%t|%d|%d", m.Type, m.To, m.Term, m.VoteGranted, m.Success, m.MatchIndex,
+				m.Hinted, m.ConflictTerm, m.ConflictIndex)
 		}
 		g := byKey[key]
 		if g != nil && (m.DuplicateOf != 0 || g.repeats(m)) {
@@ -71,14 +73,14 @@ func (l *layout) describe(g *sentGroup) string {
 	parts := []string{l.typeName(m.Type) + " " + strings.Join(g.from, ", ") + " → " + strings.Join(g.to, ", "),
 		lbl.Term + " " + itoa(m.Term)}
 	switch m.Type {
-	case engine.RequestVote:
+	case engine.RequestVote, engine.PreVote:
 		parts = append(parts, lbl.LastLogIndex+" "+itoa(m.LastLogIndex), lbl.LastLogTerm+" "+itoa(m.LastLogTerm))
-	case engine.RequestVoteReply:
+	case engine.RequestVoteReply, engine.PreVoteReply:
 		parts = append(parts, choose(m.VoteGranted, lbl.Granted, lbl.Denied))
 	case engine.AppendEntries:
 		entries := make([]string, len(m.Entries))
 		for i, e := range m.Entries {
-			entries[i] = l.values.entry(e.Term, e.Value)
+			entries[i] = l.values.logEntry(e)
 		}
 		if len(entries) == 0 {
 			entries = []string{lbl.None}
@@ -90,6 +92,16 @@ func (l *layout) describe(g *sentGroup) string {
 		if m.Success {
 			parts = append(parts, lbl.MatchIndex+" "+itoa(m.MatchIndex))
 		}
+		if m.Hinted && !m.Success {
+			parts = append(parts, lbl.ConflictTerm+" "+itoa(m.ConflictTerm), lbl.ConflictIndex+" "+itoa(m.ConflictIndex))
+		}
+	case engine.InstallSnapshot:
+		parts = append(parts, lbl.LastIncludedIndex+" "+itoa(m.LastIncludedIndex), lbl.LastIncludedTerm+" "+itoa(m.LastIncludedTerm),
+			lbl.Data+" "+strings.Join(l.snapshotData(m.Data.Record()), " "))
+	case engine.InstallSnapshotReply:
+		if m.MatchIndex > 0 {
+			parts = append(parts, lbl.MatchIndex+" "+itoa(m.MatchIndex))
+		}
 	}
 	if m.DuplicateOf != 0 {
 		parts = append(parts, fill(lbl.CopyOf, "id", itoa(m.DuplicateOf)))
@@ -98,15 +110,29 @@ func (l *layout) describe(g *sentGroup) string {
 }
 
 func (l *layout) typeName(t engine.MessageType) string {
-	switch t {
-	case engine.RequestVote:
-		return l.lbl.RequestVoteMsg
-	case engine.RequestVoteReply:
-		return l.lbl.RequestVoteReplyMsg
-	case engine.AppendEntries:
-		return l.lbl.AppendEntriesMsg
+	lbl := l.lbl
+	return [...]string{lbl.RequestVoteMsg, lbl.RequestVoteReplyMsg, lbl.AppendEntriesMsg, lbl.AppendEntriesReplyMsg,
+		lbl.InstallSnapshotMsg, lbl.InstallSnapshotReplyMsg, lbl.PreVoteMsg, lbl.PreVoteReplyMsg}[t]
+}
+
+// snapshotData is a snapshot's data as the sheets print it (§7): the
+// state machine's values ("–" for none), each client's last command and
+// answer, "c1.1:x" (§8), and the configuration, "{S1,S2,S3}" (§6).
+func (l *layout) snapshotData(sn *engine.SnapshotState) []string {
+	out := l.values.stateMachine(sn.StateMachine)
+	if len(out) == 0 {
+		out = []string{l.lbl.None}
 	}
-	return l.lbl.AppendEntriesReplyMsg
+	for i := range out[:len(out)-1] {
+		out[i] += ","
+	}
+	for _, c := range slices.Sorted(maps.Keys(sn.Sessions)) {
+		out = append(out, c+"."+itoa(sn.Sessions[c].Seq)+":"+l.values.short(sn.Sessions[c].Response))
+	}
+	if sn.Config != nil {
+		out = append(out, l.values.command(engine.Entry{Config: sn.Config.String()}))
+	}
+	return out
 }
 
 func choose(b bool, yes, no string) string {

@@ -35,10 +35,14 @@ func (l *layout) newTraceColumns() traceColumns {
 		return max(l.fitWidth(fonts.Bold, st.small, texts[0]), l.fitWidth(fonts.Italic, st.body, texts[1:]...),
 			l.idWidth(l.stepIDs(n, attr)...))
 	}
+	roles := []string{lbl.Role, lbl.Follower, lbl.Candidate, lbl.Leader, lbl.Down}
+	if l.has.prevote {
+		roles = append(roles, lbl.PreCandidate)
+	}
 	c := traceColumns{serverW: max(l.fitWidth(fonts.Bold, st.small, append([]string{lbl.Server}, l.tr.Servers...)...), 10)}
 	// Wide enough for the key's answers, for handwriting and for the ids.
 	c.cols = []traceColumn{
-		{attr: "role", head: lbl.Role, w: max(w("role", lbl.Role, lbl.Follower, lbl.Candidate, lbl.Leader, lbl.Down), 20), kind: field.KindRoles, topic: topicRole},
+		{attr: "role", head: lbl.Role, w: max(w("role", roles...), 20), kind: field.KindRoles, topic: topicRole},
 		{attr: "term", head: lbl.Term, w: max(w("term", lbl.Term, itoa(l.tr.MaxTerm())), 12), kind: field.KindNumber, topic: topicTerm},
 		{attr: "votedFor", head: lbl.VotedFor, w: max(w("votedFor", append([]string{lbl.VotedFor, lbl.None}, l.tr.Servers...)...), 15), kind: field.KindServer, topic: topicVote},
 		{attr: "log", head: lbl.Log, left: true, kind: field.KindEntries, topic: topicLog},
@@ -81,6 +85,7 @@ func (c traceColumns) widths() []float64 {
 func (l *layout) traceSteps() {
 	l.StartPage("steps")
 	cols := l.newTraceColumns()
+	extra := l.beyondColumns()
 	for i, s := range l.tr.Steps {
 		if i > 0 {
 			l.Space(l.st.gap + 1)
@@ -88,6 +93,10 @@ func (l *layout) traceSteps() {
 		rows := l.stepHeading(s.N, s.TimeMs, s.Words, s.Note, true)
 		rows = append(rows, page.Gap(1))
 		rows = append(rows, l.serverTable(cols, s)...)
+		if len(extra.cols) > 0 {
+			rows = append(rows, page.Gap(1))
+			rows = append(rows, l.serverTable(extra, s)...)
+		}
 		rows = append(rows, page.Gap(1.5))
 		rows = append(rows, l.messageRows(s)...)
 		rows = append(rows, page.Gap(1.5))
@@ -114,7 +123,7 @@ func (l *layout) serverTable(cols traceColumns, s engine.StepRecord) []page.Row 
 	for _, id := range l.tr.Servers {
 		cells := []cell{boldLabel(id).sized(st.small)}
 		for _, col := range cols.cols {
-			box := l.traceValue(col.attr, id, s.Servers[id], asked[id])
+			box := l.traceValue(col.attr, id, s, asked[id])
 			c := ask(box)
 			if col.left {
 				c = c.left()
@@ -133,8 +142,8 @@ func (l *layout) serverTable(cols traceColumns, s engine.StepRecord) []page.Row 
 
 // traceValue is what a server's cell of a column holds after a step, as
 // answers when the step asks about the server, else as print.
-func (l *layout) traceValue(attr, id string, sv engine.ServerState, asked bool) held {
-	lbl := l.lbl
+func (l *layout) traceValue(attr, id string, s engine.StepRecord, asked bool) held {
+	lbl, sv := l.lbl, s.Servers[id]
 	ink := page.Print
 	if asked {
 		ink = page.Answer
@@ -147,7 +156,16 @@ func (l *layout) traceValue(attr, id string, sv engine.ServerState, asked bool) 
 	case "votedFor":
 		return holding(votedFor(lbl, sv), ink)
 	case "log":
-		return l.logValues(sv.Log, ink)
+		box := l.logValues(sv.Log, ink)
+		if sv.Snapshot != nil { // the log after the snapshot's boundary (§7)
+			var withBase held
+			withBase.addWords(l.lbl.InSnapshot+" ≤"+itoa(sv.Base()), ink)
+			if len(sv.Log) > 0 {
+				withBase.runs, withBase.answer = append(withBase.runs, box.runs...), append(withBase.answer, box.answer...)
+			}
+			box = withBase
+		}
+		return box
 	case "commitIndex":
 		return holding(itoa(sv.CommitIndex), ink)
 	case "timer":
@@ -156,6 +174,8 @@ func (l *layout) traceValue(attr, id string, sv engine.ServerState, asked bool) 
 			ink = page.Print // a drawn timeout: the worksheet gives when it fires
 		}
 		return holding(t, ink)
+	case "lastIncludedIndex", "lastIncludedTerm", "data", "config", "sessions", "reads":
+		return l.beyondValue(attr, id, s, ink)
 	}
 	sm := l.values.stateMachine(sv.StateMachine)
 	if len(sm) == 0 {
@@ -207,7 +227,7 @@ func (l *layout) logValues(log []engine.LogEntry, ink page.Ink) held {
 	}
 	var box held
 	for _, e := range log {
-		box.add(l.values.entry(e.Term, e.Value), ink, false)
+		box.add(l.values.logEntry(entryOf(e)), ink, false)
 	}
 	return box
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/raftsheet/raftsheet/diag"
+	"github.com/raftsheet/raftsheet/infile"
 	"github.com/raftsheet/raftsheet/yaml"
 )
 
@@ -56,13 +57,49 @@ var loneDashes = regexp.MustCompile(`(?m)^([ \t]+[^\s#:-][^\n:]*:)[ \t]+-[ \t]*(
 
 var headerKeys = []string{"exercise", "code", "template", "paper", "student", "answers"}
 
+// Limits of an answer file.
+const (
+	// MaxAnswerFileSize is the largest answer file read, checked before
+	// reading: the worked answer file (--key) of a 500-step exercise of
+	// nine servers in the trace template, the largest sheet there is, is
+	// 3 MB, and a student's typed from paper is smaller.
+	MaxAnswerFileSize = 4 << 20
+	// MaxAnswers is the most answers a file may hold: that same sheet has
+	// 23,000 fields.
+	MaxAnswers = 50_000
+)
+
+// ReadAnswersFile reads the answer file at path: a regular file of at
+// most MaxAnswerFileSize bytes.
+func ReadAnswersFile(path string) (*AnswerFile, error) {
+	src, err := infile.Read(path, MaxAnswerFileSize)
+	if err != nil {
+		return nil, err
+	}
+	return ReadAnswers(path, src)
+}
+
 // ReadAnswers reads an answer file. Errors are diag.Diagnostics naming
 // the file and line: not YAML, not a mapping, an unknown or repeated key,
-// no exercise or code.
+// no exercise or code, more than MaxAnswers answers.
 func ReadAnswers(file string, src []byte) (*AnswerFile, error) {
+	if len(src) > MaxAnswerFileSize {
+		return nil, diag.Diagnostics{{File: file, Msg: "the file is larger than " + infile.Size(MaxAnswerFileSize),
+			Hint: "an answer file is the one `raftsheet answers` writes, filled in; is it the right file?"}}
+	}
+	if d := diag.CheckText(file, src); d != nil {
+		return nil, diag.Diagnostics{*d}
+	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(loneDashes.ReplaceAll(src, []byte(`$1 "-"$2`))))
 	if err := dec.Decode(&doc); err != nil {
+		return nil, yamlDiag(file, err)
+	}
+	var second yaml.Node
+	if err := dec.Decode(&second); err == nil {
+		return nil, diag.Diagnostics{{File: file, Line: max(1, second.Line), Msg: "a second YAML document starts here (after `---`), and an answer file is one document",
+			Hint: "remove the `---` line; put another student's answers in a file of their own"}}
+	} else if !errors.Is(err, io.EOF) {
 		return nil, yamlDiag(file, err)
 	}
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
@@ -98,7 +135,7 @@ func ReadAnswers(file string, src []byte) (*AnswerFile, error) {
 			if s := diag.Suggest(k.Value, headerKeys); s != "" {
 				hint = fmt.Sprintf("did you mean `%s`?", s)
 			}
-			fail(k, hint, "unknown key `%s` (an answer file has: %s)", k.Value, strings.Join(headerKeys, ", "))
+			fail(k, hint, "unknown key `%s` (an answer file has: %s)", clip(k.Value, 40), strings.Join(headerKeys, ", "))
 		}
 	}
 	if a.Header.Exercise == "" && a.Header.Code == "" {
@@ -113,6 +150,15 @@ func ReadAnswers(file string, src []byte) (*AnswerFile, error) {
 		return nil, diags
 	}
 	return a, nil
+}
+
+// clip is a text of a file as a message quotes it: at most n
+// characters (diag escapes what a terminal must not see).
+func clip(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
 }
 
 func headerField(h *Header, key string) *string {
@@ -142,13 +188,13 @@ func (a *AnswerFile) readStudent(v *yaml.Node, fail failFunc) {
 		k, val := v.Content[i], v.Content[i+1]
 		switch {
 		case val.Kind != yaml.ScalarNode:
-			fail(val, "", "student %s must be a single value", k.Value)
+			fail(val, "", "student %s must be a single value", clip(k.Value, 40))
 		case k.Value == "id":
 			a.Header.Student.ID = strings.TrimSpace(val.Value)
 		case k.Value == "name":
 			a.Header.Student.Name = strings.TrimSpace(val.Value)
 		default:
-			fail(k, "", "unknown key `%s` in student (it has id and name)", k.Value)
+			fail(k, "", "unknown key `%s` in student (it has id and name)", clip(k.Value, 40))
 		}
 	}
 	a.Header.Student.Line = v.Line
@@ -162,11 +208,15 @@ func (a *AnswerFile) readAnswers(v *yaml.Node, fail failFunc) {
 		fail(v, "write one `field id: answer` per line under it", "`answers` must be a mapping of field ids to answers")
 		return
 	}
+	if len(v.Content)/2 > MaxAnswers {
+		fail(v, "an answer file has one line per box of the sheet, as `raftsheet answers` writes it", "`answers` has %d answers; no sheet has more than %d boxes", len(v.Content)/2, MaxAnswers)
+		return
+	}
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		k, val := v.Content[i], v.Content[i+1]
 		id := strings.TrimSpace(k.Value)
 		if prev, dup := a.Answers[id]; dup {
-			fail(k, "keep one of them", "the field %s is also on line %d", id, prev.Line)
+			fail(k, "keep one of them", "the field %s is also on line %d", clip(id, 60), prev.Line)
 			continue
 		}
 		a.Answers[id] = readAnswer(val, k.Line)

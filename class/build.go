@@ -2,7 +2,8 @@ package class
 
 import (
 	"fmt"
-	"path/filepath"
+	"maps"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -52,6 +53,9 @@ type sheets struct {
 // are built on every CPU, and drawn into the merged PDFs in roster order
 // as they come. Files are written all or nothing.
 func Build(ex *exercise.Exercise, students []Student, opt Options) (*Set, error) {
+	if len(students) < 1 || len(students) > MaxStudents {
+		return nil, fmt.Errorf("a class set has 1 to %d students, not %d", MaxStudents, len(students))
+	}
 	base, err := pipeline.Options(ex, opt.Template, opt.Paper)
 	if err != nil {
 		return nil, err
@@ -144,13 +148,15 @@ func buildStudent(ex *exercise.Exercise, ref string, a Assignment, base workshee
 	return s
 }
 
-// write writes every file of the set.
+// write writes every file of the set into a fresh folder and swaps it in
+// for the old set as a whole (pipeline.Stage): a reader sees the old set
+// or the new one, never a mix, whatever fails or is killed on the way.
 func write(ex *exercise.Exercise, assigned []Assignment, built []sheets, merged [2][]byte, base worksheet.Options, opt Options) (*Set, error) {
 	m := &Manifest{Exercise: opt.Exercise, Title: ex.Title, Seed: opt.Seed, Template: templateRef(base.Template), Paper: base.Paper.Name,
 		Worksheets: "worksheets.pdf", Keys: "keys.pdf"}
 	files := map[string][]byte{
-		filepath.Join(opt.Dir, m.Worksheets): merged[0],
-		filepath.Join(opt.Dir, m.Keys):       merged[1],
+		m.Worksheets: merged[0],
+		m.Keys:       merged[1],
 	}
 	names := fileNames(assigned)
 	pages := 0
@@ -158,9 +164,9 @@ func write(ex *exercise.Exercise, assigned []Assignment, built []sheets, merged 
 		e := ManifestEntry{ID: a.ID, Name: a.Name, Code: a.Code, Exercise: ex.Name,
 			Worksheet: names[i] + "-worksheet.pdf", Key: names[i] + "-key.pdf", Answers: names[i] + "-answers.yaml"}
 		m.Students = append(m.Students, e)
-		files[filepath.Join(opt.Dir, e.Worksheet)] = built[i].worksheet
-		files[filepath.Join(opt.Dir, e.Key)] = built[i].key
-		files[filepath.Join(opt.Dir, e.Answers)] = built[i].answers
+		files[e.Worksheet] = built[i].worksheet
+		files[e.Key] = built[i].key
+		files[e.Answers] = built[i].answers
 		pages += built[i].pages
 	}
 	csv, err := m.CSV()
@@ -171,12 +177,19 @@ func write(ex *exercise.Exercise, assigned []Assignment, built []sheets, merged 
 	if err != nil {
 		return nil, err
 	}
-	files[filepath.Join(opt.Dir, "manifest.csv")] = csv
-	files[filepath.Join(opt.Dir, "manifest.json")] = js
-	if err := mkdir(opt.Dir); err != nil {
+	files["manifest.csv"] = csv
+	files["manifest.json"] = js
+	stage, err := pipeline.Stage(opt.Dir)
+	if err != nil {
 		return nil, err
 	}
-	if err := pipeline.WriteFiles(files); err != nil {
+	defer stage.Abort()
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if err := stage.WriteFile(name, files[name]); err != nil {
+			return nil, err
+		}
+	}
+	if err := stage.Commit(); err != nil {
 		return nil, err
 	}
 	return &Set{Dir: opt.Dir, Manifest: m, Pages: pages, Worksheets: len(merged[0]), Keys: len(merged[1])}, nil

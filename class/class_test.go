@@ -20,7 +20,7 @@ func TestReadRoster(t *testing.T) {
 func TestRosterErrors(t *testing.T) {
 	cases := map[string]struct{ src, want string }{
 		"empty":           {"", "class.csv: the roster is empty (write a header line `name,id` and then one line per student)"},
-		"no id column":    {"name,number\nAda,1\n", "class.csv:1: the roster has no \"id\" column (its columns: name, number) (the first line must name the columns, e.g. `name,id`)"},
+		"no id column":    {"name,number\nAda,1\n", "class.csv:1: the roster has no \"id\" column (its columns: \"name\", \"number\") (the first line must name the columns, e.g. `name,id`)"},
 		"no name column":  {"id\n1\n", "class.csv:1: the roster has no \"name\" column"},
 		"duplicate id":    {"name,id\nAda,7\nBob,8\nCy,7\n", "class.csv:4: the id \"7\" is also on line 2 (ids tell students' answer files apart; make each unique)"},
 		"missing id":      {"name,id\nAda,\n", "class.csv:2: this student has no id"},

@@ -3,7 +3,6 @@ package class
 import (
 	"strings"
 
-	"github.com/raftsheet/raftsheet/pipeline"
 	"github.com/raftsheet/raftsheet/templates"
 )
 
@@ -49,5 +48,3 @@ func templateRef(t *templates.Template) string {
 	}
 	return t.Source
 }
-
-func mkdir(dir string) error { return pipeline.MakeOutputDir(dir) }

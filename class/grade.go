@@ -88,17 +88,30 @@ func GradeAnswers(a *AnswerFile, fields []*field.Field, labels *templates.Labels
 		g.count(m.Verdict)
 		g.Marks = append(g.Marks, m)
 	}
+	unknown := 0
 	for _, id := range a.Order {
-		if !known[id] && !known[a.canonicalID[strings.ToLower(id)]] {
-			w := fmt.Sprintf("%s:%d: the sheet has no field %s; its answer is not graded", a.File, a.Answers[id].Line, id)
-			if s := nearestID(id, ids); s != "" {
-				w += fmt.Sprintf(" (did you mean %s?)", s)
-			}
-			g.Warnings = append(g.Warnings, w)
+		if known[id] || known[a.canonicalID[strings.ToLower(id)]] {
+			continue
 		}
+		if unknown++; unknown > maxUnknownWarnings {
+			continue
+		}
+		w := fmt.Sprintf("%s:%d: the sheet has no field %s; its answer is not graded", a.File, a.Answers[id].Line, clip(id, 60))
+		if s := nearestID(id, ids); s != "" {
+			w += fmt.Sprintf(" (did you mean %s?)", s)
+		}
+		g.Warnings = append(g.Warnings, w)
+	}
+	if more := unknown - maxUnknownWarnings; more > 0 {
+		g.Warnings = append(g.Warnings, fmt.Sprintf("%s: %d more answers have ids the sheet does not have (is it the answer file of another exercise?)", a.File, more))
 	}
 	return g
 }
+
+// maxUnknownWarnings is how many unknown field ids are each warned about
+// with a "did you mean": comparing an id with every field of a large
+// sheet is costly, and past a few the file is likely another sheet's.
+const maxUnknownWarnings = 10
 
 func (g *Grade) count(v Verdict) {
 	switch v {

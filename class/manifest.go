@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+
+	"github.com/raftsheet/raftsheet/textsafe"
 )
 
 // ManifestEntry is one student's line of a class set's manifest.
@@ -29,13 +31,15 @@ type Manifest struct {
 	Students   []ManifestEntry `json:"students"`
 }
 
-// CSV is the manifest as a spreadsheet: one row per student.
+// CSV is the manifest as a spreadsheet: one row per student. Cells are
+// made safe (textsafe.Cell): a name or id that starts like a formula is
+// shown as text, never run.
 func (m *Manifest) CSV() ([]byte, error) {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
 	w.Write([]string{"id", "name", "code", "worksheet", "key", "answers"})
 	for _, s := range m.Students {
-		w.Write([]string{s.ID, s.Name, s.Code, s.Worksheet, s.Key, s.Answers})
+		w.Write(textsafe.Row(s.ID, s.Name, s.Code, s.Worksheet, s.Key, s.Answers))
 	}
 	w.Flush()
 	return b.Bytes(), w.Error()

@@ -1,6 +1,8 @@
 package class
 
 import (
+	"math"
+
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/variant"
 )
@@ -15,13 +17,15 @@ type Assignment struct {
 // Assign gives every student a variant of the exercise, deterministic from
 // the exercise, the seed and the student's id; two students never share
 // one (a clash moves the later student, in roster order, to the next free
-// number).
+// number). There are 65,536 variants: past that many students (Build
+// refuses more than MaxStudents), numbers repeat rather than the search
+// for a free one going on for ever.
 func Assign(exercise string, seed uint64, students []Student) []Assignment {
 	taken := map[uint16]bool{}
 	out := make([]Assignment, len(students))
 	for i, s := range students {
 		n := variant.NumberFor(exercise, seed, s.ID)
-		for taken[n] {
+		for tries := 0; taken[n] && tries <= math.MaxUint16; tries++ {
 			n++
 		}
 		taken[n] = true

@@ -11,19 +11,22 @@ import (
 	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/pdf"
 	"github.com/raftsheet/raftsheet/pipeline"
+	"github.com/raftsheet/raftsheet/textsafe"
 	"github.com/raftsheet/raftsheet/variant"
 	"github.com/raftsheet/raftsheet/worksheet"
 )
 
 // ScoresCSV is one row per graded file: who, which variant, and how many
-// fields were right, wrong and missing, with the score.
+// fields were right, wrong and missing, with the score. What comes from
+// the answer files is made safe (textsafe.Cell): a student field that
+// starts like a formula is shown as text, never run.
 func ScoresCSV(grades []*Grade) ([]byte, error) {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
 	w.Write([]string{"student", "name", "code", "file", "right", "wrong", "missing", "score %"})
 	for _, g := range grades {
-		w.Write([]string{g.Header.Student.ID, g.Header.Student.Name, g.Header.Code, g.File,
-			fmt.Sprint(g.Right), fmt.Sprint(g.Wrong), fmt.Sprint(g.Missing), fmt.Sprintf("%.1f", g.Score())})
+		w.Write(append(textsafe.Row(g.Header.Student.ID, g.Header.Student.Name, g.Header.Code, g.File),
+			fmt.Sprint(g.Right), fmt.Sprint(g.Wrong), fmt.Sprint(g.Missing), fmt.Sprintf("%.1f", g.Score())))
 	}
 	w.Flush()
 	return b.Bytes(), w.Error()

@@ -9,6 +9,9 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/raftsheet/raftsheet/textsafe"
 )
 
 // Diagnostic is one problem in an exercise file, at a line and column.
@@ -20,9 +23,12 @@ type Diagnostic struct {
 	Err       error  // the cause, when it is an error of its own: errors.Is and errors.As see it
 }
 
+// Error is the diagnostic on one line. What it quotes of the file is
+// made safe for a terminal (textsafe.Terminal): a control character or a
+// bidirectional override in a file never reaches the screen as it is.
 func (d Diagnostic) Error() string {
 	var b strings.Builder
-	b.WriteString(d.File)
+	b.WriteString(textsafe.Line(d.File))
 	if d.Line > 0 {
 		fmt.Fprintf(&b, ":%d", d.Line)
 		if d.Col > 0 {
@@ -30,9 +36,9 @@ func (d Diagnostic) Error() string {
 		}
 	}
 	b.WriteString(": ")
-	b.WriteString(d.Msg)
+	b.WriteString(textsafe.Terminal(d.Msg))
 	if d.Hint != "" {
-		b.WriteString(" (" + d.Hint + ")")
+		b.WriteString(" (" + textsafe.Terminal(d.Hint) + ")")
 	}
 	return b.String()
 }
@@ -79,6 +85,9 @@ func Suggest(word string, candidates []string) string {
 	best, bestDist := "", -1
 	lw := strings.ToLower(word)
 	for _, c := range candidates {
+		if n, m := utf8.RuneCountInString(word), utf8.RuneCountInString(c); n-m > max(1, m/3) || m-n > max(1, m/3) {
+			continue // too long or short to be near enough: the distance is at least the difference
+		}
 		d := editDistance(lw, strings.ToLower(c))
 		if d <= max(1, len([]rune(c))/3) && (bestDist < 0 || d < bestDist) {
 			best, bestDist = c, d

@@ -2,16 +2,19 @@ package exercise
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/raftsheet/raftsheet/diag"
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/infile"
+	"github.com/raftsheet/raftsheet/textsafe"
 	"github.com/raftsheet/raftsheet/yaml"
 )
 
@@ -19,6 +22,10 @@ import (
 // the exercise's NAME (its file name without .yaml). Every independent
 // problem is reported, as Diagnostics.
 func Load(file, name string, src []byte) (*Exercise, error) {
+	if len(src) > MaxFileSize {
+		return nil, diag.Diagnostics{{File: file, Msg: "the file is larger than " + infile.Size(MaxFileSize),
+			Hint: "an exercise is a few kilobytes; is it the right file?"}}
+	}
 	l := &loader{file: file, ex: &Exercise{Name: name, File: file, Source: src}, servers: map[string]bool{}, misspelt: map[string]bool{}}
 	l.load(src)
 	if len(l.diags) > 0 {
@@ -26,6 +33,13 @@ func Load(file, name string, src []byte) (*Exercise, error) {
 	}
 	return l.ex, nil
 }
+
+// MaxFileSize is the largest exercise read, checked before reading: the
+// longest valid exercise (500 steps, each with a note of the longest
+// length) is under 1.6 MB even in three-byte characters, so a file
+// larger than 2 MB is not an exercise,
+// and refusing it at once keeps a 50 MB file from taking gigabytes.
+const MaxFileSize = 2 << 20
 
 type loader struct {
 	file    string
@@ -57,18 +71,23 @@ func (l *loader) at(n *yaml.Node, hint, format string, args ...any) {
 func (l *loader) errorf(n *yaml.Node, format string, args ...any) { l.at(n, "", format, args...) }
 
 func (l *loader) load(src []byte) {
-	if !l.utf8(src) {
+	if d := diag.CheckText(l.file, src); d != nil {
+		l.diags = append(l.diags, *d)
 		return
 	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
-		for _, d := range diag.FromYAML(l.file, err, "not valid YAML: ") {
-			if d.Line == 0 { // yaml.v3 gives no line for an error on the first one
-				d.Line = firstColonInValue(src)
-			}
-			d.Hint = syntaxHint(src, d.Line)
-			l.diags = append(l.diags, d)
-		}
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
+		l.yamlError(src, err)
+		return
+	}
+	var second yaml.Node
+	if err := dec.Decode(&second); err == nil {
+		l.diags = append(l.diags, diag.Diagnostic{File: l.file, Line: second.Line, Msg: "a second YAML document starts here (after `---`), and an exercise is one document",
+			Hint: "remove the `---` line, or put the second exercise in a file of its own"})
+		return
+	} else if !errors.Is(err, io.EOF) {
+		l.yamlError(src, err)
 		return
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
@@ -118,34 +137,15 @@ func (l *loader) load(src []byte) {
 	l.checkBeyondOptions(get("options"))
 }
 
-// utf8 reports (and explains) a file that is not UTF-8 text. YAML also
-// allows UTF-16, but then no line or column would match what an editor
-// shows, and exercises are shared as UTF-8.
-func (l *loader) utf8(src []byte) bool {
-	if bytes.HasPrefix(src, []byte{0xFE, 0xFF}) || bytes.HasPrefix(src, []byte{0xFF, 0xFE}) {
-		l.diags = append(l.diags, diag.Diagnostic{File: l.file, Msg: "the file is encoded in UTF-16",
-			Hint: "save it as UTF-8 (in most editors: Save As, encoding UTF-8)"})
-		return false
-	}
-	if utf8.Valid(src) {
-		return true
-	}
-	line, col := 1, 1
-	for i := 0; i < len(src); {
-		r, size := utf8.DecodeRune(src[i:])
-		if r == utf8.RuneError && size <= 1 {
-			break
+// yamlError reports a YAML syntax error, at its line.
+func (l *loader) yamlError(src []byte, err error) {
+	for _, d := range diag.FromYAML(l.file, err, "not valid YAML: ") {
+		if d.Line == 0 { // yaml.v3 gives no line for an error on the first one
+			d.Line = firstColonInValue(src)
 		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		i += size
+		d.Hint = syntaxHint(src, d.Line)
+		l.diags = append(l.diags, d)
 	}
-	l.diags = append(l.diags, diag.Diagnostic{File: l.file, Line: line, Col: col, Msg: "the file is not valid UTF-8 text here",
-		Hint: "save it as UTF-8 (in most editors: Save As, encoding UTF-8)"})
-	return false
 }
 
 var colonInValue = regexp.MustCompile(`^\s*(?:-\s+)?([a-z_]+):\s+[^"'{\[|>].*:\s`)
@@ -212,7 +212,16 @@ func kindName(n *yaml.Node) string {
 	case "!!float":
 		return "the number " + n.Value
 	}
-	return strconv.Quote(n.Value)
+	return textsafe.Quote(n.Value, 60)
+}
+
+// clipped is a text of the file as a message quotes it: at most 60
+// characters.
+func clipped(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:59]) + "…"
+	}
+	return s
 }
 
 // mapping checks that n is a mapping with only the allowed keys, each once,
@@ -246,7 +255,7 @@ func (l *loader) mappingOf(n *yaml.Node, what, unknownWhat string, allowed []str
 			if unknownWhat == "step" {
 				where = ""
 			}
-			l.at(k, hint, "unknown %s `%s`%s", unknownWhat, k.Value, where)
+			l.at(k, hint, "unknown %s `%s`%s", unknownWhat, clipped(k.Value), where)
 			continue
 		}
 		if seen[k.Value] {
@@ -259,13 +268,53 @@ func (l *loader) mappingOf(n *yaml.Node, what, unknownWhat string, allowed []str
 	return out
 }
 
-// text reads a scalar as text that the sheets can print.
+// text reads a scalar as text that the sheets can print, no longer than
+// the sheets have room for.
 func (l *loader) text(n *yaml.Node, what string, multiline bool) (string, bool) {
 	if n.Kind != yaml.ScalarNode || n.ShortTag() == "!!null" {
 		l.errorf(n, "%s must be text, not %s", what, kindName(n))
 		return "", false
 	}
+	if limit := MaxTextRunes(what); utf8.RuneCountInString(n.Value) > limit {
+		l.at(n, fmt.Sprintf("shorten it to at most %d characters: the sheets have room for no more", limit),
+			"%s is %d characters long", what, utf8.RuneCountInString(n.Value))
+		return "", false
+	}
 	return n.Value, l.printable(n, what, n.Value, multiline)
+}
+
+// Longest texts, in characters. A text this long, of the widest letters,
+// still lays out in both built-in templates on A4 and letter (a test
+// holds this): the title in every page's running head, the goal, the
+// summary and the brief on the cover, a note in its step's heading, an
+// explanation in the key.
+const (
+	MaxTitleRunes   = 200
+	MaxGoalRunes    = 500
+	MaxSummaryRunes = 4000
+	MaxBriefRunes   = 2000
+	MaxNoteRunes    = 1000
+	MaxExplainRunes = 1000
+)
+
+// MaxTextRunes is the longest the text what may be; what is not listed
+// (a value, a name, a word) may be as long as a client value.
+func MaxTextRunes(what string) int {
+	switch what {
+	case "title":
+		return MaxTitleRunes
+	case "goal":
+		return MaxGoalRunes
+	case "summary":
+		return MaxSummaryRunes
+	case "brief":
+		return MaxBriefRunes
+	case "note":
+		return MaxNoteRunes
+	case "explain":
+		return MaxExplainRunes
+	}
+	return engine.MaxValueRunes
 }
 
 // printable reports (and explains) characters the PDF fonts cannot draw:
@@ -282,6 +331,9 @@ func (l *loader) printable(n *yaml.Node, what, s string, multiline bool) bool {
 			return false
 		case unicode.IsControl(r) && !(multiline && (r == '\n' || r == '\t')):
 			l.at(n, "remove it; line breaks are allowed only in summary, brief, note and explain", "%s has the control character U+%04X at position %d, which the sheets cannot print", what, r, i+1)
+			return false
+		case textsafe.Invisible(r):
+			l.at(n, "remove it: it is invisible, and can make the text read otherwise than it is", "%s has the invisible character U+%04X (a direction or zero-width control) at position %d", what, r, i+1)
 			return false
 		}
 	}
@@ -407,7 +459,7 @@ func (l *loader) loadServers(root, n *yaml.Node) {
 			l.at(n, fmt.Sprintf("the sheets have room for 1 to %d servers", engine.MaxServers), "servers lists %d names", len(n.Content))
 			return
 		}
-		seen := map[string]bool{}
+		seen := map[string]string{} // lower case → as written
 		for _, c := range n.Content {
 			c = l.resolve(c)
 			id, ok := l.text(c, "a server name", false)
@@ -419,10 +471,13 @@ func (l *loader) loadServers(root, n *yaml.Node) {
 				l.at(c, "use a letter, then letters, digits, - or _", "server name %q is not a plain name", id)
 			case len(id) > engine.MaxNameLength:
 				l.at(c, "the sheets print names in small boxes", "server name %q is longer than %d characters", id, engine.MaxNameLength)
-			case seen[id]:
+			case seen[strings.ToLower(id)] == id:
 				l.errorf(c, "server name %q appears twice", id)
+			case seen[strings.ToLower(id)] != "":
+				l.at(c, "answer files and field ids do not tell case apart; give each server a name of its own",
+					"server names %q and %q differ only in case", seen[strings.ToLower(id)], id)
 			default:
-				seen[id] = true
+				seen[strings.ToLower(id)] = id
 				names = append(names, id)
 			}
 		}

@@ -220,6 +220,11 @@ func (l *loader) initialLog(id string, n *yaml.Node) engine.Log {
 		l.errorf(n, "%s's log must be a list of entries, not %s", id, kindName(n))
 		return nil
 	}
+	if len(n.Content) > engine.MaxLogLength {
+		l.at(n, fmt.Sprintf("the sheets hold at most %d entries per log; shorten it", engine.MaxLogLength),
+			"%s's log has %d entries", id, len(n.Content))
+		return nil
+	}
 	var log engine.Log
 	for i, c := range n.Content {
 		c = l.resolve(c)

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/textsafe"
 	"github.com/raftsheet/raftsheet/yaml"
 )
 
@@ -188,7 +189,7 @@ func (l *loader) latency(n *yaml.Node, t *engine.Timing) {
 		}
 		a, b, found := strings.Cut(k.Value, "-")
 		if !found || !l.servers[a] || !l.servers[b] || a == b {
-			l.at(k, "name a link by two servers, such as S1-S2, or use `default`", "latency key %q is not a link between two servers of this exercise", k.Value)
+			l.at(k, "name a link by two servers, such as S1-S2, or use `default`", "latency key %s is not a link between two servers of this exercise", textsafe.Quote(k.Value, 60))
 			continue
 		}
 		if s, ok := l.span(v, "latency of "+k.Value); ok {

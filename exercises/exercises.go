@@ -7,12 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/raftsheet/raftsheet/exercise"
+	"github.com/raftsheet/raftsheet/infile"
+	"github.com/raftsheet/raftsheet/textsafe"
 )
 
 //go:embed *.yaml
@@ -41,22 +42,48 @@ type Source struct {
 }
 
 // Find reads the exercise arg names: an existing file, or else a built-in
-// NAME; "-" is the standard input.
+// NAME; "-" is the standard input. A folder, a FIFO, a device or a file
+// over exercise.MaxFileSize is refused before anything is read.
 func Find(arg string) (Source, error) {
 	if arg == Stdin {
 		return readStdin()
 	}
-	if st, err := os.Stat(arg); err == nil && !st.IsDir() {
-		b, err := os.ReadFile(arg)
-		if err != nil {
-			return Source{}, fmt.Errorf("%s: %w", arg, err)
+	b, err := infile.Read(arg, exercise.MaxFileSize)
+	if err == nil {
+		name := strings.TrimSuffix(filepath.Base(arg), filepath.Ext(arg))
+		if err := checkName(arg, name); err != nil {
+			return Source{}, err
 		}
-		return Source{Name: strings.TrimSuffix(filepath.Base(arg), filepath.Ext(arg)), File: arg, Bytes: b}, nil
+		return Source{Name: name, File: arg, Bytes: b}, nil
 	}
-	if b, err := files.ReadFile(arg + ".yaml"); err == nil {
-		return Source{Name: arg, File: arg + ".yaml", Bytes: b, Builtin: true}, nil
+	b, builtin := builtinSource(arg)
+	switch {
+	case builtin && (errors.Is(err, fs.ErrNotExist) || errors.Is(err, infile.ErrFolder)):
+		return Source{Name: arg, File: arg + ".yaml", Bytes: b, Builtin: true}, nil // a folder named like a built-in, as `-o .` makes
+	case !errors.Is(err, fs.ErrNotExist):
+		return Source{}, err
 	}
 	return Source{}, notFound(arg)
+}
+
+// checkName refuses a file whose name gives the exercise no name: its
+// NAME is the folder its sheets are written to (DIR/NAME/), and "", "."
+// or ".." would put them outside DIR or in DIR itself.
+func checkName(file, name string) error {
+	if strings.Trim(name, ".") == "" {
+		return fmt.Errorf("%s: the file name gives the exercise no name (its name is the file's name without .yaml, and names the folder its sheets go to); rename the file, e.g. my-exercise.yaml",
+			textsafe.Line(file))
+	}
+	return nil
+}
+
+// builtinSource is the YAML of the built-in exercise name, if there is one.
+func builtinSource(name string) ([]byte, bool) {
+	if strings.ContainsAny(name, `/\`) {
+		return nil, false
+	}
+	b, err := files.ReadFile(name + ".yaml")
+	return b, err == nil
 }
 
 // Load finds and loads an exercise.

@@ -25,6 +25,8 @@ func CanonWords(kind Kind, lbl *templates.Labels) map[string]string {
 		for w, c := range map[string]string{lbl.Yes: "yes", lbl.No: "no", lbl.Lost: "lost", lbl.Dropped: "drop", lbl.InFlight: "…"} {
 			m[w] = c
 		}
+	case KindValues, KindNumber:
+		m[lbl.Deleted] = "-" // a log entry gone at the end: nothing there
 	case KindEntries:
 		m[lbl.Heartbeat] = "-"
 	case KindMessage:
@@ -36,9 +38,15 @@ func CanonWords(kind Kind, lbl *templates.Labels) map[string]string {
 
 // CanonTokens splits one printed or written value into the tokens grading
 // compares: roles at their arrows, values and entries at spaces and
-// commas; anything else is one token.
+// commas, servers too and then sorted (a slip's receivers may be written
+// in any order); anything else is one token.
 func CanonTokens(kind Kind, s string) []string {
 	switch kind {
+	case KindServers:
+		out := slices.DeleteFunc(strings.Fields(strings.ToLower(valueSeparators.Replace(s))),
+			func(w string) bool { return w == "server" || w == "servers" }) // "servers S2, S3"
+		slices.Sort(out)
+		return slices.Compact(out)
 	case KindRoles:
 		s = roleSeparators.Replace(s)
 	case KindValues, KindEntries, KindNumber:

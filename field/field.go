@@ -44,9 +44,12 @@ const (
 	KindEntries             // log entries: 1:sally 2:tom; none
 	KindMessage             // a message in words: RequestVote S1 → S2 · term 1 · …
 	KindTime                // a time in ms: 325
+	KindServers             // servers in any order: S2, S3
+	KindRPC                 // a message's type: AppendEntries, AE
+	KindEvent               // what happens at a step of a timed run: heartbeat S1, timeout S3, arrive at S2
 )
 
-var kindNames = [...]string{"number", "server", "roles", "answer", "values", "entries", "message", "time"}
+var kindNames = [...]string{"number", "server", "roles", "answer", "values", "entries", "message", "time", "servers", "rpc", "event"}
 
 func (k Kind) String() string { return kindNames[k] }
 

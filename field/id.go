@@ -6,7 +6,8 @@ import "strconv"
 // layout makes every field's id with them, and sizes every column with
 // them too, for the longest id the column may hold, so that an id always
 // fits its box. X is a server, P a peer, t a term, i a log index, k a box
-// in a row of boxes (from 1), n a trace step, m a message number.
+// in a row of boxes or a message row (from 1) or a slip's number in its
+// kind's stack, n a trace step, m a message number.
 
 // VoteID is X.vote[t]: the vote X cast in term t.
 func VoteID(server string, term int) string {
@@ -55,23 +56,42 @@ func LogID(server string, index int, part string) string {
 	return server + "." + indexed("log", strconv.Itoa(index)) + "." + part
 }
 
-// SlipID is slipm.name: an argument of the RPC slip whose first message
-// is m.
-func SlipID(first int, name string) string { return "slip" + strconv.Itoa(first) + "." + name }
+// The kinds of RPC slip in the stack, as their ids begin: AppendEntries
+// and RequestVote slips are numbered apart, each from 1.
+const (
+	SlipAppendEntries = "ae"
+	SlipRequestVote   = "rv"
+	// Beyond Figure 2: InstallSnapshot (§7) and PreVote (§9.6) slips.
+	SlipInstallSnapshot = "is"
+	SlipPreVote         = "pv"
+)
 
-// ResponseID is slipm.P.part: P's term, ok or match in the slip's
-// response grid.
-func ResponseID(first int, to, part string) string { return SlipID(first, to+"."+part) }
+// SlipID is aek.name or rvk.name: a box of the k-th AppendEntries or
+// RequestVote slip of the stack (from, to, sentAt, an argument).
+func SlipID(kind string, k int, name string) string { return kind + strconv.Itoa(k) + "." + name }
 
-// StepID is stepn.X.attr: X's attribute after trace step n.
+// ResponseID is aek.P.part: P's term, ok or arrival time in the k-th
+// slip's response grid.
+func ResponseID(kind string, k int, to, part string) string { return SlipID(kind, k, to+"."+part) }
+
+// StepID is stepn.X.attr: what X's attribute is after trace step n (a
+// full row), or what the step changes it to (log.from, log.entries: the
+// first index that changes and the entries from there to the end).
 func StepID(n int, server, attr string) string { return step(n) + "." + server + "." + attr }
 
-// StepMessageID is stepn.msg[m]: the line of messages of step n numbered
-// from m.
-func StepMessageID(n, first int) string { return step(n) + "." + indexed("msg", strconv.Itoa(first)) }
+// StepTimeID is stepn.time: when the event of a timed run's step n
+// happens, for the student to work out.
+func StepTimeID(n int) string { return step(n) + ".time" }
 
-// StepNoMessageID is stepn.msg: the one line of a step that sends nothing.
-func StepNoMessageID(n int) string { return step(n) + ".msg" }
+// StepEventID is stepn.event: what happens at step n of a timed run.
+func StepEventID(n int) string { return step(n) + ".event" }
+
+// StepMessageID is stepn.msg[k].part: a part of the k-th message row
+// (from 1) of step n: type, from, to, term, logIndex, logTerm, entries,
+// leaderCommit or ok.
+func StepMessageID(n, row int, part string) string {
+	return step(n) + "." + indexed("msg", strconv.Itoa(row)) + "." + part
+}
 
 func step(n int) string { return "step" + strconv.Itoa(n) }
 

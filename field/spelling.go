@@ -17,6 +17,7 @@ import (
 //     parted by spaces, commas or arrows: "1 2 3" = "1, 2, 3" = "1→2→3".
 //   - time: 325, 325ms, "at 325 ms", "election 325" are 325.
 //   - server: S1, s1; a leading "server" is dropped.
+//   - servers: S2, S3 = s3 s2 = "S3 and S2": in any order.
 //   - roles: F/follower, C/candidate, L/leader, ×/x/down/crashed; several
 //     joined by →, ->, >, commas or spaces: C→L = "C, L" = "candidate leader".
 //   - answer: yes/y/true/ok/✓/✔/granted/success/accepted/applied;
@@ -28,6 +29,11 @@ import (
 //     none, [] or "none (heartbeat)" for none.
 //   - message: as the trace sheet prints it, parts in any order, parted
 //     by ·, ; or |; -> for →; see parseMessage.
+//   - servers: S2, S3 = S3 S2 = "S3 and S2".
+//   - rpc: AppendEntries, appendentries, AE; RequestVoteReply, RVR.
+//   - event: "heartbeat S1", "S1 heartbeat"; "timeout S3", "S3's
+//     election timer fires"; "arrive at S2, S3", "messages arrive at S3
+//     and S2".
 //
 // The template's own labels (a translated "oui") are read as well.
 
@@ -68,6 +74,8 @@ func Normalize(kind Kind, written string, labels *templates.Labels) []string {
 		return []string{number(timeWords.ReplaceAllString(strings.ToLower(s), ""))}
 	case KindServer:
 		return []string{strings.ToLower(strings.TrimSpace(strings.TrimPrefix(strings.ToLower(s), "server ")))}
+	case KindServers:
+		return CanonTokens(kind, strings.NewReplacer(" and ", " ", "&", " ").Replace(strings.ToLower(s)))
 	case KindRoles:
 		return mapTokens(CanonTokens(kind, s), roleWords, CanonWords(kind, labels))
 	case KindAnswer:
@@ -75,6 +83,10 @@ func Normalize(kind Kind, written string, labels *templates.Labels) []string {
 	case KindValues:
 		var out []string
 		for _, t := range CanonTokens(kind, struck.ReplaceAllString(s, " ${1}${2} ")) {
+			if isNone(t, kind, labels) { // "deleted" after a struck entry
+				out = append(out, "-")
+				continue
+			}
 			out = append(out, noneOr(strings.ToLower(termPrefix.ReplaceAllString(t, ""))))
 		}
 		return out
@@ -87,6 +99,10 @@ func Normalize(kind Kind, written string, labels *templates.Labels) []string {
 		return out
 	case KindMessage:
 		return []string{parseMessage(s, labels)}
+	case KindRPC:
+		return []string{readRPC(s, labels)}
+	case KindEvent:
+		return readEvent(s, labels)
 	}
 	return []string{strings.ToLower(s)}
 }

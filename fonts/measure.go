@@ -85,6 +85,18 @@ func (m *Measurer) Width(face Face, size float64, s string) float64 {
 	return float64(total) * size * MMPerPt / 1000
 }
 
+// Advance is r's advance in thousandths of an em (0 where the face has
+// no glyph), the unit Width sums: adding advances one rune at a time and
+// converting with MM gives exactly what Width gives for the whole text.
+func (m *Measurer) Advance(face Face, r rune) int {
+	return max(m.runeWidth(face, r), 0)
+}
+
+// MM is a sum of advances in millimetres at size points.
+func MM(advance int, size float64) float64 {
+	return float64(advance) * size * MMPerPt / 1000
+}
+
 // Missing is the first rune of s the face cannot draw, if any.
 func (m *Measurer) Missing(face Face, s string) (rune, bool) {
 	for _, r := range s {

@@ -107,19 +107,22 @@ func GluedWords(tokens []Run) []Line {
 }
 
 // breakToken splits a token wider than width into pieces that fit, at
-// least one character each.
+// least one character each. It keeps the width of the piece so far as a
+// sum of advances, so a word of any length is broken in one pass (exactly
+// where measuring each longer piece again would break it).
 func breakToken(m *fonts.Measurer, t Run, face fonts.Face, size, width float64) []Run {
 	if m.Width(face, size, t.S) <= width {
 		return []Run{t}
 	}
 	var out []Run
-	var piece []rune
-	for _, r := range t.S {
-		if len(piece) > 0 && m.Width(face, size, string(append(piece, r))) > width {
-			out = append(out, Run{S: string(piece), Ink: t.Ink, Strike: t.Strike})
-			piece = nil
+	start, advance := 0, 0
+	for i, r := range t.S {
+		a := m.Advance(face, r)
+		if i > start && fonts.MM(advance+a, size) > width {
+			out = append(out, Run{S: t.S[start:i], Ink: t.Ink, Strike: t.Strike})
+			start, advance = i, 0
 		}
-		piece = append(piece, r)
+		advance += a
 	}
-	return append(out, Run{S: string(piece), Ink: t.Ink, Strike: t.Strike})
+	return append(out, Run{S: t.S[start:], Ink: t.Ink, Strike: t.Strike})
 }

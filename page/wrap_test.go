@@ -1,6 +1,7 @@
 package page
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/raftsheet/raftsheet/fonts"
@@ -49,5 +50,53 @@ func TestWrapKeepsGluedRunsTogether(t *testing.T) {
 	lines := Wrap(m, role, fonts.Regular, 9, 50)
 	if len(lines) != 1 || lineText(lines[0]) != "C→L" {
 		t.Errorf("glued runs wrapped as %v", lines)
+	}
+}
+
+// breakToken breaks a word exactly where measuring every longer piece
+// anew (the obvious, quadratic way) breaks it, at every width, in every
+// face, for text with characters of every width and some the fonts lack.
+func TestBreakTokenBreaksWhereMeasuringDoes(t *testing.T) {
+	m, err := fonts.NewMeasurer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	word := strings.Repeat("Wil1.—ЖΩ→x\u0378mm", 40)
+	for _, face := range []fonts.Face{fonts.Regular, fonts.Italic} {
+		for _, width := range []float64{0.5, 3, 7.3, 20, 61.7} {
+			got := breakToken(m, Run{S: word}, face, 9, width)
+			var want []string
+			var piece []rune
+			for _, r := range word {
+				if len(piece) > 0 && m.Width(face, 9, string(append(piece, r))) > width {
+					want = append(want, string(piece))
+					piece = nil
+				}
+				piece = append(piece, r)
+			}
+			want = append(want, string(piece))
+			if len(got) != len(want) {
+				t.Fatalf("face %v width %g: %d pieces, want %d", face, width, len(got), len(want))
+			}
+			for i := range got {
+				if got[i].S != want[i] {
+					t.Fatalf("face %v width %g: piece %d is %q, want %q", face, width, i, got[i].S, want[i])
+				}
+			}
+		}
+	}
+}
+
+// BenchmarkWrapLongWord wraps a title of one 128,000-character word (the
+// loader now refuses such a title; wrapping must still be linear: it took
+// 20 s when each piece was measured anew).
+func BenchmarkWrapLongWord(b *testing.B) {
+	m, err := fonts.NewMeasurer()
+	if err != nil {
+		b.Fatal(err)
+	}
+	word := Words(strings.Repeat("A", 128_000), Print)
+	for b.Loop() {
+		Wrap(m, word, fonts.Regular, 9, 150)
 	}
 }

@@ -141,8 +141,8 @@ func (p *pen) drawSegment(pdf *gofpdf.Fpdf, seg segment, x, baseline, w, size fl
 		p.colour, p.set = colour, true
 	}
 	pdf.Text(x, baseline, seg.s)
-	if seg.strike {
-		pdf.SetDrawColor(colour[0], colour[1], colour[2])
+	if seg.strike { // striking a value out is the student's answer: in the answer's colour, given or not
+		pdf.SetDrawColor(answerColour[0], answerColour[1], answerColour[2])
 		pdf.SetLineWidth(0.3)
 		y := baseline - 0.3*size*fonts.MMPerPt
 		pdf.Line(x-0.3, y, x+w+0.3, y)

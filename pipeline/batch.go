@@ -2,8 +2,8 @@ package pipeline
 
 import (
 	"fmt"
-	"path/filepath"
 	"runtime"
+	"strings"
 
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
@@ -72,13 +72,18 @@ func BuildAll(args []string, opt BatchOptions) ([]BatchResult, error) {
 		if ex == nil {
 			continue
 		}
-		dir := filepath.Join(opt.OutDir, ex.Name)
-		if other, dup := claimed[dir]; dup {
+		dir, err := OutputFolder(opt.OutDir, ex.Name)
+		if err != nil {
+			results[i].Err = fmt.Errorf("%s: %w", args[i], err)
+			loaded[i] = nil
+			continue
+		}
+		if other, dup := claimed[strings.ToLower(dir)]; dup { // the same folder where case is ignored
 			results[i].Err = fmt.Errorf("%s: both %s and %s would write %s; build them one at a time", args[i], other, args[i], dir)
 			loaded[i] = nil
 			continue
 		}
-		claimed[dir] = args[i]
+		claimed[strings.ToLower(dir)] = args[i]
 		results[i].Dir = dir
 	}
 	Parallel(len(args), opt.Jobs, func(i int) {
@@ -119,20 +124,28 @@ func buildOne(ex *exercise.Exercise, res BatchResult, forced *templates.Template
 		res.Err = err
 		return res
 	}
-	if err := MakeOutputDir(res.Dir); err != nil {
+	if err := writePDFs(res.Dir, pdfs); err != nil {
 		res.Err = fmt.Errorf("%s: %w", ex.File, err)
-		return res
-	}
-	err = WriteFiles(map[string][]byte{
-		filepath.Join(res.Dir, "worksheet.pdf"): pdfs.Worksheet,
-		filepath.Join(res.Dir, "key.pdf"):       pdfs.Key,
-	})
-	if err != nil {
-		res.Err = err
 		return res
 	}
 	res.Pages, res.KeyPages, res.Worksheet, res.Key = pdfs.Pages, pdfs.KeyPages, len(pdfs.Worksheet), len(pdfs.Key)
 	return res
+}
+
+// writePDFs puts a build's worksheet.pdf and key.pdf into dir together.
+func writePDFs(dir string, pdfs *PDFs) error {
+	s, err := StageFiles(dir)
+	if err != nil {
+		return err
+	}
+	defer s.Abort()
+	if err := s.WriteFile("worksheet.pdf", pdfs.Worksheet); err != nil {
+		return err
+	}
+	if err := s.WriteFile("key.pdf", pdfs.Key); err != nil {
+		return err
+	}
+	return s.Commit()
 }
 
 // Parallel runs f(0) … f(n-1), jobs at a time (one per CPU when jobs is 0),

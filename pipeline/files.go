@@ -8,56 +8,35 @@ import (
 	"sort"
 )
 
-// WriteFiles writes every file to a temporary file beside it and renames
-// them into place only once all are written: a failure leaves the files of
-// the previous build as they were, and no reader ever sees half a PDF.
-func WriteFiles(files map[string][]byte) (err error) {
+// WriteFiles writes files, all in one folder, all or nothing (a
+// StageFiles): a failure leaves the files of the previous build as they
+// were, and no reader ever sees half a PDF.
+func WriteFiles(files map[string][]byte) error {
+	if len(files) == 0 {
+		return nil
+	}
 	paths := make([]string, 0, len(files))
 	for p := range files {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	temps := map[string]string{}
-	defer func() {
-		for _, t := range temps {
-			os.Remove(t) // only those not renamed are left
-		}
-	}()
+	dir := filepath.Dir(paths[0])
 	for _, p := range paths {
-		t, err := writeTemp(p, files[p])
-		if err != nil {
+		if filepath.Dir(p) != dir {
+			return fmt.Errorf("cannot write %s and %s together: they are in different folders (a bug in raftsheet, please report it)", paths[0], p)
+		}
+	}
+	s, err := StageFiles(dir)
+	if err != nil {
+		return err
+	}
+	defer s.Abort()
+	for _, p := range paths {
+		if err := s.WriteFile(filepath.Base(p), files[p]); err != nil {
 			return err
 		}
-		temps[p] = t
 	}
-	for _, p := range paths {
-		if err := os.Rename(temps[p], p); err != nil {
-			return err
-		}
-		delete(temps, p)
-	}
-	return nil
-}
-
-// writeTemp writes data to a new temporary file in path's folder.
-func writeTemp(path string, data []byte) (string, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return "", err
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	err = errors.Join(err, f.Close())
-	if err == nil {
-		err = os.Chmod(f.Name(), 0o644)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-		return "", err
-	}
-	return f.Name(), nil
+	return s.Commit()
 }
 
 // MakeOutputDir creates dir for the files of a build, and says, when it

@@ -10,26 +10,28 @@ func labelsUsedBy(kind string) map[string]bool {
 		}
 	}
 	add("page", "name", "answer_key", "worksheet", "key", "subtitle", "goal", "story", "cluster", "initial_state",
-		"how_to_run", "how_to_fill", "brief", "print_plan", "teacher_notes", "notes_intro", "explanation", "delivered", "in_flight_after", "steps", "step", "step_range", "long_values", "abbreviation_rule", "reading_key", "why", "time", "ms",
+		"how_to_run", "how_to_fill", "brief", "print_plan", "teacher_notes", "timer_draw", "notes_intro", "explanation", "delivered", "in_flight_after", "steps", "step", "step_range", "long_values", "abbreviation_rule", "reading_key", "why", "time", "ms",
 		"server", "role", "term", "voted_for", "log", "commit_index", "index", "continued",
 		"follower", "candidate", "leader", "down", "none")
 	switch kind {
 	case KindRoleplay:
 		add("last_applied", "state_machine", "current_term", "value", "applied",
 			"follower_short", "candidate_short", "leader_short", "down_short",
-			"yes", "no", "lost", "dropped", "in_flight",
+			"yes", "no", "lost", "dropped", "in_flight", "deleted",
 			"state_title", "terms", "vote", "log_title", "volatile", "leader_title",
 			"next_index", "match_index", "at_end",
 			"append_entries", "request_vote", "from", "to", "copy_of", "leader_id", "prev_log_index",
 			"prev_log_term", "entries", "heartbeat", "leader_commit", "candidate_id", "last_log_index",
-			"last_log_term", "response", "id", "ok", "match", "slips_title", "slips_intro",
+			"last_log_term", "response", "id", "ok", "slips_title", "slips_intro", "append_entries_slip", "request_vote_slip",
 			"debrief_title", "debrief_intro",
-			"clock_title", "clock_fixed", "clock_random", "election_at", "heartbeat_at", "sent_at", "arrives")
+			"clock_title", "clock_fixed", "clock_random", "election_at", "heartbeat_at", "sent", "arrives")
 	case KindTrace:
-		add("state_machine", "leader_id", "prev_log_index", "prev_log_term", "entries", "leader_commit",
-			"last_log_index", "last_log_term", "match_index", "copy_of",
+		add("state_machine", "prev_log_index", "prev_log_term", "entries", "leader_commit",
+			"last_log_index", "last_log_term", "copy_of", "from", "to", "ok", "yes", "no",
 			"request_vote_msg", "request_vote_reply_msg", "append_entries_msg", "append_entries_reply_msg",
-			"granted", "denied", "success", "failure", "messages", "no_messages", "delivered", "in_flight_after", "next_timer")
+			"messages", "next_timer", "log_from", "log_entries", "message_type", "event", "event_heartbeat",
+			"event_timeout", "event_arrive", "msg_log_index", "msg_log_term", "rows_changes", "rows_full", "deleted", "drawn_timeouts",
+			"request_vote_short", "request_vote_reply_short", "append_entries_short", "append_entries_reply_short")
 	}
 	return used
 }

@@ -1,17 +1,23 @@
 package templates
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"maps"
-	"os"
 	"reflect"
 	"regexp"
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/raftsheet/raftsheet/diag"
 	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/infile"
+	"github.com/raftsheet/raftsheet/textsafe"
 	"github.com/raftsheet/raftsheet/yaml"
 )
 
@@ -19,19 +25,25 @@ import (
 // built-in name (roleplay, trace). A file's keys override those of the
 // built-in template of its kind; problems are reported as FILE:LINE: ….
 func Load(arg string) (*Template, error) {
-	if st, err := os.Stat(arg); err == nil && !st.IsDir() {
-		src, err := os.ReadFile(arg)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", arg, err)
-		}
+	src, err := infile.Read(arg, MaxFileSize)
+	if err == nil {
 		return Parse(arg, src)
 	}
-	if _, ok := builtinSource(arg); ok {
+	_, builtin := builtinSource(arg)
+	switch {
+	case builtin && (errors.Is(err, fs.ErrNotExist) || errors.Is(err, infile.ErrFolder)):
 		return Builtin(arg)
+	case !errors.Is(err, fs.ErrNotExist):
+		return nil, err
 	}
-	return nil, fmt.Errorf("%q is neither a template file nor a built-in template; the built-in ones are: %s",
-		arg, strings.Join(Names(), ", "))
+	return nil, fmt.Errorf("%s is neither a template file nor a built-in template; the built-in ones are: %s",
+		textsafe.Quote(arg, 80), strings.Join(Names(), ", "))
 }
+
+// MaxFileSize is the largest template file read, checked before reading:
+// the built-in ones are under 16 KB, and a course's translation with
+// every label, paragraph, rule and reason at its longest is under 512 KB.
+const MaxFileSize = 1 << 20
 
 // Builtin is the built-in template name, parsed and checked.
 func Builtin(name string) (*Template, error) {
@@ -53,7 +65,12 @@ type templateLoader struct {
 	file  string
 	m     *fonts.Measurer
 	diags diag.Diagnostics
+	nodes int // nodes visited, bounded against alias bombs
 }
+
+// maxNodes bounds the YAML nodes a template's checks visit, aliases
+// followed: the built-in templates have about 500.
+const maxNodes = 20_000
 
 func (l *templateLoader) errorf(n *yaml.Node, hint, format string, args ...any) {
 	d := diag.Diagnostic{File: l.file, Msg: fmt.Sprintf(format, args...), Hint: hint}
@@ -71,8 +88,23 @@ func parseTemplate(file string, src []byte, base func(kind string) (*Template, e
 		return nil, err
 	}
 	l := &templateLoader{file: file, m: m}
+	if len(src) > MaxFileSize {
+		return nil, diag.Diagnostics{{File: file, Msg: "the file is larger than " + infile.Size(MaxFileSize),
+			Hint: "a template is a few kilobytes; is it the right file?"}}
+	}
+	if d := diag.CheckText(file, src); d != nil {
+		return nil, diag.Diagnostics{*d}
+	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
+		return nil, l.yamlError(err)
+	}
+	var second yaml.Node
+	if err := dec.Decode(&second); err == nil {
+		return nil, diag.Diagnostics{{File: file, Line: second.Line, Msg: "a second YAML document starts here (after `---`), and a template is one document",
+			Hint: "remove the `---` line and what follows, or put it in a file of its own"}}
+	} else if !errors.Is(err, io.EOF) {
 		return nil, l.yamlError(err)
 	}
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
@@ -82,11 +114,17 @@ func parseTemplate(file string, src []byte, base func(kind string) (*Template, e
 	root := doc.Content[0]
 	l.checkKeys(root, reflect.TypeOf(Template{}), "the template")
 	l.checkText(root, "")
+	if l.nodes > maxNodes {
+		l.diags = diag.Diagnostics{{File: file, Msg: fmt.Sprintf("the template has more than %d values, counting what its aliases (*name) repeat", maxNodes),
+			Hint: "a template has a few hundred; write it without aliases"}}
+		return nil, l.diags
+	}
 	kind := l.kind(root)
 	if len(l.diags) > 0 {
 		return nil, l.diags
 	}
-	t := &Template{}
+	// What a built-in template may leave out: ids shown, changes asked.
+	t := &Template{FieldIDs: true, TraceRows: TraceChanges}
 	if base != nil {
 		b, err := base(kind)
 		if err != nil {
@@ -98,6 +136,7 @@ func parseTemplate(file string, src []byte, base func(kind string) (*Template, e
 		return nil, l.yamlError(err)
 	}
 	t.Source = file
+	t.Lines = labelLines(root)
 	l.validate(t, root)
 	if len(l.diags) > 0 {
 		return nil, l.diags
@@ -127,7 +166,7 @@ func (l *templateLoader) kind(root *yaml.Node) string {
 		return ""
 	}
 	if _, ok := kindSections[n.Value]; !ok || n.Kind != yaml.ScalarNode {
-		l.errorf(n, "", "kind must be roleplay or trace, not %q", n.Value)
+		l.errorf(n, "", "kind must be roleplay or trace, not %q", clip(n.Value))
 		return ""
 	}
 	return n.Value
@@ -145,7 +184,8 @@ func mappingValue(n *yaml.Node, key string) *yaml.Node {
 // checkKeys reports keys the template type has no field for, so that a
 // misspelt label is an error and not a silently ignored line.
 func (l *templateLoader) checkKeys(n *yaml.Node, t reflect.Type, where string) {
-	if n.Kind != yaml.MappingNode {
+	n = l.resolve(n)
+	if n == nil || n.Kind != yaml.MappingNode {
 		return
 	}
 	fields := map[string]reflect.Type{}
@@ -166,7 +206,7 @@ func (l *templateLoader) checkKeys(n *yaml.Node, t reflect.Type, where string) {
 			if s := diag.Suggest(k.Value, names); s != "" {
 				hint = fmt.Sprintf("did you mean `%s`?", s)
 			}
-			l.errorf(k, hint, "unknown key `%s` in %s", k.Value, where)
+			l.errorf(k, hint, "unknown key `%s` in %s", clip(k.Value), where)
 			continue
 		}
 		if ft.Kind() == reflect.Struct {
@@ -179,6 +219,10 @@ func (l *templateLoader) checkKeys(n *yaml.Node, t reflect.Type, where string) {
 // the Basic Multilingual Plane, control characters have no glyph, and the
 // Go fonts cover Latin, Greek and Cyrillic.
 func (l *templateLoader) checkText(n *yaml.Node, path string) {
+	at := n
+	if n = l.resolve(n); n == nil {
+		return
+	}
 	switch n.Kind {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -189,8 +233,19 @@ func (l *templateLoader) checkText(n *yaml.Node, path string) {
 			l.checkText(c, path)
 		}
 	case yaml.ScalarNode:
+		if limit := maxRunes(path); utf8.RuneCountInString(n.Value) > limit {
+			l.errorf(at, fmt.Sprintf("shorten it to at most %d characters", limit), "%s is %d characters long", path, utf8.RuneCountInString(n.Value))
+			return
+		}
 		if msg := l.m.Unprintable(n.Value, strings.HasPrefix(path, "text.")); msg != "" {
-			l.errorf(n, "", "%s %s", path, msg)
+			l.errorf(at, "", "%s %s", path, msg)
+			return
+		}
+		for i, r := range []rune(n.Value) {
+			if textsafe.Invisible(r) {
+				l.errorf(at, "remove it: it is invisible, and can make the text read otherwise than it is", "%s has the invisible character U+%04X (a direction or zero-width control) at position %d", path, r, i+1)
+				return
+			}
 		}
 		if strings.HasPrefix(path, "reasons.") {
 			return // a reason's {values} are the engine's: validateReasons checks them
@@ -204,6 +259,64 @@ func (l *templateLoader) checkText(n *yaml.Node, path string) {
 	}
 }
 
+// labelLines are the lines of the labels a template sets, and of its
+// sizes.
+func labelLines(root *yaml.Node) map[string]int {
+	lines := map[string]int{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == "sizes" {
+			lines["sizes"] = root.Content[i].Line
+		}
+	}
+	if labels := mappingValue(root, "labels"); labels != nil && labels.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(labels.Content); i += 2 {
+			lines["labels."+labels.Content[i].Value] = labels.Content[i+1].Line
+		}
+	}
+	return lines
+}
+
+// clip is a text of the file as a message quotes it: at most 60
+// characters (diag escapes what a terminal must not see).
+func clip(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:59]) + "…"
+	}
+	return s
+}
+
+// resolve follows an alias (a label written as *name) to what it
+// stands for, counting the nodes visited; nil once too many were.
+func (l *templateLoader) resolve(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	if l.nodes++; l.nodes > maxNodes {
+		return nil
+	}
+	return n
+}
+
+// Longest texts of a template, in characters, by where they are: the
+// built-in templates' longest label has 472, their longest paragraph 509.
+// A label too wide for its box once laid out is a layout error that names
+// it (see worksheet).
+const (
+	MaxLabelRunes     = 1000
+	MaxParagraphRunes = 2000
+	MaxWordRunes      = 40 // a reason word, a kind, a section
+)
+
+func maxRunes(path string) int {
+	switch {
+	case strings.HasPrefix(path, "text."):
+		return MaxParagraphRunes
+	case strings.HasPrefix(path, "labels."), strings.HasPrefix(path, "rules."), strings.HasPrefix(path, "reasons."):
+		return MaxLabelRunes
+	}
+	return MaxWordRunes
+}
+
 var placeholders = regexp.MustCompile(`\{([A-Za-z_]*)\}`)
 
 // knownPlaceholders are the {names} raftsheet fills in.
@@ -211,5 +324,6 @@ var knownPlaceholders = map[string]bool{
 	"page": true, "pages": true, "count": true, "servers": true, "n": true, "first": true, "last": true,
 	"max": true, "cut": true, "id": true, "goal": true, "ms": true, "timeout": true, "heartbeat": true,
 	"state_pages": true, "slip_pages": true, "debrief_pages": true, "step_pages": true,
-	"cover_pages": true, "sheet_pages": true, "students": true, "groups": true, "class_pages": true, "class_sheets": true,
+	"at": true, "server": true,
+	"cover_pages": true, "sheet_pages": true, "students": true, "groups": true, "class_pages": true, "class_sheets": true, "kinds": true,
 }

@@ -13,6 +13,15 @@ type Template struct {
 	Labels   Labels   `yaml:"labels"`
 	Text     Texts    `yaml:"text"`
 
+	// FieldIDs prints each box's field id small in its corner (the
+	// default). false leaves the ids off both PDFs and the boxes shrink by
+	// the strip they took; answer files still list every field by id.
+	FieldIDs bool `yaml:"field_ids"`
+	// TraceRows is what a trace template asks per step: "changes" (only
+	// what the step changes, a blank box meaning unchanged; the default)
+	// or "full" (every server's whole state, for a short exercise).
+	TraceRows string `yaml:"trace_rows"`
+
 	// Rules renames the engine's rules, by rule key (engine.Rule.Key):
 	// what the key, check and the class report call the rule behind an
 	// answer. Reasons gives the key's sentences in another language, by
@@ -25,12 +34,21 @@ type Template struct {
 
 	// Source is where the template came from: a built-in name or a file.
 	Source string `yaml:"-"`
+	// Lines are where a course's template sets each label ("labels.term"),
+	// for errors about one.
+	Lines map[string]int `yaml:"-"`
 }
 
 // Template kinds: the two layouts raftsheet knows.
 const (
 	KindRoleplay = "roleplay"
 	KindTrace    = "trace"
+)
+
+// What a trace template asks per step (TraceRows).
+const (
+	TraceChanges = "changes"
+	TraceFull    = "full"
 )
 
 // Sections each kind can have.
@@ -109,6 +127,7 @@ type Labels struct {
 	Brief            string `yaml:"brief"`      // the students' introduction when the exercise has none
 	PrintPlan        string `yaml:"print_plan"` // which pages to print how many times, and the paper a class costs
 	TeacherNotes     string `yaml:"teacher_notes"`
+	TimerDraw        string `yaml:"timer_draw"` // in the teacher's notes: an election timer a step restarted
 	NotesIntro       string `yaml:"notes_intro"`
 	Explanation      string `yaml:"explanation"`
 	Steps            string `yaml:"steps"`
@@ -149,6 +168,7 @@ type Labels struct {
 	Lost     string `yaml:"lost"`
 	Dropped  string `yaml:"dropped"`
 	InFlight string `yaml:"in_flight"`
+	Deleted  string `yaml:"deleted"` // a log entry deleted at the end, nothing in its place
 
 	StateTitle  string `yaml:"state_title"`
 	Terms       string `yaml:"terms"`
@@ -182,11 +202,14 @@ type Labels struct {
 	LastLogIndex  string `yaml:"last_log_index"`
 	LastLogTerm   string `yaml:"last_log_term"`
 	Response      string `yaml:"response"`
-	SentAt        string `yaml:"sent_at"`
+	SentAt        string `yaml:"sent_at"` // no longer printed (the sender writes the time in a box, Sent); kept so older templates still load
+	Sent          string `yaml:"sent"`
+	AESlip        string `yaml:"append_entries_slip"`
+	RVSlip        string `yaml:"request_vote_slip"`
 	Arrives       string `yaml:"arrives"`
 	ID            string `yaml:"id"`
 	OK            string `yaml:"ok"`
-	Match         string `yaml:"match"`
+	Match         string `yaml:"match"` // no longer printed on slips (not part of the paper's reply)
 	SlipsTitle    string `yaml:"slips_title"`
 	SlipsIntro    string `yaml:"slips_intro"`
 
@@ -233,4 +256,38 @@ type Labels struct {
 	Reads                   string `yaml:"reads"`
 	ReadRefused             string `yaml:"read_refused"`
 	ReadWaits               string `yaml:"read_waits"`
+
+	// The trace's steps: what a step changes, its messages' columns, a
+	// timed run's events, the key's marks.
+	LogFrom        string `yaml:"log_from"`
+	LogEntries     string `yaml:"log_entries"`
+	MessageType    string `yaml:"message_type"`
+	Event          string `yaml:"event"`
+	EventHeartbeat string `yaml:"event_heartbeat"`
+	EventTimeout   string `yaml:"event_timeout"`
+	EventArrive    string `yaml:"event_arrive"`
+	DrawnTimeouts  string `yaml:"drawn_timeouts"`
+	RowsChanges    string `yaml:"rows_changes"`  // how to fill in a step's boxes: what it changes
+	RowsFull       string `yaml:"rows_full"`     // or every server's whole state (trace_rows: full)
+	MsgLogIndex    string `yaml:"msg_log_index"` // a message row's prevLogIndex or lastLogIndex
+	MsgLogTerm     string `yaml:"msg_log_term"`  // its prevLogTerm or lastLogTerm
+	// A message's type where a box is narrow: RV, RV reply, AE, AE reply.
+	RequestVoteShort        string `yaml:"request_vote_short"`
+	RequestVoteReplyShort   string `yaml:"request_vote_reply_short"`
+	AppendEntriesShort      string `yaml:"append_entries_short"`
+	AppendEntriesReplyShort string `yaml:"append_entries_reply_short"`
+	// The same beyond Figure 2: IS, IS reply, PV, PV reply.
+	InstallSnapshotShort      string `yaml:"install_snapshot_short"`
+	InstallSnapshotReplyShort string `yaml:"install_snapshot_reply_short"`
+	PreVoteShort              string `yaml:"pre_vote_short"`
+	PreVoteReplyShort         string `yaml:"pre_vote_reply_short"`
+	// The slips of InstallSnapshot and PreVote: "IS {n}", "PV {n}".
+	ISSlip string `yaml:"install_snapshot_slip"`
+	PVSlip string `yaml:"pre_vote_slip"`
+	// What the slips' page adds when the stack has those kinds too.
+	SlipsIntroBeyond string `yaml:"slips_intro_beyond"`
+	// What a trace's message row holds for InstallSnapshot and for a
+	// rejection with the fast backup's hints.
+	MsgSnapshotNote string `yaml:"msg_snapshot_note"`
+	MsgHintsNote    string `yaml:"msg_hints_note"`
 }

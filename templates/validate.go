@@ -28,6 +28,7 @@ func (l *templateLoader) validate(t *Template, root *yaml.Node) {
 	l.validateLabels(t, root)
 	l.validateRules(root)
 	l.validateReasons(root)
+	l.validateTraceRows(t, root)
 	if len(t.Text.HowToRun) == 0 {
 		l.errorf(mappingValue(root, "text"), "", "text.how_to_run must have at least one paragraph")
 	}
@@ -68,7 +69,7 @@ func (l *templateLoader) validateSizes(t *Template, root *yaml.Node) {
 		} else {
 			x = f.Float()
 		}
-		if x < lim[0] || x > lim[1] {
+		if !(x >= lim[0] && x <= lim[1]) { // NaN too
 			at := sizes
 			if sizes != nil {
 				if n := mappingValue(sizes, tag); n != nil {
@@ -117,7 +118,7 @@ func (l *templateLoader) validateRules(root *yaml.Node) {
 			if s := diag.Suggest(k.Value, keys); s != "" {
 				hint = fmt.Sprintf("did you mean `%s`?", s)
 			}
-			l.errorf(k, hint, "rules: there is no rule `%s`", k.Value)
+			l.errorf(k, hint, "rules: there is no rule `%s`", clip(k.Value))
 		}
 		if strings.TrimSpace(v.Value) == "" {
 			l.errorf(v, "", "rules.%s must not be empty", k.Value)
@@ -144,7 +145,7 @@ func (l *templateLoader) validateReasons(root *yaml.Node) {
 			if s := diag.Suggest(k.Value, keys); s != "" {
 				hint = fmt.Sprintf("did you mean `%s`?", s)
 			}
-			l.errorf(k, hint, "reasons: there is no sentence `%s`", k.Value)
+			l.errorf(k, hint, "reasons: there is no sentence `%s`", clip(k.Value))
 			continue
 		}
 		have := engine.PatternNames(english)
@@ -156,5 +157,18 @@ func (l *templateLoader) validateReasons(root *yaml.Node) {
 		if strings.TrimSpace(v.Value) == "" {
 			l.errorf(v, "", "reasons.%s must not be empty", k.Value)
 		}
+	}
+}
+
+// validateTraceRows checks trace_rows: changes or full, and only in a
+// trace template.
+func (l *templateLoader) validateTraceRows(t *Template, root *yaml.Node) {
+	n := mappingValue(root, "trace_rows")
+	switch {
+	case n == nil:
+	case t.Kind != KindTrace:
+		l.errorf(n, "leave it out: the role-play sheets have no step rows", "trace_rows is for trace templates")
+	case t.TraceRows != TraceChanges && t.TraceRows != TraceFull:
+		l.errorf(n, "", "trace_rows must be %s or %s, not %q", TraceChanges, TraceFull, t.TraceRows)
 	}
 }

@@ -7,7 +7,6 @@ import (
 
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/field"
-	"github.com/raftsheet/raftsheet/fonts"
 	"github.com/raftsheet/raftsheet/page"
 )
 
@@ -63,55 +62,45 @@ func featuresOf(tr *engine.Trace) features {
 	return f
 }
 
-// beyondColumns are the columns of a trace step's second server table,
-// for the state beyond Figure 2 the run shows: the snapshot (§7), the
-// configuration in use (§6), the session table and the reads (§8). None
-// when the run shows none of them.
-func (l *layout) beyondColumns() traceColumns {
-	lbl, st := l.lbl, l.st
-	n := len(l.tr.Steps)
-	c := traceColumns{serverW: max(l.fitWidth(fonts.Bold, st.small, append([]string{lbl.Server}, l.tr.Servers...)...), 10)}
-	fixed := func(attr, head string, kind field.Kind, topic ruleTopic, texts ...string) traceColumn {
-		return traceColumn{attr: attr, head: head, kind: kind, topic: topic,
-			w: max(l.fitWidth(fonts.Bold, st.small, head), l.fitWidth(fonts.Italic, st.body, texts...), l.idWidth(l.stepIDs(n, attr)...), 12)}
-	}
-	var wide []int // the columns that share what is left
+// beyondColumns are the columns of a server's boxes in a trace step for
+// the state beyond Figure 2 the run shows: the snapshot's lastIncludedIndex
+// and lastIncludedTerm (§7; its data is the state machine up to there),
+// the configuration in use (§6), the session table and the reads (§8).
+// None when the run shows none of them.
+func (l *layout) beyondColumns(col func(attr, head string, minW float64, kind field.Kind, topic ruleTopic) traceColumn) []traceColumn {
+	lbl := l.lbl
+	var cols []traceColumn
+	wide := func(c traceColumn) traceColumn { c.left = true; return c }
 	if l.has.snapshots {
-		c.cols = append(c.cols,
-			fixed("lastIncludedIndex", lbl.LastIncludedIndex, field.KindNumber, topicSnapshot, itoa(l.tr.MaxLogLength())),
-			fixed("lastIncludedTerm", lbl.LastIncludedTerm, field.KindNumber, topicSnapshot, itoa(l.tr.MaxTerm())),
-			traceColumn{attr: "data", head: lbl.Data, left: true, kind: field.KindValues, topic: topicSnapshot})
-		wide = append(wide, len(c.cols)-1)
+		cols = append(cols, col("lastIncludedIndex", lbl.LastIncludedIndex, 9, field.KindNumber, topicSnapshot),
+			col("lastIncludedTerm", lbl.LastIncludedTerm, 9, field.KindNumber, topicSnapshot))
 	}
 	if l.has.config {
-		c.cols = append(c.cols, traceColumn{attr: "config", head: lbl.Config, left: true, kind: field.KindValues, topic: topicConfig})
-		wide = append(wide, len(c.cols)-1)
+		cols = append(cols, wide(col("config", lbl.Config, 24, field.KindValues, topicConfig)))
 	}
 	if l.has.sessions {
-		c.cols = append(c.cols, traceColumn{attr: "sessions", head: lbl.SessionsTitle, left: true, kind: field.KindValues, topic: topicSessions})
-		wide = append(wide, len(c.cols)-1)
+		cols = append(cols, wide(col("sessions", lbl.SessionsTitle, 18, field.KindValues, topicSessions)))
 	}
 	if l.has.reads {
-		c.cols = append(c.cols, traceColumn{attr: "reads", head: lbl.Reads, left: true, kind: field.KindValues, topic: topicReads})
-		wide = append(wide, len(c.cols)-1)
+		cols = append(cols, wide(col("reads", lbl.Reads, 18, field.KindValues, topicReads)))
 	}
-	if len(c.cols) == 0 {
-		return c
-	}
-	used := c.serverW
-	for _, col := range c.cols {
-		used += col.w
-	}
-	for _, i := range wide {
-		c.cols[i].w = (l.Body.W - used) / float64(len(wide))
-	}
-	return c
+	return cols
 }
 
-// beyondValue is what a server's cell of a column of beyondColumns holds
-// after a step.
-func (l *layout) beyondValue(attr, id string, s engine.StepRecord, ink page.Ink) held {
-	lbl, sv := l.lbl, s.Servers[id]
+// beyondChanged reports whether step s changed what a column of
+// beyondColumns shows for server id: a read answered or given up in the
+// step changes the reads, even when the server held none before.
+func (l *layout) beyondChanged(s engine.StepRecord, id, attr string) bool {
+	if attr == "reads" && slices.ContainsFunc(s.ReadResults, func(r engine.ReadResult) bool { return r.Server == id }) {
+		return true
+	}
+	return l.traceChanges().changed(id, attr, s.N)
+}
+
+// beyondValue is what a server's box of a column of beyondColumns holds
+// after step s.
+func (l *layout) beyondValue(attr, id string, s engine.StepRecord) held {
+	lbl, sv, ink := l.lbl, s.Servers[id], page.Answer
 	var box held
 	switch attr {
 	case "lastIncludedIndex", "lastIncludedTerm":
@@ -122,13 +111,6 @@ func (l *layout) beyondValue(attr, id string, s engine.StepRecord, ink page.Ink)
 			return holding(itoa(sv.Snapshot.LastIncludedTerm), ink)
 		}
 		return holding(itoa(sv.Snapshot.LastIncludedIndex), ink)
-	case "data":
-		if sv.Snapshot == nil {
-			return holding(lbl.None, ink)
-		}
-		for _, v := range l.snapshotData(sv.Snapshot) {
-			box.add(v, ink, false)
-		}
 	case "config":
 		return holding(l.configText(sv), ink)
 	case "sessions":
@@ -159,4 +141,38 @@ func (l *layout) beyondValue(attr, id string, s engine.StepRecord, ink page.Ink)
 		box.addWords(strings.Join(texts, ", "), ink)
 	}
 	return box
+}
+
+// snapshotData is a snapshot's data as the sheets print it (§7): the
+// state machine's values ("–" for none), each client's last command and
+// answer, "c1.1:x" (§8), and the configuration, "{S1,S2,S3}" (§6).
+func (l *layout) snapshotData(sn *engine.SnapshotState) []string {
+	out := l.values.stateMachine(sn.StateMachine)
+	if len(out) == 0 {
+		out = []string{l.lbl.None}
+	}
+	for i := range out[:len(out)-1] {
+		out[i] += ","
+	}
+	for _, c := range slices.Sorted(maps.Keys(sn.Sessions)) {
+		out = append(out, c+"."+itoa(sn.Sessions[c].Seq)+":"+l.values.short(sn.Sessions[c].Response))
+	}
+	if sn.Config != nil {
+		out = append(out, l.values.command(engine.Entry{Config: sn.Config.String()}))
+	}
+	return out
+}
+
+// beyondLegend says what a message row's columns hold for the messages
+// beyond Figure 2 the run sends: an InstallSnapshot's last included entry
+// and data (§7), a rejection's conflict hints (§5.3); "" for none.
+func (l *layout) beyondLegend() string {
+	var notes []string
+	if l.has.snapshots {
+		notes = append(notes, l.lbl.MsgSnapshotNote)
+	}
+	if l.has.hints {
+		notes = append(notes, l.lbl.MsgHintsNote)
+	}
+	return strings.Join(notes, " ")
 }

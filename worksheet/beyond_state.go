@@ -7,6 +7,7 @@ import (
 
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/field"
+	"github.com/raftsheet/raftsheet/fonts"
 	"github.com/raftsheet/raftsheet/page"
 )
 
@@ -142,13 +143,24 @@ func (l *layout) readsHistory(h *history) (box held, at int) {
 
 // beyondBlock is the state sheet's boxes for what the run shows beyond
 // Figure 2: the snapshot, the session table, the reads and the
-// configuration.
+// configuration. Every box has as many lines on every server's sheet (the
+// most any server's answer takes), so that no box's size tells what the
+// key writes in it.
 func (l *layout) beyondBlock(g *sheetGrid, h *history) []page.Row {
 	lbl, st := l.lbl, l.st
 	var rows []page.Row
-	wide := func(name string, box held, f *field.Field) page.Row {
-		return l.tableRow(l.Body.X, []float64{g.labelW, l.Body.W - g.labelW},
-			[]cell{leftLabel(name).sized(st.small), ask(box).left().asking(f)}, st.body, st.cell)
+	wideW := l.Body.W - g.labelW
+	// lines is the most lines of the answers of some box, over every sheet.
+	lines := func(w float64, box func(*history) held) int {
+		n := 1
+		for _, o := range g.histories {
+			n = max(n, len(l.wrapIn(box(o).runs, fonts.Regular, st.body, w)))
+		}
+		return n
+	}
+	wide := func(name string, box held, f *field.Field, n int) page.Row {
+		return l.tableRow(l.Body.X, []float64{g.labelW, wideW},
+			[]cell{leftLabel(name).sized(st.small), ask(box).changeable(f)}, st.body, l.rowH(n))
 	}
 	if l.has.snapshots {
 		rows = append(rows, l.heading(lbl.SnapshotTitle, st.body)...)
@@ -157,34 +169,38 @@ func (l *layout) beyondBlock(g *sheetGrid, h *history) []page.Row {
 		rows = append(rows, l.historyBoxes(g, h, lbl.SnapshotTitle, lbl.LastIncludedIndex, "lastIncludedIndex", g.snapCells, index, field.KindNumber, topicSnapshot)...)
 		rows = append(rows, l.historyBoxes(g, h, lbl.SnapshotTitle, lbl.LastIncludedTerm, "lastIncludedTerm", g.snapCells, term, field.KindNumber, topicSnapshot)...)
 		data, at := l.snapshotDataHistory(h)
-		rows = append(rows, wide(lbl.Data, data, l.sheetField(h, field.SnapshotDataID(h.id), field.KindValues, data.answer, at, topicSnapshot, lbl.SnapshotTitle, lbl.Data)))
+		n := lines(wideW, func(o *history) held { b, _ := l.snapshotDataHistory(o); return b })
+		rows = append(rows, wide(lbl.Data, data, l.sheetField(h, field.SnapshotDataID(h.id), field.KindValues, data.answer, at, topicSnapshot, lbl.SnapshotTitle, lbl.Data), n))
 		rows = append(rows, page.Gap(st.gap))
 	}
 	if l.has.sessions {
 		rows = append(rows, l.heading(lbl.SessionsTitle, st.body)...)
-		colW := (l.Body.W - g.labelW) / 2
+		colW := wideW / 2
 		widths := []float64{g.labelW, colW, colW}
 		rows = append(rows, l.tableRow(l.Body.X, widths, []cell{label(lbl.Client).sized(st.small),
 			label(lbl.LastCommand).sized(st.small), label(lbl.Answer).sized(st.small)}, st.body, 5))
 		rows[len(rows)-1].KeepNext = true
 		for _, c := range l.clients() {
 			seq, answer, at := l.sessionHistory(h, c)
+			n := lines(colW, func(o *history) held { s, a, _ := l.sessionHistory(o, c); return held{runs: append(s.runs, a.runs...)} })
 			where := lbl.SessionsTitle
 			fs := l.sheetField(h, field.SessionID(h.id, c, "seq"), field.KindNumber, seq.answer, at, topicSessions, where, lbl.Client+" "+c+", "+lbl.LastCommand)
 			fa := l.sheetField(h, field.SessionID(h.id, c, "answer"), field.KindValues, answer.answer, at, topicSessions, where, lbl.Client+" "+c+", "+lbl.Answer)
-			rows = append(rows, l.tableRow(l.Body.X, widths, []cell{boldLabel(c).sized(st.small), ask(seq).asking(fs), ask(answer).asking(fa)}, st.body, st.cell))
+			rows = append(rows, l.tableRow(l.Body.X, widths, []cell{boldLabel(c).sized(st.small), ask(seq).changeable(fs), ask(answer).changeable(fa)}, st.body, l.rowH(n)))
 		}
 		rows = append(rows, page.Gap(st.gap))
 	}
 	if l.has.reads {
 		reads, at := l.readsHistory(h)
-		rows = append(rows, wide(lbl.Reads, reads, l.sheetField(h, field.ReadsID(h.id), field.KindValues, reads.answer, at, topicReads, lbl.Volatile, lbl.Reads)))
+		n := lines(wideW, func(o *history) held { b, _ := l.readsHistory(o); return b })
+		rows = append(rows, wide(lbl.Reads, reads, l.sheetField(h, field.ReadsID(h.id), field.KindValues, reads.answer, at, topicReads, lbl.Volatile, lbl.Reads), n))
 		rows = append(rows, page.Gap(st.gap))
 	}
 	if l.has.config {
 		rows = append(rows, l.heading(lbl.ConfigTitle, st.body)...)
 		cfg, at := l.configHistory(h)
-		rows = append(rows, wide(lbl.Config, cfg, l.sheetField(h, field.ConfigID(h.id), field.KindValues, cfg.answer, at, topicConfig, lbl.ConfigTitle, lbl.Config)))
+		n := lines(wideW, func(o *history) held { b, _ := l.configHistory(o); return b })
+		rows = append(rows, wide(lbl.Config, cfg, l.sheetField(h, field.ConfigID(h.id), field.KindValues, cfg.answer, at, topicConfig, lbl.ConfigTitle, lbl.Config), n))
 		rows = append(rows, page.Gap(st.gap))
 	}
 	return rows

@@ -293,12 +293,15 @@ func (l *layout) stepList(columns int) {
 }
 
 // sentence capitalizes s and ends it with a full stop; a server's name
-// that begins it keeps its spelling.
+// that begins it keeps its spelling. The engine's words begin with a
+// server's name, "the", "a client", "a network" or "time": a server named
+// "a" (Figure 7) begins no sentence with "a client".
 func (l *layout) sentence(s string) string {
 	s = strings.TrimSpace(s)
-	first, _, _ := strings.Cut(s, " ")
+	first, rest, _ := strings.Cut(s, " ")
 	first = strings.TrimSuffix(first, "'s")
-	if r, n := utf8.DecodeRuneInString(s); unicode.IsLower(r) && !slices.Contains(l.tr.Servers, first) {
+	article := first == "a" && (strings.HasPrefix(rest, "client ") || strings.HasPrefix(rest, "network "))
+	if r, n := utf8.DecodeRuneInString(s); unicode.IsLower(r) && (article || !slices.Contains(l.tr.Servers, first)) {
 		s = string(unicode.ToUpper(r)) + s[n:]
 	}
 	if !strings.HasSuffix(s, ".") {

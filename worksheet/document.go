@@ -21,6 +21,8 @@ type Options struct {
 	Template *templates.Template
 	Paper    page.Paper
 	Stamp    Stamp
+
+	blaming bool // a layout of blameTemplate's: no blaming again
 }
 
 // Stamp marks a variant's sheets: its code on every page of worksheet and
@@ -73,6 +75,12 @@ func Layout(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*page.Documen
 		return nil, &TooSmallError{File: ex.File, Template: opt.Template.Source, Parts: tooTall}
 	}
 	if problems := doc.Problems(m); len(problems) > 0 {
+		if opt.blaming {
+			return nil, errors.New("does not fit")
+		}
+		if err := blameTemplate(ex, tr, opt); err != nil {
+			return nil, err
+		}
 		return nil, fmt.Errorf("%s: the layout does not fit (a bug in raftsheet, please report it):\n  %s",
 			ex.File, strings.Join(problems, "\n  "))
 	}
@@ -103,6 +111,7 @@ func layoutOnce(ex *exercise.Exercise, tr *engine.Trace, opt Options, m *fonts.M
 		values: newValueBook(tr, sz.ValueChars), st: newStyle(sz), ranges: ranges, shared: shared, rules: ruleBook{tr: tr, names: opt.Template.Rules}, stamp: opt.Stamp, has: featuresOf(tr),
 		Flow: page.Flow{Doc: &page.Document{Title: tr.Title, Paper: p, Area: area}}}
 	l.Body = page.Rect{X: area.X, Y: area.Y + l.st.headerH, W: area.W, H: area.H - l.st.headerH - l.st.footH}
+	l.st.cell = l.writeCell()
 	for _, s := range opt.Template.Sections {
 		switch s {
 		case "cover":

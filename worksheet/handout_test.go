@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/exercises"
 	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/templates"
@@ -44,7 +45,7 @@ func TestWorksheetIgnoresKeyOnlyTexts(t *testing.T) {
 }
 
 // fillChecked are the sections whose pages the fill test reads.
-var fillChecked = []string{"cover", "debrief"}
+var fillChecked = []string{"cover", "debrief", "state", "slips", "steps"}
 
 // No student page is blank or nearly so: its content reaches at least a
 // fifth of the way down the body, computed from the layout.
@@ -85,4 +86,20 @@ func filled(doc *page.Document, p *page.Page) float64 {
 		}
 	}
 	return (low - top) / (bottom - top)
+}
+
+// A step said in words starts with a capital, except a server's own
+// lower-case name: Figure 7's "a" does not keep "a client asks" lower.
+func TestSentencesStartRight(t *testing.T) {
+	l := &layout{tr: &engine.Trace{Servers: []string{"lead", "a", "b"}}}
+	for in, want := range map[string]string{
+		`a client asks lead to store "x"`: `A client asks lead to store "x".`,
+		"a's election timer fires":        "a's election timer fires.",
+		"a crashes":                       "a crashes.",
+		"the network heals":               "The network heals.",
+	} {
+		if got := l.sentence(in); got != want {
+			t.Errorf("sentence(%q) = %q, want %q", in, got, want)
+		}
+	}
 }

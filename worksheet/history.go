@@ -185,10 +185,11 @@ type logCell struct {
 }
 
 // logCell is the history of index i: every entry it held (replaced ones
-// struck, as the student strikes them) and whether it was applied at the
-// end. An index that never held an entry is blank. An entry a snapshot
-// replaced is struck too, and the value column then says "snapshot"
-// (§7): the boundary of the snapshot in the log.
+// struck, as the student strikes them), "–" and "deleted" when the entry
+// is gone at the end and nothing replaced it, and whether the server ever
+// applied it. An index that never held an entry is blank. An entry a
+// snapshot replaced is struck too, and the value column then says
+// "snapshot" (§7): the boundary of the snapshot in the log.
 func (h *history) logCell(lbl *templates.Labels, b *valueBook, i int) logCell {
 	type entry struct {
 		e   engine.LogEntry
@@ -236,23 +237,31 @@ func (h *history) logCell(lbl *templates.Labels, b *valueBook, i int) logCell {
 		c.term.add(itoa(en.e.Term), en.ink, strike)
 		c.value.add(value, en.ink, strike)
 	}
-	if i <= fin.Base() {
+	switch {
+	case i <= fin.Base(): // compacted into the snapshot (§7)
 		c.value.add(lbl.InSnapshot, inkAt(c.at), false)
+	case !holds: // deleted, and nothing took its place: the key says so
+		c.term.add(lbl.None, page.Answer, false)
+		c.value.add(lbl.Deleted, page.Answer, false)
 	}
 	c.term, c.value = c.term.widened(), c.value.widened()
-	switch {
-	case i <= fin.Base() || holds && i <= fin.LastApplied:
-		ink := page.Answer
-		if i <= h.initial().LastApplied {
-			ink = page.Print
-		}
-		c.applied = holding(lbl.Yes, ink)
-		c.appliedAt = h.lastReached(func(s engine.ServerState) bool { return s.LastApplied >= i })
-	default:
-		c.applied = holding(lbl.None, page.Answer)
-		c.appliedAt = c.at
+	c.applied, c.appliedAt = holding(lbl.None, page.Answer), c.at
+	if k, ok := h.firstReached(func(s engine.ServerState) bool { return s.LastApplied >= i }); ok {
+		// Applied is for ever: a crash forgets lastApplied, not that the
+		// entry reached the state machine (and a committed entry stays).
+		c.applied, c.appliedAt = holding(lbl.Yes, inkAt(k)), k
 	}
 	return c
+}
+
+// firstReached is the first snapshot in which ok holds, if any.
+func (h *history) firstReached(ok func(engine.ServerState) bool) (int, bool) {
+	for i, s := range h.snaps {
+		if ok(s) {
+			return i, true
+		}
+	}
+	return 0, false
 }
 
 // lastReached is the snapshot from which on ok holds to the end.

@@ -9,9 +9,11 @@ import (
 // template's paragraphs on the notation (entries as term:value, the role
 // letters, the answers of a response grid, "–" for none and that a blank
 // counts as "–"), small, framed, kept together. The sheets place it where
-// students write.
-func (l *layout) howToFill() []page.Row {
-	if len(l.tpl.Text.HowToFill) == 0 {
+// students write. first are paragraphs that go before the template's (a
+// sheet's own: the trace's rows ask for changes or for full rows).
+func (l *layout) howToFill(first ...string) []page.Row {
+	paragraphs := append(append([]string(nil), first...), l.tpl.Text.HowToFill...)
+	if len(paragraphs) == 0 {
 		return nil
 	}
 	size, inset := l.st.small, 1.5
@@ -20,7 +22,7 @@ func (l *layout) howToFill() []page.Row {
 	h := inset
 	title := l.wrapIn(page.Words(l.lbl.HowToFill, page.Print), fonts.Bold, size, w)
 	h += l.textH(len(title), size)
-	for _, p := range l.tpl.Text.HowToFill {
+	for _, p := range paragraphs {
 		ls := l.wrapIn(page.Words(l.instruction(p), page.Print), fonts.Regular, size, w)
 		lines = append(lines, ls)
 		h += float64(len(ls)) * lh(size)

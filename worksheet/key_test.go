@@ -69,12 +69,16 @@ func TestPartitionKeyShowsTomOnlyInTheKey(t *testing.T) {
 }
 
 // sheetText is the text of the pages of id's Raft State sheet, without
-// the running head and foot (the title and the exercise's name).
+// the running head and foot (the title and the exercise's name) and the
+// "How to fill in" box at its foot (its examples are made-up values).
 func sheetText(doc *page.Document, pages []string, id string) string {
 	var out []string
 	for i, p := range doc.Pages {
 		if p.Section == "state" && p.Server == id {
 			for _, line := range strings.Split(pages[i], "\n") {
+				if strings.TrimSpace(line) == "How to fill in" {
+					break
+				}
 				if !strings.Contains(line, "raftsheet ·") && !strings.Contains(line, doc.Title) {
 					out = append(out, line)
 				}

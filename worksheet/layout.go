@@ -35,6 +35,8 @@ type passShared struct {
 	sheetCell   float64    // height of the Raft State sheets' write-in rows; 0 until known
 	coverStyle  coverStyle // how the cover sets its steps; chosen in the first pass
 	debriefRoom float64    // how much taller the debrief's Why? boxes are; -1 until chosen
+	logRows     int        // rows of their Raft Log, spare ones to fill the page
+	leaderLines int        // lines of the leader's boxes
 	changes     *traceChanges
 	// canonWords are CanonWords by kind, for the template's labels.
 	canonWords map[field.Kind]map[string]string

@@ -13,11 +13,11 @@ import (
 func (l *layout) logTable(g *sheetGrid, h *history, restH float64) {
 	lbl, st := l.lbl, l.st
 	cells := h.logCells
-	idxW := l.fitWidth(fonts.Bold, st.small, lbl.Index, itoa(g.logRows))
+	idxW := l.fitWidth(fonts.Bold, st.small, lbl.Index, itoa(g.maxLogRows))
 	termW := g.logTermW
 	appliedW := max(l.fitWidth(fonts.Bold, st.small, lbl.Applied), l.fitWidth(fonts.Italic, st.body, lbl.Yes, lbl.None), 14,
-		l.idWidth(l.everyServer(func(s string) []string { return []string{field.LogID(s, g.logRows, "applied")} })...))
-	valueMin := max(22, l.fitWidth(fonts.Bold, st.small, lbl.Value), l.idWidth(l.everyServer(func(s string) []string { return []string{field.LogID(s, g.logRows, "value")} })...))
+		l.idWidth(l.everyServer(func(s string) []string { return []string{field.LogID(s, g.maxLogRows, "applied")} })...))
+	valueMin := max(22, l.fitWidth(fonts.Bold, st.small, lbl.Value), l.idWidth(l.everyServer(func(s string) []string { return []string{field.LogID(s, g.maxLogRows, "value")} })...))
 	gap := 5.0
 
 	tableFor := func(k int) (colW float64, widths []float64) {
@@ -31,13 +31,14 @@ func (l *layout) logTable(g *sheetGrid, h *history, restH float64) {
 		}
 	}
 	body := func(widths []float64) []func(x float64) page.Row {
+		rowH := l.rowH(logLines(l, g, widths))
 		out := make([]func(x float64) page.Row, len(cells))
 		for i, c := range cells {
 			i, c := i, c
 			fs := l.logFields(h, i+1, c)
 			out[i] = func(x float64) page.Row {
 				return l.tableRow(x, widths, []cell{given(itoa(i + 1)).sized(st.small),
-					ask(c.term).asking(fs[0]), ask(c.value).left().asking(fs[1]), ask(c.applied).asking(fs[2])}, st.body, st.cell)
+					ask(c.term).changeable(fs[0]), ask(c.value).changeable(fs[1]), ask(c.applied).changeable(fs[2])}, st.body, rowH)
 			}
 		}
 		return out
@@ -47,23 +48,39 @@ func (l *layout) logTable(g *sheetGrid, h *history, restH float64) {
 	titleH := page.Block{Rows: title}.Height()
 	avail := l.Room() - titleH - restH - st.gap
 	k := 1
-	for ; k < 3; k++ { // the fewest columns that fit here, if any do
+	for ; k < g.maxLogCols(); k++ { // the fewest columns that fit here, if any do
 		colW, widths := tableFor(k)
 		if colW-idxW-termW-appliedW < valueMin {
 			k = max(1, k-1)
 			break
 		}
-		if columnsHeight(head(widths)(0), body(widths), k) <= avail {
+		if columnsHeight(head(widths)(0), body(widths), k) <= avail+page.Eps {
 			break
 		}
 		if next, _ := tableFor(k + 1); next-idxW-termW-appliedW < valueMin {
 			break
 		}
 	}
+	g.logCols = max(g.logCols, k)
 	colW, widths := tableFor(k)
 	l.Place(page.Block{Rows: title})
 	l.columns(k, colW, gap, head(widths), body(widths), restH+st.gap, lbl.LogTitle+" "+lbl.Continued)
 	l.Space(st.gap)
+}
+
+// logLines is how many lines the Raft Log's rows have room for with
+// columns of the given widths: the most any server's row needs, so that
+// every row of every sheet is as high as every other.
+func logLines(l *layout, g *sheetGrid, widths []float64) int {
+	n := 1
+	for _, h := range g.histories {
+		for _, c := range h.logCells {
+			for i, runs := range [][]page.Run{c.term.runs, c.value.runs, c.applied.runs} {
+				n = max(n, len(l.wrapIn(runs, fonts.Regular, l.st.body, widths[i+1])))
+			}
+		}
+	}
+	return n
 }
 
 // columnsHeight is the height of rows shared out over k columns, balanced.

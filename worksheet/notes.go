@@ -44,11 +44,33 @@ func (l *layout) teacherNotes() {
 }
 
 // reasonList is a step's reasons, one paragraph each, with what was
-// delivered and what is still in flight: what the engine did and why.
+// delivered and what is still in flight: what the engine did and why; in
+// a timed exercise also each election timer the step restarted, with its
+// drawn timeout, which the teacher announces to the server's player.
 func (l *layout) reasonList(s engine.StepRecord) []page.Row {
 	var rows []page.Row
-	for _, r := range l.stepReasons(s) {
+	for _, r := range append(l.stepReasons(s), l.timerDraws(s)...) {
 		rows = append(rows, l.paragraph(page.Words("· "+r, page.Print), fonts.Regular, l.st.small, l.Body.X+4, l.Body.W-4)...)
 	}
 	return rows
+}
+
+// timerDraws are the election timers a step (re)started: "S3's election
+// timer restarts with a timeout of 163 ms: it fires at 353 ms".
+func (l *layout) timerDraws(s engine.StepRecord) []string {
+	if s.TimeMs == nil {
+		return nil
+	}
+	before := l.tr.Initial
+	if s.N > 1 {
+		before = l.tr.Steps[s.N-2].Servers
+	}
+	var out []string
+	for _, id := range l.tr.Servers {
+		now, was := s.Servers[id].ElectionTimerMs, before[id].ElectionTimerMs
+		if now != nil && (was == nil || *was != *now) {
+			out = append(out, fill(l.lbl.TimerDraw, "server", id, "timeout", itoa(*now-*s.TimeMs), "at", itoa(*now)))
+		}
+	}
+	return out
 }

@@ -105,7 +105,8 @@ func (t ruleTopic) attrs() []engine.Attr {
 var preferred = map[topicKind][]engine.Rule{
 	kindTerm:         {engine.RuleNewerTerm, engine.RuleElectionTimeout},
 	kindVote:         {engine.RuleGrantVote, engine.RuleElectionTimeout, engine.RuleNewerTerm},
-	kindRole:         {engine.RuleWinElection, engine.RuleElectionTimeout, engine.RuleNewerTerm, engine.RuleAcceptLeader, engine.RuleCrash, engine.RuleRestart},
+	kindRole:         {engine.RuleWinElection, engine.RuleElectionTimeout, engine.RuleNewerTerm, engine.RuleAcceptLeader, engine.RuleCrash, engine.RuleRestart,
+		engine.RulePreVote, engine.RuleCheckQuorum, engine.RuleLeaderRemoved},
 	kindLog:          {engine.RuleTruncate, engine.RuleClientAppend, engine.RuleNoop, engine.RuleAppendNew, engine.RuleKeepPresent, engine.RuleSnapshot, engine.RuleInstallSnapshot},
 	kindApplied:      {engine.RuleApply, engine.RuleCrash},
 	kindStateMachine: {engine.RuleApply, engine.RuleCrash},

@@ -9,9 +9,11 @@ import (
 	"github.com/raftsheet/raftsheet/engine"
 )
 
-// slip is one paper RPC slip of the role-play: a request, or identical
-// requests one server sent to several peers in one step (a broadcast, as
-// on the seed worksheet), with a response column per receiver.
+// slip is one paper RPC slip of the key: a request, or identical requests
+// one server sent to several peers in one step (a broadcast, as on the
+// seed worksheet), with a response column per receiver. The worksheet's
+// slips are blank: the sender takes the next one of its kind from the
+// stack and fills it in.
 type slip struct {
 	ids     []int // message numbers, ascending
 	msg     engine.Message
@@ -21,6 +23,58 @@ type slip struct {
 	arrives map[string]int // in a timed exercise, when each receiver's copy arrives
 	step    int            // the trace step that sent it
 }
+
+// stack is the key's slips by kind, each in sending order: the k-th
+// RequestVote slip the run sends is RV k, the k-th AppendEntries AE k;
+// beyond Figure 2, InstallSnapshot (IS k, §7) and PreVote (PV k, §9.6).
+type stack struct{ rv, ae, is, pv []*slip }
+
+func stackOf(slips []*slip) stack {
+	var st stack
+	for _, s := range slips {
+		switch s.msg.Type {
+		case engine.RequestVote:
+			st.rv = append(st.rv, s)
+		case engine.InstallSnapshot:
+			st.is = append(st.is, s)
+		case engine.PreVote:
+			st.pv = append(st.pv, s)
+		default:
+			st.ae = append(st.ae, s)
+		}
+	}
+	return st
+}
+
+// of is the key's slips of one kind.
+func (st stack) of(t engine.MessageType) []*slip {
+	switch t {
+	case engine.RequestVote:
+		return st.rv
+	case engine.InstallSnapshot:
+		return st.is
+	case engine.PreVote:
+		return st.pv
+	}
+	return st.ae
+}
+
+// kinds are the kinds of slip the stack has, in the order the slips'
+// pages print them: RequestVote and AppendEntries always, then
+// InstallSnapshot and PreVote when the run sends them.
+func (st stack) kinds() []engine.MessageType {
+	out := []engine.MessageType{engine.RequestVote, engine.AppendEntries}
+	if len(st.is) > 0 {
+		out = append(out, engine.InstallSnapshot)
+	}
+	if len(st.pv) > 0 {
+		out = append(out, engine.PreVote)
+	}
+	return out
+}
+
+// count is how many slips the key fills in.
+func (st stack) count() int { return len(st.rv) + len(st.ae) + len(st.is) + len(st.pv) }
 
 // slipsOf groups the run's requests into slips, in message order. Copies
 // made by a duplicate step stay slips of their own.
@@ -65,10 +119,10 @@ func slipsOf(tr *engine.Trace, fates map[int]outcome) []*slip {
 func requestKey(m engine.Message) string {
 	var entries strings.Builder
 	for _, e := range m.Entries {
-		fmt.Fprintf(&entries, "%d:%q ", e.Term, e.Value)
+		fmt.Fprintf(&entries, "%d:%q@%q.%d{%q} ", e.Term, e.Value, e.Client, e.Seq, e.Config)
 	}
-	return fmt.Sprintf("%s|%s|%d|%s|%d|%d|%s|%d|%d|%s|%d", m.Type, m.From, m.Term, m.CandidateID, m.LastLogIndex,
-		m.LastLogTerm, m.LeaderID, m.PrevLogIndex, m.PrevLogTerm, entries.String(), m.LeaderCommit)
+	return fmt.Sprintf("%s|%s|%d|%s|%d|%d|%s|%d|%d|%s|%d|%d|%d", m.Type, m.From, m.Term, m.CandidateID, m.LastLogIndex,
+		m.LastLogTerm, m.LeaderID, m.PrevLogIndex, m.PrevLogTerm, entries.String(), m.LeaderCommit, m.LastIncludedIndex, m.LastIncludedTerm)
 }
 
 // idList writes message numbers with runs joined: "#1–4", "#17, #19–20".

@@ -20,11 +20,10 @@ const (
 	heartbeatTimer
 )
 
-// timers are the successive times a timer is due to fire. asked says
-// whether the student can work them out (a fixed timeout); if not, they
-// are the worksheet's print.
-func (h *history) timers(kind timerKind, asked bool) []change {
-	cs := h.changes(func(s engine.ServerState) (string, bool) {
+// timers are the successive times a timer is due to fire: the first, set
+// before the run, given; every later one an answer.
+func (h *history) timers(kind timerKind) []change {
+	return h.changes(func(s engine.ServerState) (string, bool) {
 		t := s.ElectionTimerMs
 		if kind == heartbeatTimer {
 			t = s.HeartbeatMs
@@ -34,12 +33,6 @@ func (h *history) timers(kind timerKind, asked bool) []change {
 		}
 		return itoa(*t), true
 	})
-	if !asked {
-		for i := range cs {
-			cs[i].ink = page.Print
-		}
-	}
-	return cs
 }
 
 // fixedTimeout matches an election timeout that is one time, not drawn.
@@ -84,20 +77,33 @@ func (l *layout) clockBlock(g *sheetGrid, h *history) {
 		return
 	}
 	lbl, st := l.lbl, l.st
-	fixed := l.fixedTimeout(h.id)
-	text := lbl.ClockRandom
-	if fixed {
-		text = lbl.ClockFixed
+	// Every sheet's paragraph takes as many lines as the longest, so the
+	// boxes below sit alike on every sheet.
+	lines := 0
+	for _, other := range g.histories {
+		lines = max(lines, len(l.wrapIn(page.Words(l.clockText(other), page.Print), fonts.Regular, st.small, l.Body.W)))
 	}
-	text = fill(text, "timeout", l.timeoutWords(h.id), "heartbeat", itoa(l.tr.Timing.HeartbeatMs))
 	rows := l.heading(lbl.ClockTitle, st.body)
-	rows = append(rows, l.paragraph(page.Words(text, page.Print), fonts.Regular, st.small, l.Body.X, l.Body.W)...)
+	text := l.paragraph(page.Words(l.clockText(h), page.Print), fonts.Regular, st.small, l.Body.X, l.Body.W)
+	rows = append(rows, text...)
 	rows[len(rows)-1].KeepNext = true
-	rows = append(rows, page.Gap(1))
-	rows = append(rows, l.historyBoxes(g, h, lbl.ClockTitle, lbl.ElectionAt, "electionAt", g.timerCells, orNone(h.timers(electionTimer, fixed), lbl), field.KindTime, topicTimer)...)
-	rows = append(rows, l.historyBoxes(g, h, lbl.ClockTitle, lbl.HeartbeatAt, "heartbeatAt", g.timerCells, orNone(h.timers(heartbeatTimer, true), lbl), field.KindTime, topicHeartbeat)...)
+	rows = append(rows, page.Gap(1+float64(lines-len(text))*lh(st.small)))
+	rows = append(rows, l.historyBoxes(g, h, lbl.ClockTitle, lbl.ElectionAt, "electionAt", g.timerCells, orNone(h.timers(electionTimer), lbl), field.KindTime, topicTimer)...)
+	rows = append(rows, l.historyBoxes(g, h, lbl.ClockTitle, lbl.HeartbeatAt, "heartbeatAt", g.timerCells, orNone(h.timers(heartbeatTimer), lbl), field.KindTime, topicHeartbeat)...)
 	l.Place(page.Block{Rows: rows})
 	l.Space(st.gap)
+}
+
+// clockText is the Clock's paragraph on h's sheet: its election timeout
+// and the heartbeat interval. A timeout drawn at random is told as it is
+// drawn, in class: printing the draws here would say how often the timer
+// restarts.
+func (l *layout) clockText(h *history) string {
+	text := l.lbl.ClockRandom
+	if l.fixedTimeout(h.id) {
+		text = l.lbl.ClockFixed
+	}
+	return fill(text, "timeout", l.timeoutWords(h.id), "heartbeat", itoa(l.tr.Timing.HeartbeatMs))
 }
 
 // orNone is "–" for a timer that never runs (a server that never leads

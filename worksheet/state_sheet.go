@@ -19,6 +19,7 @@ func (l *layout) stateSheet(g *sheetGrid, h *history) {
 	rest = append(rest, l.beyondBlock(g, h)...)
 	rest = append(rest, l.leaderBlock(g, h)...)
 	rest = append(rest, l.atEndBlock(h)...)
+	rest = append(rest, l.sheetHowToFill()...)
 	l.logTable(g, h, page.Block{Rows: rest}.Height())
 	l.Place(page.Block{Rows: rest})
 }
@@ -49,8 +50,7 @@ func (l *layout) termsGrid(g *sheetGrid, h *history) {
 		widths := []float64{g.labelW}
 		terms, votes, roles := []cell{boldLabel(lbl.Term).sized(st.small)}, []cell{leftLabel(lbl.Vote).sized(st.small)}, []cell{leftLabel(lbl.Role).sized(st.small)}
 		for i, t := range band.terms {
-			colW := band.widths[i]
-			widths = append(widths, colW)
+			widths = append(widths, band.widths[i])
 			terms = append(terms, label(itoa(t)).sized(st.small))
 			c := h.termCell(lbl, t)
 			switch {
@@ -60,8 +60,8 @@ func (l *layout) termsGrid(g *sheetGrid, h *history) {
 				term := ", " + lbl.Term + " " + itoa(t)
 				vote := l.sheetField(h, field.VoteID(h.id, t), field.KindServer, c.vote.answer, c.voteAt, topicVote, lbl.Terms, lbl.Vote+term)
 				role := l.sheetField(h, field.RoleID(h.id, t), field.KindRoles, c.role.answer, c.roleAt, topicRole, lbl.Terms, lbl.Role+term)
-				votes = append(votes, ask(c.vote).asking(vote))
-				roles = append(roles, ask(c.role).asking(role).sized(l.roleSize(c.role.runs, colW)))
+				votes = append(votes, ask(c.vote).changeable(vote))
+				roles = append(roles, ask(c.role).changeable(role).sized(g.rolePt))
 			}
 		}
 		if b > 0 {
@@ -70,7 +70,7 @@ func (l *layout) termsGrid(g *sheetGrid, h *history) {
 		rows = append(rows,
 			l.tableRow(l.Body.X, widths, terms, st.body, 5),
 			l.tableRow(l.Body.X, widths, votes, st.body, st.cell),
-			l.tableRow(l.Body.X, widths, roles, st.body, st.cell))
+			l.tableRow(l.Body.X, widths, roles, st.body, max(st.cell, l.fieldH(g.roleLines, g.rolePt))))
 		rows[len(rows)-3].KeepNext, rows[len(rows)-2].KeepNext = true, true
 	}
 	l.Place(page.Block{Rows: rows})
@@ -78,8 +78,10 @@ func (l *layout) termsGrid(g *sheetGrid, h *history) {
 }
 
 // historyBoxes is a row of boxes a value such as commitIndex is written
-// in, one after the other as it changes; each box the key fills is the
-// field id[k], k from 1.
+// in, one after the other as it changes; box k is the field id[k]. The
+// first holds the value the run starts with, given: it never changes, so
+// it is printed, not a box to write in (a value that starts unknown, such
+// as a heartbeat timer before the server leads, is the first to write).
 func (l *layout) historyBoxes(g *sheetGrid, h *history, part, name, id string, cells int, cs []change, kind field.Kind, topic ruleTopic) []page.Row {
 	var rows []page.Row
 	for first := 0; first < cells; first += g.histPerBand {
@@ -96,8 +98,12 @@ func (l *layout) historyBoxes(g *sheetGrid, h *history, part, name, id string, c
 			if i < len(cs) {
 				box, at = holding(cs[i].s, cs[i].ink), cs[i].at
 			}
+			if i == 0 && !box.asked() && len(box.runs) > 0 {
+				cells = append(cells, given(runsText(box.runs)))
+				continue
+			}
 			f := l.sheetField(h, field.BoxID(h.id, id, i+1), kind, box.answer, at, topic, part, fill(name+", box {k}", "k", itoa(i+1)))
-			cells = append(cells, ask(box).asking(f))
+			cells = append(cells, ask(box).changeable(f))
 		}
 		rows = append(rows, l.tableRow(l.Body.X, widths, cells, l.st.body, l.st.cell))
 	}
@@ -114,7 +120,7 @@ func (l *layout) volatileBlock(g *sheetGrid, h *history) []page.Row {
 	sm, smAt := h.stateMachine(lbl, l.values)
 	f := l.sheetField(h, field.StateMachineID(h.id), field.KindValues, sm.answer, smAt, topicStateMachine, lbl.Volatile, lbl.StateMachine)
 	rows = append(rows, l.tableRow(l.Body.X, widths,
-		[]cell{leftLabel(lbl.StateMachine).sized(st.small), ask(sm).left().asking(f)}, st.body, st.cell))
+		[]cell{leftLabel(lbl.StateMachine).sized(st.small), ask(sm).changeable(f)}, st.body, l.rowH(g.smLines)))
 	return append(rows, page.Gap(st.gap))
 }
 
@@ -132,7 +138,7 @@ func (l *layout) leaderBlock(g *sheetGrid, h *history) []page.Row {
 		return nil
 	}
 	rows := l.heading(lbl.LeaderTitle, st.body)
-	perBand, colW := l.band(g.labelW, max(g.leaderColW, (l.Body.W-g.labelW)/float64(len(peers))))
+	perBand, colW := g.leaderPerBand, g.leaderColW
 	for first := 0; first < len(peers); first += perBand {
 		band := peers[first:min(len(peers), first+perBand)]
 		widths := []float64{g.labelW}
@@ -150,7 +156,7 @@ func (l *layout) leaderBlock(g *sheetGrid, h *history) []page.Row {
 		}
 		rows = append(rows, l.tableRow(l.Body.X, widths, head, st.body, 5))
 		rows[len(rows)-1].KeepNext = true
-		rows = append(rows, l.tableRow(l.Body.X, widths, next, st.body, st.cell), l.tableRow(l.Body.X, widths, match, st.body, st.cell))
+		rows = append(rows, l.tableRow(l.Body.X, widths, next, st.body, l.rowH(g.leaderLines)), l.tableRow(l.Body.X, widths, match, st.body, l.rowH(g.leaderLines)))
 		rows[len(rows)-2].KeepNext = true
 	}
 	return append(rows, page.Gap(st.gap))
@@ -164,7 +170,7 @@ func (l *layout) leaderCell(h *history, peer string, next bool) cell {
 		name, label = "nextIndex", l.lbl.NextIndex
 	}
 	f := l.sheetField(h, field.LeaderIndexID(h.id, name, peer), field.KindNumber, box.answer, at, leaderTopic(peer, next), l.lbl.LeaderTitle, label+", "+peer)
-	return ask(box).asking(f)
+	return ask(box).changeable(f)
 }
 
 // atEndBlock is where the server ends: role, term, vote and commitIndex.
@@ -193,8 +199,18 @@ func (l *layout) atEndBlock(h *history) []page.Row {
 		widths = append(widths, l.fitWidth(fonts.Regular, st.small, n), valueW)
 		box := holding(values[i], page.Answer)
 		fld := l.sheetField(h, ids[i], kinds[i], box.answer, steps[i], topics[i], lbl.AtEnd, n)
-		cells = append(cells, label(n).sized(st.small), ask(box).asking(fld))
+		cells = append(cells, label(n).sized(st.small), ask(box).changeable(fld))
 	}
 	rows := l.heading(lbl.AtEnd, st.body)
 	return append(rows, l.tableRow(l.Body.X, widths, cells, st.body, st.cell))
+}
+
+// sheetHowToFill is the "How to fill in" box at the foot of a Raft State
+// sheet, after a gap.
+func (l *layout) sheetHowToFill() []page.Row {
+	rows := l.howToFill()
+	if len(rows) == 0 {
+		return nil
+	}
+	return append([]page.Row{page.Gap(l.st.gap)}, rows...)
 }

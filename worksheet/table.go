@@ -16,6 +16,7 @@ type cell struct {
 	align page.Align
 	size  float64      // 0: the row's size
 	field *field.Field // the box's field id, when the key fills it in
+	fixed bool         // its lines stay where a given value sits (changeable)
 }
 
 // given, ask and label make the common cells: a printed value, a box to
@@ -32,16 +33,15 @@ func boldLabel(s string) cell {
 func leftLabel(s string) cell {
 	return cell{runs: page.Words(s, page.Print), fill: page.Header, align: page.Left}
 }
-func (c cell) left() cell            { c.align = page.Left; return c }
 func (c cell) sized(pt float64) cell { c.size = pt; return c }
 
-// asking is c as a field: its id printed in its corner. Every box left
-// blank on the worksheet gets one, spare boxes too, so that which boxes
-// have ids gives nothing away; a box the worksheet fills in gets none.
-func (c cell) asking(f *field.Field) cell {
-	if f != nil && (len(c.runs) == 0 || len(f.Answer) > 0) {
-		c.field = f
-	}
+// changeable is c as a box whose value may change in the run: it has its
+// field id whatever the key writes in it (a spare box too, or one whose
+// given value stays), and its lines sit left, from the box's first line,
+// so that a given value is drawn alike in every such box and tells
+// nothing of what the key adds to it.
+func (c cell) changeable(f *field.Field) cell {
+	c.field, c.fixed, c.align = f, true, page.Left
 	return c
 }
 
@@ -74,7 +74,9 @@ func (l *layout) tableRow(x float64, widths []float64, cells []cell, size, minH 
 		for i, c := range cells {
 			r := page.Rect{X: cx, Y: y, W: widths[i], H: h}
 			p.AddBox(page.Box{R: r, Stroke: page.Thin, Fill: c.fill, Write: c.write})
-			if c.field != nil {
+			if c.field != nil && c.fixed {
+				l.fixedFieldText(p, r, c.field, lines[i], c.face, sz(c))
+			} else if c.field != nil {
 				l.fieldText(p, r, c.field, lines[i], c.face, sz(c), c.align)
 			} else if lines[i] != nil {
 				sz := size

@@ -23,7 +23,8 @@ func sheetTexts(doc *page.Document, section string) string {
 }
 
 // A timed exercise's sheets show the clock: the time of each step on the
-// cover, the trace and the debrief; when each slip is sent and arrives;
+// cover, the trace and the debrief; boxes for when each slip is sent and
+// arrives;
 // a Clock block on each Raft State sheet; the timers in the trace. An
 // untimed exercise's sheets show none of it.
 func TestTimedSheetsShowTheClock(t *testing.T) {
@@ -38,10 +39,10 @@ func TestTimedSheetsShowTheClock(t *testing.T) {
 		{roleplay.doc, "state", "Clock\n"},
 		{roleplay.doc, "state", "Your election timeout is 145 ms."},
 		{roleplay.doc, "state", "election at\n"},
-		{roleplay.doc, "slips", "sent at 20 ms"},
+		{roleplay.doc, "slips", "sent at\n"},
 		{roleplay.doc, "slips", "arrives\n"},
 		{roleplay.doc, "debrief", "Steps 6–8\n60 ms\n"},
-		{trace.doc, "steps", "Step 7\n60 ms\n"},
+		{trace.doc, "steps", "Step 8\n60 ms\n"},
 		{trace.doc, "steps", "next timer\n"},
 	} {
 		if !strings.Contains(sheetTexts(c.doc, c.section), c.want) {
@@ -58,8 +59,9 @@ func TestTimedSheetsShowTheClock(t *testing.T) {
 	}
 }
 
-// The trace template asks when a fixed timeout fires, and gives the
-// times of a drawn one.
+// The trace template asks when each timer fires and when each event of
+// a timed run happens, and gives only what the student cannot work out:
+// the timeouts drawn at random, listed before step 1.
 func TestTimersAskedOrGiven(t *testing.T) {
 	fields := func(name string) map[string]*field.Field {
 		out := map[string]*field.Field{}
@@ -69,13 +71,25 @@ func TestTimersAskedOrGiven(t *testing.T) {
 		return out
 	}
 	fixed := fields("partition-timed") // every election timeout fixed
-	if f := fixed["step22.S3.timer"]; f == nil || f.KeyText() != "190" {
-		t.Errorf("partition-timed step 22: S3's timer %+v, want an answer 190", f)
-	}
-	drawn := fields("election-timed") // drawn at random: given
-	for id := range drawn {
-		if strings.HasSuffix(id, ".timer") && !strings.Contains(id, "S3") {
-			t.Errorf("election-timed asks for %s, a timeout drawn at random", id)
+	for id, want := range map[string]string{"step30.time": "190", "step30.event": "timeout S3", "step30.S3.timer": "335"} {
+		if f := fixed[id]; f == nil || f.KeyText() != want {
+			t.Errorf("partition-timed: %s is %+v, want an answer %q", id, f, want)
 		}
+	}
+	if f := fixed["step30.event"]; f == nil || strings.Join(f.Canon, " ") != "timeout s3" {
+		t.Errorf("partition-timed: step 30's event reads %v for grading", f)
+	}
+	drawn := buildExercise(t, "election-timed", templates.KindTrace, "a4") // drawn at random
+	asked := 0
+	for _, f := range drawn.doc.Fields() {
+		if strings.HasSuffix(f.ID, ".timer") && !f.Spare() {
+			asked++
+		}
+	}
+	if asked == 0 {
+		t.Error("election-timed asks for no timer")
+	}
+	if text := sheetTexts(drawn.doc, "steps"); !strings.Contains(text, "Election timeouts drawn at random") {
+		t.Error("election-timed's steps do not list the timeouts drawn at random")
 	}
 }

@@ -12,7 +12,8 @@ import (
 // up to it that changed the attribute: where the trace template's answer
 // got its value, and so the reason behind it.
 type traceChanges struct {
-	at map[string][]int // server + "." + attr → per step (index n), the last change up to n; 0: never
+	at   map[string][]int    // server + "." + attr → per step (index n), the last change up to n; 0: never
+	sent map[int]sentMessage // every message by number, and the step that sent it
 }
 
 // traceAttrs read the attributes of the trace template's columns.
@@ -20,13 +21,17 @@ var traceAttrs = map[string]func(engine.ServerState) string{
 	"role": func(s engine.ServerState) string {
 		return itoa(int(s.Role)) + map[bool]string{true: "", false: " down"}[s.Up]
 	},
-	"term":     func(s engine.ServerState) string { return itoa(s.Term) },
-	"votedFor": func(s engine.ServerState) string { return votedFor(&templates.Labels{None: "-"}, s) },
+	"term": func(s engine.ServerState) string { return itoa(s.Term) },
+	// A vote is a vote in a term: a newer term asks for it again, even
+	// when it goes to the same server (a candidate votes for itself anew).
+	"votedFor": func(s engine.ServerState) string {
+		return votedFor(&templates.Labels{None: "-"}, s) + "@" + itoa(s.Term)
+	},
 	"log": func(s engine.ServerState) string {
 		var b strings.Builder
 		b.WriteString(itoa(s.Base()) + "\x00")
 		for _, e := range s.Log {
-			b.WriteString(itoa(e.Term) + ":" + e.Value + "\x00")
+			b.WriteString(itoa(e.Term) + ":" + e.Value + "@" + e.Client + "." + itoa(e.Seq) + "{" + e.Config + "}\x00")
 		}
 		return b.String()
 	},
@@ -57,7 +62,12 @@ var traceAttrs = map[string]func(engine.ServerState) string{
 }
 
 func newTraceChanges(tr *engine.Trace) *traceChanges {
-	c := &traceChanges{at: map[string][]int{}}
+	c := &traceChanges{at: map[string][]int{}, sent: map[int]sentMessage{}}
+	for _, s := range tr.Steps {
+		for _, m := range s.Messages {
+			c.sent[m.ID] = sentMessage{msg: m, step: s.N}
+		}
+	}
 	for _, id := range tr.Servers {
 		for attr, f := range traceAttrs {
 			at := make([]int, len(tr.Steps)+1)
@@ -91,4 +101,51 @@ func (l *layout) traceChanges() *traceChanges {
 		l.shared.changes = newTraceChanges(l.tr)
 	}
 	return l.shared.changes
+}
+
+// changed reports whether step n changed server's attr.
+func (c *traceChanges) changed(server, attr string, n int) bool {
+	return n >= 1 && c.lastChange(server, attr, n) == n
+}
+
+// before is every server's state before step n.
+func (l *layout) before(n int) map[string]engine.ServerState {
+	if n <= 1 {
+		return l.tr.Initial
+	}
+	return l.tr.Steps[n-2].Servers
+}
+
+// logChange is how a step changed a log: from the first index that
+// differs, the entries it now holds to its end (added) and those it held
+// there before (deleted). Raft only ever replaces a log's suffix (§5.3).
+// Indexes a snapshot covers, before or after the step, are the
+// snapshot's, not the log's (§7): a snapshot that replaces entries changes
+// the snapshot's boxes, not the log's.
+type logChange struct {
+	from           int
+	added, deleted []engine.LogEntry
+}
+
+func newLogChange(before, after engine.ServerState) (logChange, bool) {
+	i := max(before.Base(), after.Base())
+	for i < before.LastIndex() && i < after.LastIndex() && entryAt(before, i+1) == entryAt(after, i+1) {
+		i++
+	}
+	if i >= before.LastIndex() && i >= after.LastIndex() {
+		return logChange{}, false
+	}
+	return logChange{from: i + 1, added: entriesFrom(after, i+1), deleted: entriesFrom(before, i+1)}, true
+}
+
+// entryAt is a server's log entry at index i, which its log holds.
+func entryAt(s engine.ServerState, i int) engine.LogEntry { return s.Log[i-s.Base()-1] }
+
+// entriesFrom are a server's log entries from index i on (none if its log
+// ends before i).
+func entriesFrom(s engine.ServerState, i int) []engine.LogEntry {
+	if i > s.LastIndex() {
+		return nil
+	}
+	return s.Log[i-s.Base()-1:]
 }

@@ -1,322 +1,240 @@
 package worksheet
 
 import (
-	"slices"
+	"hash/fnv"
+	"math/rand/v2"
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
-	"github.com/raftsheet/raftsheet/field"
 	"github.com/raftsheet/raftsheet/fonts"
 	"github.com/raftsheet/raftsheet/page"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
-// traceColumn is a column of a trace step's server table: the field it
-// holds (its id's last part), its heading and its width.
-type traceColumn struct {
-	attr  string // role, term, votedFor, log, commitIndex, stateMachine, timer
-	head  string
-	w     float64
-	left  bool // values read left to right (a log), not centred
-	kind  field.Kind
-	topic ruleTopic
-}
-
-// traceColumns are the columns of a trace step's server table, after the
-// server's name.
-type traceColumns struct {
-	serverW float64
-	cols    []traceColumn
-}
-
-func (l *layout) newTraceColumns() traceColumns {
-	lbl, st := l.lbl, l.st
-	n := len(l.tr.Steps)
-	w := func(attr string, texts ...string) float64 {
-		return max(l.fitWidth(fonts.Bold, st.small, texts[0]), l.fitWidth(fonts.Italic, st.body, texts[1:]...),
-			l.idWidth(l.stepIDs(n, attr)...))
-	}
-	roles := []string{lbl.Role, lbl.Follower, lbl.Candidate, lbl.Leader, lbl.Down}
-	if l.has.prevote {
-		roles = append(roles, lbl.PreCandidate)
-	}
-	c := traceColumns{serverW: max(l.fitWidth(fonts.Bold, st.small, append([]string{lbl.Server}, l.tr.Servers...)...), 10)}
-	// Wide enough for the key's answers, for handwriting and for the ids.
-	c.cols = []traceColumn{
-		{attr: "role", head: lbl.Role, w: max(w("role", roles...), 20), kind: field.KindRoles, topic: topicRole},
-		{attr: "term", head: lbl.Term, w: max(w("term", lbl.Term, itoa(l.tr.MaxTerm())), 12), kind: field.KindNumber, topic: topicTerm},
-		{attr: "votedFor", head: lbl.VotedFor, w: max(w("votedFor", append([]string{lbl.VotedFor, lbl.None}, l.tr.Servers...)...), 15), kind: field.KindServer, topic: topicVote},
-		{attr: "log", head: lbl.Log, left: true, kind: field.KindEntries, topic: topicLog},
-		{attr: "commitIndex", head: lbl.CommitIndex, w: max(w("commitIndex", lbl.CommitIndex, itoa(l.tr.MaxLogLength())), 16), kind: field.KindNumber, topic: topicCommit},
-	}
-	if l.tr.Timing != nil {
-		c.cols = append(c.cols, traceColumn{attr: "timer", head: lbl.NextTimer,
-			w: max(w("timer", lbl.NextTimer, itoa(l.lastTime()+1000)), 16), kind: field.KindTime, topic: topicTimer})
-	}
-	used := c.serverW
-	for _, col := range c.cols {
-		used += col.w
-	}
-	if rest := l.Body.W - used; rest >= 90 {
-		c.cols = append(c.cols, traceColumn{attr: "stateMachine", head: lbl.StateMachine, left: true,
-			w: max(26, l.fitWidth(fonts.Bold, st.small, lbl.StateMachine), l.idWidth(l.stepIDs(n, "stateMachine")...)), kind: field.KindValues, topic: topicStateMachine})
-		used += c.cols[len(c.cols)-1].w
-	}
-	c.cols[3].w = l.Body.W - used // the log takes the rest
-	return c
-}
-
-// stepIDs are the ids of attr after step n of every server: what a
-// column must be wide enough for.
-func (l *layout) stepIDs(n int, attr string) []string {
-	return l.everyServer(func(s string) []string { return []string{field.StepID(n, s, attr)} })
-}
-
-// widths are the table's column widths, the server's first.
-func (c traceColumns) widths() []float64 {
-	out := []float64{c.serverW}
-	for _, col := range c.cols {
-		out = append(out, col.w)
-	}
-	return out
-}
-
-// traceSteps lays out the trace template: a block per step with the
-// servers' state after it, the messages it sends and why.
+// traceSteps lays out the trace template: how to fill it in, then a
+// block per step. A block asks what the step changes (or, with full
+// rows, every server's state after it), the messages it sends, and why
+// where the script asks; every block has the same shape, so the page
+// says nothing about which servers change or how many messages go.
 func (l *layout) traceSteps() {
 	l.StartPage("steps")
-	cols := l.newTraceColumns()
-	extra := l.beyondColumns()
+	g := l.newTraceGrid()
+	l.Place(page.Block{Rows: l.stepsLegend()})
+	l.placeHeads(g)
+	blocks := make([][]page.Row, len(l.tr.Steps))
 	for i, s := range l.tr.Steps {
-		if i > 0 {
-			l.Space(l.st.gap + 1)
-		}
-		rows := l.stepHeading(s.N, s.TimeMs, s.Words, s.Note, true)
-		rows = append(rows, page.Gap(1))
-		rows = append(rows, l.serverTable(cols, s)...)
-		if len(extra.cols) > 0 {
-			rows = append(rows, page.Gap(1))
-			rows = append(rows, l.serverTable(extra, s)...)
-		}
-		rows = append(rows, page.Gap(1.5))
-		rows = append(rows, l.messageRows(s)...)
-		rows = append(rows, page.Gap(1.5))
-		rows = append(rows, l.whyBox(l.stepReasons(s), l.Body.X, l.Body.W)...)
-		n := s.N
-		l.Place(page.Block{Rows: rows, Keep: true, Repeat: func() []page.Row { return l.continuedHeading(n) }})
+		blocks[i] = l.stepBlock(g, s)
 	}
+	l.placeSteps(g, blocks, l.balancedBreak(g, blocks))
 }
 
-// serverTable is a row per server: what the step asks about is blank on
-// the worksheet; the other servers' state is printed, shaded.
-func (l *layout) serverTable(cols traceColumns, s engine.StepRecord) []page.Row {
-	st := l.st
-	head := []cell{label(l.lbl.Server).sized(st.small)}
-	for _, col := range cols.cols {
-		head = append(head, label(col.head).sized(st.small))
-	}
-	rows := []page.Row{l.tableRow(l.Body.X, cols.widths(), head, st.body, 5)}
-	rows[0].KeepNext = true
-	asked := map[string]bool{}
-	for _, id := range s.Ask {
-		asked[id] = true
-	}
-	for _, id := range l.tr.Servers {
-		cells := []cell{boldLabel(id).sized(st.small)}
-		for _, col := range cols.cols {
-			box := l.traceValue(col.attr, id, s, asked[id])
-			c := ask(box)
-			if col.left {
-				c = c.left()
-			}
-			if !box.asked() { // printed: not asked, or not for the student to work out
-				c = cell{runs: box.runs, fill: page.Shade, align: c.align}
-			} else {
-				c = c.asking(l.traceField(s.N, id, col, box.answer))
-			}
-			cells = append(cells, c)
-		}
-		rows = append(rows, l.tableRow(l.Body.X, cols.widths(), cells, st.body, st.cell))
-	}
-	return rows
-}
-
-// traceValue is what a server's cell of a column holds after a step, as
-// answers when the step asks about the server, else as print.
-func (l *layout) traceValue(attr, id string, s engine.StepRecord, asked bool) held {
-	lbl, sv := l.lbl, s.Servers[id]
-	ink := page.Print
-	if asked {
-		ink = page.Answer
-	}
-	switch attr {
-	case "role":
-		return holding(roleWord(lbl, sv), ink)
-	case "term":
-		return holding(itoa(sv.Term), ink)
-	case "votedFor":
-		return holding(votedFor(lbl, sv), ink)
-	case "log":
-		box := l.logValues(sv.Log, ink)
-		if sv.Snapshot != nil { // the log after the snapshot's boundary (§7)
-			var withBase held
-			withBase.addWords(l.lbl.InSnapshot+" ≤"+itoa(sv.Base()), ink)
-			if len(sv.Log) > 0 {
-				withBase.runs, withBase.answer = append(withBase.runs, box.runs...), append(withBase.answer, box.answer...)
-			}
-			box = withBase
-		}
-		return box
-	case "commitIndex":
-		return holding(itoa(sv.CommitIndex), ink)
-	case "timer":
-		t, due := l.nextTimer(id, sv)
-		if !due {
-			ink = page.Print // a drawn timeout: the worksheet gives when it fires
-		}
-		return holding(t, ink)
-	case "lastIncludedIndex", "lastIncludedTerm", "data", "config", "sessions", "reads":
-		return l.beyondValue(attr, id, s, ink)
-	}
-	sm := l.values.stateMachine(sv.StateMachine)
-	if len(sm) == 0 {
-		sm = []string{lbl.None}
-	}
-	var box held
-	for i, v := range sm {
-		if i < len(sm)-1 {
-			v += "," // a list, as a student writes it: x=1, y=2
-		}
-		box.add(v, ink, false)
-	}
-	return box
-}
-
-// nextTimer is when a server's next timer fires: a leader's heartbeat,
-// anyone else's election timer, "–" for a crashed server. asked says
-// whether a student can work it out (a heartbeat, or a fixed timeout).
-func (l *layout) nextTimer(id string, sv engine.ServerState) (string, bool) {
-	switch {
-	case sv.HeartbeatMs != nil:
-		return itoa(*sv.HeartbeatMs), true
-	case sv.ElectionTimerMs != nil:
-		return itoa(*sv.ElectionTimerMs), l.fixedTimeout(id)
-	}
-	return l.lbl.None, true
-}
-
-// traceField is the field stepN.server.attr, its rule the reason for the
-// change that gave the value (in this step or the last one that changed
-// it), or this step's reason for keeping it ("does not commit": Figure 8).
-func (l *layout) traceField(n int, id string, col traceColumn, answer []string) *field.Field {
-	at := l.traceChanges().lastChange(id, col.attr, n)
-	topic := col.topic
-	if col.attr == "timer" && l.tr.Steps[n-1].Servers[id].Role == engine.Leader {
-		topic = topicHeartbeat
-	}
-	if _, ok := l.rules.reason(n, id, topic); ok {
-		at = n
-	}
-	return l.newField(field.StepID(n, id, col.attr), col.kind, answer, id, at, l.rules.rule(at, id, topic),
-		fill(l.lbl.Step, "n", itoa(n)), id+", "+col.head)
-}
-
-// logValues are a log as term:value entries, "–" when empty.
-func (l *layout) logValues(log []engine.LogEntry, ink page.Ink) held {
-	if len(log) == 0 {
-		return holding(l.lbl.None, ink)
-	}
-	var box held
-	for _, e := range log {
-		box.add(l.values.logEntry(entryOf(e)), ink, false)
-	}
-	return box
-}
-
-// messageRows are the messages the step sends, a row per group with its
-// numbers given; one blank row (key: "none") when it sends nothing.
-func (l *layout) messageRows(s engine.StepRecord) []page.Row {
-	lbl, st := l.lbl, l.st
-	groups := sentGroups(s.Messages)
-	asked := map[string]bool{}
-	for _, id := range s.Ask {
-		asked[id] = true
-	}
-	ids := []string{"#000"}
-	for _, g := range groups {
-		ids = append(ids, idList(g.ids))
-	}
-	idW := l.fitWidth(fonts.Bold, st.small, ids...)
-	widths := []float64{idW, l.Body.W - idW}
-	rows := l.paragraph(page.Words(lbl.Messages, page.Print), fonts.Bold, st.small, l.Body.X, l.Body.W)
-	rows[len(rows)-1].KeepNext = true
-	if len(groups) == 0 {
-		ink := page.Answer
-		if len(s.Ask) == 0 {
-			ink = page.Print
-		}
-		var box held
-		box.addWords(lbl.NoMessages, ink)
-		f := l.newField(field.StepNoMessageID(s.N), field.KindMessage, box.answer, "", s.N, l.rules.named(engine.RuleArguments), fill(lbl.Step, "n", itoa(s.N)), lbl.Messages)
-		return append(rows, l.tableRow(l.Body.X, widths, []cell{label(""), ask(box).left().asking(f)}, st.body, st.cell))
-	}
-	for _, g := range groups {
-		ink := page.Print
-		for _, from := range g.from {
-			if asked[from] {
-				ink = page.Answer
-			}
-		}
-		var box held
-		box.addWords(l.describe(g), ink)
-		c := ask(box).left()
-		if ink == page.Print {
-			c = cell{runs: c.runs, fill: page.Shade}
+// placeSteps places the steps' blocks from where the flow is, starting a
+// page before block breakAt (-1: none).
+func (l *layout) placeSteps(g *traceGrid, blocks [][]page.Row, breakAt int) {
+	for i, rows := range blocks {
+		if i == breakAt {
+			l.StartPage("steps")
+			l.placeHeads(g)
 		} else {
-			f := l.newField(field.StepMessageID(s.N, g.ids[0]), field.KindMessage, box.answer, g.from[0], s.N,
-				l.rules.messageRule(s.N, g.ids[0]), fill(lbl.Step, "n", itoa(s.N)), lbl.Messages+" "+idList(g.ids))
-			f.Canon, f.Alt = l.messageCanon(g, false), l.messageCanon(g, true)
-			c = c.asking(f)
+			l.Space(stepGap)
 		}
-		rows = append(rows, l.tableRow(l.Body.X, widths, []cell{boldLabel(idList(g.ids)).sized(st.small), c}, st.body, st.cell))
+		l.placeStep(g, i+1, rows)
+	}
+}
+
+// balancedBreak is where to start the last page earlier than it would
+// start, so that it is not near-empty (a third of a page at least) and
+// the page before it keeps as much: -1 when it need not, or cannot.
+func (l *layout) balancedBreak(g *traceGrid, blocks [][]page.Row) int {
+	pages, fill, _ := l.dryRun(g, blocks, -1)
+	if pages == 1 || fill >= minLastFill {
+		return -1
+	}
+	for k := len(blocks) - 1; k > 0 && k >= len(blocks)-maxMoved; k-- {
+		p, f, before := l.dryRun(g, blocks, k)
+		if p > pages || before < minLastFill {
+			return -1
+		}
+		if f >= minLastFill {
+			return k
+		}
+	}
+	return -1
+}
+
+// minLastFill is how full the last page of steps is at least, if the
+// page before can spare it; maxMoved how many steps may move there.
+const (
+	minLastFill = 1.0 / 3
+	maxMoved    = 8
+)
+
+// dryRun places the blocks on pages of their own, as placeSteps would
+// from here: how many pages they take, how full the last is, and how
+// full the one before it (both as a share of a page's body).
+func (l *layout) dryRun(g *traceGrid, blocks [][]page.Row, breakAt int) (pages int, last, before float64) {
+	s := *l
+	s.Flow = page.Flow{Doc: &page.Document{Paper: l.Doc.Paper, Area: l.Doc.Area}, Body: l.Body}
+	s.StartPage("steps")
+	s.Y = l.Y
+	s.placeSteps(g, blocks, breakAt)
+	pages = len(s.Doc.Pages)
+	if pages > 1 {
+		before = usedShare(s.Doc.Pages[pages-2], l.Body)
+	}
+	return pages, (s.Y - l.Body.Y) / l.Body.H, before
+}
+
+// usedShare is how much of a page's body its boxes reach down to.
+func usedShare(p *page.Page, body page.Rect) float64 {
+	bottom := body.Y
+	for _, b := range p.Boxes {
+		bottom = max(bottom, b.R.Bottom())
+	}
+	return (bottom - body.Y) / body.H
+}
+
+// stepGap is the room between two steps' blocks.
+const stepGap = 2.5
+
+// stepsLegend is what the students read before step 1: how to fill in
+// the blocks and, in a timed run with random timeouts, the timeouts each
+// server draws.
+func (l *layout) stepsLegend() []page.Row {
+	rows := l.howToFill(choose(l.tpl.TraceRows == templates.TraceFull, l.lbl.RowsFull, l.lbl.RowsChanges))
+	if note := l.beyondLegend(); note != "" { // what the message columns hold beyond Figure 2
+		rows = append(rows, l.paragraph(page.Words(note, page.Print), fonts.Regular, l.st.small, l.Body.X, l.Body.W)...)
+		rows = append(rows, page.Gap(l.st.gap))
+	}
+	if drawn := l.drawnTimeouts(); drawn != "" {
+		rows = append(rows, l.paragraph(page.Words(l.lbl.DrawnTimeouts+" "+drawn, page.Print), fonts.Regular, l.st.small, l.Body.X, l.Body.W)...)
+		rows = append(rows, page.Gap(l.st.gap))
 	}
 	return rows
 }
 
-// reasonTexts are the step's reasons in the template's words.
-func (l *layout) reasonTexts(s engine.StepRecord) []string {
-	out := make([]string, len(s.Why))
-	for i, r := range s.Why {
-		out[i] = l.tpl.ReasonText(r)
+// stepBlock is one step's rows: its heading, the servers' boxes, the
+// message rows, the Why? box if the script asks why.
+func (l *layout) stepBlock(g *traceGrid, s engine.StepRecord) []page.Row {
+	rows := l.traceHeading(s, g.rowH)
+	rows = append(rows, page.Gap(0.5))
+	rows = append(rows, l.stepLines(g, s)...)
+	if steps := l.whyAsked(s); len(steps) > 0 {
+		rows = append(rows, page.Gap(1))
+		rows = append(rows, l.ruleBox(steps, l.Body.X, l.Body.W)...)
 	}
-	return out
+	return rows
 }
 
-// stepReasons are what the key's Why? box says for a step: what was
-// delivered, the engine's reasons, and what is still in flight.
-func (l *layout) stepReasons(s engine.StepRecord) []string {
-	var out []string
-	if len(s.Delivered) > 0 {
-		out = append(out, l.lbl.Delivered+": "+idList(slices.Sorted(slices.Values(s.Delivered))))
+// whyAsked are the trace steps a Why? box after step s asks about: a
+// script step that says why: true gets one box, after the last of its
+// steps (a stabilize step's rounds, a run's events), for all of them.
+func (l *layout) whyAsked(s engine.StepRecord) []int {
+	if !s.AskWhy || s.N < len(l.tr.Steps) && l.tr.Steps[s.N].ScriptStep == s.ScriptStep {
+		return nil
 	}
-	out = append(out, l.reasonTexts(s)...)
-	if len(s.InFlight) > 0 {
-		out = append(out, l.lbl.InFlightAfter+": "+idList(slices.Sorted(slices.Values(s.InFlight))))
+	first := s.N
+	for first > 1 && l.tr.Steps[first-2].ScriptStep == s.ScriptStep {
+		first--
 	}
-	if len(out) == 0 {
-		out = append(out, strings.TrimSpace(l.lbl.None))
+	var steps []int
+	for n := first; n <= s.N; n++ {
+		steps = append(steps, n)
 	}
-	return out
+	return steps
 }
 
-// messageCanon is a message group as grading compares it, its entries'
-// values in full or as printed.
-func (l *layout) messageCanon(g *sentGroup, printed bool) []string {
-	m := g.msg
-	if printed {
-		m.Entries = append([]engine.Entry(nil), m.Entries...)
-		for i := range m.Entries {
-			m.Entries[i].Value = l.values.short(m.Entries[i].Value)
+// placeHeads puts the column headings atop the page.
+func (l *layout) placeHeads(g *traceGrid) {
+	for _, r := range l.gridHeads(g) {
+		r.Draw(l.Page, l.Y)
+		l.Y += r.H
+	}
+	l.Y += 1
+}
+
+// placeStep places a step's block: whole on a new page if it does not
+// fit and less than a third of the page is left, else split across
+// pages, the rest under the headings and "Step n (continued)". A step's
+// heading never ends a page alone.
+func (l *layout) placeStep(g *traceGrid, n int, rows []page.Row) {
+	head := 0.0 // the heading and what must stay with it
+	for _, r := range rows {
+		head += r.H
+		if !r.KeepNext {
+			break
 		}
 	}
-	return []string{field.MessageCanon(m.Type, g.from, g.to, l.messageFields(m))}
+	total := page.Block{Rows: rows}.Height()
+	if l.Y > l.Body.Y+page.Eps && (head > l.Room()+page.Eps || total > l.Room()+page.Eps && l.Room() < l.Body.H/3) {
+		l.StartPage("steps")
+		l.placeHeads(g)
+	}
+	l.Place(page.Block{Rows: rows, Repeat: func() []page.Row {
+		heads := l.gridHeads(g)
+		heads[len(heads)-1].H += 1
+		return append(heads, l.continuedHeading(n)...)
+	}})
+}
+
+// drawnTimeouts lists, for each server whose election timeout is drawn
+// at random, the timeouts it draws in turn ("S1: 237 ms, 188 ms"): givens
+// the student needs to say when its timer fires. Every list is as long as
+// the longest: how often a server draws tells how often its timer
+// restarts, and so who won an election; what the run never uses is drawn
+// from the same spans by a generator of the exercise's seed.
+func (l *layout) drawnTimeouts() string {
+	if l.tr.Timing == nil || l.ex.Script.Timing == nil {
+		return ""
+	}
+	drawn := map[string][]int{}
+	longest := 0
+	for _, id := range l.tr.Servers {
+		if l.fixedTimeout(id) {
+			continue
+		}
+		var ds []int
+		prev := l.tr.Initial[id].ElectionTimerMs
+		if prev != nil {
+			ds = append(ds, *prev)
+		}
+		for _, s := range l.tr.Steps {
+			t := s.Servers[id].ElectionTimerMs
+			if t != nil && (prev == nil || *t != *prev) && s.TimeMs != nil {
+				ds = append(ds, *t-*s.TimeMs)
+			}
+			prev = t
+		}
+		drawn[id] = ds
+		longest = max(longest, len(ds))
+	}
+	var parts []string
+	for _, id := range l.tr.Servers {
+		ds, ok := drawn[id]
+		if !ok {
+			continue
+		}
+		plan := l.ex.Script.Timing.ElectionTimeout[id]
+		rng := rand.New(rand.NewPCG(l.ex.Script.Timing.Seed, serverSeed(id)))
+		var texts []string
+		for k := 0; k < longest; k++ {
+			if k >= len(ds) {
+				span := plan[min(k, len(plan)-1)]
+				ds = append(ds, span.Lo+rng.IntN(span.Hi-span.Lo+1))
+			}
+			texts = append(texts, l.msText(ds[k]))
+		}
+		parts = append(parts, id+": "+strings.Join(texts, ", "))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, "; ") + "."
+}
+
+// serverSeed is a number of a server's name, to seed its own draws.
+func serverSeed(id string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(id))
+	return h.Sum64()
 }

@@ -19,7 +19,7 @@ func answersCmd() *cobra.Command {
 		Short: "Write a YAML answer template: every blank of the sheet by its field id",
 		Long: `Write a YAML answer file to fill in: every box of the worksheet a student
 writes in, by the field id printed small in its corner (S3.log[4].term,
-step7.S2.votedFor, slip12.S2.ok), page by page in the order of the sheets,
+step7.S2.votedFor, ae3.S2.ok), page by page in the order of the sheets,
 each with a comment saying where it is. "raftsheet check" grades it.
 
 NAME or FILE (or - for the standard input) is the exercise itself; a CODE

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime/debug"
 
+	"github.com/raftsheet/raftsheet/class"
 	"github.com/raftsheet/raftsheet/pipeline"
 	"github.com/spf13/cobra"
 )
@@ -42,8 +43,8 @@ and id. The same --seed gives the same variants, byte for byte.`,
 				args = []string{"partition"}
 			}
 			opt.Template, opt.Paper = template.value, paper.value
-			if cmd.Flags().Changed("variants") && (cls.variants < 1 || cls.variants > maxClass) {
-				return usagef("--variants must be between 1 and %d, not %d", maxClass, cls.variants)
+			if cmd.Flags().Changed("variants") && (cls.variants < 1 || cls.variants > class.MaxStudents) {
+				return usagef("--variants must be between 1 and %d, not %d", class.MaxStudents, cls.variants)
 			}
 			if cls.wanted(cmd) || cmd.Flags().Changed("seed") {
 				// A class set keeps the merged PDFs in memory to the end:

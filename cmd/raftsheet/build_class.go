@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 
 	"github.com/raftsheet/raftsheet/class"
 	"github.com/raftsheet/raftsheet/exercises"
@@ -38,21 +37,12 @@ func (c *classFlags) students() ([]class.Student, error) {
 	case c.roster != "" && c.variants != 0:
 		return nil, errors.New("give --class or --variants, not both")
 	case c.roster != "":
-		f, err := os.Open(c.roster)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		return class.ReadRoster(c.roster, f)
-	case c.variants < 1 || c.variants > maxClass:
-		return nil, fmt.Errorf("--variants must be between 1 and %d, not %d", maxClass, c.variants)
+		return class.ReadRosterFile(c.roster)
+	case c.variants < 1 || c.variants > class.MaxStudents:
+		return nil, fmt.Errorf("--variants must be between 1 and %d, not %d", class.MaxStudents, c.variants)
 	}
 	return class.Numbered(c.variants), nil
 }
-
-// maxClass is the most students a class set has: far more than a class,
-// far fewer than the 65,536 variants.
-const maxClass = 2000
 
 func buildClass(cmd *cobra.Command, args []string, opt pipeline.BatchOptions, c classFlags) error {
 	if len(args) != 1 {
@@ -66,9 +56,13 @@ func buildClass(cmd *cobra.Command, args []string, opt pipeline.BatchOptions, c 
 	if err != nil {
 		return err
 	}
+	dir, err := pipeline.OutputFolder(opt.OutDir, ex.Name, "class")
+	if err != nil {
+		return err
+	}
 	progress := newProgress(os.Stderr, fmt.Sprintf("building %d variants", len(students)))
 	set, err := class.Build(ex, students, class.Options{
-		Dir: filepath.Join(opt.OutDir, ex.Name, "class"), Exercise: args[0], Template: opt.Template, Paper: opt.Paper,
+		Dir: dir, Exercise: args[0], Template: opt.Template, Paper: opt.Paper,
 		Seed: c.seed, Progress: progress.update,
 	})
 	progress.done()

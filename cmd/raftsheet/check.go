@@ -9,6 +9,7 @@ import (
 	"github.com/raftsheet/raftsheet/class"
 	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/pipeline"
+	"github.com/raftsheet/raftsheet/textsafe"
 	"github.com/spf13/cobra"
 )
 
@@ -36,18 +37,20 @@ the class missed most, grouped by the rule behind them.`,
 		},
 	}
 	cmd.Flags().StringVar(&opt.exercise, "exercise", "", "the exercise FILE the codes of your own exercise belong to")
+	cmd.Flags().StringVar(&opt.template, "template", "", "the template FILE the sheets of your own template were built with")
 	cmd.Flags().StringVar(&opt.report, "report", "", "also write DIR/scores.csv and DIR/report.pdf")
 	opt.paper = choiceFlag(cmd, "paper", "a4", "the report's paper: a4 or letter", papers...)
 	cmd.MarkFlagDirname("report")
 	cmd.RegisterFlagCompletionFunc("exercise", completeYAMLFile)
+	cmd.RegisterFlagCompletionFunc("template", completeYAMLFile)
 	cmd.Flags().BoolVarP(&opt.verbose, "verbose", "v", false, "list the right answers too")
 	return cmd
 }
 
 type checkOptions struct {
-	exercise, report string
-	paper            *choice
-	verbose          bool
+	exercise, template, report string
+	paper                      *choice
+	verbose                    bool
 }
 
 func runCheck(cmd *cobra.Command, files []string, opt checkOptions) error {
@@ -55,7 +58,7 @@ func runCheck(cmd *cobra.Command, files []string, opt checkOptions) error {
 	if err != nil {
 		return fmt.Errorf("--paper: %w", err)
 	}
-	checker := &class.Checker{Exercise: opt.exercise}
+	checker := &class.Checker{Exercise: opt.exercise, Template: opt.template}
 	grades := make([]*class.Grade, len(files))
 	errs := make([]error, len(files))
 	pipeline.Parallel(len(files), 0, func(i int) { grades[i], errs[i] = checker.CheckFile(files[i]) })
@@ -68,7 +71,7 @@ func runCheck(cmd *cobra.Command, files []string, opt checkOptions) error {
 		for _, w := range g.Warnings {
 			warn(cmd.ErrOrStderr(), "%s", w)
 		}
-		printGrade(cmd.OutOrStdout(), g, opt.verbose)
+		printGrade(textsafe.Writer{W: cmd.OutOrStdout()}, g, opt.verbose)
 		ok = append(ok, g)
 	}
 	if opt.report != "" && len(ok) > 0 {
@@ -84,9 +87,10 @@ func runCheck(cmd *cobra.Command, files []string, opt checkOptions) error {
 
 // printGrade prints a file's score, then each wrong and missing field
 // (each right one too when verbose) with the key's answer and its rule.
+// What it quotes of the student's file is clipped (and w escapes it).
 func printGrade(w io.Writer, g *class.Grade, verbose bool) {
-	who := g.Header.Student.Name
-	switch id := g.Header.Student.ID; {
+	who := textsafe.Line(clip(g.Header.Student.Name, 60))
+	switch id := textsafe.Line(clip(g.Header.Student.ID, 60)); {
 	case id != "" && who != "":
 		who = fmt.Sprintf("%s (%s)", who, id)
 	case id != "":
@@ -113,7 +117,7 @@ func printGrade(w io.Writer, g *class.Grade, verbose bool) {
 		}
 		switch {
 		case m.Verdict == class.Wrong:
-			line += fmt.Sprintf(": wrote %q, key %s", m.Written, key)
+			line += fmt.Sprintf(": wrote %s, key %s", textsafe.Quote(m.Written, 80), key)
 		case m.Note != "":
 			line += fmt.Sprintf(": %s; key %s", m.Note, key)
 		default:
@@ -132,13 +136,19 @@ func writeReport(cmd *cobra.Command, dir string, grades []*class.Grade, paper pa
 	if err != nil {
 		return err
 	}
-	if err := pipeline.MakeOutputDir(dir); err != nil {
-		return err
-	}
 	files := map[string][]byte{filepath.Join(dir, "scores.csv"): csv, filepath.Join(dir, "report.pdf"): report}
 	if err := pipeline.WriteFiles(files); err != nil {
 		return errors.Join(errors.New("writing the report"), err)
 	}
 	fmt.Fprintf(cmd.OutOrStdout(), "%s/scores.csv and report.pdf: %d students\n", dir, len(grades))
 	return nil
+}
+
+// clip shortens what a student wrote to at most n characters for a
+// line of the report.
+func clip(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
 }

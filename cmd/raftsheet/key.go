@@ -42,8 +42,8 @@ own, name its FILE with --exercise. Give the class set's --template and
 			if err != nil {
 				return err
 			}
-			dir := filepath.Join(out, t.Exercise.Name)
-			if err := pipeline.MakeOutputDir(dir); err != nil {
+			dir, err := pipeline.OutputFolder(out, t.Exercise.Name)
+			if err != nil {
 				return err
 			}
 			path := filepath.Join(dir, t.Code+"-key.pdf")

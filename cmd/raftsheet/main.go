@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/raftsheet/raftsheet/textsafe"
 	"github.com/spf13/cobra"
 )
 
@@ -17,6 +18,10 @@ func main() {
 // stderr: exit status 0, 1 (the work failed) or 2 (a command line
 // raftsheet does not take, followed by the command's usage line).
 func execute(root *cobra.Command, args []string, stderr io.Writer) int {
+	// Errors and warnings quote files (a student's answers, a roster): no
+	// control character or bidirectional control reaches the terminal.
+	stderr = textsafe.Writer{W: stderr}
+	root.SetErr(stderr)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
 	if err == nil {

@@ -290,4 +290,11 @@ type Labels struct {
 	// rejection with the fast backup's hints.
 	MsgSnapshotNote string `yaml:"msg_snapshot_note"`
 	MsgHintsNote    string `yaml:"msg_hints_note"`
+	// How to fill in the boxes beyond Figure 2, each only when the run
+	// shows them.
+	FillSnapshot string `yaml:"fill_snapshot"`
+	FillPreVote  string `yaml:"fill_pre_vote"`
+	FillSessions string `yaml:"fill_sessions"`
+	FillReads    string `yaml:"fill_reads"`
+	FillConfig   string `yaml:"fill_config"`
 }

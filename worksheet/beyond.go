@@ -176,3 +176,20 @@ func (l *layout) beyondLegend() string {
 	}
 	return strings.Join(notes, " ")
 }
+
+// beyondHowToFill are the how-to-fill paragraphs for what the run shows
+// beyond Figure 2, none when it shows none of it.
+func (l *layout) beyondHowToFill() []string {
+	lbl := l.lbl
+	var out []string
+	for _, p := range []struct {
+		on   bool
+		text string
+	}{{l.has.snapshots, lbl.FillSnapshot}, {l.has.prevote, lbl.FillPreVote}, {l.has.sessions, lbl.FillSessions},
+		{l.has.reads, lbl.FillReads}, {l.has.config, lbl.FillConfig}} {
+		if p.on && p.text != "" {
+			out = append(out, p.text)
+		}
+	}
+	return out
+}

@@ -103,9 +103,9 @@ func (t ruleTopic) attrs() []engine.Attr {
 // truncation over the append after it, a vote granted over the reset to
 // none that a newer term brought.
 var preferred = map[topicKind][]engine.Rule{
-	kindTerm:         {engine.RuleNewerTerm, engine.RuleElectionTimeout},
-	kindVote:         {engine.RuleGrantVote, engine.RuleElectionTimeout, engine.RuleNewerTerm},
-	kindRole:         {engine.RuleWinElection, engine.RuleElectionTimeout, engine.RuleNewerTerm, engine.RuleAcceptLeader, engine.RuleCrash, engine.RuleRestart,
+	kindTerm: {engine.RuleNewerTerm, engine.RuleElectionTimeout},
+	kindVote: {engine.RuleGrantVote, engine.RuleElectionTimeout, engine.RuleNewerTerm},
+	kindRole: {engine.RuleWinElection, engine.RuleElectionTimeout, engine.RuleNewerTerm, engine.RuleAcceptLeader, engine.RuleCrash, engine.RuleRestart,
 		engine.RulePreVote, engine.RuleCheckQuorum, engine.RuleLeaderRemoved},
 	kindLog:          {engine.RuleTruncate, engine.RuleClientAppend, engine.RuleNoop, engine.RuleAppendNew, engine.RuleKeepPresent, engine.RuleSnapshot, engine.RuleInstallSnapshot},
 	kindApplied:      {engine.RuleApply, engine.RuleCrash},

@@ -217,16 +217,18 @@ func (l *layout) slipPages(slips []*slip) {
 			h = max(h, sh)
 			drawers = append(drawers, draw)
 		}
-		l.Place(page.Block{Rows: []page.Row{{H: h + ss.gap, Draw: func(p *page.Page, y float64) {
+		// The gap under a row is dropped at the foot of a page: a row
+		// needs room for its slips alone.
+		l.Place(page.Block{Rows: []page.Row{{H: h, Draw: func(p *page.Page, y float64) {
 			for c, d := range drawers {
 				d(p, l.Body.X+float64(c)*(ss.w+ss.gap), y)
 			}
-		}}}})
+		}}, page.Gap(ss.gap)}})
 	}
 	for i := 0; i < len(queue); i += ss.cols {
 		row(queue[i : i+ss.cols])
 	}
-	for h, _ := l.slip(ss, spare, 1, nil, nil); l.Room() >= h+ss.gap-page.Eps; {
+	for h, _ := l.slip(ss, spare, 1, nil, nil); l.Room() >= h-page.Eps; {
 		var ps []place
 		for c := 0; c < ss.cols; c++ {
 			ps = append(ps, nextSpare())

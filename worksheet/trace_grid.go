@@ -60,7 +60,7 @@ func (l *layout) newTraceGrid() *traceGrid {
 	}
 	serverW := max(10, l.fitWidth(fonts.Regular, st.body, l.tr.Servers...))
 	g.cols = []traceColumn{
-		col("role", lbl.Role, 11, field.KindRoles, topicRole),
+		col("role", lbl.Role, l.roleColumnMin(), field.KindRoles, topicRole),
 		col("term", lbl.Term, 8, field.KindNumber, topicTerm),
 		col("votedFor", lbl.VotedFor, serverW, field.KindServer, topicVote),
 	}
@@ -103,6 +103,16 @@ func (l *layout) newTraceGrid() *traceGrid {
 		g.msgLine = true
 	}
 	return g
+}
+
+// roleColumnMin is the least width of the role column: 11 mm, or, when
+// the run has a pre-candidate (§9.6), room for its word at the smallest
+// size the key writes at.
+func (l *layout) roleColumnMin() float64 {
+	if !l.has.prevote {
+		return 11
+	}
+	return max(11, l.m.Width(fonts.Italic, minFitPt, l.lbl.PreCandidate)+2*l.st.pad+0.4)
 }
 
 func boolInt(b bool) int {

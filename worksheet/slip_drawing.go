@@ -209,7 +209,7 @@ func (l *layout) slipPages(slips []*slip) {
 	for len(queue)%ss.cols != 0 {
 		queue = append(queue, nextSpare())
 	}
-	row := func(ps []place) {
+	row := func(ps []place, spare bool) {
 		var drawers []func(p *page.Page, x, y float64)
 		h := 0.0
 		for _, pl := range ps {
@@ -217,23 +217,27 @@ func (l *layout) slipPages(slips []*slip) {
 			h = max(h, sh)
 			drawers = append(drawers, draw)
 		}
-		// The gap under a row is dropped at the foot of a page: a row
-		// needs room for its slips alone.
-		l.Place(page.Block{Rows: []page.Row{{H: h, Draw: func(p *page.Page, y float64) {
+		slips := page.Row{H: h + ss.gap, Draw: func(p *page.Page, y float64) {
 			for c, d := range drawers {
 				d(p, l.Body.X+float64(c)*(ss.w+ss.gap), y)
 			}
-		}}, page.Gap(ss.gap)}})
+		}}
+		if spare { // the gap under a spare row is dropped at the page's foot: it needs room for its slips alone
+			slips.H = h
+			l.Place(page.Block{Rows: []page.Row{slips, page.Gap(ss.gap)}})
+			return
+		}
+		l.Place(page.Block{Rows: []page.Row{slips}})
 	}
 	for i := 0; i < len(queue); i += ss.cols {
-		row(queue[i : i+ss.cols])
+		row(queue[i:i+ss.cols], false)
 	}
 	for h, _ := l.slip(ss, spare, 1, nil, nil); l.Room() >= h-page.Eps; {
 		var ps []place
 		for c := 0; c < ss.cols; c++ {
 			ps = append(ps, nextSpare())
 		}
-		row(ps)
+		row(ps, true)
 	}
 }
 

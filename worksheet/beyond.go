@@ -23,11 +23,6 @@ type features struct {
 	hints     bool // §5.3: a rejection carries the fast backup's hints
 }
 
-// any reports whether the run shows anything beyond Figure 2.
-func (f features) any() bool {
-	return f.snapshots || f.prevote || f.sessions || f.config || f.reads || f.hints
-}
-
 func featuresOf(tr *engine.Trace) features {
 	var f features
 	state := func(s engine.ServerState) {

@@ -44,10 +44,16 @@ var traceAttrs = map[string]func(engine.ServerState) string{
 		}
 		return itoa(s.Snapshot.LastIncludedTerm)
 	},
-	"data":         func(s engine.ServerState) string { return fmt.Sprint(s.Snapshot) },
-	"config":       func(s engine.ServerState) string { return fmt.Sprint(s.Config) },
-	"sessions":     func(s engine.ServerState) string { return fmt.Sprint(s.Sessions) },
-	"reads":        func(s engine.ServerState) string { return fmt.Sprint(s.Reads) },
+	"data":     func(s engine.ServerState) string { return fmt.Sprint(s.Snapshot) },
+	"config":   func(s engine.ServerState) string { return fmt.Sprint(s.Config) },
+	"sessions": func(s engine.ServerState) string { return fmt.Sprint(s.Sessions) },
+	"reads": func(s engine.ServerState) string { // the reads it holds, as the sheet writes them: which wait
+		var ids []string
+		for _, r := range s.Reads {
+			ids = append(ids, r.ID)
+		}
+		return strings.Join(ids, "\x00")
+	},
 	"stateMachine": func(s engine.ServerState) string { return strings.Join(stateMachineValues(s.StateMachine), "\x00") },
 	"timer": func(s engine.ServerState) string {
 		out := ""

@@ -34,7 +34,7 @@ func labelsUsedBy(kind string) map[string]bool {
 			"request_vote_short", "request_vote_reply_short", "append_entries_short", "append_entries_reply_short",
 			// Beyond Figure 2: the message rows and columns of §6–§9.6.
 			"install_snapshot_short", "install_snapshot_reply_short", "pre_vote_short", "pre_vote_reply_short",
-			"msg_snapshot_note", "msg_hints_note")
+			"msg_snapshot_note", "msg_hints_note", "msg_prevote_note")
 	}
 	// Beyond Figure 2, on both kinds of sheet when the run shows them: the
 	// snapshot (§7), PreVote (§9.6), client sessions and reads (§8), the

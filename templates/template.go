@@ -290,6 +290,7 @@ type Labels struct {
 	// rejection with the fast backup's hints.
 	MsgSnapshotNote string `yaml:"msg_snapshot_note"`
 	MsgHintsNote    string `yaml:"msg_hints_note"`
+	MsgPreVoteNote  string `yaml:"msg_prevote_note"`
 	// How to fill in the boxes beyond Figure 2, each only when the run
 	// shows them.
 	FillSnapshot string `yaml:"fill_snapshot"`

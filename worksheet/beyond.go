@@ -160,11 +160,15 @@ func (l *layout) snapshotData(sn *engine.SnapshotState) []string {
 
 // beyondLegend says what a message row's columns hold for the messages
 // beyond Figure 2 the run sends: an InstallSnapshot's last included entry
-// and data (§7), a rejection's conflict hints (§5.3); "" for none.
+// and data (§7), a PreVote's (§9.6), a rejection's conflict hints (§5.3);
+// "" for none.
 func (l *layout) beyondLegend() string {
 	var notes []string
 	if l.has.snapshots {
 		notes = append(notes, l.lbl.MsgSnapshotNote)
+	}
+	if l.has.prevote {
+		notes = append(notes, l.lbl.MsgPreVoteNote)
 	}
 	if l.has.hints {
 		notes = append(notes, l.lbl.MsgHintsNote)

@@ -24,12 +24,10 @@ func Run(s *Script) (*Trace, error) {
 	r.tr = &Trace{
 		Servers:      s.Config.Servers,
 		StateMachine: s.Config.StateMachine.String(),
-		Options: TraceOptions{NoopOnElection: s.Config.Options.NoopOnElection,
-			MaxEntries: s.Config.Options.MaxEntries, Replicate: s.Config.Options.Replicate.String(),
-			Mutate: s.Config.Options.Mutate.Names()},
-		Timing:  traceTiming(s.Timing, s.Config.Servers),
-		Initial: r.c.Snapshot(),
-		Steps:   []StepRecord{},
+		Options:      traceOptions(s.Config.Options),
+		Timing:       traceTiming(s.Timing, s.Config.Servers),
+		Initial:      r.c.Snapshot(),
+		Steps:        []StepRecord{},
 	}
 	for i, st := range s.Steps {
 		if err := r.play(i+1, st); err != nil {

@@ -30,6 +30,29 @@ type TraceOptions struct {
 	Replicate      string `json:"replicate"`
 	// Extension: the rules the exercise breaks on purpose (mutate.go).
 	Mutate []string `json:"mutate,omitempty"`
+	// Extension: the options beyond Figure 2 (options.go), by their
+	// exercise keys; absent when off.
+	SnapshotAfter int    `json:"snapshot_after,omitempty"`
+	Sessions      bool   `json:"sessions,omitempty"`
+	Reads         string `json:"reads,omitempty"`
+	VoteGuard     bool   `json:"ignore_disruptive_votes,omitempty"`
+	PreVote       bool   `json:"prevote,omitempty"`
+	CheckQuorum   bool   `json:"check_quorum,omitempty"`
+	Backup        string `json:"backup,omitempty"`
+}
+
+// traceOptions are the options as the trace records them.
+func traceOptions(o Options) TraceOptions {
+	t := TraceOptions{NoopOnElection: o.NoopOnElection, MaxEntries: o.MaxEntries, Replicate: o.Replicate.String(),
+		Mutate: o.Mutate.Names(), SnapshotAfter: o.SnapshotAfter, Sessions: o.Sessions, VoteGuard: o.VoteGuard,
+		PreVote: o.PreVote, CheckQuorum: o.CheckQuorum}
+	if o.Reads != ReadsOff {
+		t.Reads = o.Reads.String()
+	}
+	if o.Backup != BackupDecrement {
+		t.Backup = o.Backup.String()
+	}
+	return t
 }
 
 // TraceTiming is a timed exercise's clock settings.

@@ -59,8 +59,51 @@ func (t *Trace) Setup() string {
 	if o.NoopOnElection {
 		noop = "a new leader appends a no-op (§8)"
 	}
-	return fmt.Sprintf("%d servers (%s) · %s state machine · new entries leave %s · %s · %s",
+	setup := fmt.Sprintf("%d servers (%s) · %s state machine · new entries leave %s · %s · %s",
 		len(t.Servers), strings.Join(t.Servers, ", "), t.StateMachine, replicateWords(o.Replicate), limit, noop)
+	for _, w := range t.beyondWords() {
+		setup += " · " + w
+	}
+	return setup
+}
+
+// beyondWords say the options beyond Figure 2 that the run turns on, and
+// an initial configuration that leaves servers out; none for a run of
+// Figure 2, whose setup line stays as it was.
+func (t *Trace) beyondWords() []string {
+	o := t.Options
+	var out []string
+	for _, id := range t.Servers {
+		if c := t.Initial[id].Config; c != nil && !c.IsZero() && len(c.New) < len(t.Servers) {
+			out = append(out, "initial configuration {"+strings.Join(c.New, ", ")+"} (§6)")
+			break
+		}
+	}
+	if o.SnapshotAfter > 0 {
+		out = append(out, fmt.Sprintf("a server snapshots once %s beyond its snapshot are applied (§7)", plural(o.SnapshotAfter, "entry", "entries")))
+	}
+	if o.Sessions {
+		out = append(out, "client sessions (§8)")
+	}
+	switch o.Reads {
+	case ReadIndex.String():
+		out = append(out, "reads by ReadIndex (§8)")
+	case ReadLease.String():
+		out = append(out, "reads on a leader's lease (§8)")
+	}
+	if o.VoteGuard {
+		out = append(out, "a server that hears from a leader disregards RequestVote (§6)")
+	}
+	if o.PreVote {
+		out = append(out, "PreVote (dissertation §9.6)")
+	}
+	if o.CheckQuorum {
+		out = append(out, "CheckQuorum (dissertation §9.6)")
+	}
+	if o.Backup != "" {
+		out = append(out, "fast backup by conflict term (§5.3)")
+	}
+	return out
 }
 
 func replicateWords(r string) string {

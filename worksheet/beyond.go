@@ -71,7 +71,7 @@ func (l *layout) beyondColumns(col func(attr, head string, minW float64, kind fi
 			col("lastIncludedTerm", lbl.LastIncludedTerm, 9, field.KindNumber, topicSnapshot))
 	}
 	if l.has.config {
-		cols = append(cols, wide(col("config", lbl.Config, 24, field.KindValues, topicConfig)))
+		cols = append(cols, wide(col("config", lbl.Config, 36, field.KindValues, topicConfig))) // room to write {S1,S2,S3}+{S3,S4,S5}
 	}
 	if l.has.sessions {
 		cols = append(cols, wide(col("sessions", lbl.SessionsTitle, 18, field.KindValues, topicSessions)))

@@ -49,6 +49,9 @@ func AnswerTemplate(h Header, fields []*field.Field, answer func(*field.Field) s
 		fmt.Fprintf(&b, "# %d boxes\n", len(fields))
 	}
 	b.WriteString("#\n" + answerHelp + "\n")
+	if hasExamBoxes(fields) {
+		b.WriteString(examAnswerHelp + "\n")
+	}
 	fmt.Fprintf(&b, "exercise: %s\n", quote(h.Exercise))
 	if h.Code != "" {
 		fmt.Fprintf(&b, "code: %s\n", h.Code)

@@ -105,6 +105,7 @@ func GradeAnswers(a *AnswerFile, fields []*field.Field, labels *templates.Labels
 	if more := unknown - maxUnknownWarnings; more > 0 {
 		g.Warnings = append(g.Warnings, fmt.Sprintf("%s: %d more answers have ids the sheet does not have (is it the answer file of another exercise?)", a.File, more))
 	}
+	judgeWritten(g, a)
 	return g
 }
 

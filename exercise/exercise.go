@@ -24,8 +24,10 @@ type Exercise struct {
 	Variants  VariantPolicy
 	// Vary are the steps' vary: hints, one per step of the script (nil
 	// for a step without one): the servers a variant may swap there.
-	Vary   [][]string
-	Source []byte // the YAML it was loaded from, to point at a place in it
+	Vary [][]string
+	// Questions are the exam questions (questions:), for the exam template.
+	Questions []Question
+	Source    []byte // the YAML it was loaded from, to point at a place in it
 }
 
 // Run plays the exercise's script (engine.Run) under its title, goal,
@@ -69,6 +71,6 @@ var AllVariation = VariantPolicy{Names: true, Values: true, Roles: true, Timing:
 
 // WorksheetSettings are the exercise's defaults for its sheets.
 type WorksheetSettings struct {
-	Template string // roleplay | trace
+	Template string // roleplay | trace | exam
 	Paper    string // a4 | letter
 }

@@ -135,6 +135,7 @@ func (l *loader) load(src []byte) {
 	l.loadVariants(get("variants"))
 	l.loadSteps(root, get("steps"))
 	l.checkBeyondOptions(get("options"))
+	l.loadQuestions(get("questions"))
 }
 
 // yamlError reports a YAML syntax error, at its line.
@@ -178,7 +179,7 @@ func syntaxHint(src []byte, line int) string {
 	return "check the indentation and the quoting on this line and the one before"
 }
 
-var topKeys = []string{"title", "goal", "summary", "brief", "servers", "members", "state_machine", "options", "timing", "initial", "worksheet", "variants", "steps"}
+var topKeys = []string{"title", "goal", "summary", "brief", "servers", "members", "state_machine", "options", "timing", "initial", "worksheet", "variants", "steps", "questions"}
 
 // resolve follows aliases and counts nodes, so a YAML alias bomb ends in
 // an error instead of exhausting memory.
@@ -287,14 +288,15 @@ func (l *loader) text(n *yaml.Node, what string, multiline bool) (string, bool) 
 // still lays out in both built-in templates on A4 and letter (a test
 // holds this): the title in every page's running head, the goal, the
 // summary and the brief on the cover, a note in its step's heading, an
-// explanation in the key.
+// explanation in the key, a question's text on the exam sheet.
 const (
-	MaxTitleRunes   = 200
-	MaxGoalRunes    = 500
-	MaxSummaryRunes = 4000
-	MaxBriefRunes   = 2000
-	MaxNoteRunes    = 1000
-	MaxExplainRunes = 1000
+	MaxTitleRunes    = 200
+	MaxGoalRunes     = 500
+	MaxSummaryRunes  = 4000
+	MaxBriefRunes    = 2000
+	MaxNoteRunes     = 1000
+	MaxExplainRunes  = 1000
+	MaxQuestionRunes = 1000
 )
 
 // MaxTextRunes is the longest the text what may be; what is not listed
@@ -313,6 +315,8 @@ func MaxTextRunes(what string) int {
 		return MaxNoteRunes
 	case "explain":
 		return MaxExplainRunes
+	case "text": // a question's
+		return MaxQuestionRunes
 	}
 	return engine.MaxValueRunes
 }
@@ -568,7 +572,7 @@ func (l *loader) loadWorksheet(n *yaml.Node) {
 	for _, p := range l.mapping(n, "worksheet", []string{"template", "paper"}) {
 		switch p.key {
 		case "template":
-			if s, ok := l.choice(p.v, "worksheet template", []string{"roleplay", "trace"}); ok {
+			if s, ok := l.choice(p.v, "worksheet template", []string{"roleplay", "trace", "exam"}); ok {
 				w.Template = s
 			}
 		case "paper":

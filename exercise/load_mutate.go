@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
-	"gopkg.in/yaml.v3"
+	"github.com/raftsheet/raftsheet/yaml"
 )
 
 // mutations reads options.mutate: a list of the rules to break on purpose

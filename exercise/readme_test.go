@@ -36,7 +36,7 @@ func TestReadmeDocumentsEveryKey(t *testing.T) {
 		keys[k] = true
 	}
 	for _, raw := range []json.RawMessage{schema.Properties["options"], schema.Properties["worksheet"],
-		schema.Properties["variants"], schema.Properties["timing"], schema.Defs["initialState"], schema.Defs["step"]} {
+		schema.Properties["variants"], schema.Properties["timing"], schema.Defs["initialState"], schema.Defs["step"], schema.Defs["question"]} {
 		for _, k := range propertyNames(t, raw) {
 			keys[k] = true
 		}

@@ -18,6 +18,12 @@ type Question struct {
 	Kind   string  // one of Kinds
 	Goal   string  // goal: the condition, in the goal language (goal.go)
 	Bounds *Bounds // goal, mutant and committed searches: nil for the defaults
+
+	// ArgueFromLogs makes committed prove an entry committed from the logs
+	// (the Figure 8 argument, step 2) before it takes a server's
+	// commitIndex as the proof (step 1): an exam's figure leaves
+	// commitIndex out, so its key argues from what the student sees.
+	ArgueFromLogs bool
 }
 
 // Answers are the answers to one question: the JSON contract of `raftsheet
@@ -71,7 +77,7 @@ func Ask(ex *exercise.Exercise, after int, q Question) (*Answers, error) {
 		if err := refuseMutants(ex, q.Kind); err != nil {
 			return nil, err
 		}
-		answers, err := committed(ex, after, c, boundsOr(q.Bounds, defaultCommittedBounds))
+		answers, err := committed(ex, after, c, boundsOr(q.Bounds, defaultCommittedBounds), q.ArgueFromLogs)
 		if err != nil {
 			return nil, err
 		}

@@ -1,6 +1,9 @@
 package explore
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Bounds limit a search: how many events a schedule may have, how many
 // distinct states may be visited, and how often a schedule may use the
@@ -18,9 +21,24 @@ type Bounds struct {
 
 // String states the bounds in words, for answers that depend on them.
 func (b Bounds) String() string {
-	s := fmt.Sprintf("schedules of up to %d events with at most %s, %s and %s", b.Depth,
-		count(b.Clients, "client request", "client requests"), count(b.Crashes, "crash", "crashes"),
-		count(b.Duplicates, "copied message", "copied messages"))
+	var some []string
+	for _, c := range []struct {
+		n         int
+		one, many string
+	}{{b.Clients, "client request", "client requests"}, {b.Crashes, "crash", "crashes"}, {b.Duplicates, "copied message", "copied messages"}} {
+		if c.n > 0 {
+			some = append(some, count(c.n, c.one, c.many))
+		}
+	}
+	s := fmt.Sprintf("schedules of up to %d events with ", b.Depth)
+	switch len(some) {
+	case 0:
+		s += "no client requests, crashes or copied messages"
+	case 1:
+		s += "at most " + some[0]
+	default:
+		s += "at most " + strings.Join(some[:len(some)-1], ", ") + " and " + some[len(some)-1]
+	}
 	if b.Partitions > 0 {
 		s += ", " + count(b.Partitions, "partition", "partitions")
 	}

@@ -44,7 +44,7 @@ var defaultCommittedBounds = Bounds{Depth: 8, MaxStates: 20_000, Clients: 1, Cra
 //
 // 1 and 2 are proofs and 3 and 4 are replayed counterexamples, so no
 // answer is a guess.
-func committed(ex *exercise.Exercise, after int, c *engine.Cluster, b Bounds) ([]Committed, error) {
+func committed(ex *exercise.Exercise, after int, c *engine.Cluster, b Bounds, fromLogs bool) ([]Committed, error) {
 	type it struct{ index, term int }
 	decided := map[it]Committed{}
 	var out []Committed
@@ -55,7 +55,7 @@ func committed(ex *exercise.Exercise, after int, c *engine.Cluster, b Bounds) ([
 			a, ok := decided[k]
 			if !ok {
 				var err error
-				if a, err = decideEntry(ex, after, c, i, e, b); err != nil {
+				if a, err = decideEntry(ex, after, c, i, e, b, fromLogs); err != nil {
 					return nil, err
 				}
 				decided[k] = a
@@ -67,18 +67,30 @@ func committed(ex *exercise.Exercise, after int, c *engine.Cluster, b Bounds) ([
 	return out, nil
 }
 
-func decideEntry(ex *exercise.Exercise, after int, c *engine.Cluster, i int, e engine.Entry, b Bounds) (Committed, error) {
+// decideEntry decides one entry by the steps above; fromLogs tries step 2
+// before step 1 (Question.ArgueFromLogs).
+func decideEntry(ex *exercise.Exercise, after int, c *engine.Cluster, i int, e engine.Entry, b Bounds, fromLogs bool) (Committed, error) {
 	var a Committed
-	if s := knownCommitted(c, i, e.Term); s != nil {
+	byCommitIndex := func() bool {
+		s := knownCommitted(c, i, e.Term)
+		if s == nil {
+			return false
+		}
 		a.Committed = boolPtr(true)
 		a.Rule = ruleCommitIndex.with(fmt.Sprintf("%s holds entry %d (term %d) and its commitIndex is %d ≥ %d: commitIndex covers only committed entries (Figure 2), and every later leader holds them (Leader Completeness, §5.4.3)",
 			s.ID, i, e.Term, s.CommitIndex, i))
 		a.Because = a.Rule.Text
+		return true
+	}
+	if !fromLogs && byCommitIndex() {
 		return a, nil
 	}
 	if why, ok := figure8Proof(c, i, e.Term); ok {
 		a.Committed, a.Rule = boolPtr(true), ruleCommitCounting.with(why)
 		a.Because = why
+		return a, nil
+	}
+	if fromLogs && byCommitIndex() {
 		return a, nil
 	}
 	lacks := func(s *engine.Server) bool { return !holds(s, i, e.Term) }

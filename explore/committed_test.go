@@ -108,6 +108,27 @@ func TestCommittedFigure8e(t *testing.T) {
 	}
 }
 
+// ArgueFromLogs proves from the logs what a commitIndex would prove, for
+// an exam whose figure leaves commitIndex out: after Figure 8 (e), where
+// S1's commitIndex is 3, entries 2 and 3 are committed either way, by the
+// commitIndex without it and by the Figure 8 rule with it.
+func TestCommittedArguesFromLogs(t *testing.T) {
+	ex := builtin(t, "exam-figure8")
+	for _, fromLogs := range []bool{false, true} {
+		a := ask(t, ex, 5, Question{Kind: "committed", ArgueFromLogs: fromLogs})
+		for _, i := range []int{2, 3} {
+			c := committedAt(t, a)[[2]any{"S1", i}]
+			want := ruleCommitIndex.Key
+			if fromLogs {
+				want = ruleCommitCounting.Key
+			}
+			if c.Committed == nil || !*c.Committed || c.Rule == nil || c.Rule.Key != want {
+				t.Errorf("from the logs %v: S1's entry %d: %+v, want committed by %s", fromLogs, i, c, want)
+			}
+		}
+	}
+}
+
 // What the Figure 8 condition calls committed survives every future the
 // search can reach: no leader of a later term lacks it. (By default two
 // figures, 3 events deep; -explore.depth N checks every built-in deeper.)

@@ -12,42 +12,92 @@ import (
 // §5.1–§5.2; each is a theorem about every reachable state, so a state
 // that breaks one is unreachable.
 func brokenRule(ids []string, want map[string]engine.InitialState, majority int) *Rule {
+	if all := brokenRules(ids, want, majority); len(all) > 0 {
+		return all[0]
+	}
+	return nil
+}
+
+// BrokenRules are all the rules of Raft a cluster state breaks, each once
+// (the first case found), in the order brokenRule tries them: each names
+// a theorem about every reachable state, so any of them proves the state
+// unreachable. An exam accepts any of them as the reason.
+func BrokenRules(servers []string, state []engine.InitialServer) []Rule {
+	want := map[string]engine.InitialState{}
+	for _, in := range state {
+		want[in.ID] = in.InitialState
+	}
+	var out []Rule
+	for _, r := range brokenRules(servers, want, len(servers)/2+1) {
+		out = append(out, *r)
+	}
+	return out
+}
+
+// ruleSet collects broken rules, the first case of each.
+type ruleSet []*Rule
+
+func (s *ruleSet) add(r *Rule) {
+	if r == nil {
+		return
+	}
+	for _, have := range *s {
+		if have.Key == r.Key {
+			return
+		}
+	}
+	*s = append(*s, r)
+}
+
+func brokenRules(ids []string, want map[string]engine.InitialState, majority int) []*Rule {
+	var found ruleSet
+	perServer(ids, want, &found)
+	leaderOf := leadersOf(ids, want, &found)
+	found.add(logMatching(ids, want))
+	commitsHeld(ids, want, majority, &found)
+	found.add(electionsWon(ids, want, majority, leaderOf))
+	return found
+}
+
+// perServer are the rules each server's state must keep on its own.
+func perServer(ids []string, want map[string]engine.InitialState, found *ruleSet) {
 	for _, id := range ids {
 		st := want[id]
 		for i := 1; i < len(st.Log); i++ {
 			if st.Log[i].Term < st.Log[i-1].Term {
-				return ruleLogTermsGrow.with(fmt.Sprintf("%s's log has term %d after term %d at index %d; a leader appends entries of its own term after the ones it holds", id, st.Log[i].Term, st.Log[i-1].Term, i+1))
+				found.add(ruleLogTermsGrow.with(fmt.Sprintf("%s's log has term %d after term %d at index %d; a leader appends entries of its own term after the ones it holds", id, st.Log[i].Term, st.Log[i-1].Term, i+1)))
+				break
 			}
 		}
 		if st.Term < st.Log.LastTerm() {
-			return ruleTermOfLog.with(fmt.Sprintf("%s is in term %d but holds an entry of term %d; a server adopts the term of any leader it accepts entries from", id, st.Term, st.Log.LastTerm()))
+			found.add(ruleTermOfLog.with(fmt.Sprintf("%s is in term %d but holds an entry of term %d; a server adopts the term of any leader it accepts entries from", id, st.Term, st.Log.LastTerm())))
 		}
 		if st.Commit > st.Log.LastIndex() {
-			return ruleCommitInLog.with(fmt.Sprintf("%s's commitIndex %d is past its log of %d entries", id, st.Commit, st.Log.LastIndex()))
+			found.add(ruleCommitInLog.with(fmt.Sprintf("%s's commitIndex %d is past its log of %d entries", id, st.Commit, st.Log.LastIndex())))
 		}
 		if st.Role != engine.Follower && (st.VotedFor != id || st.Term == 0) {
-			return ruleCandidateVotes.with(fmt.Sprintf("%s is a %s in term %d but has not voted for itself there", id, st.Role, st.Term))
+			found.add(ruleCandidateVotes.with(fmt.Sprintf("%s is a %s in term %d but has not voted for itself there", id, st.Role, st.Term)))
 		}
 		if v := st.VotedFor; v != "" && want[v].Term < st.Term {
-			return ruleVoterTerm.with(fmt.Sprintf("%s voted for %s in term %d, but %s is still in term %d; a server votes only for a candidate of its term, and terms never decrease", id, v, st.Term, v, want[v].Term))
+			found.add(ruleVoterTerm.with(fmt.Sprintf("%s voted for %s in term %d, but %s is still in term %d; a server votes only for a candidate of its term, and terms never decrease", id, v, st.Term, v, want[v].Term)))
 		}
 	}
+}
+
+// leadersOf maps each term to its leader, adding Election Safety when two
+// servers lead one term.
+func leadersOf(ids []string, want map[string]engine.InitialState, found *ruleSet) map[int]string {
 	leaderOf := map[int]string{}
 	for _, id := range ids {
 		if st := want[id]; st.Role == engine.Leader {
 			if other, ok := leaderOf[st.Term]; ok {
-				return ruleElectionSafety.with(fmt.Sprintf("%s and %s both lead term %d; at most one leader can be elected in a term", other, id, st.Term))
+				found.add(ruleElectionSafety.with(fmt.Sprintf("%s and %s both lead term %d; at most one leader can be elected in a term", other, id, st.Term)))
+				continue
 			}
 			leaderOf[st.Term] = id
 		}
 	}
-	if r := logMatching(ids, want); r != nil {
-		return r
-	}
-	if r := commitsHeld(ids, want, majority); r != nil {
-		return r
-	}
-	return electionsWon(ids, want, majority, leaderOf)
+	return leaderOf
 }
 
 // logMatching: two logs that hold an entry with the same index and term
@@ -75,10 +125,10 @@ func logMatching(ids []string, want map[string]engine.InitialState) *Rule {
 // commitsHeld: a committed entry is stored on a majority (§5.3), no two
 // servers commit different entries at one index, and every leader holds
 // every entry committed (Leader Completeness, §5.4.3).
-func commitsHeld(ids []string, want map[string]engine.InitialState, majority int) *Rule {
+func commitsHeld(ids []string, want map[string]engine.InitialState, majority int, found *ruleSet) {
 	for _, id := range ids {
 		st := want[id]
-		for i := 1; i <= st.Commit; i++ {
+		for i := 1; i <= min(st.Commit, st.Log.LastIndex()); i++ { // past the log: commit-in-log
 			e := st.Log.At(i)
 			var holders []string
 			for _, o := range ids {
@@ -86,19 +136,18 @@ func commitsHeld(ids []string, want map[string]engine.InitialState, majority int
 				if i <= ol.LastIndex() && ol.At(i) == e {
 					holders = append(holders, o)
 				}
-				if ow := want[o]; i <= ow.Commit && ow.Log.At(i) != e {
-					return ruleStateMachine.with(fmt.Sprintf("%s and %s have both committed index %d, with different entries", id, o, i))
+				if ow := want[o]; i <= ow.Commit && i <= ow.Log.LastIndex() && ow.Log.At(i) != e {
+					found.add(ruleStateMachine.with(fmt.Sprintf("%s and %s have both committed index %d, with different entries", id, o, i)))
 				}
 				if ow := want[o]; ow.Role == engine.Leader && ow.Term >= st.Term && (i > ol.LastIndex() || ol.At(i) != e) {
-					return ruleLeaderComplete.with(fmt.Sprintf("%s has committed entry %d, which %s, leader of term %d, lacks; every leader holds every entry committed before its term", id, i, o, ow.Term))
+					found.add(ruleLeaderComplete.with(fmt.Sprintf("%s has committed entry %d, which %s, leader of term %d, lacks; every leader holds every entry committed before its term", id, i, o, ow.Term)))
 				}
 			}
 			if len(holders) < majority {
-				return ruleCommitted.with(fmt.Sprintf("%s's commitIndex %d covers entry %d, which only %s hold, fewer than a majority (%d)", id, st.Commit, i, joinAnd(holders), majority))
+				found.add(ruleCommitted.with(fmt.Sprintf("%s's commitIndex %d covers entry %d, which only %s hold, fewer than a majority (%d)", id, st.Commit, i, joinAnd(holders), majority)))
 			}
 		}
 	}
-	return nil
 }
 
 // electionsWon: every term with a leader or with log entries had a leader,

@@ -13,6 +13,13 @@ import "strings"
 // scheme). Answer files name fields by id; grading compares them with
 // Answer, by the spelling rules of Kind.
 type Field struct {
+	// Judge, when set, grades what a student wrote in the box instead of
+	// comparing it with Canon: a sequence of events is right when playing
+	// it through the engine shows what the box asks (an exam's events
+	// boxes); why says what it showed. written is what the file has for
+	// another box of the sheet, by id ("" when blank).
+	Judge func(text string, written func(id string) string) (right bool, why string)
+
 	ID     string
 	Kind   Kind
 	Answer []string // what the key writes in the box, in order (a replaced value first)
@@ -47,9 +54,12 @@ const (
 	KindServers             // servers in any order: S2, S3
 	KindRPC                 // a message's type: AppendEntries, AE
 	KindEvent               // what happens at a step of a timed run: heartbeat S1, timeout S3, arrive at S2
+	KindVerdict             // an exam's entry: committed, at risk
+	KindRule                // an exam's rule: a letter of the rule menu (RuleMenu)
+	KindEvents              // an exam's sequence of events: judged by playing it (Judge)
 )
 
-var kindNames = [...]string{"number", "server", "roles", "answer", "values", "entries", "message", "time", "servers", "rpc", "event"}
+var kindNames = [...]string{"number", "server", "roles", "answer", "values", "entries", "message", "time", "servers", "rpc", "event", "verdict", "rule", "events"}
 
 func (k Kind) String() string { return kindNames[k] }
 

@@ -64,6 +64,8 @@ func Normalize(kind Kind, written string, labels *templates.Labels) []string {
 		return []string{"-"}
 	}
 	switch kind {
+	case KindVerdict, KindRule, KindEvents:
+		return normalizeExam(kind, s)
 	case KindNumber:
 		var out []string
 		for _, t := range CanonTokens(kind, struck.ReplaceAllString(s, " ${1}${2} ")) {

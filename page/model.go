@@ -105,7 +105,16 @@ const (
 	Header      // a header cell
 	Band        // a heading band
 	Bar         // a bar of a chart
+	// Tones shade a figure's log entries by term, lightest first: grey
+	// levels that stay apart in black and white, under a black number.
+	Tone1
+	Tone2
+	Tone3
+	Tone4
 )
+
+// Tones are the term shades, in order.
+var Tones = []Fill{Tone1, Tone2, Tone3, Tone4}
 
 // Box is a rectangle on a page. Write marks a box a student writes in;
 // Free, one for free text (a name, the reasons under Why?), which has no

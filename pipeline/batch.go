@@ -53,7 +53,7 @@ func BuildAll(args []string, opt BatchOptions) ([]BatchResult, error) {
 		}
 	}
 	builtins := map[string]*templates.Template{}
-	for _, kind := range []string{templates.KindRoleplay, templates.KindTrace} {
+	for _, kind := range templates.Names() {
 		t, err := templates.Builtin(kind)
 		if err != nil {
 			return nil, err

@@ -20,15 +20,17 @@ func longest(n int, oneWord bool) string {
 }
 
 // Every text at the longest the loader allows, of the widest letters,
-// lays out in both built-in templates on both papers: the loader's limits
+// (a question's text too) lays out in every built-in template on both papers: the loader's limits
 // are what the sheets can hold, so such an exercise never fails only when
 // its sheets are made.
 func TestLongestTextsLayOut(t *testing.T) {
 	for _, oneWord := range []bool{false, true} {
 		note := fmt.Sprintf("%q\n    explain: %q", longest(exercise.MaxNoteRunes, oneWord), longest(exercise.MaxExplainRunes, oneWord))
-		src := fmt.Sprintf("title: %q\ngoal: %q\nsummary: %q\nbrief: %q\nservers: 3\nsteps:\n  - timeout: S1\n    note: %s\n  - deliver: all\n    note: %s\n  - deliver: all\n    note: %s\n",
+		question := longest(exercise.MaxQuestionRunes, oneWord)
+		src := fmt.Sprintf("title: %q\ngoal: %q\nsummary: %q\nbrief: %q\nservers: 3\nsteps:\n  - timeout: S1\n    note: %s\n  - deliver: all\n    note: %s\n  - deliver: all\n    note: %s\n"+
+			"questions:\n  - {ask: who-can-win, after: 1, text: %q}\n  - {ask: goal, goal: two-leaders, after: 3, text: %q}\n",
 			longest(exercise.MaxTitleRunes, oneWord), longest(exercise.MaxGoalRunes, oneWord), longest(exercise.MaxSummaryRunes, oneWord),
-			longest(exercise.MaxBriefRunes, oneWord), note, note, note)
+			longest(exercise.MaxBriefRunes, oneWord), note, note, note, question, question)
 		ex, err := exercise.Load("longest.yaml", "longest", []byte(src))
 		if err != nil {
 			t.Fatal(err)

@@ -290,7 +290,21 @@ func versionOf(t testing.TB, dir string) (string, int) {
 		}
 		version = string(b)
 	}
+	if !stillAt(root, dir) { // read the folder a swap moved away, while it was removed
+		return versionOf(t, dir)
+	}
 	return version, files
+}
+
+// stillAt reports whether root is still the folder at dir: a reader that
+// opened the old folder just before a swap sees it emptied file by file.
+func stillAt(root *os.Root, dir string) bool {
+	read, err := root.Stat(".")
+	if err != nil {
+		return false
+	}
+	now, err := os.Stat(dir)
+	return err == nil && os.SameFile(read, now)
 }
 
 func assertOnlyEntries(t *testing.T, dir string, names ...string) {

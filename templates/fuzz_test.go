@@ -54,7 +54,7 @@ func FuzzParse(f *testing.F) {
 		sizes := reflect.ValueOf(tpl.Sizes)
 		for i := 0; i < sizes.NumField(); i++ {
 			tag := sizes.Type().Field(i).Tag.Get("yaml")
-			if tpl.Kind != KindRoleplay && roleplayOnlySizes[tag] {
+			if tpl.Kind != KindRoleplay && roleplayOnlySizes[tag] || tpl.Kind != KindExam && examOnlySizes[tag] {
 				continue
 			}
 			x := 0.0
@@ -82,6 +82,15 @@ func FuzzParse(f *testing.F) {
 		}
 		for k, v := range tpl.Rules {
 			checkText(t, "rules."+k, v, MaxLabelRunes)
+		}
+		words := reflect.ValueOf(tpl.Exam)
+		for i := 0; i < words.NumField(); i++ {
+			if f := words.Field(i); f.Kind() == reflect.String {
+				checkText(t, "exam."+words.Type().Field(i).Tag.Get("yaml"), f.String(), MaxLabelRunes)
+			}
+		}
+		for k, v := range tpl.Exam.Mutations {
+			checkText(t, "exam.mutations."+k, v, MaxLabelRunes)
 		}
 	})
 }

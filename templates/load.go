@@ -22,7 +22,7 @@ import (
 )
 
 // Load reads the template arg names: an existing file, or else a
-// built-in name (roleplay, trace). A file's keys override those of the
+// built-in name (roleplay, trace, exam). A file's keys override those of the
 // built-in template of its kind; problems are reported as FILE:LINE: ….
 func Load(arg string) (*Template, error) {
 	src, err := infile.Read(arg, MaxFileSize)
@@ -108,7 +108,7 @@ func parseTemplate(file string, src []byte, base func(kind string) (*Template, e
 		return nil, l.yamlError(err)
 	}
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		l.errorf(nil, "start from a built-in one: `raftsheet show --template roleplay > FILE` (or trace)", "a template must be a YAML mapping with keys such as kind, labels and sizes")
+		l.errorf(nil, "start from a built-in one: `raftsheet show --template roleplay > FILE` (or trace, or exam)", "a template must be a YAML mapping with keys such as kind, labels and sizes")
 		return nil, l.diags
 	}
 	root := doc.Content[0]
@@ -156,17 +156,18 @@ func (t *Template) clone() *Template {
 	c.Text.KeyLegend = append([]string(nil), t.Text.KeyLegend...)
 	c.Text.HowToFill = append([]string(nil), t.Text.HowToFill...)
 	c.Rules, c.Reasons = maps.Clone(t.Rules), maps.Clone(t.Reasons)
+	c.Exam.Mutations = maps.Clone(t.Exam.Mutations)
 	return &c
 }
 
 func (l *templateLoader) kind(root *yaml.Node) string {
 	n := mappingValue(root, "kind")
 	if n == nil {
-		l.errorf(root, "add `kind: roleplay` or `kind: trace`", "the template does not say its kind")
+		l.errorf(root, "add `kind: roleplay`, `kind: trace` or `kind: exam`", "the template does not say its kind")
 		return ""
 	}
 	if _, ok := kindSections[n.Value]; !ok || n.Kind != yaml.ScalarNode {
-		l.errorf(n, "", "kind must be roleplay or trace, not %q", clip(n.Value))
+		l.errorf(n, "", "kind must be roleplay, trace or exam, not %q", clip(n.Value))
 		return ""
 	}
 	return n.Value
@@ -311,7 +312,8 @@ func maxRunes(path string) int {
 	switch {
 	case strings.HasPrefix(path, "text."):
 		return MaxParagraphRunes
-	case strings.HasPrefix(path, "labels."), strings.HasPrefix(path, "rules."), strings.HasPrefix(path, "reasons."):
+	case strings.HasPrefix(path, "labels."), strings.HasPrefix(path, "rules."), strings.HasPrefix(path, "reasons."),
+		strings.HasPrefix(path, "exam."): // the exam's questions, prompts and mutations are labels too
 		return MaxLabelRunes
 	}
 	return MaxWordRunes
@@ -325,5 +327,8 @@ var knownPlaceholders = map[string]bool{
 	"max": true, "cut": true, "id": true, "goal": true, "ms": true, "timeout": true, "heartbeat": true,
 	"state_pages": true, "slip_pages": true, "debrief_pages": true, "step_pages": true,
 	"at": true, "server": true,
-	"cover_pages": true, "sheet_pages": true, "students": true, "groups": true, "class_pages": true, "class_sheets": true, "kinds": true,
+	"cover_pages": true, "sheet_pages": true, "students": true, "groups": true, "class_pages": true, "class_sheets": true,
+	"kinds": true, // the slips' stacks beyond Figure 2
+	// exam sheets
+	"questions": true, "points": true, "index": true, "term": true, "mutations": true, "letters": true,
 }

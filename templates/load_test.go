@@ -30,7 +30,7 @@ func TestTemplateErrorsNameFileAndLine(t *testing.T) {
 		{"kind: roleplay\nsections: [cover, slipz]\n", `t.yaml:2:11: unknown section "slipz"`},
 		{"kind: trace\nsections: [cover, slips]\n", `t.yaml:2:11: unknown section "slips" (a trace template has: cover, steps, notes)`},
 		{"labels: {name: Nom}\n", "t.yaml:1:1: the template does not say its kind"},
-		{"kind: poster\n", `t.yaml:1:7: kind must be roleplay or trace, not "poster"`},
+		{"kind: poster\n", `t.yaml:1:7: kind must be roleplay, trace or exam, not "poster"`},
 		{"kind: roleplay\nlabels:\n  name: \"\"\n", "t.yaml:3:9: labels.name must not be empty"},
 		{"kind: roleplay\nsizes:\n  body_pt: big\n", "t.yaml:3: not a valid template: cannot unmarshal"},
 		{"kind: roleplay\nlabels: [\n", "t.yaml:2: not a valid template"},

@@ -7,11 +7,12 @@ import "github.com/raftsheet/raftsheet/engine"
 // built-in ones live in package templates; a course may pass its own copy.
 // A Template is read-only once loaded, so parallel builds share it.
 type Template struct {
-	Kind     string   `yaml:"kind"`     // roleplay | trace: the layout the data drives
+	Kind     string   `yaml:"kind"`     // roleplay | trace | exam: the layout the data drives
 	Sections []string `yaml:"sections"` // parts of the PDF, in order
 	Sizes    Sizes    `yaml:"sizes"`
 	Labels   Labels   `yaml:"labels"`
 	Text     Texts    `yaml:"text"`
+	Exam     Exam     `yaml:"exam"` // the exam sheets' words (exam.go)
 
 	// FieldIDs prints each box's field id small in its corner (the
 	// default). false leaves the ids off both PDFs and the boxes shrink by
@@ -39,10 +40,11 @@ type Template struct {
 	Lines map[string]int `yaml:"-"`
 }
 
-// Template kinds: the two layouts raftsheet knows.
+// Template kinds: the layouts raftsheet knows.
 const (
 	KindRoleplay = "roleplay"
 	KindTrace    = "trace"
+	KindExam     = "exam"
 )
 
 // What a trace template asks per step (TraceRows).
@@ -55,6 +57,7 @@ const (
 var kindSections = map[string][]string{
 	KindRoleplay: {"cover", "state", "slips", "debrief", "notes"},
 	KindTrace:    {"cover", "steps", "notes"},
+	KindExam:     {"cover", "questions", "notes"},
 }
 
 // Sizes are the template's measures; lengths in millimetres, fonts in points.
@@ -71,6 +74,7 @@ type Sizes struct {
 	SlipColumns  int     `yaml:"slip_columns"`
 	WhyLines     int     `yaml:"why_lines"` // lines of a Why? box, the same on worksheet and key
 	IDPt         float64 `yaml:"id_pt"`
+	EventLines   int     `yaml:"event_lines"` // exam: lines of a box for a sequence of events
 }
 
 // ReasonWords are the words a reason's values are written in: role names,

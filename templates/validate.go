@@ -16,11 +16,14 @@ import (
 var sizeLimits = map[string][2]float64{
 	"margin_mm": {5, 30}, "body_pt": {6, 14}, "small_pt": {5, 12}, "heading_pt": {8, 24}, "title_pt": {10, 36},
 	"cell_mm": {6, 20}, "spare_terms": {0, 50}, "spare_log_rows": {0, 50}, "value_chars": {4, 60}, "slip_columns": {1, 3},
-	"id_pt": {4, 7}, "why_lines": {1, 12},
+	"id_pt": {4, 7}, "why_lines": {1, 12}, "event_lines": {2, 20},
 }
 
 // roleplayOnlySizes are the sizes of the Raft State sheets and slips.
 var roleplayOnlySizes = map[string]bool{"spare_terms": true, "spare_log_rows": true, "slip_columns": true}
+
+// examOnlySizes are the sizes of the exam sheets.
+var examOnlySizes = map[string]bool{"event_lines": true}
 
 func (l *templateLoader) validate(t *Template, root *yaml.Node) {
 	l.validateSections(t, root)
@@ -28,6 +31,7 @@ func (l *templateLoader) validate(t *Template, root *yaml.Node) {
 	l.validateLabels(t, root)
 	l.validateRules(root)
 	l.validateReasons(root)
+	l.validateExam(t, root)
 	l.validateTraceRows(t, root)
 	if len(t.Text.HowToRun) == 0 {
 		l.errorf(mappingValue(root, "text"), "", "text.how_to_run must have at least one paragraph")
@@ -58,7 +62,7 @@ func (l *templateLoader) validateSizes(t *Template, root *yaml.Node) {
 	sizes := mappingValue(root, "sizes")
 	for i := 0; i < v.NumField(); i++ {
 		tag := v.Type().Field(i).Tag.Get("yaml")
-		if t.Kind != KindRoleplay && roleplayOnlySizes[tag] {
+		if t.Kind != KindRoleplay && roleplayOnlySizes[tag] || t.Kind != KindExam && examOnlySizes[tag] {
 			continue
 		}
 		lim := sizeLimits[tag]

@@ -92,6 +92,7 @@ func relabel(ex *exercise.Exercise, server, name, value map[string]string) *exer
 		}
 		out.Steps[i] = st
 	}
+	out.Questions = relabelQuestions(ex.Questions, func(id string) string { return server[id] }, vals, order)
 	out.Vary = make([][]string, len(ex.Vary))
 	for i, vary := range ex.Vary {
 		out.Vary[i] = list(vary)
@@ -123,6 +124,9 @@ func retext(out, ex *exercise.Exercise, server, value map[string]string) {
 	out.Title, out.Goal, out.Summary, out.Brief = r(ex.Title), r(ex.Goal), r(ex.Summary), r(ex.Brief)
 	for i := range out.Steps {
 		out.Steps[i].Note, out.Steps[i].Explain = r(ex.Steps[i].Note), r(ex.Steps[i].Explain)
+	}
+	for i := range out.Questions {
+		out.Questions[i].Text = r(ex.Questions[i].Text)
 	}
 }
 

@@ -30,6 +30,13 @@ func revalue(ex *exercise.Exercise, rng *rand.Rand) map[string]string {
 			add(st.Value)
 		}
 	}
+	for _, q := range ex.Questions { // last, so that exercises without questions vary as before
+		for _, in := range q.State {
+			for _, e := range in.Log {
+				add(e.Value)
+			}
+		}
+	}
 	out := map[string]string{}
 	if ex.Config.StateMachine == engine.KV {
 		return kvValues(values, rng)

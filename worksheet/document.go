@@ -9,6 +9,7 @@ import (
 
 	"github.com/raftsheet/raftsheet/diag"
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exam"
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/fonts"
 	"github.com/raftsheet/raftsheet/page"
@@ -21,6 +22,7 @@ type Options struct {
 	Template *templates.Template
 	Paper    page.Paper
 	Stamp    Stamp
+	exam     *exam.Exam // the exam template: its answers worked out already (tests); nil works them out
 
 	blaming bool // a layout of blameTemplate's: no blaming again
 }
@@ -58,6 +60,11 @@ func Layout(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*page.Documen
 	var tooTall []string
 	ranges := pageRanges{}
 	shared := &passShared{debriefRoom: -1}
+	if opt.Template.Kind == templates.KindExam {
+		if shared.exam, err = buildExam(ex, opt, m); err != nil {
+			return nil, err
+		}
+	}
 	// The cover says which pages hold what, which depends on how long the
 	// cover is: lay out until the page numbers stand still.
 	for pass := 0; ; pass++ {
@@ -113,6 +120,10 @@ func layoutOnce(ex *exercise.Exercise, tr *engine.Trace, opt Options, m *fonts.M
 	l.Body = page.Rect{X: area.X, Y: area.Y + l.st.headerH, W: area.W, H: area.H - l.st.headerH - l.st.footH}
 	l.st.cell = l.writeCell()
 	for _, s := range opt.Template.Sections {
+		if opt.Template.Kind == templates.KindExam {
+			l.examSection(s)
+			continue
+		}
 		switch s {
 		case "cover":
 			l.cover()

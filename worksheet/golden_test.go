@@ -23,7 +23,11 @@ var update = flag.Bool("update", false, "rewrite the golden key dumps in testdat
 // any rule shows in review. Run with -update to accept a change.
 func TestGoldenKeys(t *testing.T) {
 	for _, name := range exercises.Names() {
-		for _, kind := range []string{"roleplay", "trace"} {
+		kinds := []string{"roleplay", "trace"}
+		if strings.HasPrefix(name, "exam-") { // the built-in exams: their exam sheets too
+			kinds = append(kinds, "exam")
+		}
+		for _, kind := range kinds {
 			t.Run(name+"/"+kind, func(t *testing.T) {
 				t.Parallel()
 				got := goldenDump(t, name, kind)

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exam"
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/field"
 	"github.com/raftsheet/raftsheet/fonts"
@@ -38,6 +39,7 @@ type passShared struct {
 	logRows     int        // rows of their Raft Log, spare ones to fill the page
 	leaderLines int        // lines of the leader's boxes
 	changes     *traceChanges
+	exam        *exam.Exam // the exam template's questions and answers, worked out once
 	// canonWords are CanonWords by kind, for the template's labels.
 	canonWords map[field.Kind]map[string]string
 }

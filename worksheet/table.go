@@ -33,6 +33,7 @@ func boldLabel(s string) cell {
 func leftLabel(s string) cell {
 	return cell{runs: page.Words(s, page.Print), fill: page.Header, align: page.Left}
 }
+func (c cell) left() cell            { c.align = page.Left; return c }
 func (c cell) sized(pt float64) cell { c.size = pt; return c }
 
 // changeable is c as a box whose value may change in the run: it has its

@@ -76,7 +76,7 @@ func formatFlag(cmd *cobra.Command, usage string) *choice {
 type templateFlag struct{ value string }
 
 func (t *templateFlag) String() string { return t.value }
-func (t *templateFlag) Type() string   { return "roleplay|trace|FILE" }
+func (t *templateFlag) Type() string   { return "roleplay|trace|exam|FILE" }
 
 // Set keeps a file's name as it is; any other value that is a built-in
 // template's name in another case becomes that name (--template Trace).
@@ -97,7 +97,7 @@ func (t *templateFlag) Set(s string) error {
 // templates and YAML files.
 func addTemplateFlag(cmd *cobra.Command) *templateFlag {
 	t := &templateFlag{}
-	cmd.Flags().Var(t, "template", "roleplay, trace, or a template FILE (default: the exercise's)")
+	cmd.Flags().Var(t, "template", "roleplay, trace, exam, or a template FILE (default: the exercise's)")
 	cmd.RegisterFlagCompletionFunc("template", completeTemplate)
 	return t
 }

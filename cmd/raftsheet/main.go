@@ -64,7 +64,7 @@ Start here:
 	root.SetVersionTemplate("raftsheet {{.Version}}\n")
 	root.SetFlagErrorFunc(flagError)
 	root.SetHelpCommand(helpCmd())
-	root.AddCommand(runCmd(), listCmd(), showCmd(), validateCmd(), schemaCmd(), buildCmd(), keyCmd(), answersCmd(), checkCmd(), askCmd(), manCmd())
+	root.AddCommand(runCmd(), listCmd(), showCmd(), validateCmd(), schemaCmd(), buildCmd(), keyCmd(), answersCmd(), checkCmd(), askCmd(), exportCmd(), manCmd())
 	markFailures(root)
 	return root
 }

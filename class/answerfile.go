@@ -55,7 +55,7 @@ type Answer struct {
 // a list: they mean none, so they are quoted first (lines stay put).
 var loneDashes = regexp.MustCompile(`(?m)^([ \t]+[^\s#:-][^\n:]*:)[ \t]+-[ \t]*(\s#.*)?$`)
 
-var headerKeys = []string{"exercise", "code", "template", "paper", "student", "answers"}
+var headerKeys = []string{"exercise", "code", "hash", "template", "paper", "part", "grade", "student", "answers"}
 
 // Limits of an answer file.
 const (
@@ -120,7 +120,7 @@ func ReadAnswers(file string, src []byte) (*AnswerFile, error) {
 		}
 		a.Lines[k.Value] = k.Line
 		switch k.Value {
-		case "exercise", "code", "template", "paper":
+		case "exercise", "code", "hash", "template", "paper", "part", "grade":
 			if v.Kind != yaml.ScalarNode {
 				fail(v, "", "`%s` must be a single value", k.Value)
 				continue
@@ -162,15 +162,8 @@ func clip(s string, n int) string {
 }
 
 func headerField(h *Header, key string) *string {
-	switch key {
-	case "exercise":
-		return &h.Exercise
-	case "code":
-		return &h.Code
-	case "template":
-		return &h.Template
-	}
-	return &h.Paper
+	return map[string]*string{"exercise": &h.Exercise, "code": &h.Code, "hash": &h.Hash, "template": &h.Template,
+		"paper": &h.Paper, "part": &h.Part, "grade": &h.Grade}[key]
 }
 
 type failFunc func(n *yaml.Node, hint, format string, args ...any)

@@ -10,20 +10,27 @@ import (
 )
 
 // Header says which sheet an answer file answers: what check needs to
-// rebuild its key.
+// rebuild its key. An answer file is the student's, so it names the
+// exercise and a course's template, never a path that check would open:
+// a file of the teacher's (--exercise, --template or the class set's
+// manifest) says where they are.
 type Header struct {
-	Exercise string // NAME or FILE, as the build was given it
+	Exercise string // the exercise's NAME
 	Code     string // the variant's code; "" for the exercise itself
-	Template string // roleplay, trace or a template FILE
+	Hash     string // the variant's answers when the file was made (ContentHash); "" if unknown
+	Template string // roleplay, trace, or a course template's file name
 	Paper    string
+	Part     string // the part of a role-play group's sheets: "server S3", "slips"; "" for all of them
+	Grade    string // the fields graded (a Selection); "" all
 	Title    string
 	Student  Student
 }
 
-// HeaderOf is the answer file header of a sheet, for a student.
+// HeaderOf is the answer file header of a sheet, for a student: every
+// field of it graded.
 func HeaderOf(s *pipeline.Sheet, student Student) Header {
-	return Header{Exercise: s.Ref, Code: s.Code, Template: templateRef(s.Options.Template), Paper: s.Options.Paper.Name,
-		Title: s.Trace.Title, Student: student}
+	return Header{Exercise: s.Exercise.Name, Code: s.Code, Hash: ContentHash(s.Trace), Template: templateName(s.Options.Template),
+		Paper: s.Options.Paper.Name, Title: s.Trace.Title, Student: student}
 }
 
 // answerHelp is the answer template's preamble: how to write answers.
@@ -34,7 +41,8 @@ const answerHelp = `# Write each answer after its field id, as you wrote it on t
 #   drop, … · values as on the sheet (1:sally or sally) · entries 1:x 2:y
 #   · "-", "none" or "" for nothing (no vote, nothing applied).
 # A box with several values (one struck through, then the new one): all
-# of them, oldest first, e.g. 1 2. Leave a box you did not fill empty.
+# of them, oldest first, e.g. 1 2. A box you left empty on the sheet
+# stays empty here: where the key has nothing (–), empty is right.
 # Grade it with: raftsheet check FILE`
 
 // AnswerTemplate is the YAML answer file of a sheet: its header and every
@@ -56,8 +64,17 @@ func AnswerTemplate(h Header, fields []*field.Field, answer func(*field.Field) s
 	if h.Code != "" {
 		fmt.Fprintf(&b, "code: %s\n", h.Code)
 	}
+	if h.Hash != "" {
+		fmt.Fprintf(&b, "hash: %s\n", h.Hash)
+	}
 	fmt.Fprintf(&b, "template: %s\n", quote(h.Template))
 	fmt.Fprintf(&b, "paper: %s\n", h.Paper)
+	if h.Part != "" {
+		fmt.Fprintf(&b, "part: %s\n", quote(h.Part))
+	}
+	if h.Grade != "" && h.Grade != "all" {
+		fmt.Fprintf(&b, "grade: %s\n", quote(h.Grade))
+	}
 	b.WriteString("student:\n")
 	fmt.Fprintf(&b, "  id: %s\n", quote(h.Student.ID))
 	fmt.Fprintf(&b, "  name: %s\n", quote(h.Student.Name))

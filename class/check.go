@@ -3,14 +3,13 @@ package class
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 
 	"github.com/raftsheet/raftsheet/diag"
-	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/field"
 	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/pipeline"
 	"github.com/raftsheet/raftsheet/templates"
@@ -19,80 +18,167 @@ import (
 	"github.com/raftsheet/raftsheet/worksheet"
 )
 
-// Checker grades answer files, rebuilding each file's sheet once however
-// many files share it.
-//
-// An answer file is a student's: check never opens a path it names. Its
-// `exercise:` and `template:` may name a built-in exercise or template,
-// or else the teacher's own, given to the Checker (--exercise,
-// --template): by the path the teacher gives, or by its name.
+// Checker grades answer files, rebuilding each variant's sheet once
+// however many files share it. An answer file is the student's: it names
+// its exercise, variant and template, but whatever check opens comes from
+// the teacher: Exercise (--exercise), Template (--template) or the class
+// set's manifest (--class), which is also the word on who has which
+// variant, which part they play and which fields are graded.
 type Checker struct {
-	Exercise string // the exercise FILE of the teacher's own exercise (--exercise); "" for the built-in ones
-	Template string // the template FILE the teacher's class sets were built with (--template); "" for the built-in ones
+	Exercise string     // an exercise FILE whose variants the codes are; "" for the built-in ones
+	Template string     // a course template FILE the sheets were built with
+	Class    *Manifest  // the class set the files belong to; nil if none is named
+	Grade    *Selection // the fields to grade; nil: as the class set (or the file) says
 
-	mu     sync.Mutex
-	sheets map[string]*sheetResult
-	own    struct {
-		once     sync.Once
-		exercise *exercise.Exercise
-		template *templates.Template
-		err      error
-	}
+	mu      sync.Mutex
+	targets map[string]*targetResult
+	sheets  map[string]*sheetResult
+}
+
+type targetResult struct {
+	once   sync.Once
+	target pipeline.Target
+	err    error
 }
 
 type sheetResult struct {
 	once  sync.Once
 	sheet *pipeline.Sheet
+	hash  string
 	err   error
 }
 
+// ChangedError is an answer file whose variant's answers are no longer
+// those of its sheets: the exercise's file, the built-in or the engine's
+// answers changed since the code was issued.
+type ChangedError struct {
+	File, Code, Exercise, Source string
+	Then, Now                    string // the content hashes
+	Line                         int
+}
+
+func (e *ChangedError) Error() string {
+	return fmt.Sprintf("%s:%d: variant %s of %s (%s) now gives other answers than when its sheets were made (%s then, %s now): "+
+		"grade it with the raftsheet and the exercise file the class set was built with, or rebuild the class set and hand out its new sheets",
+		e.File, e.Line, e.Code, e.Exercise, e.Source, e.Then, e.Now)
+}
+
 // CheckFile reads and grades one answer file. An error (not YAML, an
-// unknown code or exercise) names the file and line.
+// unknown code or exercise, an exercise changed since) names the file and
+// line.
 func (c *Checker) CheckFile(path string) (*Grade, error) {
 	a, err := ReadAnswersFile(path)
 	if err != nil {
 		return nil, err
 	}
+	return c.Check(a)
+}
+
+// Check grades an answer file that has been read.
+func (c *Checker) Check(a *AnswerFile) (*Grade, error) {
 	sheet, err := c.sheetOf(a)
 	if err != nil {
 		return nil, err
 	}
-	g := GradeAnswers(a, sheet.Doc.Fields(), &sheet.Options.Template.Labels)
-	g.Sheet = sheet
+	part, sel, err := c.grading(a)
+	if err != nil {
+		return nil, err
+	}
+	fields, err := partFields(sheet.Doc, part)
+	if err != nil {
+		return nil, a.fail("part", err)
+	}
+	g := GradeAnswers(a, sel.Of(sheet, fields), &sheet.Options.Template.Labels)
+	g.Sheet, g.Part, g.Selection = sheet, part, sel
 	return g, nil
 }
 
-// loadOwn reads the teacher's --exercise and --template, once.
-func (c *Checker) loadOwn() error {
-	c.own.once.Do(func() {
-		if c.Exercise != "" {
-			c.own.exercise, c.own.err = exercises.Load(c.Exercise)
-		}
-		if c.own.err == nil && c.Template != "" {
-			c.own.template, c.own.err = templates.Load(c.Template)
-		}
-	})
-	return c.own.err
+// fail is an error at a header key's line of the file.
+func (a *AnswerFile) fail(key string, err error) error {
+	return diag.Diagnostics{{File: a.File, Line: max(1, a.Lines[key]), Msg: err.Error()}}
 }
 
-// sheetOf rebuilds the sheet an answer file says it answers.
+// grading is which part of the sheets the file answers and which of its
+// fields are graded: as the class set's manifest says for the student,
+// else as the file says; --grade over both.
+func (c *Checker) grading(a *AnswerFile) (string, Selection, error) {
+	part, grade := a.Header.Part, a.Header.Grade
+	if c.Class != nil {
+		grade = c.Class.Grade
+		if e, ok := c.Class.Student(a.Header.Student.ID); ok && e.Code == a.Header.Code {
+			part = partOf(e.Plays)
+		}
+	}
+	if c.Grade != nil {
+		return part, *c.Grade, nil
+	}
+	sel, err := ParseSelection(grade)
+	if err != nil {
+		return "", Selection{}, a.fail("grade", err)
+	}
+	return part, sel, nil
+}
+
+// partOf is the part of a role-play group's sheets a player answers.
+func partOf(plays string) string {
+	switch plays {
+	case "cluster", "":
+		return ""
+	case "network":
+		return "slips"
+	}
+	return "server " + plays
+}
+
+// partFields are the fields of a part of the sheets: a server's Raft State
+// sheets ("server S3"), the group's slips ("slips"), or all ("").
+func partFields(doc *page.Document, part string) ([]*field.Field, error) {
+	if part == "" {
+		return doc.Fields(), nil
+	}
+	server, isServer := strings.CutPrefix(part, "server ")
+	if !isServer && part != "slips" {
+		return nil, fmt.Errorf("part %q is neither `server NAME` nor `slips`", part)
+	}
+	var out []*field.Field
+	found := false
+	for _, p := range doc.Pages {
+		switch {
+		case isServer && p.Section == "state" && p.Server == server:
+		case !isServer && slices.Contains(sharedSections, p.Section):
+		default:
+			continue
+		}
+		found = true
+		out = append(out, p.Fields...)
+	}
+	if !found && isServer {
+		return nil, fmt.Errorf("the sheets have no Raft State sheet of %q", server)
+	}
+	return out, nil
+}
+
+// sheetOf rebuilds the sheet an answer file answers, and refuses it when
+// the variant's answers are no longer those its code was issued with.
 func (c *Checker) sheetOf(a *AnswerFile) (*pipeline.Sheet, error) {
-	if err := c.loadOwn(); err != nil {
+	h := a.Header
+	t, err := c.targetOf(a)
+	if err != nil {
 		return nil, err
 	}
-	h := a.Header
-	fail := func(key string, err error) error {
-		return diag.Diagnostics{{File: a.File, Line: max(1, a.Lines[key]), Msg: err.Error()}}
+	template, paper := h.Template, h.Paper
+	if c.Class != nil {
+		template, paper = c.Class.Template, c.Class.Paper
 	}
-	t, key, err := c.target(h)
-	if err != nil {
-		return nil, fail(key, err)
+	if template != "" && !isBuiltinTemplate(template) {
+		switch {
+		case c.Template != "":
+			template = c.Template
+		case c.Class == nil:
+			return nil, a.fail("template", fmt.Errorf("the sheets were built with the course template %s: name its file with --template FILE, or the class set with --class DIR (check never opens a file an answer file names)", textsafe.Quote(template, 60)))
+		}
 	}
-	tpl, err := c.template(h.Template, t.Exercise)
-	if err != nil {
-		return nil, fail("template", err)
-	}
-	id := t.Ref + "|" + t.Code + "|" + tpl.Source + "|" + h.Paper
+	id := t.Ref + "|" + t.Code + "|" + template + "|" + paper
 	c.mu.Lock()
 	if c.sheets == nil {
 		c.sheets = map[string]*sheetResult{}
@@ -103,118 +189,118 @@ func (c *Checker) sheetOf(a *AnswerFile) (*pipeline.Sheet, error) {
 		c.sheets[id] = r
 	}
 	c.mu.Unlock()
-	r.once.Do(func() { r.sheet, r.err = open(t, tpl, h.Paper) })
+	r.once.Do(func() {
+		r.sheet, r.err = t.Open(template, paper, "")
+		if r.err == nil {
+			r.hash = ContentHash(r.sheet.Trace)
+		}
+	})
 	if r.err != nil {
-		return nil, fail(settingOf(r.err, a), r.err)
+		return nil, a.fail(settingOf(r.err, a), r.err)
+	}
+	then, key := h.Hash, "hash"
+	if c.Class != nil {
+		if g, ok := c.Class.Group(t.Code); ok && g.Hash != "" {
+			then, key = g.Hash, "code"
+		}
+	}
+	if then != "" && then != r.hash {
+		source := "the built-in exercise"
+		if t.Ref != t.Exercise.Name {
+			source = t.Ref
+		}
+		return nil, &ChangedError{File: a.File, Line: max(1, a.Lines[key]), Code: t.Code, Exercise: t.Exercise.Name, Source: source, Then: then, Now: r.hash}
 	}
 	return r.sheet, nil
 }
 
-// target is the sheet the header's exercise and code name, and the
-// header key an error is about.
-func (c *Checker) target(h Header) (pipeline.Target, string, error) {
+func isBuiltinTemplate(name string) bool { return slices.Contains(templates.Names(), name) }
+
+// targetOf finds the exercise and variant an answer file names: a
+// built-in, or the exercise file the teacher named (--exercise, or the
+// class set's manifest); and checks the student's code against the class
+// set's.
+func (c *Checker) targetOf(a *AnswerFile) (pipeline.Target, error) {
+	h := a.Header
+	file := c.Exercise
+	if c.Class != nil {
+		if h.Exercise != "" && h.Exercise != c.Class.Exercise {
+			return pipeline.Target{}, a.fail("exercise", fmt.Errorf("this file answers %s, but the class set is of %s", h.Exercise, c.Class.Exercise))
+		}
+		if e, ok := c.Class.Student(h.Student.ID); ok && h.Student.ID != "" && e.Code != h.Code {
+			return pipeline.Target{}, a.fail("code", fmt.Errorf("student %s has the variant %s in the class set, but this file names %s", h.Student.ID, e.Code, orNone(h.Code)))
+		}
+		if file == "" {
+			file = c.Class.ExerciseFile
+		}
+	}
+	builtin := slices.Contains(exercises.Names(), h.Exercise)
+	if file == "" && h.Exercise != "" && !builtin {
+		return pipeline.Target{}, a.fail("exercise", fmt.Errorf("%s is not a built-in exercise: name its file with --exercise FILE, or its class set with --class DIR (check never opens a file an answer file names)", textsafe.Quote(h.Exercise, 60)))
+	}
+	key := "exercise"
+	if h.Code != "" {
+		key = "code"
+	}
+	id := file + "|" + h.Code + "|" + h.Exercise
+	c.mu.Lock()
+	if c.targets == nil {
+		c.targets = map[string]*targetResult{}
+	}
+	r := c.targets[id]
+	if r == nil {
+		r = &targetResult{}
+		c.targets[id] = r
+	}
+	c.mu.Unlock()
+	r.once.Do(func() { r.target, r.err = locate(h, file) })
+	if r.err != nil {
+		return pipeline.Target{}, a.fail(key, r.err)
+	}
+	t := r.target
+	if h.Exercise != "" && h.Exercise != t.Exercise.Name {
+		what := fmt.Errorf("the code %s is a variant of %s, but the file says exercise %s", h.Code, t.Exercise.Name, h.Exercise)
+		if h.Code == "" {
+			what = fmt.Errorf("this file answers %s, but %s is the exercise %s", h.Exercise, file, t.Exercise.Name)
+		}
+		return pipeline.Target{}, a.fail(key, what)
+	}
+	return t, nil
+}
+
+// locate finds the exercise and variant: in the teacher's exercise file,
+// or among the built-in ones by name. Nothing the answer file names is
+// opened as a path (not even a file in the current folder named like a
+// code or a built-in exercise).
+func locate(h Header, file string) (pipeline.Target, error) {
 	if len(h.Code) > 20 {
-		return pipeline.Target{}, "code", fmt.Errorf("%s is not a variant code (codes look like PAR7-1KQ2)", textsafe.Quote(h.Code, 20))
+		return pipeline.Target{}, fmt.Errorf("%s is not a variant code (codes look like PAR7-1KQ2)", textsafe.Quote(h.Code, 20))
 	}
-	ex, err := c.exercise(h.Exercise)
-	if err != nil {
-		return pipeline.Target{}, "exercise", err
-	}
-	if h.Code == "" {
-		if ex == nil {
-			return pipeline.Target{}, "exercise", errors.New("the file names no exercise")
-		}
-		return pipeline.Target{Exercise: ex, Ref: c.refOf(ex)}, "", nil
-	}
-	candidates := exercises.Names()
-	if c.own.exercise != nil && (ex == nil || ex == c.own.exercise) {
-		candidates = []string{c.own.exercise.Name}
-	}
-	name, n, err := variant.Resolve(h.Code, candidates)
-	if err != nil {
-		if c.own.exercise != nil && len(candidates) == 1 {
-			err = fmt.Errorf("%w (--exercise %s is the exercise %s)", err, c.Exercise, c.own.exercise.Name)
-		}
-		return pipeline.Target{}, "code", err
-	}
-	if ex != nil && ex.Name != name {
-		return pipeline.Target{}, "code", fmt.Errorf("the code %s is a variant of %s, but the file says exercise %s", h.Code, name, ex.Name)
-	}
-	if ex == nil {
-		if ex, err = c.exercise(name); err != nil {
-			return pipeline.Target{}, "code", err
-		}
-	}
-	return pipeline.Target{Exercise: ex, Ref: c.refOf(ex), Code: variant.Code(name, n), Number: n}, "", nil
-}
-
-// exercise is the exercise an answer file's `exercise:` names: the
-// teacher's own when it names that (by path or name), else a built-in
-// one; nil when it names none. No path the file gives is opened.
-func (c *Checker) exercise(named string) (*exercise.Exercise, error) {
 	switch {
-	case named == "":
-		return nil, nil
-	case c.own.exercise != nil && sameFile(named, c.Exercise, c.own.exercise.Name):
-		return c.own.exercise, nil
-	case slices.Contains(exercises.Names(), named):
-		return exercises.Builtin(named)
-	case c.Exercise != "":
-		return nil, fmt.Errorf("the file names the exercise %s, but --exercise is %s (the exercise %s); grade it with its own --exercise",
-			textsafe.Quote(named, 60), c.Exercise, c.own.exercise.Name)
+	case file != "" && h.Code != "":
+		return pipeline.LocateCode(h.Code, file)
+	case file != "":
+		ex, err := exercises.Load(file)
+		return pipeline.Target{Exercise: ex, Ref: file}, err
+	case h.Code != "":
+		name, n, err := variant.Resolve(h.Code, exercises.Names())
+		if err != nil {
+			return pipeline.Target{}, err
+		}
+		ex, err := exercises.Builtin(name)
+		return pipeline.Target{Exercise: ex, Ref: name, Code: variant.Code(name, n), Number: n}, err
+	case h.Exercise == "":
+		return pipeline.Target{}, errors.New("the file names no exercise and no variant code")
 	}
-	return nil, fmt.Errorf("the file names the exercise %s, which is not a built-in one; give that exercise's FILE with --exercise (check never opens a file an answer file names)",
-		textsafe.Quote(named, 60))
+	ex, err := exercises.Builtin(h.Exercise)
+	return pipeline.Target{Exercise: ex, Ref: h.Exercise}, err
 }
 
-// template is the template an answer file's `template:` names: the
-// exercise's own for none, a built-in one, or the teacher's --template
-// when it names that (by path or name). No path the file gives is opened.
-func (c *Checker) template(named string, ex *exercise.Exercise) (*templates.Template, error) {
-	switch {
-	case named == "" && c.own.template != nil:
-		return c.own.template, nil
-	case named == "":
-		return templates.Builtin(ex.Worksheet.Template)
-	case c.own.template != nil && sameFile(named, c.Template, strings.TrimSuffix(filepath.Base(c.Template), filepath.Ext(c.Template))):
-		return c.own.template, nil
-	case slices.Contains(templates.Names(), named):
-		return templates.Builtin(named)
-	case c.Template != "":
-		return nil, fmt.Errorf("the file names the template %s, but --template is %s; grade it with its own --template", textsafe.Quote(named, 60), c.Template)
+func orNone(code string) string {
+	if code == "" {
+		return "none"
 	}
-	return nil, fmt.Errorf("the file names the template %s, which is not a built-in one; give that template's FILE with --template (check never opens a file an answer file names)",
-		textsafe.Quote(named, 60))
-}
-
-// sameFile reports whether an answer file's named names the teacher's
-// file given as path, whose name (file name without .yaml) is name: the
-// same path, the same name, or a path to a file of that name.
-func sameFile(named, path, name string) bool {
-	base := filepath.Base(strings.ReplaceAll(named, `\`, "/"))
-	return named == path || named == name || strings.TrimSuffix(base, filepath.Ext(base)) == name
-}
-
-// refOf is how answer files and the cache name an exercise: the
-// teacher's FILE, or a built-in NAME.
-func (c *Checker) refOf(ex *exercise.Exercise) string {
-	if ex == c.own.exercise {
-		return c.Exercise
-	}
-	return ex.Name
-}
-
-// open lays out the target in tpl on the paper named ("" for the
-// exercise's own).
-func open(t pipeline.Target, tpl *templates.Template, paper string) (*pipeline.Sheet, error) {
-	if paper == "" {
-		paper = t.Exercise.Worksheet.Paper
-	}
-	p, err := page.ParsePaper(paper)
-	if err != nil {
-		return nil, &pipeline.SettingError{Setting: "paper", Err: err}
-	}
-	return t.LayOut(worksheet.Options{Template: tpl, Paper: p}, "")
+	return code
 }
 
 // settingOf is the header key of the answer file an error of its sheet is

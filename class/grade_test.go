@@ -155,20 +155,52 @@ func TestSpareBoxes(t *testing.T) {
 	}
 }
 
+// On the trace, blank means unchanged: a student who writes the
+// unchanged value again in every box the key leaves blank still scores
+// 100 %, and another value there is wrong.
+func TestUnchangedValuesWrittenAgain(t *testing.T) {
+	s, err := mustLocate(t, "partition").Open("trace", "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, other := keyFile(t, s), keyFile(t, s)
+	var ids []string
+	for _, f := range s.Doc.Fields() {
+		if f.Spare() && len(f.Unchanged) == 1 && f.Kind == field.KindNumber {
+			again = setAnswer(t, again, f.ID, f.Unchanged[0])
+			other = setAnswer(t, other, f.ID, f.Unchanged[0]+"1")
+			ids = append(ids, f.ID)
+		}
+	}
+	if len(ids) < 100 {
+		t.Fatalf("only %d unchanged number boxes on the partition trace", len(ids))
+	}
+	perfect := grade(t, "a.yaml", keyFile(t, s))
+	if g := grade(t, "b.yaml", again); g.Score() != 100 || g.Counted() != perfect.Counted() {
+		t.Errorf("unchanged values written again: %.1f%% of %d, want 100%% of %d", g.Score(), g.Counted(), perfect.Counted())
+	}
+	if g := grade(t, "c.yaml", other); g.Wrong != len(ids) {
+		t.Errorf("other values there: %d wrong, want %d", g.Wrong, len(ids))
+	}
+}
+
 // Answer files that cannot be graded get an error naming file and line.
 func TestAnswerFileErrors(t *testing.T) {
 	dir := t.TempDir()
 	cases := map[string]struct{ src, want string }{
-		"not yaml":       {"exercise: partition\nanswers:\n\tS1.vote[1]: S1\n", "bad.yaml:3: not valid YAML"},
-		"not a mapping":  {"- a\n- b\n", "bad.yaml:1: an answer file must be a YAML mapping"},
-		"empty":          {"", "bad.yaml:1: the file is empty"},
-		"unknown code":   {"exercise: partition\ncode: ZZZZ-ZZZZ\nanswers:\n", "bad.yaml:2: no exercise has the variant code ZZZZ-ZZZZ"},
-		"not a code":     {"code: PAR7\nanswers:\n", "bad.yaml:1: \"PAR7\" is not a variant code"},
-		"no exercise":    {"answers:\n  S1.vote[1]: S1\n", "bad.yaml:1: the file names neither an exercise nor a variant code"},
-		"unknown key":    {"exercise: partition\nanswres:\n", "bad.yaml:2:1: unknown key `answres`"},
-		"field twice":    {"exercise: partition\nanswers:\n  S1.vote[1]: S1\n  S1.vote[1]: S2\n", "bad.yaml:4:3: the field S1.vote[1] is also on line 3"},
-		"wrong exercise": {"exercise: election\ncode: " + variant.Code("partition", 3) + "\nanswers:\n", "bad.yaml:2: the code " + variant.Code("partition", 3) + " is a variant of partition, but the file says exercise election"},
-		"bad template":   {"exercise: partition\ntemplate: poster\nanswers:\n", "bad.yaml:2: the file names the template \"poster\", which is not a built-in one"},
+		"not yaml":        {"exercise: partition\nanswers:\n\tS1.vote[1]: S1\n", "bad.yaml:3: not valid YAML"},
+		"not a mapping":   {"- a\n- b\n", "bad.yaml:1: an answer file must be a YAML mapping"},
+		"empty":           {"", "bad.yaml:1: the file is empty"},
+		"unknown code":    {"exercise: partition\ncode: ZZZZ-ZZZZ\nanswers:\n", "bad.yaml:2: no exercise has the variant code ZZZZ-ZZZZ"},
+		"not a code":      {"code: PAR7\nanswers:\n", "bad.yaml:1: \"PAR7\" is not a variant code"},
+		"no exercise":     {"answers:\n  S1.vote[1]: S1\n", "bad.yaml:1: the file names neither an exercise nor a variant code"},
+		"unknown key":     {"exercise: partition\nanswres:\n", "bad.yaml:2:1: unknown key `answres`"},
+		"field twice":     {"exercise: partition\nanswers:\n  S1.vote[1]: S1\n  S1.vote[1]: S2\n", "bad.yaml:4:3: the field S1.vote[1] is also on line 3"},
+		"wrong exercise":  {"exercise: election\ncode: " + variant.Code("partition", 3) + "\nanswers:\n", "bad.yaml:2: the code " + variant.Code("partition", 3) + " is a variant of partition, but the file says exercise election"},
+		"course template": {"exercise: partition\ntemplate: poster.yaml\nanswers:\n", "bad.yaml:2: the sheets were built with the course template \"poster.yaml\": name its file with --template FILE"},
+		"own exercise":    {"exercise: fourway\nanswers:\n", "bad.yaml:1: \"fourway\" is not a built-in exercise: name its file with --exercise FILE, or its class set with --class DIR"},
+		"bad grade":       {"exercise: partition\ngrade: S1 log\nanswers:\n", "bad.yaml:2: the field pattern \"S1 log\" has a space"},
+		"bad part":        {"exercise: partition\npart: server S9\nanswers:\n", "bad.yaml:2: the sheets have no Raft State sheet of \"S9\""},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -189,7 +221,9 @@ func TestUnknownFieldIsAWarning(t *testing.T) {
 	if len(g.Warnings) != 1 || !strings.Contains(g.Warnings[0], "w.yaml:4: the sheet has no field S1.vot[2]") || !strings.Contains(g.Warnings[0], "did you mean S1.vote[2]?") {
 		t.Errorf("warnings %v", g.Warnings)
 	}
-	if g.Right != 1 {
-		t.Errorf("%d right, want 1", g.Right)
+	for _, m := range g.Marks {
+		if m.Field.ID == "S1.vote[1]" && m.Verdict != Right || m.Verdict == Wrong {
+			t.Errorf("%s: %s", m.Field.ID, m.Verdict)
+		}
 	}
 }

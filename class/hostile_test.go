@@ -7,17 +7,21 @@ import (
 	"github.com/raftsheet/raftsheet/exercises"
 )
 
-// More students than there are variants (65,536) used to send Assign
-// looking for a free number for ever; now it returns, and Build refuses
-// more than MaxStudents before assigning anything.
+// More students than there are variants (65,536) used to send the
+// search for a free variant on for ever; now it returns, and Build
+// refuses more than MaxStudents before assigning anything.
 func TestAssignEndsPastEveryVariant(t *testing.T) {
-	a := Assign("partition", 1, Numbered(65_537))
-	if len(a) != 65_537 {
-		t.Fatalf("%d assignments", len(a))
+	partition, err := exercises.Builtin("partition")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := MakePlan(partition, false, 1, Numbered(65_537))
+	if len(p.Groups) != 65_537 {
+		t.Fatalf("%d groups", len(p.Groups))
 	}
 	seen := map[uint16]bool{}
-	for _, x := range a[:65_536] {
-		seen[x.Number] = true
+	for _, g := range p.Groups[:65_536] {
+		seen[g.Number] = true
 	}
 	if len(seen) != 65_536 {
 		t.Errorf("the first 65,536 students share variants: %d distinct", len(seen))
@@ -39,16 +43,20 @@ func TestCSVCellsAreNeutralised(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "'=1+1,'+cmd|' /C calc'!A0,ELEC-0000,'-w.pdf,'@k.pdf,'\\ta.yaml\n"
+	want := "'=1+1,'+cmd|' /C calc'!A0,0,,ELEC-0000,'-w.pdf,'@k.pdf,'\\ta.yaml\n"
 	if got := strings.SplitN(string(b), "\n", 2)[1]; got != want {
 		t.Errorf("manifest row %q, want %q", got, want)
 	}
 	g := &Grade{File: "=f.yaml", Header: Header{Code: "ELEC-0000", Student: Student{ID: "@s", Name: "-Ada"}}}
-	b, err = ScoresCSV([]*Grade{g})
+	b, err = ScoresCSV([]*Grade{g}, []ManifestEntry{{ID: "+absent", Name: "=Bo", Code: "ELEC-0001", Plays: "-S1"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.SplitN(string(b), "\n", 2)[1]; !strings.HasPrefix(got, "'@s,'-Ada,ELEC-0000,'=f.yaml,0,0,0,") {
-		t.Errorf("scores row %q", got)
+	rows := strings.Split(string(b), "\n")
+	if !strings.HasPrefix(rows[1], "'@s,'-Ada,ELEC-0000,,'=f.yaml,graded,0,0,0,0,") {
+		t.Errorf("scores row %q", rows[1])
+	}
+	if !strings.HasPrefix(rows[2], "'+absent,'=Bo,ELEC-0001,server -S1,,absent,") {
+		t.Errorf("scores row of an absent student %q", rows[2])
 	}
 }

@@ -26,7 +26,7 @@ func TestExamFigure7(t *testing.T) {
 		votes(1, "e", voters, "- - + - - . +", "no")+" "+
 		votes(1, "f", voters, "- - - - - - .", "no")+" "+
 		"q1.d.events=events q1.e.events=-")
-	expectKey(t, e, 2, "q2.entry[9,6]=committed q2.entry[10,6]=at-risk q2.entry[11,6]=at-risk q2.entry[11,7]=at-risk q2.entry[11,6].events=events")
+	expectKey(t, e, 2, "q2.entry[9,6]=committed q2.entry[10,6]=at-risk q2.entry[11,6]=at-risk q2.entry[11,7]=at-risk q2.entry[9,6].events=- q2.entry[11,6].events=events")
 	// A student's own election of d is right when it shows d leading with
 	// the logs as they are; e cannot win, so events for it are wrong.
 	if !judge(t, e, 1, "q1.d.events", "timeout d\ndeliver all\ndeliver all") {
@@ -37,6 +37,10 @@ func TestExamFigure7(t *testing.T) {
 	}
 	if !judge(t, e, 1, "q1.e.events", "–") {
 		t.Error("– for e, which cannot win, is judged wrong")
+	}
+	// a's entry 9 (term 6) is committed: no sequence loses it.
+	if !judge(t, e, 2, "q2.entry[9,6].events", "–") || judge(t, e, 2, "q2.entry[9,6].events", "restart lead; timeout lead; deliver all; deliver all") {
+		t.Error("q2.entry[9,6].events: want only – right")
 	}
 	// a wins by these events, but that does not lose entry 11 of term 6:
 	// the box asks for a leader without it, and a lacks it only if it wins.

@@ -30,12 +30,23 @@ type Field struct {
 	// lower-cased and in full; a message as MessageCanon. Alt is the same
 	// with long values abbreviated as printed (either is right).
 	Canon, Alt []string
-	Part       string // the part of the sheets the box is in: "Raft State S1 · Raft Log", "Step 7"
-	Box        string // which box of the part: "index 2, term"
-	Page       int    // from 1
-	Server     string // whose state it is, or who sent the message; "" if no one's
-	Step       int    // the trace step that produced the answer; 0: the initial state
-	Rule       Rule   // the rule behind the answer
+	// Given is what the worksheet prints in the box before the answer, in
+	// the same words (F of the Terms grid's F→×→F): a student who writes
+	// it again is right. Final and FinalAlt are Canon and Alt without the
+	// values the key strikes through, when it strikes any: a student who
+	// writes only them has the final value right and its history missing.
+	Given, Final, FinalAlt []string
+	// Unchanged is, for a box the key leaves blank because the step
+	// changed nothing there (the trace: blank = unchanged), the value the
+	// box holds all the same, in the same words: a student who writes it
+	// again is not wrong.
+	Unchanged []string
+	Part      string // the part of the sheets the box is in: "Raft State S1 · Raft Log", "Step 7"
+	Box       string // which box of the part: "index 2, term"
+	Page      int    // from 1
+	Server    string // whose state it is, or who sent the message; "" if no one's
+	Step      int    // the trace step that produced the answer; 0: the initial state
+	Rule      Rule   // the rule behind the answer
 }
 
 // Kind says what a field holds, so that grading knows which

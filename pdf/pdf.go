@@ -5,22 +5,27 @@
 // on the other. The Go fonts are embedded from bytes, each document its
 // own copy; the dates are fixed and the catalogue sorted, so the same
 // layout always gives the same bytes.
+//
+// gofpdf holds a whole document in memory until it is written, so a
+// class set's merged PDFs are not one gofpdf document: each student's
+// part is drawn as a document of its own, and Merger concatenates the
+// parts into one file as they come, keeping only where each object
+// starts and which objects are pages.
 package pdf
 
 import (
 	"bytes"
 	"fmt"
+	"sync"
 
 	"github.com/jung-kurt/gofpdf"
 	"github.com/raftsheet/raftsheet/fonts"
 	"github.com/raftsheet/raftsheet/page"
 )
 
-// PDF is a worksheet or key PDF being drawn, document after document: a
-// class set draws each student's pages into the merged PDFs as soon as
-// they are laid out, and need not keep every layout until the end. Each
-// document's pages keep their own "page x of y". Not safe for concurrent
-// use.
+// PDF is a worksheet or key PDF being drawn: one gofpdf document, of one
+// laid-out document or of several one after the other (each keeping its
+// own "page x of y"). Not safe for concurrent use.
 type PDF struct {
 	pdf   *gofpdf.Fpdf
 	m     *fonts.Measurer
@@ -34,7 +39,7 @@ var gofpdfSizes = map[string]string{"a4": "A4", "letter": "Letter"}
 
 // New starts a PDF titled title on paper: the worksheet, or the key.
 func New(title string, paper page.Paper, key bool) (*PDF, error) {
-	m, err := fonts.NewMeasurer() // its own: a measurer is not safe to share
+	m, err := measurer()
 	if err != nil {
 		return nil, err
 	}
@@ -68,7 +73,11 @@ func (p *PDF) Add(doc *page.Document) error {
 	if doc.Paper.Name != p.paper.Name {
 		return fmt.Errorf("cannot draw %s pages into a %s PDF", doc.Paper.Name, p.paper.Name)
 	}
-	for _, pg := range doc.Of(p.key) {
+	pages := doc.Of(p.key)
+	if err := beyondBMP(pages); err != nil {
+		return err
+	}
+	for _, pg := range pages {
 		p.pdf.AddPage()
 		for _, b := range pg.Boxes {
 			drawBox(p.pdf, b)
@@ -80,8 +89,44 @@ func (p *PDF) Add(doc *page.Document) error {
 	return nil
 }
 
+// beyondBMP refuses text with a character above U+FFFF, which gofpdf
+// cannot encode and panics on. The layout refuses such text first
+// (worksheet.ErrUnprintable); this keeps a bug there from crashing.
+func beyondBMP(pages []*page.Page) error {
+	for i, pg := range pages {
+		for _, t := range pg.Texts {
+			for _, line := range t.Lines {
+				for _, r := range line {
+					for _, c := range r.S {
+						if c > 0xFFFF {
+							return fmt.Errorf("page %d: %q has the character U+%04X, which the PDFs cannot print (only the Basic Multilingual Plane)", i+1, r.S, c)
+						}
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// measurers are measurers no document is using: a class set draws
+// thousands of documents, and a measurer learns each character's width
+// once (it is not safe to share, so each document has one to itself).
+var measurers sync.Pool
+
+func measurer() (*fonts.Measurer, error) {
+	if m, ok := measurers.Get().(*fonts.Measurer); ok {
+		return m, nil
+	}
+	return fonts.NewMeasurer()
+}
+
 // Bytes finishes the PDF.
 func (p *PDF) Bytes() ([]byte, error) {
+	if p.m != nil {
+		measurers.Put(p.m) // the drawing is done
+		p.m = nil
+	}
 	if err := p.pdf.Error(); err != nil {
 		return nil, fmt.Errorf("drawing the PDF: %w", err)
 	}

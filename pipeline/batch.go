@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
@@ -52,13 +53,11 @@ func BuildAll(args []string, opt BatchOptions) ([]BatchResult, error) {
 			return nil, fmt.Errorf("--paper: %w", err)
 		}
 	}
-	builtins := map[string]*templates.Template{}
+	// The built-in templates, each read when an exercise first needs it
+	// (most builds need one of them).
+	builtins := map[string]func() (*templates.Template, error){}
 	for _, kind := range templates.Names() {
-		t, err := templates.Builtin(kind)
-		if err != nil {
-			return nil, err
-		}
-		builtins[kind] = t
+		builtins[kind] = sync.OnceValues(func() (*templates.Template, error) { return templates.Builtin(kind) })
 	}
 
 	results := make([]BatchResult, len(args))
@@ -95,10 +94,17 @@ func BuildAll(args []string, opt BatchOptions) ([]BatchResult, error) {
 	return results, nil
 }
 
-func buildOne(ex *exercise.Exercise, res BatchResult, forced *templates.Template, builtins map[string]*templates.Template, opt BatchOptions) BatchResult {
+func buildOne(ex *exercise.Exercise, res BatchResult, forced *templates.Template, builtins map[string]func() (*templates.Template, error), opt BatchOptions) BatchResult {
 	tpl := forced
 	if tpl == nil {
-		tpl = builtins[ex.Worksheet.Template]
+		if builtin, ok := builtins[ex.Worksheet.Template]; ok {
+			t, err := builtin()
+			if err != nil {
+				res.Err = err
+				return res
+			}
+			tpl = t
+		}
 	}
 	if tpl == nil {
 		res.Err = fmt.Errorf("%s: unknown worksheet template %q", ex.File, ex.Worksheet.Template)

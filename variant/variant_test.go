@@ -240,9 +240,31 @@ func TestTimedVariantsReseed(t *testing.T) {
 	}
 }
 
-// A variant's texts never start a sentence with a lower-case server name
-// of its own: the pool's names are capitalized, so "S3 crashes." becomes
-// "Yuki crashes.", not "yuki crashes." (an exercise's own names, such as
+// A run: step's note_on names a server of the variant, so that the note
+// lands on the same event; a variant failed to run when it renamed the
+// servers but not note_on's.
+func TestNoteOnFollowsTheRenaming(t *testing.T) {
+	ex, err := exercise.Load("t.yaml", "t", []byte(`title: t
+servers: 3
+timing: {election_timeout: {S1: 100ms, S2: 100ms, S3: 400ms}, heartbeat: 50ms, latency: 5ms}
+steps:
+  - run: {until: 100ms}
+    note: S2's timer fires too.
+    note_on: S2
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := uint16(0); n < 20; n++ {
+		v := Apply(ex, n)
+		on := v.Steps[0].NoteOn.Server
+		if on != Servers(ex, n)["S2"] || !slices.Contains(v.Config.Servers, on) {
+			t.Fatalf("variant %d: note_on names %s, not S2's name %s among %v", n, on, Servers(ex, n)["S2"], v.Config.Servers)
+		}
+		run(t, v)
+	}
+}
+
 // the paper's a–f of Figure 7, are its author's choice).
 func TestVariantSentencesStartCapitalized(t *testing.T) {
 	start := regexp.MustCompile(`(?:^|[.!?:]\s+|“|")(\p{Ll}\w*)`)

@@ -170,7 +170,7 @@ func (l *layout) beyondBlock(g *sheetGrid, h *history) []page.Row {
 		rows = append(rows, l.historyBoxes(g, h, lbl.SnapshotTitle, lbl.LastIncludedTerm, "lastIncludedTerm", g.snapCells, term, field.KindNumber, topicSnapshot)...)
 		data, at := l.snapshotDataHistory(h)
 		n := lines(wideW, func(o *history) held { b, _ := l.snapshotDataHistory(o); return b })
-		rows = append(rows, wide(lbl.Data, data, l.sheetField(h, field.SnapshotDataID(h.id), field.KindValues, data.answer, at, topicSnapshot, lbl.SnapshotTitle, lbl.Data), n))
+		rows = append(rows, wide(lbl.Data, data, l.sheetField(h, field.SnapshotDataID(h.id), field.KindValues, data, at, topicSnapshot, lbl.SnapshotTitle, lbl.Data), n))
 		rows = append(rows, page.Gap(st.gap))
 	}
 	if l.has.sessions {
@@ -184,8 +184,8 @@ func (l *layout) beyondBlock(g *sheetGrid, h *history) []page.Row {
 			seq, answer, at := l.sessionHistory(h, c)
 			n := lines(colW, func(o *history) held { s, a, _ := l.sessionHistory(o, c); return held{runs: append(s.runs, a.runs...)} })
 			where := lbl.SessionsTitle
-			fs := l.sheetField(h, field.SessionID(h.id, c, "seq"), field.KindNumber, seq.answer, at, topicSessions, where, lbl.Client+" "+c+", "+lbl.LastCommand)
-			fa := l.sheetField(h, field.SessionID(h.id, c, "answer"), field.KindValues, answer.answer, at, topicSessions, where, lbl.Client+" "+c+", "+lbl.Answer)
+			fs := l.sheetField(h, field.SessionID(h.id, c, "seq"), field.KindNumber, seq, at, topicSessions, where, lbl.Client+" "+c+", "+lbl.LastCommand)
+			fa := l.sheetField(h, field.SessionID(h.id, c, "answer"), field.KindValues, answer, at, topicSessions, where, lbl.Client+" "+c+", "+lbl.Answer)
 			rows = append(rows, l.tableRow(l.Body.X, widths, []cell{boldLabel(c).sized(st.small), ask(seq).changeable(fs), ask(answer).changeable(fa)}, st.body, l.rowH(n)))
 		}
 		rows = append(rows, page.Gap(st.gap))
@@ -193,14 +193,14 @@ func (l *layout) beyondBlock(g *sheetGrid, h *history) []page.Row {
 	if l.has.reads {
 		reads, at := l.readsHistory(h)
 		n := lines(wideW, func(o *history) held { b, _ := l.readsHistory(o); return b })
-		rows = append(rows, wide(lbl.Reads, reads, l.sheetField(h, field.ReadsID(h.id), field.KindValues, reads.answer, at, topicReads, lbl.Volatile, lbl.Reads), n))
+		rows = append(rows, wide(lbl.Reads, reads, l.sheetField(h, field.ReadsID(h.id), field.KindValues, reads, at, topicReads, lbl.Volatile, lbl.Reads), n))
 		rows = append(rows, page.Gap(st.gap))
 	}
 	if l.has.config {
 		rows = append(rows, l.heading(lbl.ConfigTitle, st.body)...)
 		cfg, at := l.configHistory(h)
 		n := lines(wideW, func(o *history) held { b, _ := l.configHistory(o); return b })
-		rows = append(rows, wide(lbl.Config, cfg, l.sheetField(h, field.ConfigID(h.id), field.KindValues, cfg.answer, at, topicConfig, lbl.ConfigTitle, lbl.Config), n))
+		rows = append(rows, wide(lbl.Config, cfg, l.sheetField(h, field.ConfigID(h.id), field.KindValues, cfg, at, topicConfig, lbl.ConfigTitle, lbl.Config), n))
 		rows = append(rows, page.Gap(st.gap))
 	}
 	return rows

@@ -41,7 +41,11 @@ func (l *layout) coverAs(cs coverStyle) {
 		l.initialTable()
 		l.initialLogs()
 	}
-	l.coverSection(lbl.HowToRun, l.paragraphs(append(append([]string{}, l.tpl.Text.HowToRun...), lbl.PrintPlan)))
+	howToRun := append([]string{}, l.tpl.Text.HowToRun...)
+	if l.part == nil { // a class set's pack: its pages are printed already, and it has a part of them
+		howToRun = append(howToRun, lbl.PrintPlan)
+	}
+	l.coverSection(lbl.HowToRun, l.paragraphs(howToRun))
 	if cs.stepsOnNewPage {
 		l.StartPage("cover")
 	}

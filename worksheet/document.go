@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -22,17 +23,49 @@ type Options struct {
 	Template *templates.Template
 	Paper    page.Paper
 	Stamp    Stamp
-	exam     *exam.Exam // the exam template: its answers worked out already (tests); nil works them out
+	Part     *Part // nil: every section
+	// Rooms, if set, carries what the Raft State sheets' layout works out
+	// (their rows and the height of the write-in rows) from one layout of
+	// a variant to the next: a class set lays out the key and each
+	// student's part from the same run, and the answer is the same for
+	// every part. Layouts sharing it are of one run, template and paper,
+	// one at a time.
+	Rooms *Rooms
+	exam  *exam.Exam // the exam template: its answers worked out already (tests); nil works them out
 
 	blaming bool // a layout of blameTemplate's: no blaming again
 }
+
+// Rooms is what the Raft State sheets' layout of one run works out once;
+// the zero value knows nothing yet.
+type Rooms struct {
+	sheetCell   float64
+	logRows     int
+	leaderLines int
+}
+
+// Part is part of the sheets: in a role-play class set a group of
+// students shares one variant, and each student's pack holds the cover
+// and their own server's Raft State sheets, the group's the slips and the
+// debrief. Pages are numbered within the part.
+type Part struct {
+	Sections []string // the template's sections to lay out, in the template's order
+	Server   string   // whose Raft State sheets to lay out; "" every server's
+}
+
+// has reports whether the part holds a section (a nil part holds all).
+func (p *Part) has(section string) bool { return p == nil || slices.Contains(p.Sections, section) }
+
+// hasServer reports whether the part holds a server's Raft State sheets.
+func (p *Part) hasServer(id string) bool { return p == nil || p.Server == "" || p.Server == id }
 
 // Stamp marks a variant's sheets: its code on every page of worksheet and
 // key, and the student's name in the worksheet's Name box. The key
 // carries no name, so that the code alone rebuilds it byte for byte.
 type Stamp struct {
-	Code string // "" for the exercise itself
-	Name string // "" when no roster names the student
+	Code  string // "" for the exercise itself
+	Name  string // "" when no roster names the student
+	Group string // a role-play class set's group, printed after the code ("group 3"); "" for none
 }
 
 // Layout makes the pages of the worksheet and key and checks them: an
@@ -60,6 +93,9 @@ func Layout(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*page.Documen
 	var tooTall []string
 	ranges := pageRanges{}
 	shared := &passShared{debriefRoom: -1}
+	if r := opt.Rooms; r != nil && r.sheetCell != 0 {
+		shared.sheetCell, shared.logRows, shared.leaderLines = r.sheetCell, r.logRows, r.leaderLines
+	}
 	if opt.Template.Kind == templates.KindExam {
 		if shared.exam, err = buildExam(ex, opt, m); err != nil {
 			return nil, err
@@ -77,6 +113,9 @@ func Layout(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*page.Documen
 			return nil, fmt.Errorf("%s: the cover's page numbers do not settle (a bug in raftsheet, please report it)", ex.File)
 		}
 		ranges = got
+	}
+	if r := opt.Rooms; r != nil && shared.sheetCell != 0 {
+		r.sheetCell, r.logRows, r.leaderLines = shared.sheetCell, shared.logRows, shared.leaderLines
 	}
 	if len(tooTall) > 0 {
 		return nil, &TooSmallError{File: ex.File, Template: opt.Template.Source, Parts: tooTall}
@@ -115,11 +154,15 @@ func layoutOnce(ex *exercise.Exercise, tr *engine.Trace, opt Options, m *fonts.M
 	sz := opt.Template.Sizes
 	area := page.Rect{X: sz.MarginMM, Y: sz.MarginMM, W: p.W - 2*sz.MarginMM, H: p.H - 2*sz.MarginMM}
 	l := &layout{ex: ex, tr: tr, tpl: opt.Template, lbl: &opt.Template.Labels, m: m,
-		values: newValueBook(tr, sz.ValueChars), st: newStyle(sz), ranges: ranges, shared: shared, rules: ruleBook{tr: tr, names: opt.Template.Rules}, stamp: opt.Stamp, has: featuresOf(tr),
+		values: newValueBook(tr, sz.ValueChars), st: newStyle(sz), ranges: ranges, shared: shared, rules: ruleBook{tr: tr, names: opt.Template.Rules}, stamp: opt.Stamp, part: opt.Part,
+		has:  featuresOf(tr),
 		Flow: page.Flow{Doc: &page.Document{Title: tr.Title, Paper: p, Area: area}}}
 	l.Body = page.Rect{X: area.X, Y: area.Y + l.st.headerH, W: area.W, H: area.H - l.st.headerH - l.st.footH}
 	l.st.cell = l.writeCell()
 	for _, s := range opt.Template.Sections {
+		if !opt.Part.has(s) {
+			continue
+		}
 		if opt.Template.Kind == templates.KindExam {
 			l.examSection(s)
 			continue

@@ -9,17 +9,26 @@ import (
 
 // sheetField is the field id of h's Raft State sheet; a spare box's
 // answer is empty.
-func (l *layout) sheetField(h *history, id string, kind field.Kind, answer []string, step int, topic ruleTopic, part, box string) *field.Field {
+func (l *layout) sheetField(h *history, id string, kind field.Kind, answer held, step int, topic ruleTopic, part, box string) *field.Field {
 	return l.newField(id, kind, answer, h.id, step, l.rules.rule(step, h.id, topic),
 		l.lbl.StateTitle+" "+h.id+" · "+part, box)
 }
 
 // newField is a field with the key's answer, as worked out from the trace
-// (held.answer), and the rule behind it.
-func (l *layout) newField(id string, kind field.Kind, answer []string, server string, step int, rule field.Rule, part, box string) *field.Field {
+// (held.answer), what the worksheet gives in the box and which values
+// the key strikes through, and the rule behind it.
+func (l *layout) newField(id string, kind field.Kind, box held, server string, step int, rule field.Rule, part, where string) *field.Field {
+	answer := box.answer
 	full := l.values.full(answer)
-	return &field.Field{ID: id, Kind: kind, Answer: answer, Full: full, Canon: l.canon(kind, full), Alt: l.canon(kind, answer),
-		Part: part, Box: box, Server: server, Step: step, Rule: rule}
+	f := &field.Field{ID: id, Kind: kind, Answer: answer, Full: full, Canon: l.canon(kind, full), Alt: l.canon(kind, answer),
+		Part: part, Box: where, Server: server, Step: step, Rule: rule}
+	if given := box.given(); len(given) > 0 {
+		f.Given = l.canon(kind, given)
+	}
+	if final := box.final(); len(final) > 0 && len(final) < len(answer) {
+		f.Final, f.FinalAlt = l.canon(kind, l.values.full(final)), l.canon(kind, final)
+	}
+	return f
 }
 
 // lastChange is the snapshot in which f last took a new value: the step

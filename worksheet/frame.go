@@ -39,6 +39,9 @@ func (l *layout) header(p *page.Page) {
 
 	titleW := a.W - nameBoxW - 4
 	if code := l.stamp.Code; code != "" {
+		if l.stamp.Group != "" {
+			code += " · " + l.stamp.Group
+		}
 		codeW := l.fitWidth(fonts.Bold, codeSize, code)
 		l.text(p, page.Rect{X: a.Right() - nameBoxW - 2 - codeW, Y: a.Y, W: codeW, H: boxH}, []page.Line{plain(code)}, fonts.Bold, codeSize, page.RightAlign, true)
 		titleW -= codeW + 2

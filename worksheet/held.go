@@ -14,6 +14,7 @@ import (
 // ever read back out of the drawn runs.
 type held struct {
 	answer []string
+	struck []bool // for each answer value, whether a later one replaced it
 	runs   []page.Run
 }
 
@@ -24,6 +25,7 @@ func (h *held) add(s string, ink page.Ink, strike bool) {
 	h.runs = append(h.runs, page.Run{S: s, Ink: ink, Strike: strike})
 	if ink == page.Answer && strings.TrimSpace(s) != "" {
 		h.answer = append(h.answer, s)
+		h.struck = append(h.struck, strike)
 	}
 }
 
@@ -32,7 +34,10 @@ func (h *held) add(s string, ink page.Ink, strike bool) {
 func (h *held) addWords(s string, ink page.Ink) {
 	h.runs = append(h.runs, page.Words(s, ink)...)
 	if ink == page.Answer {
-		h.answer = append(h.answer, strings.Fields(s)...)
+		for _, w := range strings.Fields(s) {
+			h.answer = append(h.answer, w)
+			h.struck = append(h.struck, false)
+		}
 	}
 }
 
@@ -69,4 +74,36 @@ func (h held) widened() held {
 	}
 	h.runs = out
 	return h
+}
+
+// final is the answer without the values struck through: what the box
+// holds at the end, without its history.
+func (h held) final() []string {
+	var out []string
+	for i, a := range h.answer {
+		if i >= len(h.struck) || !h.struck[i] {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// given is what the worksheet prints in the box before the answer, run
+// by glued run: the first role of a Terms grid story (F of F→×→F), a given
+// value a later one replaces.
+func (h held) given() []string {
+	var out []string
+	for _, r := range h.runs {
+		if r.Ink == page.Answer {
+			break
+		}
+		switch {
+		case r.Ink != page.Print || strings.TrimSpace(r.S) == "":
+		case r.Glue && len(out) > 0:
+			out[len(out)-1] += r.S
+		default:
+			out = append(out, r.S)
+		}
+	}
+	return out
 }

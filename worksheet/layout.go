@@ -28,6 +28,7 @@ type layout struct {
 	shared *passShared
 	rules  ruleBook
 	stamp  Stamp
+	part   *Part
 	has    features // what the run shows beyond Figure 2
 }
 
@@ -63,20 +64,48 @@ func lh(pt float64) float64 { return pt * fonts.MMPerPt * 1.25 }
 // textH is the height of n lines of size pt with their padding.
 func (l *layout) textH(n int, pt float64) float64 { return float64(n)*lh(pt) + 2*l.st.padY }
 
-// fill replaces {name} placeholders in a label.
+// fill replaces {name} placeholders in a label, in one pass from left to
+// right (a value is never read for placeholders): what a strings.Replacer
+// of the pairs does, without building one per label (a class set fills
+// labels hundreds of thousands of times).
 func fill(s string, pairs ...string) string {
-	return strings.NewReplacer(withBraces(pairs)...).Replace(s)
+	if !strings.Contains(s, "{") {
+		return s
+	}
+	var b strings.Builder
+	for {
+		open := strings.IndexByte(s, '{')
+		if open < 0 {
+			break
+		}
+		b.WriteString(s[:open])
+		s = s[open:]
+		value, n, ok := placeholder(s, pairs)
+		if !ok {
+			b.WriteByte('{')
+			s = s[1:]
+			continue
+		}
+		b.WriteString(value)
+		s = s[n:]
+	}
+	b.WriteString(s)
+	return b.String()
 }
 
-func withBraces(pairs []string) []string {
-	out := make([]string, len(pairs))
-	for i, p := range pairs {
-		if i%2 == 0 {
-			p = "{" + p + "}"
-		}
-		out[i] = p
+// placeholder reads the {name} that s starts with: its value among the
+// pairs, and its length.
+func placeholder(s string, pairs []string) (string, int, bool) {
+	end := strings.IndexByte(s, '}')
+	if end < 0 {
+		return "", 0, false
 	}
-	return out
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if s[1:end] == pairs[i] {
+			return pairs[i+1], end + 1, true
+		}
+	}
+	return "", 0, false
 }
 
 // text adds a text of wrapped lines to p in r.

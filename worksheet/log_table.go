@@ -157,8 +157,8 @@ func (l *layout) columns(k int, colW, gap float64, head func(x float64) page.Row
 func (l *layout) logFields(h *history, i int, c logCell) [3]*field.Field {
 	part, box := l.lbl.LogTitle, l.lbl.Index+" "+itoa(i)+", "
 	return [3]*field.Field{
-		l.sheetField(h, field.LogID(h.id, i, "term"), field.KindNumber, c.term.answer, c.at, logTopic(i), part, box+l.lbl.Term),
-		l.sheetField(h, field.LogID(h.id, i, "value"), field.KindValues, c.value.answer, c.at, logTopic(i), part, box+l.lbl.Value),
-		l.sheetField(h, field.LogID(h.id, i, "applied"), field.KindAnswer, c.applied.answer, c.appliedAt, topicApplied, part, box+l.lbl.Applied),
+		l.sheetField(h, field.LogID(h.id, i, "term"), field.KindNumber, c.term, c.at, logTopic(i), part, box+l.lbl.Term),
+		l.sheetField(h, field.LogID(h.id, i, "value"), field.KindValues, c.value, c.at, logTopic(i), part, box+l.lbl.Value),
+		l.sheetField(h, field.LogID(h.id, i, "applied"), field.KindAnswer, c.applied, c.appliedAt, topicApplied, part, box+l.lbl.Applied),
 	}
 }

@@ -17,10 +17,12 @@ func TestReportPDF(t *testing.T) {
 	needTools(t, "qpdf", "pdffonts", "pdfinfo", "pdftotext")
 	r := Report{Title: "Leader cut off by a partition", Files: 40, Mean: 81.25}
 	for i := 0; i < 40; i++ {
-		r.Rules = append(r.Rules, ReportRule{Rule: field.Rule{Name: fmt.Sprintf("Rule number %d with a long name", i), Cite: "§5.3"}, Missed: 40 - i, Of: 80,
-			Fields: []ReportField{{"S1.commitIndex[2]", 23, 40}, {"S2.log[1].term", 3, 40}}})
+		r.Rules = append(r.Rules, ReportRule{Rule: field.Rule{Name: fmt.Sprintf("Rule number %d with a long name", i), Cite: "§5.3"}, Wrong: 40 - i, Blank: 2, Of: 80,
+			Fields: []ReportField{{ID: "S1.commitIndex[2]", Wrong: 23, Blank: 3, Of: 40}, {ID: "S2.log[1].term", Wrong: 3, Of: 40}}})
 	}
 	r.Rules[0].Rule = field.Rule{Name: "Figure 8 commit rule", Cite: "§5.4.2"}
+	r.History = []ReportField{{ID: "S3.log[2].value", Partial: 5}}
+	r.Blank, r.Absent = []string{"Bob (s102)"}, []string{"Cy (s103)", "Di (s104)"}
 	for _, paper := range page.Papers() {
 		a, err := reportPDF(r, paper)
 		if err != nil {
@@ -37,7 +39,8 @@ func TestReportPDF(t *testing.T) {
 			t.Errorf("%s: not one page:\n%s", paper.Name, info)
 		}
 		text := strings.Join(pageTexts(t, path), "")
-		for _, want := range []string{"Figure 8 commit rule (§5.4.2)", "40 of 80 missed", "S1.commitIndex[2] 23 of 40", "more rules, missed less often"} {
+		for _, want := range []string{"Figure 8 commit rule (§5.4.2)", "40 wrong · 2 blank of 80", "S1.commitIndex[2] 23 wrong, 3 blank of 40", "more rules, missed less often",
+			"history missing", "S3.log[2].value 5", "Blank answer files", "Bob (s102)", "No answer file: 2", "Cy (s103) · Di (s104)"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("%s: the report lacks %q", paper.Name, want)
 			}

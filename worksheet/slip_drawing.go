@@ -350,7 +350,7 @@ func (l *layout) slipLines(ss slipStyle, t engine.MessageType, k int, s *slip, n
 		if s != nil {
 			b = answer()
 		}
-		return slipBox{label: label, f: l.newField(field.SlipID(id, k, name), kind, b.answer, server, step, rule, part, label), box: b, lines: lines}
+		return slipBox{label: label, f: l.newField(field.SlipID(id, k, name), kind, b, server, step, rule, part, label), box: b, lines: lines}
 	}
 	num := func(n *int) func() held { return func() held { return holding(itoa(*n), page.Answer) } }
 	name := func(n *string) func() held { return func() held { return holding(*n, page.Answer) } }
@@ -503,8 +503,8 @@ func (l *layout) hintFields(k int, s *slip, number, to string) (fs [2]*field.Fie
 		}
 	}
 	fs = [2]*field.Field{
-		l.newField(field.ResponseID(field.SlipAppendEntries, k, to, "conflictTerm"), field.KindNumber, term.answer, to, step, rule, part, box+l.lbl.ConflictTerm),
-		l.newField(field.ResponseID(field.SlipAppendEntries, k, to, "conflictIndex"), field.KindNumber, index.answer, to, step, rule, part, box+l.lbl.ConflictIndex),
+		l.newField(field.ResponseID(field.SlipAppendEntries, k, to, "conflictTerm"), field.KindNumber, term, to, step, rule, part, box+l.lbl.ConflictTerm),
+		l.newField(field.ResponseID(field.SlipAppendEntries, k, to, "conflictIndex"), field.KindNumber, index, to, step, rule, part, box+l.lbl.ConflictIndex),
 	}
 	return fs, term, index
 }
@@ -531,9 +531,9 @@ func (l *layout) responseFields(t engine.MessageType, k int, s *slip, number, to
 		}
 	}
 	fs = [3]*field.Field{
-		l.newField(field.ResponseID(id, k, to, "term"), field.KindNumber, term.answer, to, step, termRule, part, box+l.lbl.Term),
-		l.newField(field.ResponseID(id, k, to, "ok"), field.KindAnswer, ok.answer, to, step, okRule, part, box+l.lbl.OK),
-		l.newField(field.ResponseID(id, k, to, "arrives"), field.KindTime, at.answer, to, step, atRule, part, box+l.lbl.Arrives),
+		l.newField(field.ResponseID(id, k, to, "term"), field.KindNumber, term, to, step, termRule, part, box+l.lbl.Term),
+		l.newField(field.ResponseID(id, k, to, "ok"), field.KindAnswer, ok, to, step, okRule, part, box+l.lbl.OK),
+		l.newField(field.ResponseID(id, k, to, "arrives"), field.KindTime, at, to, step, atRule, part, box+l.lbl.Arrives),
 	}
 	return fs, term, ok, at
 }

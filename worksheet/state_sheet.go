@@ -58,8 +58,8 @@ func (l *layout) termsGrid(g *sheetGrid, h *history) {
 				votes, roles = append(votes, shaded()), append(roles, shaded())
 			default:
 				term := ", " + lbl.Term + " " + itoa(t)
-				vote := l.sheetField(h, field.VoteID(h.id, t), field.KindServer, c.vote.answer, c.voteAt, topicVote, lbl.Terms, lbl.Vote+term)
-				role := l.sheetField(h, field.RoleID(h.id, t), field.KindRoles, c.role.answer, c.roleAt, topicRole, lbl.Terms, lbl.Role+term)
+				vote := l.sheetField(h, field.VoteID(h.id, t), field.KindServer, c.vote, c.voteAt, topicVote, lbl.Terms, lbl.Vote+term)
+				role := l.sheetField(h, field.RoleID(h.id, t), field.KindRoles, c.role, c.roleAt, topicRole, lbl.Terms, lbl.Role+term)
 				votes = append(votes, ask(c.vote).changeable(vote))
 				roles = append(roles, ask(c.role).changeable(role).sized(g.rolePt))
 			}
@@ -102,7 +102,7 @@ func (l *layout) historyBoxes(g *sheetGrid, h *history, part, name, id string, c
 				cells = append(cells, given(runsText(box.runs)))
 				continue
 			}
-			f := l.sheetField(h, field.BoxID(h.id, id, i+1), kind, box.answer, at, topic, part, fill(name+", box {k}", "k", itoa(i+1)))
+			f := l.sheetField(h, field.BoxID(h.id, id, i+1), kind, box, at, topic, part, fill(name+", box {k}", "k", itoa(i+1)))
 			cells = append(cells, ask(box).changeable(f))
 		}
 		rows = append(rows, l.tableRow(l.Body.X, widths, cells, l.st.body, l.st.cell))
@@ -118,7 +118,7 @@ func (l *layout) volatileBlock(g *sheetGrid, h *history) []page.Row {
 	rows = append(rows, l.historyBoxes(g, h, lbl.Volatile, lbl.LastApplied, "lastApplied", g.histCells, h.numbers(lastApplied), field.KindNumber, topicApplied)...)
 	widths := []float64{g.labelW, l.Body.W - g.labelW}
 	sm, smAt := h.stateMachine(lbl, l.values)
-	f := l.sheetField(h, field.StateMachineID(h.id), field.KindValues, sm.answer, smAt, topicStateMachine, lbl.Volatile, lbl.StateMachine)
+	f := l.sheetField(h, field.StateMachineID(h.id), field.KindValues, sm, smAt, topicStateMachine, lbl.Volatile, lbl.StateMachine)
 	rows = append(rows, l.tableRow(l.Body.X, widths,
 		[]cell{leftLabel(lbl.StateMachine).sized(st.small), ask(sm).changeable(f)}, st.body, l.rowH(g.smLines)))
 	return append(rows, page.Gap(st.gap))
@@ -169,7 +169,7 @@ func (l *layout) leaderCell(h *history, peer string, next bool) cell {
 	if next {
 		name, label = "nextIndex", l.lbl.NextIndex
 	}
-	f := l.sheetField(h, field.LeaderIndexID(h.id, name, peer), field.KindNumber, box.answer, at, leaderTopic(peer, next), l.lbl.LeaderTitle, label+", "+peer)
+	f := l.sheetField(h, field.LeaderIndexID(h.id, name, peer), field.KindNumber, box, at, leaderTopic(peer, next), l.lbl.LeaderTitle, label+", "+peer)
 	return ask(box).changeable(f)
 }
 
@@ -198,7 +198,7 @@ func (l *layout) atEndBlock(h *history) []page.Row {
 	for i, n := range names {
 		widths = append(widths, l.fitWidth(fonts.Regular, st.small, n), valueW)
 		box := holding(values[i], page.Answer)
-		fld := l.sheetField(h, ids[i], kinds[i], box.answer, steps[i], topics[i], lbl.AtEnd, n)
+		fld := l.sheetField(h, ids[i], kinds[i], box, steps[i], topics[i], lbl.AtEnd, n)
 		cells = append(cells, label(n).sized(st.small), ask(box).changeable(fld))
 	}
 	rows := l.heading(lbl.AtEnd, st.body)

@@ -22,7 +22,9 @@ func (l *layout) stateSheets() {
 	g.leaderLines = l.shared.leaderLines
 	l.st.cell = l.shared.sheetCell
 	for _, h := range g.histories {
-		l.stateSheet(g, h)
+		if l.part.hasServer(h.id) {
+			l.stateSheet(g, h)
+		}
 	}
 }
 

@@ -97,8 +97,8 @@ func (l *layout) eventFields(s engine.StepRecord) (time, event held, tf, ef *fie
 	event.addWords(l.eventText(e), page.Answer)
 	rule := l.eventRule(s, e)
 	part := fill(l.lbl.Step, "n", itoa(s.N))
-	tf = l.newField(field.StepTimeID(s.N), field.KindTime, time.answer, e.servers[0], s.N, rule, part, l.lbl.Time)
-	ef = l.newField(field.StepEventID(s.N), field.KindEvent, event.answer, e.servers[0], s.N, rule, part, l.lbl.Event)
+	tf = l.newField(field.StepTimeID(s.N), field.KindTime, time, e.servers[0], s.N, rule, part, l.lbl.Time)
+	ef = l.newField(field.StepEventID(s.N), field.KindEvent, event, e.servers[0], s.N, rule, part, l.lbl.Event)
 	ef.Canon = field.EventCanon(e.what, e.servers)
 	ef.Alt = ef.Canon
 	return time, event, tf, ef

@@ -188,7 +188,10 @@ func (l *layout) serverBoxes(g *traceGrid, s engine.StepRecord, id string) []tra
 				b.runs = nil // a derived time, never printed
 			}
 		} else {
-			b.runs, b.f = v.runs, l.stepField(s.N, id, c, v.answer)
+			b.runs, b.f = v.runs, l.stepField(s.N, id, c, v)
+			if b.f.Spare() && !g.full {
+				b.f.Unchanged = l.unchangedValue(s, id, c)
+			}
 		}
 		boxes = append(boxes, b)
 	}
@@ -252,6 +255,19 @@ func (l *layout) keptValue(s engine.StepRecord, id string, c traceColumn) held {
 		return held{}
 	}
 	return held{runs: []page.Run{{S: "(= " + v + ")", Ink: page.Answer}}}
+}
+
+// unchangedValue is, in grading's words, what a box the step left
+// unchanged holds: its role, term, votedFor or commitIndex (nil for the
+// other columns, whose blank is the only answer).
+func (l *layout) unchangedValue(s engine.StepRecord, id string, c traceColumn) []string {
+	sv := s.Servers[id]
+	v, ok := map[string]string{"role": roleWord(l.lbl, sv), "term": itoa(sv.Term),
+		"votedFor": votedFor(l.lbl, sv), "commitIndex": itoa(sv.CommitIndex)}[c.attr]
+	if !ok || v == "" {
+		return nil
+	}
+	return l.canon(c.kind, []string{v})
 }
 
 // traceAttr is the attribute of traceChanges a column reads.
@@ -322,7 +338,7 @@ func (l *layout) nextTimer(sv engine.ServerState) string {
 // reason for the change (or for keeping the value: "does not commit",
 // Figure 8), or, for a full row's value the step left alone, the reason
 // of the step that last changed it.
-func (l *layout) stepField(n int, id string, c traceColumn, answer []string) *field.Field {
+func (l *layout) stepField(n int, id string, c traceColumn, answer held) *field.Field {
 	topic := c.topic
 	if c.attr == "timer" && l.tr.Steps[n-1].Servers[id].Role == engine.Leader {
 		topic = topicHeartbeat

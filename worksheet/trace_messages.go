@@ -221,7 +221,7 @@ func (l *layout) messageBoxes(g *traceGrid, n, k int, grp *sentGroup) []traceBox
 		if k == 0 {
 			b.fill, b.label = page.Shade, ""
 		} else {
-			b.f = l.messageField(n, k, c, grp, v.answer)
+			b.f = l.messageField(n, k, c, grp, v)
 		}
 		boxes = append(boxes, b)
 	}
@@ -334,7 +334,8 @@ func argumentRule(t engine.MessageType, part string) engine.Rule {
 // messageField is the field stepN.msg[k].part, its rule the reason that
 // sent the message (the receiver's decision, for a reply) or the
 // argument's own rule.
-func (l *layout) messageField(n, k int, c messageColumn, g *sentGroup, answer []string) *field.Field {
+func (l *layout) messageField(n, k int, c messageColumn, g *sentGroup, box held) *field.Field {
+	answer := box.answer
 	rule, from := l.rules.named(engine.RuleArguments), ""
 	if g != nil && len(answer) > 0 { // a part the message has
 		reply := g.msg.Type.IsReply()
@@ -357,7 +358,7 @@ func (l *layout) messageField(n, k int, c messageColumn, g *sentGroup, answer []
 	if g != nil {
 		from = g.from[0]
 	}
-	f := l.newField(field.StepMessageID(n, k, c.part), c.kind, answer, from, n, rule,
+	f := l.newField(field.StepMessageID(n, k, c.part), c.kind, box, from, n, rule,
 		fill(l.lbl.Step, "n", itoa(n)), l.lbl.Messages+" "+itoa(k)+", "+c.head)
 	if g != nil && len(answer) > 0 {
 		switch c.part {

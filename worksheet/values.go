@@ -191,12 +191,16 @@ func (b *valueBook) full(printed []string) []string {
 	out := make([]string, len(printed))
 	for i, p := range printed {
 		out[i] = p
-		if v, ok := long[p]; ok {
+		body, comma := strings.CutSuffix(p, ",") // one value of a list: x=1, y=2
+		if v, ok := long[body]; ok {
 			out[i] = v
-		} else if term, value, ok := strings.Cut(p, ":"); ok {
+		} else if term, value, ok := strings.Cut(body, ":"); ok {
 			if v, ok := long[value]; ok {
 				out[i] = term + ":" + v
 			}
+		}
+		if comma && out[i] != p {
+			out[i] += ","
 		}
 	}
 	return out

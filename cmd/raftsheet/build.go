@@ -28,11 +28,14 @@ a built-in template edited (labels in another language, other sizes):
 "raftsheet show --template roleplay" prints one to start from.
 
 With --variants N or --class ROSTER.csv, build a class set of one exercise
-instead: a different variant for every student, in DIR/<name>/class/:
-  <id>-worksheet.pdf, <id>-key.pdf   one student's worksheet and key
-  <id>-answers.yaml                  the student's answer template
-  worksheets.pdf, keys.pdf           the whole class, ready to print
-  manifest.csv, manifest.json        who got which variant, in which files
+instead, in DIR/<name>/class/. Role-play: groups of as many students as the
+exercise has servers share a variant, each student playing one server
+(students left over play the network); trace: a variant per student.
+  <id>-worksheet.pdf, <id>-answers.yaml   a student's pack and answer template
+  group-N-key.pdf, group-N-slips.pdf      a role-play group's key and slips
+  <id>-key.pdf                            a trace student's key
+  worksheets.pdf, keys.pdf                the whole class, ready to print on both sides
+  manifest.csv, manifest.json             who plays what, with which variant, in which files
 The roster is a CSV with a header line naming at least the columns name
 and id. The same --seed gives the same variants, byte for byte.`,
 		Example: "  raftsheet build\n  raftsheet build election partition -o handouts --paper letter\n  raftsheet build my-exercise.yaml --template trace\n" +
@@ -47,9 +50,10 @@ and id. The same --seed gives the same variants, byte for byte.`,
 				return usagef("--variants must be between 1 and %d, not %d", class.MaxStudents, cls.variants)
 			}
 			if cls.wanted(cmd) || cmd.Flags().Changed("seed") {
-				// A class set keeps the merged PDFs in memory to the end:
-				// collect more often than for a few PDFs, to keep the rest small.
-				debug.SetGCPercent(200)
+				// A class set streams its groups to disk, a few at a time:
+				// the live heap stays small whatever the class, and
+				// collecting it less often saves time.
+				debug.SetGCPercent(400)
 				return buildClass(cmd, args, opt, cls)
 			}
 			// A short run that makes a few PDFs and exits: collecting its

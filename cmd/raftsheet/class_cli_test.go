@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -27,7 +28,8 @@ func classSet(t *testing.T, dir string, args ...string) manifest {
 		t.Errorf("the output does not say where the class set is: %q", out)
 	}
 	var m manifest
-	b, err := os.ReadFile(filepath.Join(dir, "out", args[0], "class", "manifest.json"))
+	name := strings.TrimSuffix(filepath.Base(args[0]), ".yaml")
+	b, err := os.ReadFile(filepath.Join(dir, "out", name, "class", "manifest.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,36 +40,49 @@ func classSet(t *testing.T, dir string, args ...string) manifest {
 }
 
 type manifest struct {
-	Worksheets, Keys string
-	Students         []struct{ ID, Name, Code, Worksheet, Key, Answers string }
+	ExerciseFile              string `json:"exercise_file"`
+	Exercise, Grade, Grouping string
+	Worksheets, Keys          string
+	Groups                    []struct {
+		Group                           int
+		Code, Hash, Key, Slips, Answers string
+		Unplayed                        []string
+	}
+	Students []struct {
+		ID, Name, Plays, Code, Worksheet, Key, Answers string
+		Group                                          int
+	}
 }
 
 const roster = "Student,Name,ID\n1,Ada Lovelace,s101\n2,\"Hopper, Grace\",s102\n3,Émilie du Châtelet,s103\n"
 
-// A roster's class set: one worksheet, key and answer template each, the
-// merged PDFs, the manifest in CSV and JSON; the code on every page of
-// every worksheet and key, and each student's name on their worksheet.
+// A roster's class set in the trace template: one worksheet, key and
+// answer template each, the merged PDFs, the manifest in CSV and JSON;
+// the code on every page of every worksheet and key, and each student's
+// name on their worksheet.
 func TestClassSetFromRoster(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "roster.csv"), []byte(roster), 0o644)
-	m := classSet(t, dir, "partition", "--class", "roster.csv", "--seed", "2026")
-	if len(m.Students) != 3 || m.Students[1].Name != "Hopper, Grace" || m.Students[1].Worksheet != "s102-worksheet.pdf" {
+	m := classSet(t, dir, "partition", "--class", "roster.csv", "--seed", "2026", "--template", "trace")
+	if len(m.Students) != 3 || m.Students[1].Name != "Hopper, Grace" || m.Students[1].Worksheet != "s102-worksheet.pdf" || m.Students[1].Plays != "cluster" {
 		t.Fatalf("manifest: %+v", m)
 	}
 	class := filepath.Join(dir, "out", "partition", "class")
 	rows, err := csv.NewReader(bytes.NewReader(mustRead(t, filepath.Join(class, "manifest.csv")))).ReadAll()
-	if err != nil || len(rows) != 4 || strings.Join(rows[0], ",") != "id,name,code,worksheet,key,answers" {
+	if err != nil || len(rows) != 4 || strings.Join(rows[0], ",") != "id,name,group,plays,code,worksheet,key,answers" {
 		t.Errorf("manifest.csv: %v %v", rows, err)
 	}
 	if !hasTools("qpdf", "pdftotext", "pdffonts") {
 		t.Skip("install qpdf and poppler-utils for the PDF checks")
 	}
+	counts := map[string]int{} // pages of each student's worksheet and key
 	for _, s := range m.Students {
 		for _, f := range []string{s.Worksheet, s.Key} {
 			path := filepath.Join(class, f)
 			mustRun(t, "qpdf", "--check", path)
 			fontsEmbedded(t, path)
 			pages := pdfPages(t, path)
+			counts[f] = len(pages)
 			for i, p := range pages {
 				if !strings.Contains(p, s.Code) {
 					t.Errorf("%s: page %d lacks the code %s", f, i+1, s.Code)
@@ -79,12 +94,6 @@ func TestClassSetFromRoster(t *testing.T) {
 			}
 		}
 	}
-	counts := map[string]int{} // pages of each student's worksheet and key
-	for _, s := range m.Students {
-		for _, f := range []string{s.Worksheet, s.Key} {
-			counts[f] = len(pdfPages(t, filepath.Join(class, f)))
-		}
-	}
 	for _, merged := range []struct {
 		file string
 		key  bool
@@ -93,23 +102,55 @@ func TestClassSetFromRoster(t *testing.T) {
 		mustRun(t, "qpdf", "--check", path)
 		fontsEmbedded(t, path)
 		pages := pdfPages(t, path)
-		want, first := 0, 0
+		want := 0
 		for i, s := range m.Students {
 			n := counts[s.Worksheet]
 			if merged.key {
 				n = counts[s.Key]
 			}
-			if i == 1 {
-				first = want
-				if !strings.Contains(pages[first], "page 1 of ") || !strings.Contains(pages[first], s.Code) {
-					t.Errorf("%s: the second student's first page does not start again at page 1 with its code:\n%s", merged.file, pages[first])
-				}
+			if i == 1 && (!strings.Contains(pages[want], "page 1 of ") || !strings.Contains(pages[want], s.Code)) {
+				t.Errorf("%s: the second student's part does not start on page %d, a front, with its code:\n%s", merged.file, want+1, pages[want])
 			}
-			want += n
+			want += (n + 1) / 2 * 2 // each student's pages, and a blank back if they are odd
 		}
 		if len(pages) != want {
-			t.Errorf("%s has %d pages, want %d: the students' own files, one after the other", merged.file, len(pages), want)
+			t.Errorf("%s has %d pages, want %d: the students' own files, one after the other, each from a front", merged.file, len(pages), want)
 		}
+	}
+}
+
+// A role-play roster's class set is groups: the manifest says who plays
+// which server of which group's variant, and who plays the network; the
+// build says how the students were grouped.
+func TestRoleplayClassSetFromRoster(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("name,id\n")
+	for i := 1; i <= 11; i++ {
+		fmt.Fprintf(&b, "Student %d,s%d\n", i, i)
+	}
+	os.WriteFile(filepath.Join(dir, "roster.csv"), []byte(b.String()), 0o644)
+	out, errOut, code := raftsheet(t, dir, "build", "partition", "--class", "roster.csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "11 students in 2 groups") || !strings.Contains(out, "group 2 has a student more, who plays the network") {
+		t.Errorf("the build does not say how the students were grouped:\n%s", out)
+	}
+	var m manifest
+	json.Unmarshal(mustRead(t, filepath.Join(dir, "out", "partition", "class", "manifest.json")), &m)
+	plays := map[int][]string{}
+	for _, s := range m.Students {
+		plays[s.Group] = append(plays[s.Group], s.Plays)
+		if s.Code != m.Groups[s.Group-1].Code {
+			t.Errorf("%s plays in group %d but has the code %s", s.ID, s.Group, s.Code)
+		}
+	}
+	if len(plays[1]) != 5 || len(plays[2]) != 6 || plays[2][5] != "network" || m.Grouping == "" {
+		t.Errorf("groups: %v; grouping %q", plays, m.Grouping)
+	}
+	if last := m.Students[10]; last.Worksheet != "s11-worksheet.pdf" || last.Answers != m.Groups[1].Answers || m.Groups[1].Slips == "" {
+		t.Errorf("the network player's files: %+v, want its own pack and the group's slips' answers (%+v)", last, m.Groups[1])
 	}
 }
 
@@ -143,22 +184,75 @@ func TestKeyFromCodeAndReproducibility(t *testing.T) {
 	}
 }
 
+// A class set of an exercise of one's own: check and key work from any
+// folder with the class set named (the answer files hold no path), and
+// once the exercise gives other answers both refuse, exit 1, naming the
+// exercise and what to do.
+func TestOwnExerciseChangedIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	src := "title: Mine\nservers: 3\nsteps:\n  - timeout: S1\n  - stabilize\n  - client: {server: S1, value: sally}\n  - heartbeat: S1\n  - stabilize\n"
+	os.WriteFile(filepath.Join(dir, "mine.yaml"), []byte(src), 0o644)
+	m := classSet(t, dir, "mine.yaml", "--variants", "2", "--template", "trace")
+	if !filepath.IsAbs(m.ExerciseFile) || m.Exercise != "mine" {
+		t.Errorf("the manifest names the exercise %q at %q", m.Exercise, m.ExerciseFile)
+	}
+	class := filepath.Join(dir, "out", "mine", "class")
+	elsewhere := t.TempDir()
+	answers := filepath.Join(class, m.Students[0].Answers)
+	if _, errOut, code := raftsheet(t, elsewhere, "check", answers); code != 1 || !strings.Contains(errOut, "name its file with --exercise FILE, or its class set with --class DIR") {
+		t.Errorf("check without the exercise: exit %d, %q", code, errOut)
+	}
+	if out, errOut, code := raftsheet(t, elsewhere, "check", answers, "--class", class, "--summary"); code != 0 || !strings.Contains(out, "0 right") {
+		t.Errorf("check --class from elsewhere: exit %d, %q %q", code, out, errOut)
+	}
+	os.WriteFile(filepath.Join(dir, "mine.yaml"), []byte(strings.TrimSuffix(src, "  - stabilize\n")), 0o644)
+	_, errOut, code := raftsheet(t, elsewhere, "check", answers, "--class", class)
+	if code != 1 || !strings.Contains(errOut, "of mine ("+filepath.Join(dir, "mine.yaml")+") now gives other answers") || !strings.Contains(errOut, "rebuild the class set") {
+		t.Errorf("check of a changed exercise: exit %d, %q", code, errOut)
+	}
+	_, errOut, code = raftsheet(t, dir, "key", m.Groups[0].Code, "--exercise", "mine.yaml")
+	if code != 1 || !strings.Contains(errOut, "now gives other answers") {
+		t.Errorf("key of a changed exercise: exit %d, %q", code, errOut)
+	}
+}
+
+// A class set rebuilt into its folder leaves no student of the build
+// before: 6 then 3 students is 3 answer files, and the report counts 3.
+func TestRebuildLeavesNoStaleStudents(t *testing.T) {
+	dir := t.TempDir()
+	classSet(t, dir, "election", "--variants", "6", "--template", "trace")
+	m := classSet(t, dir, "election", "--variants", "3", "--template", "trace")
+	class := filepath.Join(dir, "out", "election", "class")
+	files, _ := filepath.Glob(filepath.Join(class, "*-answers.yaml"))
+	if len(files) != 3 || len(m.Students) != 3 {
+		t.Fatalf("%d answer files, %d students in the manifest; want 3", len(files), len(m.Students))
+	}
+	out, errOut, code := raftsheet(t, dir, append([]string{"check", "--class", class, "--report", "report", "--summary"}, files...)...)
+	if code != 0 || !strings.Contains(out, "report/scores.csv and report.pdf: 3 files, 0 absent") {
+		t.Errorf("check: exit %d\n%s%s", code, out, errOut)
+	}
+}
+
 // answers writes a template that check grades; the key's own answers
-// score 100 %, and --report writes the scores and the one-page report.
+// score 100 %, and --report writes the scores and the one-page report;
+// --summary, --format json and --format gradescope say the same.
 func TestAnswersCheckAndReport(t *testing.T) {
 	dir := t.TempDir()
-	m := classSet(t, dir, "election", "--variants", "2")
+	m := classSet(t, dir, "election", "--variants", "2", "--template", "trace")
 	for i, s := range m.Students {
-		out, errOut, code := raftsheet(t, dir, "answers", s.Code, "--key")
+		out, errOut, code := raftsheet(t, dir, "answers", s.Code, "--key", "--template", "trace")
 		if code != 0 {
 			t.Fatalf("answers: %s", errOut)
 		}
-		if i == 1 { // the second student gets their first vote wrong
-			out = regexp.MustCompile(`(?m)^(  \S+\.vote\[1\]:) .*$`).ReplaceAllString(out, "$1 nobody")
+		if i == 1 { // the second student gets a vote wrong
+			vote := regexp.MustCompile(`(?m)^(  step2\.\S+\.votedFor:) "\w+"`)
+			at := vote.FindStringSubmatchIndex(out)
+			out = out[:at[0]] + out[at[2]:at[3]] + " nobody" + out[at[1]:]
 		}
 		os.WriteFile(filepath.Join(dir, s.Code+".yaml"), []byte(out), 0o644)
 	}
-	out, errOut, code := raftsheet(t, dir, "check", m.Students[0].Code+".yaml", m.Students[1].Code+".yaml", "--report", "report")
+	files := []string{m.Students[0].Code + ".yaml", m.Students[1].Code + ".yaml"}
+	out, errOut, code := raftsheet(t, dir, "check", files[0], files[1], "--report", "report")
 	if code != 0 {
 		t.Fatalf("check: exit %d: %s", code, errOut)
 	}
@@ -166,11 +260,14 @@ func TestAnswersCheckAndReport(t *testing.T) {
 	if !strings.Contains(lines[0], "0 wrong, 0 missing") || !strings.Contains(lines[0], "· 100.0%") {
 		t.Errorf("the key's answers do not score 100%%:\n%s", out)
 	}
-	if !regexp.MustCompile(`(?m)^  wrong   \w+\.vote\[1\] \(line \d+\): wrote "nobody", key \w+ · Vote for a candidate with an up-to-date log \(§5\.2, §5\.4\.1\)$`).MatchString(out) {
+	if !regexp.MustCompile(`(?m)^  wrong   step2\.\w+\.votedFor \(line \d+\): wrote "nobody", key \w+ · `).MatchString(out) {
 		t.Errorf("the wrong vote is not reported with its key and rule:\n%s", out)
 	}
+	if !strings.Contains(out, "class: 2 graded") {
+		t.Errorf("no class summary:\n%s", out)
+	}
 	csvRows, _ := csv.NewReader(bytes.NewReader(mustRead(t, filepath.Join(dir, "report", "scores.csv")))).ReadAll()
-	if len(csvRows) != 3 || strings.Join(csvRows[0], ",") != "student,name,code,file,right,wrong,missing,score %" || csvRows[1][7] != "100.0" {
+	if len(csvRows) != 3 || strings.Join(csvRows[0], ",") != "student,name,code,part,file,status,right,partial,wrong,missing,score %" || csvRows[1][10] != "100.0" {
 		t.Errorf("scores.csv: %v", csvRows)
 	}
 	if hasTools("qpdf", "pdfinfo", "pdftotext") {
@@ -179,9 +276,38 @@ func TestAnswersCheckAndReport(t *testing.T) {
 		if info := mustRun(t, "pdfinfo", pdf); !strings.Contains(info, "Pages:           1\n") {
 			t.Errorf("the report is not one page:\n%s", info)
 		}
-		if text := strings.Join(pdfPages(t, pdf), ""); !strings.Contains(text, "S2.vote[1] 1 of 2") {
-			t.Errorf("the report does not count the missed vote:\n%s", text)
+		if text := strings.Join(pdfPages(t, pdf), ""); !regexp.MustCompile(`step2\.\w+\.votedFor 1 wrong of 2`).MatchString(text) {
+			t.Errorf("the report does not count the wrong vote:\n%s", text)
 		}
+	}
+	summary, _, _ := raftsheet(t, dir, "check", files[0], files[1], "--summary")
+	if n := strings.Count(summary, "\n  wrong"); n != 0 || !strings.Contains(summary, files[1]+": ") {
+		t.Errorf("--summary lists fields:\n%s", summary)
+	}
+	js, _, code := raftsheet(t, dir, "check", files[0], files[1], "--format", "json")
+	var res struct {
+		Files []struct {
+			File   string
+			Score  float64
+			Wrong  int
+			Fields []struct{ ID, Verdict, Written, Key, Rule string }
+		}
+	}
+	if err := json.Unmarshal([]byte(js), &res); err != nil || code != 0 || len(res.Files) != 2 || res.Files[0].Score != 100 ||
+		res.Files[1].Wrong != 1 || len(res.Files[1].Fields) != 1 || res.Files[1].Fields[0].Written != "nobody" || res.Files[1].Fields[0].Rule == "" {
+		t.Errorf("--format json: %v %+v\n%s", err, res, js)
+	}
+	gs, _, code := raftsheet(t, dir, "check", files[1], "--format", "gradescope", "--points", "100")
+	var results struct {
+		Score float64
+		Tests []struct {
+			Name, Status string
+			Score        float64
+			MaxScore     float64 `json:"max_score"`
+		}
+	}
+	if err := json.Unmarshal([]byte(gs), &results); err != nil || code != 0 || results.Score >= 100 || results.Score < 90 || len(results.Tests) == 0 {
+		t.Errorf("--format gradescope: %v %+v", err, results)
 	}
 }
 

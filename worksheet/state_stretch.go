@@ -56,23 +56,17 @@ func (l *layout) fillLogRows(g *sheetGrid) int {
 		s, rows := l.sheetRoom(g, l.st.cell)
 		return s >= 0 && rows > 0
 	}
-	if !fits(base) {
+	g.setLogRows(l, base)
+	slack, rows := l.sheetRoom(g, l.st.cell)
+	if slack < 0 || rows == 0 {
 		return base
 	}
 	g.fixLogCols = true
 	defer func() { g.fixLogCols = false }()
-	lo, hi := base, base+maxExtraLogRows
-	if fits(hi) {
-		return hi
-	}
-	for hi-lo > 1 {
-		if mid := (lo + hi) / 2; fits(mid) {
-			lo = mid
-		} else {
-			hi = mid
-		}
-	}
-	return lo
+	// A row of the log table holds a row of each column: the room left
+	// makes a first guess.
+	guess := base + int(slack/l.rowH(1))*max(1, g.logCols)
+	return largestFitting(base, base+maxExtraLogRows, guess, fits)
 }
 
 // maxSheetCell is the tallest a Raft State sheet's write-in row grows.
@@ -80,27 +74,73 @@ const maxSheetCell = 9.5
 
 // sheetCell is the height of the sheets' write-in rows: the template's,
 // or as much more (up to maxSheetCell) as keeps every sheet on its page,
-// found by halving the difference.
+// to within cellStep.
 func (l *layout) sheetCell(g *sheetGrid) float64 {
 	base := l.st.cell
-	fits := func(cell float64) bool { s, rows := l.sheetRoom(g, cell); return s >= 0 && rows > 0 }
-	if !fits(base) {
+	slack, rows := l.sheetRoom(g, base)
+	if slack < 0 || rows == 0 || base >= maxSheetCell {
 		return base
 	}
 	g.fixLogCols = true // as many columns of the log as at the template's size, no more
 	defer func() { g.fixLogCols = false }()
-	if fits(maxSheetCell) {
-		return max(base, maxSheetCell)
+	steps := 1
+	for (maxSheetCell-base)/float64(steps) > cellStep {
+		steps *= 2
 	}
-	lo, hi := base, maxSheetCell
-	for hi-lo > 0.05 {
-		if mid := (lo + hi) / 2; fits(mid) {
-			lo = mid
+	cell := func(k int) float64 { return base + (maxSheetCell-base)*float64(k)/float64(steps) }
+	fits := func(k int) bool { s, r := l.sheetRoom(g, cell(k)); return s >= 0 && r > 0 }
+	// Every write-in row grows by as much as the cell: the room left,
+	// shared among them, makes a first guess.
+	guess := int(slack / float64(rows) / (maxSheetCell - base) * float64(steps))
+	return cell(largestFitting(0, steps, guess, fits))
+}
+
+// cellStep is how finely sheetCell finds the write-in rows' height.
+const cellStep = 0.05
+
+// largestFitting is the largest n in [lo, hi] for which fits holds, when
+// fits(lo) does and fits holds up to some n and not beyond. It starts at
+// guess and gallops (1, 2, 4, … away) to where fits changes, then halves
+// between: two layouts when the guess is right, about as many as halving
+// [lo, hi] from the start when it is far off.
+func largestFitting(lo, hi, guess int, fits func(int) bool) int {
+	guess = min(max(guess, lo), hi)
+	yes, no := lo, hi+1 // fits(yes); not fits(no), hi+1 standing for beyond
+	up := true
+	if guess > lo {
+		if up = fits(guess); up {
+			yes = guess
 		} else {
-			hi = mid
+			no = guess
 		}
 	}
-	return lo
+	if up {
+		for d := 1; yes+d < no; d *= 2 {
+			if n := yes + d; fits(n) {
+				yes = n
+			} else {
+				no = n
+				break
+			}
+		}
+	} else {
+		for d := 1; no-d > yes; d *= 2 {
+			if n := no - d; fits(n) {
+				yes = n
+				break
+			} else {
+				no = n
+			}
+		}
+	}
+	for no-yes > 1 {
+		if mid := (yes + no) / 2; fits(mid) {
+			yes = mid
+		} else {
+			no = mid
+		}
+	}
+	return yes
 }
 
 // sheetRoom lays the sheets out on scratch pages with write-in rows of

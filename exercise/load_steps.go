@@ -138,8 +138,19 @@ func (l *loader) stepArgument(st *engine.Step, v *yaml.Node) {
 	case engine.StepTimeout, engine.StepHeartbeat, engine.StepCrash, engine.StepRestart:
 		st.Server, _ = l.server(v, st.Kind.String())
 	case engine.StepClient:
-		for _, p := range l.mapping(v, "client", []string{"server", "value"}) {
+		for _, p := range l.mapping(v, "client", []string{"server", "value", "session", "seq"}) {
 			switch p.key {
+			case "session":
+				if !l.ex.Config.Options.Sessions {
+					l.at(p.k, "turn them on with `options: {sessions: true}`", "client sessions are off in this exercise")
+				} else if id, ok := l.text(p.v, "session", false); ok {
+					st.Session = id
+					if !sessionName.MatchString(id) {
+						l.at(p.v, "name the client with a letter, then letters or digits, such as c1", "session %q is not a plain name", id)
+					}
+				}
+			case "seq":
+				st.Seq, _ = l.integer(p.v, "seq", 1, 1_000_000)
 			case "server":
 				st.Server, _ = l.server(p.v, "client")
 			case "value":
@@ -154,12 +165,19 @@ func (l *loader) stepArgument(st *engine.Step, v *yaml.Node) {
 		if v.Kind == yaml.MappingNode && (st.Server == "" || st.Value == "") && !l.hasKeys(v, "server", "value") {
 			l.at(v, "write `client: {server: S1, value: sally}`", "client needs both a server and a value")
 		}
+		l.numberCommand(st, v)
 	case engine.StepDeliver, engine.StepDrop, engine.StepDuplicate:
 		st.Selection = l.selection(v, st.Kind.String())
 	case engine.StepPartition:
 		st.Groups = l.groups(v)
 	case engine.StepRun:
 		l.runArgument(st, v)
+	case engine.StepSnapshot:
+		l.snapshotArgument(st, v)
+	case engine.StepRead:
+		l.readArgument(st, v)
+	case engine.StepConfig:
+		l.configArgument(st, v)
 	case engine.StepStabilize, engine.StepHeal:
 		if v.ShortTag() != "!!null" {
 			l.at(v, fmt.Sprintf("write `- %s` on its own", st.Kind), "`%s` takes no value", st.Kind)

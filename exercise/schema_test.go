@@ -162,6 +162,34 @@ steps:
   - timeout: S2
     ask: S2
   - stabilize:
+`, `
+title: the options beyond Figure 2
+servers: [S1, S2, S3, S4]
+members: [S1, S2, S3]
+options: {snapshot_after: 4, sessions: true, reads: read_index, ignore_disruptive_votes: true, prevote: true, check_quorum: true, backup: conflict_term}
+steps:
+  - timeout: S1
+  - stabilize
+  - client: {server: S1, value: x, session: c1}
+  - client: {server: S1, value: x, session: c1, seq: 1}
+  - heartbeat: S1
+  - stabilize
+  - read: S1
+  - snapshot: S1
+  - snapshot: {server: S2, index: 1}
+  - deliver: {type: PreVote}
+  - config: {server: S1, add: S4}
+  - config: {server: S1, remove: S2}
+  - config: {server: S1, joint: [[S1, S2, S3], [S1, S3, S4]]}
+`, `
+title: reads on a lease, a kv store
+servers: 3
+state_machine: kv
+options: {reads: lease}
+timing:
+steps:
+  - run: 400ms
+  - read: {server: S1, key: x}
 `}
 
 // The schema's rule keys (why: [keys]) are the engine's catalogue.

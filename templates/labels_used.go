@@ -16,7 +16,7 @@ func labelsUsedBy(kind string) map[string]bool {
 		return used
 	}
 	add("page", "name", "answer_key", "worksheet", "key", "subtitle", "goal", "story", "cluster", "initial_state",
-		"how_to_run", "how_to_fill", "brief", "print_plan", "teacher_notes", "timer_draw", "notes_intro", "explanation", "delivered", "in_flight_after", "steps", "step", "step_range", "long_values", "abbreviation_rule", "reading_key", "why", "time", "ms",
+		"how_to_run", "how_to_fill", "brief", "print_plan", "teacher_notes", "timer_draw", "timing_ties", "notes_intro", "explanation", "delivered", "in_flight_after", "steps", "step", "step_range", "long_values", "abbreviation_rule", "reading_key", "why", "time", "ms",
 		"server", "role", "term", "voted_for", "log", "commit_index", "index", "continued",
 		"follower", "candidate", "leader", "down", "none")
 	switch kind {

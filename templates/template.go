@@ -131,7 +131,8 @@ type Labels struct {
 	Brief            string `yaml:"brief"`      // the students' introduction when the exercise has none
 	PrintPlan        string `yaml:"print_plan"` // which pages to print how many times, and the paper a class costs
 	TeacherNotes     string `yaml:"teacher_notes"`
-	TimerDraw        string `yaml:"timer_draw"` // in the teacher's notes: an election timer a step restarted
+	TimerDraw        string `yaml:"timer_draw"`  // in the teacher's notes: an election timer a step restarted
+	TimingTies       string `yaml:"timing_ties"` // a timed exercise's cover: the order of events due at one instant
 	NotesIntro       string `yaml:"notes_intro"`
 	Explanation      string `yaml:"explanation"`
 	Steps            string `yaml:"steps"`

@@ -76,7 +76,7 @@ func (l *layout) timingWords() []string {
 	if l.tr.Timing == nil || len(l.tr.Timing.Words) == 0 {
 		return nil
 	}
-	return []string{l.sentence(strings.Join(l.tr.Timing.Words, "; "))}
+	return []string{l.sentence(strings.Join(l.tr.Timing.Words, "; ")), l.lbl.TimingTies}
 }
 
 // paragraphs are template paragraphs, placeholders filled, with a little

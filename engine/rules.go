@@ -22,7 +22,7 @@ const (
 	RuleOneVote         // at most one vote per term, first come first served
 	RuleUpToDate        // the election restriction: vote only for an up-to-date log
 	RuleGrantVote       // a vote for a candidate whose log is up-to-date
-	RuleCountVote       // a candidate counts each voter once
+	RuleCountVote       // a candidate counts the votes it is granted, each voter once
 	RuleWinElection     // votes from a majority win the election
 	RuleLateVote        // a vote reply that comes too late is not needed
 	RuleAcceptLeader    // a candidate that hears from the leader of its term returns to follower
@@ -133,7 +133,7 @@ var rules = [ruleCount]RuleInfo{
 	RuleOneVote:         {"one-vote", "One vote per term", "§5.2"},
 	RuleUpToDate:        {"up-to-date", "Election restriction: vote only for an up-to-date log", "§5.4.1"},
 	RuleGrantVote:       {"grant-vote", "Vote for a candidate with an up-to-date log", "§5.2, §5.4.1"},
-	RuleCountVote:       {"count-vote", "A candidate counts each voter once", "§5.2"},
+	RuleCountVote:       {"count-vote", "A candidate counts the votes it is granted, each voter once", "§5.2"},
 	RuleWinElection:     {"win-election", "A majority of votes wins the election", "§5.2"},
 	RuleLateVote:        {"late-vote", "A vote that comes after the election is not needed", "§5.2"},
 	RuleAcceptLeader:    {"accept-leader", "A candidate accepts the leader of its term", "§5.2"},
@@ -159,9 +159,9 @@ var rules = [ruleCount]RuleInfo{
 	RuleClientRefused: {"client-refused", "Only the leader takes client commands", "§8"},
 
 	RuleCrash:   {"crash", "Crash: term, vote and log survive, the rest is lost", "Figure 2"},
-	RuleRestart: {"restart", "Restart as a follower", "Figure 2"},
+	RuleRestart: {"restart", "Restart as a follower", "§5.2, Figure 2"},
 
-	RuleLostDown:      {"lost-down", "Lost: a crashed server receives nothing", "Figure 2"},
+	RuleLostDown:      {"lost-down", "Lost: a crashed server receives nothing", "§5.5"},
 	RuleLostPartition: {"lost-partition", "Lost: a partition cuts the receiver off", ""},
 	RuleDropped:       {"dropped", "Dropped by the network", ""},
 	RuleDuplicated:    {"duplicated", "Duplicated by the network", ""},

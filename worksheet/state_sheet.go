@@ -95,13 +95,18 @@ func (l *layout) historyBoxes(g *sheetGrid, h *history, part, name, id string, c
 			var box held
 			at := 0
 			if i < len(cs) {
-				box, at = holding(cs[i].s, cs[i].ink), cs[i].at
+				box.add(cs[i].s, cs[i].ink, cs[i].struck)
+				at = cs[i].at
 			}
-			if i == 0 && !box.asked() && len(box.runs) > 0 {
+			if i == 0 && !box.asked() && len(box.runs) > 0 && !box.runs[0].Strike {
 				cells = append(cells, given(runsText(box.runs)))
 				continue
 			}
-			f := l.sheetField(h, field.BoxID(h.id, id, i+1), kind, box, at, topic, part, fill(name+", box {k}", "k", itoa(i+1)))
+			why := topic
+			if i < len(cs) && cs[i].struck { // a timer stopped: the role change stopped it
+				why = topicRole
+			}
+			f := l.sheetField(h, field.BoxID(h.id, id, i+1), kind, box, at, why, part, fill(name+", box {k}", "k", itoa(i+1)))
 			cells = append(cells, ask(box).changeable(f))
 		}
 		rows = append(rows, l.tableRow(l.Body.X, widths, cells, l.st.body, l.st.cell))

@@ -182,12 +182,14 @@ func (l *layout) atEndBlock(h *history) []page.Row {
 	lbl, st := l.lbl, l.st
 	f := h.final()
 	names := []string{lbl.Role, lbl.CurrentTerm, lbl.VotedFor, lbl.CommitIndex}
-	values := []string{roleWord(lbl, f), itoa(f.Term), votedFor(lbl, f), itoa(f.CommitIndex)}
+	// The role in the letters the how-to-fill and the legend define (F,
+	// C, L, ×), as in the Terms grid.
+	values := []string{roleShort(lbl, f), itoa(f.Term), votedFor(lbl, f), itoa(f.CommitIndex)}
 	ids := []string{field.EndID(h.id, "role"), field.EndID(h.id, "term"), field.EndID(h.id, "votedFor"), field.EndID(h.id, "commitIndex")}
 	kinds := []field.Kind{field.KindRoles, field.KindNumber, field.KindServer, field.KindNumber}
 	topics := []ruleTopic{topicRole, topicTerm, topicVote, topicCommit}
 	steps := []int{
-		h.lastChange(func(s engine.ServerState) string { return roleWord(lbl, s) }),
+		h.lastChange(func(s engine.ServerState) string { return roleShort(lbl, s) }),
 		h.lastChange(func(s engine.ServerState) string { return itoa(s.Term) }),
 		h.lastChange(func(s engine.ServerState) string { return votedFor(lbl, s) }),
 		h.lastChange(func(s engine.ServerState) string { return itoa(s.CommitIndex) }),

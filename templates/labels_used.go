@@ -21,7 +21,7 @@ func labelsUsedBy(kind string) map[string]bool {
 		"follower", "candidate", "leader", "down", "none")
 	switch kind {
 	case KindRoleplay:
-		add("last_applied", "state_machine", "current_term", "value", "applied",
+		add("page_one", "page_many", "last_applied", "state_machine", "current_term", "value", "applied",
 			"follower_short", "candidate_short", "leader_short", "down_short",
 			"yes", "no", "lost", "dropped", "in_flight", "deleted",
 			"state_title", "terms", "vote", "log_title", "volatile", "leader_title",

@@ -328,6 +328,7 @@ var knownPlaceholders = map[string]bool{
 	"state_pages": true, "slip_pages": true, "debrief_pages": true, "step_pages": true,
 	"at": true, "server": true,
 	"cover_pages": true, "sheet_pages": true, "students": true, "groups": true, "class_pages": true, "class_sheets": true,
+	"cover_at": true, "debrief_at": true, "state_at": true, "slips_at": true, "steps_at": true,
 	"kinds": true, // the slips' stacks beyond Figure 2
 	// exam sheets
 	"questions": true, "points": true, "index": true, "term": true, "mutations": true, "letters": true,

@@ -130,6 +130,8 @@ type Labels struct {
 	HowToFill        string `yaml:"how_to_fill"`
 	Brief            string `yaml:"brief"`      // the students' introduction when the exercise has none
 	PrintPlan        string `yaml:"print_plan"` // which pages to print how many times, and the paper a class costs
+	PageOne          string `yaml:"page_one"`   // one page of a section, as the print plan names it: "page {n}"
+	PageMany         string `yaml:"page_many"`  // several: "pages {n}" with n a range, "8–16"
 	TeacherNotes     string `yaml:"teacher_notes"`
 	TimerDraw        string `yaml:"timer_draw"`  // in the teacher's notes: an election timer a step restarted
 	TimingTies       string `yaml:"timing_ties"` // a timed exercise's cover: the order of events due at one instant

@@ -99,7 +99,22 @@ func (l *layout) instruction(s string) string {
 		"state_pages", l.ranges.text("state", l.lbl.None), "slip_pages", l.ranges.text("slips", l.lbl.None),
 		"debrief_pages", l.ranges.text("debrief", l.lbl.None), "step_pages", l.ranges.text("steps", l.lbl.None),
 		"cover_pages", l.ranges.text("cover", l.lbl.None), "sheet_pages", itoa(l.ranges.sheetPages()),
-		"students", itoa(classSize), "groups", itoa(plan.groups), "class_pages", itoa(plan.pages), "class_sheets", itoa(plan.sheets))
+		"students", itoa(classSize), "groups", itoa(plan.groups), "class_pages", itoa(plan.pages), "class_sheets", itoa(plan.sheets),
+		"cover_at", l.pagesAt("cover"), "debrief_at", l.pagesAt("debrief"), "state_at", l.pagesAt("state"),
+		"slips_at", l.pagesAt("slips"), "steps_at", l.pagesAt("steps"))
+}
+
+// pagesAt names a section's pages with the word their number takes:
+// "page 6", "pages 8–16"; "–" for a section the document lacks.
+func (l *layout) pagesAt(section string) string {
+	n := l.ranges.text(section, l.lbl.None)
+	switch l.ranges.count(section) {
+	case 0:
+		return n
+	case 1:
+		return fill(l.lbl.PageOne, "n", n)
+	}
+	return fill(l.lbl.PageMany, "n", n)
 }
 
 // hasInitialState reports whether any server starts other than as the

@@ -39,10 +39,13 @@ func inkAt(i int) page.Ink {
 
 // change is one value in a sequence of values, with the ink it prints in
 // and the snapshot it first holds in (the step that made it; 0: given).
+// struck: the value stopped holding with nothing in its place (a timer
+// cancelled before it fired); at is then the step that cancelled it.
 type change struct {
-	s   string
-	ink page.Ink
-	at  int
+	s      string
+	ink    page.Ink
+	at     int
+	struck bool
 }
 
 // changes are the distinct successive values of f through the run;
@@ -54,7 +57,7 @@ func (h *history) changes(f func(engine.ServerState) (string, bool)) []change {
 		if !ok || (len(out) > 0 && out[len(out)-1].s == v) {
 			continue
 		}
-		out = append(out, change{v, inkAt(i), i})
+		out = append(out, change{s: v, ink: inkAt(i), at: i})
 	}
 	return out
 }

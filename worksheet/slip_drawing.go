@@ -15,7 +15,8 @@ import (
 // receiver fills in its column of the response grid, which has a column
 // for every server. Nothing on a worksheet's slip says who sends it, to
 // whom, or what became of it: the key fills the slips in sending order.
-// There are as many as the key uses, and spare ones to fill the last page.
+// There are as many as the key uses rounded up to whole pages of each
+// kind, a spare page of each, and spare ones to fill the last page.
 
 // slipStyle is the geometry all slips of an exercise share: every slip of
 // a kind is as high as every other.
@@ -186,9 +187,11 @@ func (l *layout) slipPages(slips []*slip) {
 			}
 		}
 	}
-	// The key's slips, RequestVote first, then spare ones of the kind the
-	// key uses most (AppendEntries, unless it uses none) to fill the last
-	// row and then the last page.
+	// The key's slips kind by kind (RequestVote, AppendEntries, then those
+	// beyond Figure 2), each kind with spare ones after it: as many slips of a kind as the key uses,
+	// rounded up to whole pages of that kind, and a page more. The stack
+	// so tells nothing of how many the run uses (only a page's worth), and
+	// students who send more than the key still find blank slips.
 	type place struct {
 		t engine.MessageType
 		k int
@@ -196,19 +199,18 @@ func (l *layout) slipPages(slips []*slip) {
 	}
 	var queue []place
 	for _, t := range st.kinds() {
-		for k, s := range st.of(t) {
+		used := st.of(t)
+		for k := range stackSize(len(used), l.slipsPerPage(ss, t)) {
+			var s *slip
+			if k < len(used) {
+				s = used[k]
+			}
 			queue = append(queue, place{t, k + 1, s})
 		}
 	}
 	spare := engine.AppendEntries
-	if len(st.ae) == 0 {
-		spare = engine.RequestVote
-	}
-	spares := len(st.of(spare))
+	spares := stackSize(len(st.ae), l.slipsPerPage(ss, spare))
 	nextSpare := func() place { spares++; return place{spare, spares, nil} }
-	for len(queue)%ss.cols != 0 {
-		queue = append(queue, nextSpare())
-	}
 	row := func(ps []place, spare bool) {
 		var drawers []func(p *page.Page, x, y float64)
 		h := 0.0
@@ -239,6 +241,20 @@ func (l *layout) slipPages(slips []*slip) {
 		}
 		row(ps, true)
 	}
+}
+
+// stackSize is how many slips of a kind the stack holds when the key
+// uses the given number: that many rounded up to a whole page's worth
+// (a page at least: none used says no more than one), and a page more.
+func stackSize(used, perPage int) int {
+	return max(1, (used+perPage-1)/perPage)*perPage + perPage
+}
+
+// slipsPerPage is how many slips of a kind a page of slips holds: rows
+// of cols, as many rows as fit the page's body.
+func (l *layout) slipsPerPage(ss slipStyle, t engine.MessageType) int {
+	h, _ := l.slip(ss, t, 1, nil, nil)
+	return max(1, int((l.Body.H+page.Eps)/(h+ss.gap))) * ss.cols
 }
 
 // slipNumber is a slip's number as printed: "AE 3".

@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/field"
 	"github.com/raftsheet/raftsheet/fonts"
 	"github.com/raftsheet/raftsheet/page"
@@ -21,18 +20,32 @@ const (
 )
 
 // timers are the successive times a timer is due to fire: the first, set
-// before the run, given; every later one an answer.
+// before the run, given; every later one an answer. A timer that stops
+// before it fires — the election timer of a server that becomes leader,
+// the heartbeat of a leader that steps down, both when a server crashes
+// (Figure 2, §5.2) — leaves its time struck through: nothing fires then.
+// A timer that fires or restarts just gets its next time in the next box.
 func (h *history) timers(kind timerKind) []change {
-	return h.changes(func(s engine.ServerState) (string, bool) {
+	var out []change
+	running := false
+	for i, s := range h.snaps {
 		t := s.ElectionTimerMs
 		if kind == heartbeatTimer {
 			t = s.HeartbeatMs
 		}
-		if t == nil {
-			return "", false
+		if t == nil || !s.Up {
+			if running { // cancelled in step i
+				out[len(out)-1].struck, out[len(out)-1].at = true, i
+			}
+			running = false
+			continue
 		}
-		return itoa(*t), true
-	})
+		if v := itoa(*t); !running || out[len(out)-1].s != v {
+			out = append(out, change{s: v, ink: inkAt(i), at: i})
+		}
+		running = true
+	}
+	return out
 }
 
 // fixedTimeout matches an election timeout that is one time, not drawn.

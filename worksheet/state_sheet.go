@@ -96,13 +96,18 @@ func (l *layout) historyBoxes(g *sheetGrid, h *history, part, name, id string, c
 			var box held
 			at := 0
 			if i < len(cs) {
-				box, at = holding(cs[i].s, cs[i].ink), cs[i].at
+				box.add(cs[i].s, cs[i].ink, cs[i].struck)
+				at = cs[i].at
 			}
-			if i == 0 && !box.asked() && len(box.runs) > 0 {
+			if i == 0 && !box.asked() && len(box.runs) > 0 && !box.runs[0].Strike {
 				cells = append(cells, given(runsText(box.runs)))
 				continue
 			}
-			f := l.sheetField(h, field.BoxID(h.id, id, i+1), kind, box, at, topic, part, fill(name+", box {k}", "k", itoa(i+1)))
+			why := topic
+			if i < len(cs) && cs[i].struck { // a timer stopped: the role change stopped it
+				why = topicRole
+			}
+			f := l.sheetField(h, field.BoxID(h.id, id, i+1), kind, box, at, why, part, fill(name+", box {k}", "k", itoa(i+1)))
 			cells = append(cells, ask(box).changeable(f))
 		}
 		rows = append(rows, l.tableRow(l.Body.X, widths, cells, l.st.body, l.st.cell))
@@ -178,12 +183,14 @@ func (l *layout) atEndBlock(h *history) []page.Row {
 	lbl, st := l.lbl, l.st
 	f := h.final()
 	names := []string{lbl.Role, lbl.CurrentTerm, lbl.VotedFor, lbl.CommitIndex}
-	values := []string{roleWord(lbl, f), itoa(f.Term), votedFor(lbl, f), itoa(f.CommitIndex)}
+	// The role in the letters the how-to-fill and the legend define (F,
+	// C, L, ×), as in the Terms grid.
+	values := []string{roleShort(lbl, f), itoa(f.Term), votedFor(lbl, f), itoa(f.CommitIndex)}
 	ids := []string{field.EndID(h.id, "role"), field.EndID(h.id, "term"), field.EndID(h.id, "votedFor"), field.EndID(h.id, "commitIndex")}
 	kinds := []field.Kind{field.KindRoles, field.KindNumber, field.KindServer, field.KindNumber}
 	topics := []ruleTopic{topicRole, topicTerm, topicVote, topicCommit}
 	steps := []int{
-		h.lastChange(func(s engine.ServerState) string { return roleWord(lbl, s) }),
+		h.lastChange(func(s engine.ServerState) string { return roleShort(lbl, s) }),
 		h.lastChange(func(s engine.ServerState) string { return itoa(s.Term) }),
 		h.lastChange(func(s engine.ServerState) string { return votedFor(lbl, s) }),
 		h.lastChange(func(s engine.ServerState) string { return itoa(s.CommitIndex) }),

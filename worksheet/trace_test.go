@@ -479,3 +479,23 @@ func TestTraceWhyOnlyWhereAsked(t *testing.T) {
 		}
 	}
 }
+
+// The cover says steps may happen by themselves (their time and event
+// boxes to fill in) on a timed exercise only.
+func TestTimedStepsSaidOfTimedRunsOnly(t *testing.T) {
+	tpl := mustTemplate(t, templates.KindTrace)
+	for _, name := range []string{"election", "election-timed", "replication", "partition-timed"} {
+		b := buildExercise(t, name, templates.KindTrace, "a4")
+		var text []string
+		for _, p := range b.doc.Of(false) {
+			text = append(text, worksheetLines(p)...)
+		}
+		said := strings.Contains(strings.Join(text, " "), "by itself")
+		if timed := b.tr.Timing != nil; said != timed {
+			t.Errorf("%s (timed: %t): the worksheet says steps happen by themselves: %t", name, timed, said)
+		}
+	}
+	if strings.Contains(strings.Join(tpl.Text.HowToRun, " "), "by itself") {
+		t.Errorf("how_to_run says steps happen by themselves outright; it goes in {timed_steps}")
+	}
+}

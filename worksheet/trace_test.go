@@ -499,3 +499,31 @@ func TestTimedStepsSaidOfTimedRunsOnly(t *testing.T) {
 		t.Errorf("how_to_run says steps happen by themselves outright; it goes in {timed_steps}")
 	}
 }
+
+// The key's "(= 2)" marks (a box a rule weighed but left unchanged) are
+// explained in print where the key says how to read it.
+func TestKeptValuesExplained(t *testing.T) {
+	b := buildExercise(t, "leader-crash", templates.KindTrace, "a4")
+	marked, explained := false, false
+	for _, p := range b.doc.Of(true) {
+		for _, tx := range p.Texts {
+			for _, ln := range tx.Lines {
+				for _, r := range ln {
+					if strings.HasPrefix(r.S, "(=") {
+						if r.Ink == page.Answer {
+							marked = true
+						} else if r.Ink == page.Print {
+							explained = true
+						}
+					}
+				}
+			}
+		}
+	}
+	if !marked {
+		t.Fatalf("leader-crash's key marks no box (= …); pick an exercise that does")
+	}
+	if !explained {
+		t.Errorf("the key marks boxes (= …) but its legend never says what they mean")
+	}
+}

@@ -527,3 +527,43 @@ func TestKeptValuesExplained(t *testing.T) {
 		t.Errorf("the key marks boxes (= …) but its legend never says what they mean")
 	}
 }
+
+// A trace's Why? boxes are all as tall, on worksheet and key, and hold
+// the rules the key names in them: none is cut short for the teacher's
+// notes (leader-crash's step 17 lost two of its three rules on A4).
+func TestTraceWhyBoxesHoldTheirRules(t *testing.T) {
+	tpl := mustTemplate(t, templates.KindTrace)
+	cut := "… (" + tpl.Labels.TeacherNotes + ")"
+	for _, name := range exercises.Names() {
+		for _, paper := range []string{"a4", "letter"} {
+			b := buildExercise(t, name, templates.KindTrace, paper)
+			heights := map[float64]bool{}
+			for _, key := range []bool{false, true} {
+				for _, p := range b.doc.Of(key) {
+					if p.Section != "steps" {
+						continue
+					}
+					for _, bx := range p.Boxes {
+						if bx.Free && bx.Stroke == page.Thin {
+							heights[math.Round(bx.R.H*100)/100] = true
+						}
+					}
+					for _, tx := range p.Texts {
+						for _, ln := range tx.Lines {
+							var s strings.Builder
+							for _, r := range ln {
+								s.WriteString(r.S + " ")
+							}
+							if strings.Contains(strings.Join(strings.Fields(s.String()), " "), cut) {
+								t.Errorf("%s on %s: a Why? box is cut short: %q", name, paper, s.String())
+							}
+						}
+					}
+				}
+			}
+			if len(heights) > 1 {
+				t.Errorf("%s on %s: Why? boxes of different heights %v", name, paper, heights)
+			}
+		}
+	}
+}

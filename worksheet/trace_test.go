@@ -567,3 +567,29 @@ func TestTraceWhyBoxesHoldTheirRules(t *testing.T) {
 		}
 	}
 }
+
+// Which server rows a trace step leaves open is a given: the servers its
+// script step asks about (all when it says nothing), whatever the run
+// does there; every other row is shaded. (replication's step 17 opens
+// the leader S1 alone because its script says ask: [S1].)
+func TestTraceOpenRowsAreTheScriptsAsk(t *testing.T) {
+	tpl := mustTemplate(t, templates.KindTrace)
+	for _, name := range exercises.Names() {
+		b := buildExercise(t, name, templates.KindTrace, "a4")
+		l := testLayout(t, b, tpl)
+		g := l.newTraceGrid()
+		for _, s := range b.tr.Steps {
+			st := b.ex.Script.Steps[s.ScriptStep-1]
+			for _, id := range b.tr.Servers {
+				open := !st.AskSet || slices.Contains(st.Ask, id)
+				boxes := l.serverBoxes(g, s, id)
+				for _, bx := range boxes[1:] {
+					if shaded := bx.fill == page.Shade; shaded == open {
+						t.Errorf("%s step %d: %s's %s box shaded %t, but the script asks about it: %t", name, s.N, id, bx.label, shaded, open)
+						break
+					}
+				}
+			}
+		}
+	}
+}

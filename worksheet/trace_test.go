@@ -1,6 +1,7 @@
 package worksheet
 
 import (
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -591,5 +592,69 @@ func TestTraceOpenRowsAreTheScriptsAsk(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// Message rows follow the sheet's instructions: in sending order, a
+// message goes on the first row that writes the same (the same request
+// to another peer, the same reply from another), else on a row of its
+// own; rows go in the order of their first message. Alike is what a row
+// shows: replication's step 13 sends S2's reply (matchIndex 3), then
+// S3's two (matchIndex 2, then 3), which read alike: rows {S2, S3} and
+// {S3}, in sending order (the rows once split on matchIndex, writing
+// #14 and #16 first and #15, sent before #16, second).
+func TestMessageRowsFollowTheInstructions(t *testing.T) {
+	tpl := mustTemplate(t, templates.KindTrace)
+	for _, name := range exercises.Names() {
+		b := buildExercise(t, name, templates.KindTrace, "a4")
+		l := testLayout(t, b, tpl)
+		for _, s := range b.tr.Steps {
+			groups := sentGroups(s.Messages)
+			n := 0
+			for i, g := range groups {
+				n += len(g.ids)
+				if i > 0 && groups[i-1].ids[0] > g.ids[0] {
+					t.Errorf("%s step %d: row %d starts with #%d, after row %d's #%d", name, s.N, i+1, g.ids[0], i, groups[i-1].ids[0])
+				}
+				shown := func(g *sentGroup) string {
+					parts := l.messageParts(g, true)
+					delete(parts, "from")
+					delete(parts, "to")
+					var b strings.Builder
+					for _, k := range slices.Sorted(maps.Keys(parts)) {
+						b.WriteString(k + "=" + strings.Join(parts[k].answer, " ") + ";")
+					}
+					return b.String()
+				}
+				for _, id := range g.ids {
+					m := s.Messages[slices.IndexFunc(s.Messages, func(m engine.Message) bool { return m.ID == id })]
+					if one := (&sentGroup{ids: []int{id}, msg: m, from: []string{m.From}, to: []string{m.To}}); shown(one) != shown(g) {
+						t.Errorf("%s step %d: #%d reads %s on a row that shows %s", name, s.N, id, shown(one), shown(g))
+					}
+				}
+			}
+			if n != len(s.Messages) {
+				t.Errorf("%s step %d: rows hold %d messages of %d", name, s.N, n, len(s.Messages))
+			}
+		}
+	}
+	reply := func(id int, from string, match int) engine.Message {
+		return engine.Message{ID: id, Type: engine.AppendEntriesReply, From: from, To: "S1", Term: 1, Success: true, MatchIndex: match}
+	}
+	groups := sentGroups([]engine.Message{reply(14, "S2", 3), reply(15, "S3", 2), reply(16, "S3", 3)})
+	var got [][]int
+	for _, g := range groups {
+		got = append(got, g.ids)
+	}
+	if want := [][]int{{14, 15}, {16}}; !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("replies #14 S2 (match 3), #15 S3 (match 2), #16 S3 (match 3) make rows %v, want %v", got, want)
+	}
+	groups = sentGroups([]engine.Message{reply(1, "S2", 1), reply(2, "S2", 1), reply(3, "S3", 1)})
+	got = nil
+	for _, g := range groups {
+		got = append(got, g.ids)
+	}
+	if want := [][]int{{1, 3}, {2}}; !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("replies #1 S2, #2 S2, #3 S3, alike, make rows %v, want %v (#3 on the first row that lacks S3)", got, want)
 	}
 }

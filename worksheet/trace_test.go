@@ -658,3 +658,40 @@ func TestMessageRowsFollowTheInstructions(t *testing.T) {
 		t.Errorf("replies #1 S2, #2 S2, #3 S3, alike, make rows %v, want %v (#3 on the first row that lacks S3)", got, want)
 	}
 }
+
+// Message rows in the servers' places start a line of their own unless
+// that takes one more line: they read msg[1], msg[2] left to right under
+// the servers (leader-crash, 5 servers two to a line, had msg[1] beside
+// S5 and msg[2] under S5).
+func TestMessageRowsStartTheirLine(t *testing.T) {
+	tpl := mustTemplate(t, templates.KindTrace)
+	for _, name := range exercises.Names() {
+		for _, paper := range []string{"a4", "letter"} {
+			b := buildExercise(t, name, templates.KindTrace, paper)
+			l := testLayout(t, b, tpl)
+			l.Body = b.doc.Area
+			g := l.newTraceGrid()
+			if g.msgLine {
+				continue
+			}
+			for _, s := range b.tr.Steps {
+				lines, _ := l.stepBlocks(g, s)
+				msgs := len(l.messageSlots(g, s))
+				free := ceilDiv(len(b.tr.Servers), g.perLine)+ceilDiv(msgs, g.perLine) == ceilDiv(len(b.tr.Servers)+msgs, g.perLine)
+				for _, line := range lines {
+					server, message := false, false
+					for _, blk := range line {
+						if len(blk) > 0 && blk[0].fill == page.Header {
+							server = true
+						} else if len(blk) > 0 {
+							message = true
+						}
+					}
+					if server && message && free {
+						t.Errorf("%s on %s step %d: a message row shares a line with a server though it could start its own", name, paper, s.N)
+					}
+				}
+			}
+		}
+	}
+}

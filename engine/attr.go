@@ -19,10 +19,12 @@ const (
 	AttrStateMachine
 	AttrNextIndex
 	AttrMatchIndex
+	AttrSnapshot // §7: lastIncludedIndex, lastIncludedTerm and the state in it
+	AttrReads    // §8: the read-only requests a leader holds
 )
 
 var attrNames = [...]string{"up", "role", "currentTerm", "votedFor", "votes", "log",
-	"commitIndex", "lastApplied", "stateMachine", "nextIndex", "matchIndex"}
+	"commitIndex", "lastApplied", "stateMachine", "nextIndex", "matchIndex", "snapshot", "reads"}
 
 func (n AttrName) String() string { return attrNames[n] }
 
@@ -81,15 +83,18 @@ type mark struct {
 	votedFor              string
 	votes                 string
 	log                   Log
+	base                  int    // the snapshot's lastIncludedIndex
+	snapshot              string // the snapshot, in a word
 	commit, applied       int
 	stateMachine          string
 	nextIndex, matchIndex map[string]int
+	reads                 string
 }
 
 func (s *Server) mark() mark {
 	return mark{up: s.Up, role: s.Role, term: s.CurrentTerm, votedFor: s.VotedFor, votes: joinVoters(s),
-		log: s.Log.Clone(), commit: s.CommitIndex, applied: s.LastApplied, stateMachine: s.StateMachine.String(),
-		nextIndex: copyMap(s.NextIndex), matchIndex: copyMap(s.MatchIndex)}
+		log: s.Log.Clone(), base: s.base(), snapshot: s.Snap.key(), commit: s.CommitIndex, applied: s.LastApplied, stateMachine: s.StateMachine.key(),
+		nextIndex: copyMap(s.NextIndex), matchIndex: copyMap(s.MatchIndex), reads: s.readsKey()}
 }
 
 func joinVoters(s *Server) string {
@@ -114,12 +119,13 @@ func (s *Server) changesSince(m mark) []Attr {
 	add(m.term != s.CurrentTerm, AttrCurrentTerm)
 	add(m.votedFor != s.VotedFor, AttrVotedFor)
 	add(m.votes != joinVoters(s), AttrVotes)
-	if from, to, ok := logDiff(m.log, s.Log); ok {
+	if from, to, ok := compactedLogDiff(m.base, m.log, s.base(), s.Log); ok {
 		out = append(out, logAttr(from, to))
 	}
+	add(m.snapshot != s.Snap.key(), AttrSnapshot)
 	add(m.commit != s.CommitIndex, AttrCommitIndex)
 	add(m.applied != s.LastApplied, AttrLastApplied)
-	add(m.stateMachine != s.StateMachine.String(), AttrStateMachine)
+	add(m.stateMachine != s.StateMachine.key(), AttrStateMachine)
 	for _, p := range s.cfg.Servers {
 		if m.nextIndex[p] != s.NextIndex[p] || hasKey(m.nextIndex, p) != hasKey(s.NextIndex, p) {
 			out = append(out, peerAttr(AttrNextIndex, p))
@@ -130,10 +136,37 @@ func (s *Server) changesSince(m mark) []Attr {
 			out = append(out, peerAttr(AttrMatchIndex, p))
 		}
 	}
+	add(m.reads != s.readsKey(), AttrReads)
 	return out
 }
 
 func hasKey(m map[string]int, k string) bool { _, ok := m[k]; return ok }
+
+// compactedLogDiff is logDiff for logs that start after a snapshot's
+// lastIncludedIndex (aBase, bBase): the run from the first index held by
+// one and not the other, or held differently, to the last such index.
+func compactedLogDiff(aBase int, a Log, bBase int, b Log) (from, to int, ok bool) {
+	if aBase == 0 && bBase == 0 {
+		return logDiff(a, b)
+	}
+	at := func(base int, l Log, i int) (Entry, bool) {
+		if i <= base || i > base+len(l) {
+			return Entry{}, false
+		}
+		return l[i-base-1], true
+	}
+	for i := min(aBase, bBase) + 1; i <= max(aBase+len(a), bBase+len(b)); i++ {
+		ea, ina := at(aBase, a, i)
+		eb, inb := at(bBase, b, i)
+		if ina != inb || ea != eb {
+			if !ok {
+				from, ok = i, true
+			}
+			to = i
+		}
+	}
+	return from, to, ok
+}
 
 // logDiff is the run of indexes where two logs differ: from the first
 // index that differs to the end of the longer log.

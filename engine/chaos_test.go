@@ -15,6 +15,9 @@ type chaos struct {
 	values int
 	log    []string               // the events so far, for a failure report
 	before map[string]ServerState // the state before the event, for checkReasons
+	extras bool                   // also the events of the options beyond Figure 2
+	seen   map[Sentence]int       // how often each sentence was said, for coverage
+	seqs   map[string]int         // each client session's last serial number
 }
 
 func newChaos(servers int, opts Options, seed uint64) *chaos {
@@ -54,6 +57,11 @@ func (ch *chaos) step() error {
 			return ch.checked(event, err)
 		}
 	}
+	if ch.beyond() && ch.r.IntN(8) == 0 { // the events of the options beyond Figure 2
+		if event, err = ch.beyondEvent(); event != "" {
+			return ch.checked(event, err)
+		}
+	}
 	switch k := ch.r.IntN(100); {
 	case k < 35 && len(inFlight) > 0: // deliver a random subset
 		var sel Selection
@@ -75,7 +83,7 @@ func (ch *chaos) step() error {
 		sel := Selection{{ID: inFlight[ch.r.IntN(len(inFlight))].ID}}
 		event, err = "duplicate "+sel.String(), c.Duplicate(sel)
 	case k < 61:
-		if cands := ch.where(func(s *Server) bool { return s.Up && s.Role != Leader }); len(cands) > 0 {
+		if cands := ch.where(func(s *Server) bool { return s.Up && s.Role != Leader && !s.config().IsZero() }); len(cands) > 0 {
 			s := ch.pick(cands)
 			event, err = "timeout "+s.ID, c.Timeout(s.ID)
 		}
@@ -120,6 +128,11 @@ func (ch *chaos) checked(event string, err error) error {
 		err = c.CheckSafety()
 	}
 	o := c.TakeOutcome()
+	if ch.seen != nil {
+		for _, r := range o.Why {
+			ch.seen[r.Sentence]++
+		}
+	}
 	after := c.Snapshot()
 	if err == nil && ch.before != nil {
 		err = checkReasons(ch.before, after, o)
@@ -185,6 +198,18 @@ var chaosOptions = []Options{
 	{MaxEntries: 2, Replicate: ReplicateImmediately, NoopOnElection: true},
 }
 
+// beyondOptions turn on the options beyond Figure 2, alone and together.
+var beyondOptions = []Options{
+	{SnapshotAfter: 3},
+	{SnapshotAfter: 2, MaxEntries: 1, Replicate: ReplicateImmediately},
+	{Sessions: true, Reads: ReadIndex},
+	{Sessions: true, Reads: ReadIndex, NoopOnElection: true, SnapshotAfter: 4},
+	{PreVote: true, CheckQuorum: true, Sessions: true},
+	{PreVote: true, Replicate: ReplicateImmediately, SnapshotAfter: 3, Sessions: true},
+	{CheckQuorum: true, VoteGuard: true, NoopOnElection: true, Reads: ReadIndex, Backup: BackupConflictTerm},
+	{Backup: BackupConflictTerm, MaxEntries: 1, SnapshotAfter: 5, Sessions: true},
+}
+
 // Random schedules over many seeds, 3 and 5 servers and every option,
 // with the five safety properties checked after every step; then, once
 // the network heals and every server is back, one election and a few
@@ -221,33 +246,93 @@ func (ch *chaos) recover(t *testing.T) {
 		ch.must(t, "restart", c.Restart(s.ID))
 	}
 	ch.stabilize(t)
-	best := c.Servers()[0]
-	for _, s := range c.Servers() {
-		if AtLeastAsUpToDate(s.Log.LastTerm(), s.Log.LastIndex(), best.Log) {
+	// A leader may step down on the way, once a configuration without it
+	// commits (§6); then the next best server takes over.
+	var best *Server
+	for attempt := 0; ; attempt++ {
+		if attempt == 3 {
+			t.Fatalf("no leader brought the cluster to agreement")
+		}
+		best = ch.best()
+		for try := 0; !ch.leadsHighestTerm(best); try++ {
+			if try == 5 {
+				t.Fatalf("%s did not become leader of the highest term (%+v)\n%s", best.ID, c.cfg.Options, ch.states())
+			}
+			if best.Role == Leader {
+				ch.must(t, "heartbeat", c.Heartbeat(best.ID))
+			} else {
+				ch.quietLeaders(t, best)
+				ch.must(t, "timeout", c.Timeout(best.ID))
+			}
+			ch.stabilize(t)
+		}
+		ch.must(t, "client", c.ClientRequest(best.ID, "last"))
+		for round := 0; best.Role == Leader && !ch.agree(best); round++ {
+			if round == 50 {
+				t.Fatalf("logs and commit indexes still differ after 50 heartbeats")
+			}
+			ch.must(t, "heartbeat", c.Heartbeat(best.ID))
+			ch.stabilize(t)
+		}
+		if best.Role == Leader {
+			break
+		}
+	}
+	// Servers outside the configuration may still think they lead some
+	// old term (§6: they can be shut down); among the members, one leads.
+	if leaders := ch.where(func(s *Server) bool { return s.Role == Leader && best.config().Contains(s.ID) }); len(leaders) != 1 {
+		t.Fatalf("%d leaders after recovery\n%s", len(leaders), ch.states())
+	}
+}
+
+// states lists every server's state in a line each, for a failure report.
+func (ch *chaos) states() string {
+	var b strings.Builder
+	for _, s := range ch.c.Servers() {
+		fmt.Fprintf(&b, "%s up %t %s term %d voted %q base %d/%d log %v commit %d config %s\n", s.ID, s.Up, s.Role, s.CurrentTerm,
+			s.VotedFor, s.base(), s.Snap.LastIncludedTerm, s.Log, s.CommitIndex, s.config())
+	}
+	return b.String()
+}
+
+// best is the member with the most up-to-date log: every member votes
+// for it. Among equals, a leader: with PreVote no one replaces it.
+func (ch *chaos) best() *Server {
+	var best *Server
+	for _, s := range ch.c.Servers() {
+		if !ch.member(s) {
+			continue
+		}
+		if best == nil || !s.upToDate(best.lastTerm(), best.lastIndex()) ||
+			best.upToDate(s.lastTerm(), s.lastIndex()) && s.Role == Leader {
 			best = s
 		}
 	}
-	for try := 0; !ch.leadsHighestTerm(best); try++ {
-		if try == 5 {
-			t.Fatalf("%s did not become leader of the highest term", best.ID)
-		}
-		if best.Role == Leader {
-			ch.must(t, "heartbeat", c.Heartbeat(best.ID))
-		} else {
-			ch.must(t, "timeout", c.Timeout(best.ID))
-		}
+	return best
+}
+
+// member reports whether s is a member of its own configuration (always,
+// when the membership never changes).
+func (ch *chaos) member(s *Server) bool { return s.config().Contains(s.ID) }
+
+// quietLeaders lets time pass as it would before best's timer fires: the
+// other leaders' heartbeats go out (a stale one learns of a newer term),
+// and on the clock the followers' trust in a leader (lease.go) runs out.
+func (ch *chaos) quietLeaders(t *testing.T, best *Server) {
+	t.Helper()
+	c := ch.c
+	if o := c.cfg.Options; !o.VoteGuard && !o.PreVote {
+		return
+	}
+	for _, s := range ch.where(func(s *Server) bool { return s.Role == Leader && s != best }) {
+		ch.must(t, "heartbeat", c.Heartbeat(s.ID))
 		ch.stabilize(t)
 	}
-	ch.must(t, "client", c.ClientRequest(best.ID, "last"))
-	for round := 0; !ch.agree(); round++ {
-		if round == 50 {
-			t.Fatalf("logs and commit indexes still differ after 50 heartbeats")
-		}
-		ch.must(t, "heartbeat", c.Heartbeat(best.ID))
-		ch.stabilize(t)
+	if c.Timed() {
+		c.advanceTo(c.Now() + c.clock.minElectionTimeout())
 	}
-	if leaders := ch.where(func(s *Server) bool { return s.Role == Leader }); len(leaders) != 1 {
-		t.Fatalf("%d leaders after recovery", len(leaders))
+	for _, s := range c.Servers() {
+		s.leaderContact = false // untimed: as if every timer had fired
 	}
 }
 
@@ -256,19 +341,33 @@ func (ch *chaos) leadsHighestTerm(s *Server) bool {
 		return false
 	}
 	for _, o := range ch.c.Servers() {
-		if o.CurrentTerm > s.CurrentTerm {
+		if o.CurrentTerm > s.CurrentTerm && s.config().Contains(o.ID) {
 			return false
 		}
 	}
 	return true
 }
 
-func (ch *chaos) agree() bool {
-	first := ch.c.Servers()[0]
+// agree: every member of the leader's configuration holds the same log
+// (after its snapshot) as the leader, all of it committed and applied,
+// and the same state machine; no new server is still catching up.
+func (ch *chaos) agree(leader *Server) bool {
+	first := leader
+	if leader.change != nil {
+		return false
+	}
 	for _, s := range ch.c.Servers() {
-		if s.CommitIndex != s.Log.LastIndex() || s.CommitIndex != first.CommitIndex ||
-			firstDifference(s.Log, first.Log) <= len(s.Log) || s.LastApplied != s.CommitIndex {
+		if !leader.config().Contains(s.ID) {
+			continue
+		}
+		if s.CommitIndex != s.lastIndex() || s.CommitIndex != first.CommitIndex || s.LastApplied != s.CommitIndex ||
+			s.StateMachine.String() != first.StateMachine.String() {
 			return false
+		}
+		for i := max(s.base(), first.base()) + 1; i <= s.lastIndex(); i++ {
+			if s.entryAt(i) != first.entryAt(i) {
+				return false
+			}
 		}
 	}
 	return true
@@ -310,15 +409,4 @@ func BenchmarkRandomSchedule(b *testing.B) {
 			}
 		}
 	}
-}
-
-// firstDifference is the first index at which a and b differ, or
-// len(a)+1 if a is a prefix of b.
-func firstDifference(a, b Log) int {
-	for i := range a {
-		if i >= len(b) || a[i] != b[i] {
-			return i + 1
-		}
-	}
-	return len(a) + 1
 }

@@ -52,10 +52,19 @@ func (k *clock) sync(s *Server) {
 		delete(k.election, s.ID)
 		delete(k.beat, s.ID)
 	case s.Role == Leader:
-		delete(k.election, s.ID)
+		if s.cfg.Options.CheckQuorum { // its election timer checks the quorum
+			if _, ok := k.election[s.ID]; !ok || reset {
+				k.election[s.ID] = k.now + k.t.ElectionTimeout[s.ID].least()
+			}
+		} else {
+			delete(k.election, s.ID)
+		}
 		if _, ok := k.beat[s.ID]; !ok || beat {
 			k.beat[s.ID] = k.now + k.t.Heartbeat
 		}
+	case s.config().IsZero(): // joined no configuration yet: it waits for a leader
+		delete(k.election, s.ID)
+		delete(k.beat, s.ID)
 	default:
 		delete(k.beat, s.ID)
 		if _, ok := k.election[s.ID]; !ok || reset {
@@ -63,6 +72,20 @@ func (k *clock) sync(s *Server) {
 			k.timers[s.ID]++
 		}
 	}
+}
+
+// minElectionTimeout is the shortest election timeout any server can
+// draw: how long a follower that heard from a leader waits at least.
+func (k *clock) minElectionTimeout() int {
+	least := -1
+	for _, plan := range k.t.ElectionTimeout {
+		for _, s := range plan {
+			if least < 0 || s.Lo < least {
+				least = s.Lo
+			}
+		}
+	}
+	return max(least, 0)
 }
 
 // timedEvent is what happens next on the clock.

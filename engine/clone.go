@@ -13,7 +13,7 @@ func (c *Cluster) Clone() *Cluster {
 		panic("engine: Clone of a timed cluster")
 	}
 	cp := &Cluster{cfg: c.cfg, byID: make(map[string]*Server, len(c.servers)), order: c.order,
-		net: c.net.clone(), hist: c.hist.clone()}
+		net: c.net.clone(), hist: c.hist.clone(), readCount: c.readCount, readFloor: maps.Clone(c.readFloor)}
 	cp.servers = make([]*Server, len(c.servers))
 	for i, s := range c.servers {
 		cp.servers[i] = s.clone()
@@ -31,6 +31,23 @@ func (s *Server) clone() *Server {
 	cp.VotesGranted = maps.Clone(s.VotesGranted)
 	cp.NextIndex = maps.Clone(s.NextIndex)
 	cp.MatchIndex = maps.Clone(s.MatchIndex)
+	// The state of the options beyond Figure 2.
+	cp.StateMachine = s.StateMachine.Clone()
+	cp.Snap = s.Snap.clone()
+	cp.compactedEntries = maps.Clone(s.compactedEntries)
+	cp.leaseAcks = maps.Clone(s.leaseAcks)
+	cp.recentActive = maps.Clone(s.recentActive)
+	cp.served = nil
+	cp.reads = nil
+	for _, r := range s.reads {
+		q := *r
+		q.Acks = maps.Clone(r.Acks)
+		cp.reads = append(cp.reads, &q)
+	}
+	if s.change != nil {
+		ch := *s.change
+		cp.change = &ch
+	}
 	cp.outbox, cp.reasons, cp.elected = nil, nil, nil
 	cp.marked, cp.handling = mark{}, 0 // set afresh when an event begins
 	return &cp

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -20,16 +21,21 @@ type Cluster struct {
 	hist    *history
 	out     Outcome
 	clock   *clock // nil unless the exercise runs on a clock
+	// Read-only requests (§8): how many so far, and for each one not yet
+	// answered, how many entries were committed when it arrived.
+	readCount int
+	readFloor map[string]int
 }
 
 // Outcome is what one event did, beyond the servers' new state.
 type Outcome struct {
-	Sent      []Message // messages put in flight, by number
-	Delivered []int     // numbers of the messages handled
-	Lost      []int     // numbers of messages lost: receiver down or cut off
-	Dropped   []int     // numbers of messages the script dropped
-	Refused   string    // why a client request was refused, if it was
-	Why       []Reason  // one per change, citing the paper
+	Sent      []Message    // messages put in flight, by number
+	Delivered []int        // numbers of the messages handled
+	Lost      []int        // numbers of messages lost: receiver down or cut off
+	Dropped   []int        // numbers of messages the script dropped
+	Refused   string       // why a client request was refused, if it was
+	Why       []Reason     // one per change, citing the paper
+	Reads     []ReadResult // read-only requests answered or failed (§8)
 }
 
 // EventError is an event the script asks for that cannot happen now.
@@ -98,6 +104,14 @@ func (c *Cluster) collect(s *Server) error {
 	if c.clock != nil {
 		c.clock.sync(s)
 	}
+	for _, r := range s.drainReads() {
+		c.out.Reads = append(c.out.Reads, r)
+		if floor := c.readFloor[r.ID]; r.Served && r.ReadIndex < floor {
+			return broken(LinearizableReads, "%s answered read %s as of index %d, but index %d was committed before the read arrived",
+				s.ID, r.ID, r.ReadIndex, floor)
+		}
+		delete(c.readFloor, r.ID)
+	}
 	return nil
 }
 
@@ -134,8 +148,11 @@ func (c *Cluster) Timeout(id string) error {
 	if err != nil {
 		return err
 	}
-	if s.Role == Leader {
+	if s.Role == Leader && !c.cfg.Options.CheckQuorum {
 		return impossible("%s is the leader of term %d; only followers and candidates time out (§5.2)", id, s.CurrentTerm)
+	}
+	if s.config().IsZero() {
+		return impossible("%s has joined no configuration yet: it waits to hear from a leader and never times out until then (§6)", id)
 	}
 	s.Timeout()
 	return c.collect(s)
@@ -144,17 +161,23 @@ func (c *Cluster) Timeout(id string) error {
 // ClientRequest sends a command to id. A server that is not the leader
 // refuses it and nothing changes (§8: it would redirect the client).
 func (c *Cluster) ClientRequest(id, value string) error {
+	return c.ClientCommand(id, Command{Value: value})
+}
+
+// ClientCommand is ClientRequest for a command that may belong to a
+// client session (§8).
+func (c *Cluster) ClientCommand(id string, cmd Command) error {
 	s, err := c.running(id, "take a client request")
 	if err != nil {
 		return err
 	}
 	if s.Role != Leader {
 		s.begin(0)
-		s.explain(RuleClientRefused, SayRefused, role("role", s.Role), number("term", s.CurrentTerm), quoted("value", value))
+		s.explain(RuleClientRefused, SayRefused, role("role", s.Role), number("term", s.CurrentTerm), quoted("value", cmd.Value))
 		c.out.Refused = s.reasons[len(s.reasons)-1].Text
 		return c.collect(s)
 	}
-	s.ClientRequest(value)
+	s.ClientCommand(cmd)
 	return c.collect(s)
 }
 
@@ -293,6 +316,102 @@ func (c *Cluster) Restart(id string) error {
 		return impossible("%s is running; only a crashed server can restart", id)
 	}
 	s.Restart()
+	return c.collect(s)
+}
+
+// Read sends a read-only request to id (§8): for a kv store, of key. A
+// server that is not the leader refuses it. A read answered must reflect
+// every write committed before it arrived: the checker holds it to that.
+func (c *Cluster) Read(id, key string) error {
+	s, err := c.running(id, "take a read request")
+	if err != nil {
+		return err
+	}
+	c.readCount++
+	rid := "r" + strconv.Itoa(c.readCount)
+	s.begin(0)
+	if s.Role != Leader {
+		s.explain(RuleClientRefused, SayReadRefused, role("role", s.Role), number("term", s.CurrentTerm), text("read", rid))
+		c.out.Refused = s.reasons[len(s.reasons)-1].Text
+		c.out.Reads = append(c.out.Reads, ReadResult{ID: rid, Server: id, Key: key})
+		return c.collect(s)
+	}
+	if c.readFloor == nil {
+		c.readFloor = map[string]int{}
+	}
+	c.readFloor[rid] = len(c.hist.committed)
+	s.Read(rid, key)
+	return c.collect(s)
+}
+
+// ChangeConfig sends a membership change to id (§6). A server that is not
+// the leader refuses it, and so does a leader already changing its
+// configuration; a change that makes no sense is an error.
+func (c *Cluster) ChangeConfig(id string, ch Change) error {
+	s, err := c.running(id, "take a configuration change")
+	if err != nil {
+		return err
+	}
+	if !c.cfg.membershipChanges() {
+		return impossible("this exercise does not change membership: name the initial members with `members:`")
+	}
+	if s.Role != Leader {
+		s.begin(0)
+		s.explain(RuleClientRefused, SayConfigRefused, role("role", s.Role), number("term", s.CurrentTerm))
+		c.out.Refused = s.reasons[len(s.reasons)-1].Text
+		return c.collect(s)
+	}
+	cur := s.config()
+	switch {
+	case ch.Add != "" && cur.Contains(ch.Add):
+		return impossible("%s is already a member of %s", ch.Add, cur.Words())
+	case ch.Add != "":
+		if _, err := c.lookup(ch.Add); err != nil {
+			return err
+		}
+	case ch.Remove != "" && !cur.Contains(ch.Remove):
+		return impossible("%s is not a member of %s", ch.Remove, cur.Words())
+	case ch.Remove != "" && len(cur.New) == 1:
+		return impossible("%s is the only member of %s; a configuration needs a member", ch.Remove, cur.Words())
+	case ch.Remove != "" && cur.Joint():
+		return impossible("%s is in the joint configuration %s; a change starts from a plain one", id, cur.Words())
+	case ch.Joint != nil && len(ch.Joint) == 0:
+		return impossible("C_new must have a member")
+	case ch.Joint != nil && cur.Joint():
+		return impossible("%s is already in the joint configuration %s", id, cur.Words())
+	case ch.From != nil && !sameMembers(ch.From, cur.New):
+		return impossible("the joint change starts from {%s}, but %s's configuration is %s", strings.Join(ch.From, ", "), id, cur.Words())
+	}
+	if ch.Joint != nil {
+		for _, m := range ch.Joint {
+			if _, err := c.lookup(m); err != nil {
+				return err
+			}
+		}
+	}
+	if s.ChangeConfig(ch) {
+		c.out.Refused = s.reasons[len(s.reasons)-1].Text
+	}
+	return c.collect(s)
+}
+
+// Compact makes id snapshot its state machine through index and discard
+// the log up to it (§7); index 0 means through lastApplied.
+func (c *Cluster) Compact(id string, index int) error {
+	s, err := c.running(id, "take a snapshot")
+	if err != nil {
+		return err
+	}
+	if index == 0 {
+		index = s.LastApplied
+	}
+	switch {
+	case index > s.LastApplied:
+		return impossible("%s has applied entries up to index %d only; a snapshot covers applied entries (§7)", id, s.LastApplied)
+	case index <= s.base():
+		return impossible("%s's snapshot already covers the entries up to index %d; a new snapshot must go further", id, s.base())
+	}
+	s.TakeSnapshot(index)
 	return c.collect(s)
 }
 

@@ -14,6 +14,9 @@ func (st Step) Event(servers []string) string {
 	case StepDeliver, StepDrop, StepDuplicate:
 		return st.Kind.String() + " " + st.Selection.String()
 	case StepClient:
+		if st.Session != "" {
+			return fmt.Sprintf("client %s %q (%s command %d)", st.Server, st.Value, st.Session, st.Seq)
+		}
 		return fmt.Sprintf("client %s %q", st.Server, st.Value)
 	case StepPartition:
 		return "partition " + DescribeGroups(st.Groups, servers)
@@ -22,6 +25,18 @@ func (st Step) Event(servers []string) string {
 			return fmt.Sprintf("run until %dms", st.RunUntil)
 		}
 		return fmt.Sprintf("run %dms", st.RunFor)
+	case StepRead:
+		if st.Key != "" {
+			return fmt.Sprintf("read %s %s", st.Server, st.Key)
+		}
+		return "read " + st.Server
+	case StepConfig:
+		return "config " + st.Server + " " + st.Change.String()
+	case StepSnapshot:
+		if st.Index == 0 {
+			return "snapshot " + st.Server
+		}
+		return fmt.Sprintf("snapshot %s through %d", st.Server, st.Index)
 	}
 	return st.Kind.String()
 }
@@ -49,6 +64,9 @@ func (st Step) WordsAbout(servers []string, message func(id int) string) string 
 	case StepTimeout:
 		return st.Server + "'s election timer fires"
 	case StepClient:
+		if st.Session != "" {
+			return fmt.Sprintf("client %s asks %s to store %q (its command %d)", st.Session, st.Server, st.Value, st.Seq)
+		}
 		return fmt.Sprintf("a client asks %s to store %q", st.Server, st.Value)
 	case StepHeartbeat:
 		return st.Server + " sends a heartbeat (AppendEntries) to every peer"
@@ -67,6 +85,18 @@ func (st Step) WordsAbout(servers []string, message func(id int) string) string 
 			return fmt.Sprintf("time passes until %dms", st.RunUntil)
 		}
 		return fmt.Sprintf("time passes: %dms", st.RunFor)
+	case StepConfig:
+		return fmt.Sprintf("an administrator asks %s to %s", st.Server, st.Change.Words())
+	case StepRead:
+		if st.Key != "" {
+			return fmt.Sprintf("a client asks %s to read %s", st.Server, st.Key)
+		}
+		return fmt.Sprintf("a client asks %s to read the register", st.Server)
+	case StepSnapshot:
+		if st.Index == 0 {
+			return st.Server + " snapshots its state machine and compacts its log"
+		}
+		return fmt.Sprintf("%s snapshots its state machine through index %d and compacts its log", st.Server, st.Index)
 	}
 	return st.Kind.String()
 }

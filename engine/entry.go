@@ -7,6 +7,13 @@ package engine
 type Entry struct {
 	Term  int
 	Value string
+	// Client and Seq name a command's client session and serial number
+	// (§8, with the option sessions); "" and 0 otherwise.
+	Client string
+	Seq    int
+	// Config is a configuration entry's configuration (§6), as
+	// Membership.String writes it; "" for every other entry.
+	Config string
 }
 
 // Log is a server's log. Raft indexes entries from 1 (Figure 2); index 0 is

@@ -11,6 +11,10 @@ func (c *Cluster) SetInitial(id string, st InitialState) error {
 	}
 	s.begin(0)
 	s.CurrentTerm, s.VotedFor, s.Log = st.Term, st.VotedFor, st.Log.Clone()
+	if st.Snapshot != nil {
+		s.Snap = st.Snapshot.clone()
+		s.restoreSnapshot()
+	}
 	s.becomeFollower()
 	switch st.Role {
 	case Candidate:
@@ -23,7 +27,7 @@ func (c *Cluster) SetInitial(id string, st InitialState) error {
 			return err
 		}
 	}
-	s.CommitIndex = st.Commit
+	s.CommitIndex = max(st.Commit, s.CommitIndex)
 	s.applyCommitted()
 	s.drain() // the initial state needs no reasons
 	return nil

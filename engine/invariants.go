@@ -1,6 +1,11 @@
 package engine
 
-import "fmt"
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+)
 
 // The five safety properties of Figure 3, checked after every step. Like the
 // Raft TLA+ spec, the checker keeps history variables no server can see: who
@@ -18,6 +23,9 @@ const (
 	LogMatching        Property = "Log Matching"
 	LeaderCompleteness Property = "Leader Completeness"
 	StateMachineSafety Property = "State Machine Safety"
+	// LinearizableReads: a read answered reflects every write committed
+	// before it arrived (§8).
+	LinearizableReads Property = "Linearizable reads"
 	// EngineConsistency is bookkeeping every correct engine keeps, such as
 	// lastApplied ≤ commitIndex ≤ last log index.
 	EngineConsistency Property = "engine consistency"
@@ -48,16 +56,17 @@ type indexTerm struct{ index, term int }
 // namedEntry is what an (index, term) pair stands for: by Log Matching, one
 // command and one predecessor term, wherever and whenever it appears.
 type namedEntry struct {
-	value    string
+	entry    Entry
 	prevTerm int
 	holder   string // the first server seen holding it
 }
 
 // progress is how far the checker has verified one server's state.
 type progress struct {
-	matched   int // log[1..matched] are in history.names
-	committed int // log[1..committed] agree with history.committed
-	applied   int // log[1..applied] agree with history.applied
+	snapshot  string // the snapshot last checked (Snapshot.key)
+	matched   int    // log[1..matched] are in history.names
+	committed int    // log[1..committed] agree with history.committed
+	applied   int    // log[1..applied] agree with history.applied
 	// While the server leads term leaderTerm: its log length at the last
 	// look, and how many of history.committed its log was checked against.
 	leaderTerm, leaderLen, complete int
@@ -92,8 +101,11 @@ func (h *history) check(servers []*Server) *InvariantError {
 		if err := h.rewind(s, p); err != nil {
 			return err
 		}
+		if err := h.checkCompacted(s, p); err != nil {
+			return err
+		}
 		for _, check := range []func(*Server, *progress) *InvariantError{
-			checkBookkeeping, h.checkLogMatching, h.checkCommitted, h.checkApplied,
+			checkBookkeeping, h.checkLogMatching, h.checkCommitted, h.checkApplied, h.checkSnapshot,
 		} {
 			if err := check(s, p); err != nil {
 				return err
@@ -135,13 +147,43 @@ func (h *history) rewind(s *Server, p *progress) *InvariantError {
 }
 
 func checkBookkeeping(s *Server, p *progress) *InvariantError {
-	if s.LastApplied > s.CommitIndex || s.CommitIndex > s.Log.LastIndex() {
+	if s.LastApplied > s.CommitIndex || s.CommitIndex > s.lastIndex() {
 		return broken(EngineConsistency, "%s has lastApplied %d, commitIndex %d and %d log entries",
-			s.ID, s.LastApplied, s.CommitIndex, s.Log.LastIndex())
+			s.ID, s.LastApplied, s.CommitIndex, s.lastIndex())
 	}
-	for i := max(p.matched, 1); i < len(s.Log); i++ {
-		if s.Log[i].Term < s.Log[i-1].Term {
-			return broken(EngineConsistency, "%s's log has term %d after term %d at index %d", s.ID, s.Log[i].Term, s.Log[i-1].Term, i+1)
+	if s.Up && s.LastApplied < s.base() {
+		return broken(EngineConsistency, "%s has lastApplied %d below its snapshot's lastIncludedIndex %d", s.ID, s.LastApplied, s.base())
+	}
+	for i := max(p.matched, s.base()) + 1; i <= s.lastIndex(); i++ {
+		if t, prev := s.termAt(i), s.termAt(i-1); t < prev {
+			return broken(EngineConsistency, "%s's log has term %d after term %d at index %d", s.ID, t, prev, i)
+		}
+	}
+	return nil
+}
+
+// checkCompacted checks the entries snapshots replaced since the last
+// look as if they were still in the log: Log Matching, and agreement with
+// what was committed and applied there. A server compacts only entries it
+// has applied, so they are committed.
+func (h *history) checkCompacted(s *Server, p *progress) *InvariantError {
+	compacted := s.compactedEntries
+	s.compactedEntries = nil
+	if len(compacted) == 0 {
+		return nil
+	}
+	for _, i := range slices.Sorted(maps.Keys(compacted)) {
+		e := compacted[i].Entry
+		if i > p.matched {
+			if err := h.name(s, i, e, compacted[i].prevTerm); err != nil {
+				return err
+			}
+		}
+		if err := h.commit(s, i, e); err != nil {
+			return err
+		}
+		if err := h.apply(s, i, e); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -152,58 +194,122 @@ func checkBookkeeping(s *Server, p *progress) *InvariantError {
 // checked in its inductive form: every (index, term) ever seen names one
 // command and one predecessor term; two logs that share (i, t) then share
 // (i-1, t') and so on down to index 1.
+//
+// Over a compacted log the induction starts at the snapshot: the entry
+// after it follows the snapshot's lastIncludedTerm, and the snapshot
+// itself stands for committed entries (checkSnapshot).
 func (h *history) checkLogMatching(s *Server, p *progress) *InvariantError {
-	for i := p.matched + 1; i <= s.Log.LastIndex(); i++ {
-		e := s.Log.At(i)
-		here := namedEntry{value: e.Value, prevTerm: s.Log.TermAt(i - 1), holder: s.ID}
-		key := indexTerm{i, e.Term}
-		seen, ok := h.names[key]
-		if !ok {
-			h.names[key] = here
-			continue
-		}
-		if seen.value != here.value {
-			return broken(LogMatching, "%s and %s both hold an entry of term %d at index %d, but with different commands (%q and %q); entries with the same index and term are the same entry",
-				seen.holder, s.ID, e.Term, i, seen.value, here.value)
-		}
-		if seen.prevTerm != here.prevTerm {
-			return broken(LogMatching, "%s and %s both hold an entry of term %d at index %d, but the entries before it differ (terms %d and %d); logs that share an entry are identical up to it",
-				seen.holder, s.ID, e.Term, i, seen.prevTerm, here.prevTerm)
+	for i := max(p.matched, s.base()) + 1; i <= s.lastIndex(); i++ {
+		if err := h.name(s, i, s.entryAt(i), s.termAt(i-1)); err != nil {
+			return err
 		}
 	}
-	p.matched = s.Log.LastIndex()
+	p.matched = s.lastIndex()
+	return nil
+}
+
+// name records or checks what (i, e.Term) names: one entry, after one
+// term.
+func (h *history) name(s *Server, i int, e Entry, prevTerm int) *InvariantError {
+	here := namedEntry{entry: e, prevTerm: prevTerm, holder: s.ID}
+	key := indexTerm{i, e.Term}
+	seen, ok := h.names[key]
+	if !ok {
+		h.names[key] = here
+		return nil
+	}
+	if seen.entry != here.entry {
+		a, b := strconv.Quote(seen.entry.Value), strconv.Quote(here.entry.Value)
+		if a == b {
+			a, b = showEntry(seen.entry), showEntry(here.entry)
+		}
+		return broken(LogMatching, "%s and %s both hold an entry of term %d at index %d, but with different commands (%s and %s); entries with the same index and term are the same entry",
+			seen.holder, s.ID, e.Term, i, a, b)
+	}
+	if seen.prevTerm != here.prevTerm {
+		return broken(LogMatching, "%s and %s both hold an entry of term %d at index %d, but the entries before it differ (terms %d and %d); logs that share an entry are identical up to it",
+			seen.holder, s.ID, e.Term, i, seen.prevTerm, here.prevTerm)
+	}
 	return nil
 }
 
 // checkCommitted notes every entry at or below some commitIndex. Two
 // different entries committed at one index would be applied differently.
+// Entries in a snapshot were checked when they were compacted, or stand
+// for committed entries (checkSnapshot).
 func (h *history) checkCommitted(s *Server, p *progress) *InvariantError {
-	for i := p.committed + 1; i <= s.CommitIndex; i++ {
-		e := s.Log.At(i)
-		if i > len(h.committed) {
-			h.committed = append(h.committed, committedEntry{Entry: e, seenInTerm: s.CurrentTerm})
-		} else if c := h.committed[i-1]; c.Entry != e {
-			return broken(StateMachineSafety, "%s has committed %s at index %d, but %s was committed there before",
-				s.ID, showEntry(e), i, showEntry(c.Entry))
+	for i := max(p.committed, s.base()) + 1; i <= s.CommitIndex; i++ {
+		if err := h.commit(s, i, s.entryAt(i)); err != nil {
+			return err
 		}
 	}
 	p.committed = max(p.committed, s.CommitIndex)
 	return nil
 }
 
+func (h *history) commit(s *Server, i int, e Entry) *InvariantError {
+	if i > len(h.committed)+1 {
+		return broken(StateMachineSafety, "%s has committed index %d, but index %d was never committed", s.ID, i, len(h.committed)+1)
+	}
+	if i > len(h.committed) {
+		h.committed = append(h.committed, committedEntry{Entry: e, seenInTerm: s.CurrentTerm})
+	} else if c := h.committed[i-1]; c.Entry != e {
+		return broken(StateMachineSafety, "%s has committed %s at index %d, but %s was committed there before",
+			s.ID, showEntry(e), i, showEntry(c.Entry))
+	}
+	return nil
+}
+
 // checkApplied: no server applies a different entry at an index where
 // another server has applied one.
 func (h *history) checkApplied(s *Server, p *progress) *InvariantError {
-	for i := p.applied + 1; i <= s.LastApplied; i++ {
-		e := s.Log.At(i)
-		if i > len(h.applied) {
-			h.applied = append(h.applied, e)
-		} else if h.applied[i-1] != e {
-			return broken(StateMachineSafety, "%s applied %s at index %d, but %s was applied there before",
-				s.ID, showEntry(e), i, showEntry(h.applied[i-1]))
+	for i := max(p.applied, s.base()) + 1; i <= s.LastApplied; i++ {
+		if err := h.apply(s, i, s.entryAt(i)); err != nil {
+			return err
 		}
 	}
 	p.applied = max(p.applied, s.LastApplied)
+	return nil
+}
+
+func (h *history) apply(s *Server, i int, e Entry) *InvariantError {
+	if i > len(h.applied)+1 {
+		return broken(StateMachineSafety, "%s has applied index %d, but index %d was never applied", s.ID, i, len(h.applied)+1)
+	}
+	if i > len(h.applied) {
+		h.applied = append(h.applied, e)
+	} else if h.applied[i-1] != e {
+		return broken(StateMachineSafety, "%s applied %s at index %d, but %s was applied there before",
+			s.ID, showEntry(e), i, showEntry(h.applied[i-1]))
+	}
+	return nil
+}
+
+// checkSnapshot: a snapshot stands for committed entries (§7). Its last
+// entry is the one committed at lastIncludedIndex, and its state machine
+// is what applying the committed entries up to it in order gives (State
+// Machine Safety over snapshots). Checked when the snapshot changes.
+func (h *history) checkSnapshot(s *Server, p *progress) *InvariantError {
+	key := s.Snap.key()
+	if key == p.snapshot {
+		return nil
+	}
+	p.snapshot = key
+	if key == "" {
+		return nil
+	}
+	i := s.Snap.LastIncludedIndex
+	if i > len(h.committed) || h.committed[i-1].Term != s.Snap.LastIncludedTerm {
+		return broken(StateMachineSafety, "%s holds a snapshot through index %d of term %d, which is not a committed entry", s.ID, i, s.Snap.LastIncludedTerm)
+	}
+	want := StateMachine{Kind: s.cfg.StateMachine}
+	for _, c := range h.committed[:i] {
+		want.Apply(c.Entry)
+	}
+	if want.key() != s.Snap.State.key() {
+		return broken(StateMachineSafety, "%s's snapshot through index %d holds %q, but the committed entries up to it give %q",
+			s.ID, i, s.Snap.State.key(), want.key())
+	}
 	return nil
 }
 
@@ -217,10 +323,10 @@ func (h *history) checkLeader(s *Server, p *progress) *InvariantError {
 	if p.leaderTerm != s.CurrentTerm {
 		p.leaderTerm, p.complete = s.CurrentTerm, 0
 	}
-	p.leaderLen = s.Log.LastIndex()
-	for i := p.complete; i < len(h.committed); i++ {
+	p.leaderLen = s.lastIndex()
+	for i := max(p.complete, s.base()); i < len(h.committed); i++ {
 		c := h.committed[i]
-		if c.seenInTerm <= s.CurrentTerm && (i >= len(s.Log) || s.Log[i] != c.Entry) {
+		if c.seenInTerm <= s.CurrentTerm && (i >= s.lastIndex() || s.entryAt(i+1) != c.Entry) {
 			return broken(LeaderCompleteness, "leader %s of term %d lacks the committed entry %s at index %d",
 				s.ID, s.CurrentTerm, showEntry(c.Entry), i+1)
 		}

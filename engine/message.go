@@ -1,7 +1,7 @@
 package engine
 
-// MessageType names the four messages of Figure 2: the two RPCs and their
-// replies.
+// MessageType names the messages: the two RPCs of Figure 2 and their
+// replies, and those of the options beyond it.
 type MessageType int
 
 const (
@@ -9,9 +9,14 @@ const (
 	RequestVoteReply
 	AppendEntries
 	AppendEntriesReply
+	InstallSnapshot // §7, Figure 13
+	InstallSnapshotReply
+	PreVote // the dissertation's §9.6: RequestVote's arguments, for the next term, changing nothing
+	PreVoteReply
 )
 
-var messageTypeNames = [...]string{"RequestVote", "RequestVoteReply", "AppendEntries", "AppendEntriesReply"}
+var messageTypeNames = [...]string{"RequestVote", "RequestVoteReply", "AppendEntries", "AppendEntriesReply",
+	"InstallSnapshot", "InstallSnapshotReply", "PreVote", "PreVoteReply"}
 
 // MessageTypeNames are the names of the message types, in order, as
 // String gives them.
@@ -30,7 +35,22 @@ func ParseMessageType(s string) (MessageType, bool) {
 }
 
 // IsReply reports whether t answers an RPC.
-func (t MessageType) IsReply() bool { return t == RequestVoteReply || t == AppendEntriesReply }
+func (t MessageType) IsReply() bool {
+	return t == RequestVoteReply || t == AppendEntriesReply || t == InstallSnapshotReply || t == PreVoteReply
+}
+
+// ReplyType is the type of the reply to a request of type t.
+func (t MessageType) ReplyType() MessageType {
+	switch t {
+	case RequestVote:
+		return RequestVoteReply
+	case InstallSnapshot:
+		return InstallSnapshotReply
+	case PreVote:
+		return PreVoteReply
+	}
+	return AppendEntriesReply
+}
 
 // Message is one RPC or reply in flight, with the arguments and results of
 // Figure 2. Only the fields of its Type are meaningful.
@@ -59,6 +79,27 @@ type Message struct {
 	// may arrive late, twice, or not at all.
 	Success    bool
 	MatchIndex int
+
+	// InstallSnapshot arguments (Figure 13), the snapshot in one chunk;
+	// its reply carries MatchIndex = LastIncludedIndex, as an
+	// AppendEntries reply does.
+	LastIncludedIndex int
+	LastIncludedTerm  int
+	Data              Snapshot
+
+	// With the fast backup (§5.3), a rejection's hints: the term of the
+	// follower's entry at prevLogIndex (0 if it has none) and the first
+	// index it holds of that term (or the index past its log).
+	ConflictTerm  int
+	ConflictIndex int
+	Hinted        bool
+
+	// With reads on: the heartbeat round an AppendEntries confirms
+	// leadership for, echoed by its reply (§8); with a lease, the reply
+	// also echoes when the request was sent.
+	ReadRound     int
+	RequestSentMs int
+	EchoesSent    bool // RequestSentMs is set
 
 	// InReplyTo is, on a reply, the ID of the request it answers.
 	InReplyTo int

@@ -126,9 +126,9 @@ func (s *Server) skipsLogCheck() bool { return s.mutated(VoteWithoutLogCheck) }
 // noteVoteWithoutLogCheck says so when a vote was granted only because
 // the check was skipped.
 func (s *Server) noteVoteWithoutLogCheck(m Message) {
-	if s.skipsLogCheck() && !AtLeastAsUpToDate(m.LastLogTerm, m.LastLogIndex, s.Log) {
+	if s.skipsLogCheck() && !s.upToDate(m.LastLogTerm, m.LastLogIndex) {
 		s.explain(RuleUpToDate, sayVoteNoLogCheck, text("candidate", m.CandidateID),
-			number("lastTerm", s.Log.LastTerm()), number("lastIndex", s.Log.LastIndex()))
+			number("lastTerm", s.lastTerm()), number("lastIndex", s.lastIndex()))
 	}
 }
 
@@ -136,8 +136,11 @@ func (s *Server) noteVoteWithoutLogCheck(m Message) {
 // of an earlier term, because holders (a majority) store it
 // (CommitOldTermsByCounting). It reports whether it did.
 func (s *Server) commitsOldTerm(n int, holders []string) bool {
-	t := s.Log.TermAt(n)
-	if !s.mutated(CommitOldTermsByCounting) || t == s.CurrentTerm {
+	if !s.mutated(CommitOldTermsByCounting) {
+		return false
+	}
+	t := s.termAt(n)
+	if t == s.CurrentTerm {
 		return false
 	}
 	s.CommitIndex = n
@@ -154,7 +157,7 @@ func (s *Server) followerCommit(leaderCommit, lastNew int) int {
 	if !s.mutated(CommitWithoutMin) {
 		return min(leaderCommit, lastNew)
 	}
-	c := min(leaderCommit, s.Log.LastIndex())
+	c := min(leaderCommit, s.lastIndex())
 	if c > lastNew && c > s.CommitIndex {
 		s.explain(RuleFollowerCommit, sayCommitNoMin, number("commitIndex", c), number("lastNew", lastNew), number("leaderCommit", leaderCommit))
 	}
@@ -168,11 +171,9 @@ func (s *Server) overwritesInPlace(idx int, e Entry) bool {
 	if !s.mutated(NoTruncateOnConflict) {
 		return false
 	}
-	old := s.Log.TermAt(idx)
-	s.Log[idx-1] = e
-	if s.rewrittenFrom == 0 || idx < s.rewrittenFrom {
-		s.rewrittenFrom = idx
-	}
+	old := s.termAt(idx)
+	s.Log[idx-s.base()-1] = e
+	s.noteRewritten(idx)
 	s.explain(RuleTruncate, sayNoTruncate, number("index", idx), number("term", old), number("leaderTerm", e.Term))
 	return true
 }

@@ -16,7 +16,7 @@ func (c *Cluster) Perform(st Step) error {
 	case StepDuplicate:
 		return c.Duplicate(st.Selection)
 	case StepClient:
-		return c.ClientRequest(st.Server, st.Value)
+		return c.ClientCommand(st.Server, Command{Value: st.Value, Session: st.Session, Seq: st.Seq})
 	case StepHeartbeat:
 		return c.Heartbeat(st.Server)
 	case StepPartition:
@@ -27,6 +27,12 @@ func (c *Cluster) Perform(st Step) error {
 		return c.Crash(st.Server)
 	case StepRestart:
 		return c.Restart(st.Server)
+	case StepSnapshot:
+		return c.Compact(st.Server, st.Index)
+	case StepRead:
+		return c.Read(st.Server, st.Key)
+	case StepConfig:
+		return c.ChangeConfig(st.Server, st.Change)
 	}
 	return fmt.Errorf("step kind %s cannot be performed", st.Kind)
 }

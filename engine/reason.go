@@ -77,6 +77,7 @@ func (r Reason) MarshalJSON() ([]byte, error) {
 type Words struct {
 	Follower, Candidate, Leader string
 	None, Nothing               string
+	PreCandidate                string // with PreVote; "" for English
 }
 
 // English are the words of the engine's own sentences.
@@ -88,6 +89,11 @@ func (w Words) role(r Role) string {
 		return w.Leader
 	case Candidate:
 		return w.Candidate
+	case PreCandidate:
+		if w.PreCandidate == "" {
+			return PreCandidate.String()
+		}
+		return w.PreCandidate
 	}
 	return w.Follower
 }

@@ -62,10 +62,23 @@ func changedAttrs(a, b ServerState) []Attr {
 	if !reflect.DeepEqual(a.VotedFor, b.VotedFor) {
 		out = append(out, whole(AttrVotedFor))
 	}
-	for i := 0; i < max(len(a.Log), len(b.Log)); i++ {
-		if i >= len(a.Log) || i >= len(b.Log) || a.Log[i] != b.Log[i] {
-			out = append(out, logAttr(i+1, i+1))
+	byIndex := func(log []LogEntry) map[int]LogEntry {
+		m := map[int]LogEntry{}
+		for _, e := range log {
+			m[e.Index] = e
 		}
+		return m
+	}
+	la, lb := byIndex(a.Log), byIndex(b.Log)
+	for _, i := range slices.Sorted(maps.Keys(mergeKeys(la, lb))) {
+		ea, oka := la[i]
+		eb, okb := lb[i]
+		if oka != okb || ea != eb {
+			out = append(out, logAttr(i, i))
+		}
+	}
+	if !reflect.DeepEqual(a.Snapshot, b.Snapshot) {
+		out = append(out, whole(AttrSnapshot))
 	}
 	if a.CommitIndex != b.CommitIndex {
 		out = append(out, whole(AttrCommitIndex))
@@ -77,20 +90,20 @@ func changedAttrs(a, b ServerState) []Attr {
 		out = append(out, whole(AttrStateMachine))
 	}
 	for _, p := range slices.Sorted(maps.Keys(mergeKeys(a.NextIndex, b.NextIndex))) {
-		if v, ok := a.NextIndex[p]; !ok || v != b.NextIndex[p] || len(a.NextIndex) != len(b.NextIndex) {
+		if va, ok := a.NextIndex[p]; ok != hasKey(b.NextIndex, p) || va != b.NextIndex[p] {
 			out = append(out, peerAttr(AttrNextIndex, p))
 		}
 	}
 	for _, p := range slices.Sorted(maps.Keys(mergeKeys(a.MatchIndex, b.MatchIndex))) {
-		if v, ok := a.MatchIndex[p]; !ok || v != b.MatchIndex[p] || len(a.MatchIndex) != len(b.MatchIndex) {
+		if va, ok := a.MatchIndex[p]; ok != hasKey(b.MatchIndex, p) || va != b.MatchIndex[p] {
 			out = append(out, peerAttr(AttrMatchIndex, p))
 		}
 	}
 	return out
 }
 
-func mergeKeys(a, b map[string]int) map[string]bool {
-	out := map[string]bool{}
+func mergeKeys[K comparable, V any](a, b map[K]V) map[K]bool {
+	out := map[K]bool{}
 	for k := range a {
 		out[k] = true
 	}

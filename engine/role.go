@@ -1,13 +1,16 @@
 package engine
 
 // Role is a server's state in Figure 4: every server is a follower, a
-// candidate or a leader.
+// candidate or a leader (or, with PreVote, a pre-candidate).
 type Role int
 
 const (
 	Follower Role = iota
 	Candidate
 	Leader
+	// PreCandidate asks for pre-votes before it stands for election (the
+	// dissertation's §9.6, option prevote); its term does not change.
+	PreCandidate
 )
 
 func (r Role) String() string {
@@ -16,6 +19,8 @@ func (r Role) String() string {
 		return "candidate"
 	case Leader:
 		return "leader"
+	case PreCandidate:
+		return "pre-candidate"
 	default:
 		return "follower"
 	}
@@ -30,6 +35,8 @@ func ParseRole(s string) (Role, bool) {
 		return Candidate, true
 	case "leader":
 		return Leader, true
+	case "pre-candidate":
+		return PreCandidate, true
 	}
 	return Follower, false
 }

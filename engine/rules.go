@@ -64,6 +64,30 @@ const (
 	RuleQuiet         // nothing happens
 	RuleInFlight      // a message still in flight when the run ends
 
+	// Log compaction (§7, Figure 13), an option beyond Figure 2.
+	RuleSnapshot        // a server snapshots its applied state and discards the log up to it
+	RuleSendSnapshot    // a leader sends InstallSnapshot to a follower that needs compacted entries
+	RuleInstallSnapshot // the receiver rules of Figure 13
+
+	// Client interaction (§8), options beyond Figure 2.
+	RuleDuplicateCommand // a command its client's session shows executed is not executed again
+	RuleReadIndex        // a leader answers a read once it has committed in its term and confirmed it still leads
+	RuleLease            // a leader answers reads without a round only while its lease lasts
+
+	// Membership changes (§6; the dissertation's §4), beyond Figure 2.
+	RuleConfigEntry   // a server uses the latest configuration in its log, committed or not
+	RuleCatchUp       // new servers join as non-voting members until they catch up
+	RuleOneChange     // one configuration change at a time
+	RuleLeaderRemoved // a leader not in C_new steps down once C_new is committed
+	RuleVoteGuard     // a server that heard from a current leader disregards RequestVote
+
+	// PreVote and CheckQuorum (the dissertation's §9.6), beyond Figure 2.
+	RulePreVote     // a pre-candidate stands only if a majority would vote for it
+	RuleCheckQuorum // a leader that has not heard from a majority within an election timeout steps down
+
+	// The fast log backup (§5.3), beyond Figure 2.
+	RuleFastBackup // a rejection's conflict hints let the leader skip a whole conflicting term
+
 	// Rules the sheets name for boxes no reason explains: values that held
 	// from the start, that nothing in the run changed, or that an RPC's
 	// arguments and results carry by definition.
@@ -145,6 +169,25 @@ var rules = [ruleCount]RuleInfo{
 	RuleHeal:          {"heal", "The network heals", ""},
 	RuleQuiet:         {"quiet", "Nothing happens", ""},
 	RuleInFlight:      {"in-flight", "Still in flight when the run ends", ""},
+
+	RuleSnapshot:        {"snapshot", "Snapshot the applied state, discard the log up to it", "§7"},
+	RuleSendSnapshot:    {"send-snapshot", "A follower that needs compacted entries gets InstallSnapshot", "§7"},
+	RuleInstallSnapshot: {"install-snapshot", "InstallSnapshot: keep a following suffix, else discard the log", "§7, Figure 13"},
+
+	RuleDuplicateCommand: {"duplicate-command", "A command already executed for its client is not executed again", "§8"},
+	RuleReadIndex:        {"read-index", "Read: commit in the term, confirm leadership with a majority, then answer", "§8"},
+	RuleLease:            {"lease", "Read on a lease: only while a majority's last acknowledgement is recent", "§8"},
+
+	RuleConfigEntry:   {"config-entry", "A server uses the latest configuration in its log, committed or not", "§6"},
+	RuleCatchUp:       {"catch-up", "New servers join as non-voting members until they catch up", "§6"},
+	RuleOneChange:     {"one-change", "One configuration change at a time", "§6"},
+	RuleLeaderRemoved: {"leader-removed", "A leader not in C_new steps down once C_new is committed", "§6"},
+	RuleVoteGuard:     {"vote-guard", "A server that hears from a leader disregards RequestVote", "§6"},
+
+	RulePreVote:     {"pre-vote", "PreVote: stand for election only if a majority would vote", "dissertation §9.6"},
+	RuleCheckQuorum: {"check-quorum", "CheckQuorum: a leader not hearing from a majority steps down", "dissertation §9.6"},
+
+	RuleFastBackup: {"fast-backup", "Fast backup: skip a whole conflicting term by the follower's hints", "§5.3"},
 
 	RuleTerms:            {"terms", "Terms: a server's currentTerm", "§5.1"},
 	RuleElection:         {"election", "Leader election", "§5.2"},

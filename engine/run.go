@@ -24,12 +24,10 @@ func Run(s *Script) (*Trace, error) {
 	r.tr = &Trace{
 		Servers:      s.Config.Servers,
 		StateMachine: s.Config.StateMachine.String(),
-		Options: TraceOptions{NoopOnElection: s.Config.Options.NoopOnElection,
-			MaxEntries: s.Config.Options.MaxEntries, Replicate: s.Config.Options.Replicate.String(),
-			Mutate: s.Config.Options.Mutate.Names()},
-		Timing:  traceTiming(s.Timing, s.Config.Servers),
-		Initial: r.c.Snapshot(),
-		Steps:   []StepRecord{},
+		Options:      traceOptions(s.Config.Options),
+		Timing:       traceTiming(s.Timing, s.Config.Servers),
+		Initial:      r.c.Snapshot(),
+		Steps:        []StepRecord{},
 	}
 	for i, st := range s.Steps {
 		if err := r.play(i+1, st); err != nil {
@@ -181,7 +179,7 @@ func (r *runner) record(n int, st Step, rec record, err error) error {
 		N: len(r.tr.Steps) + 1, Event: rec.event, Line: st.Line, Note: rec.note.note, Explain: rec.note.explain,
 		Messages: nonNil(o.Sent), Delivered: nonNil(o.Delivered), Lost: nonNil(o.Lost), Dropped: nonNil(o.Dropped),
 		Refused: o.Refused, Reasons: reasonTexts(o.Why), Why: nonNil(o.Why), Servers: r.c.Snapshot(),
-		ScriptStep: n, Words: rec.words, Ask: nonNil(ask), AskWhy: st.AskWhy, InFlight: sortedIDs(r.c.InFlight()),
+		ScriptStep: n, Words: rec.words, Ask: nonNil(ask), AskWhy: st.AskWhy, WhyRules: ruleKeys(st.WhyRules), InFlight: sortedIDs(r.c.InFlight()), ReadResults: o.Reads,
 	}
 	if r.c.Timed() {
 		now := r.c.Now()
@@ -200,8 +198,8 @@ func (r *runner) checkSize() error {
 		return fmt.Errorf("the run has sent %d messages; the sheets hold at most %d: split the exercise", r.c.net.lastID, MaxMessages)
 	}
 	for _, s := range r.c.servers {
-		if s.Log.LastIndex() > MaxLogLength {
-			return fmt.Errorf("%s's log has %d entries; the sheets hold at most %d", s.ID, s.Log.LastIndex(), MaxLogLength)
+		if s.lastIndex() > MaxLogLength {
+			return fmt.Errorf("%s's log has %d entries; the sheets hold at most %d", s.ID, s.lastIndex(), MaxLogLength)
 		}
 	}
 	return nil
@@ -241,4 +239,13 @@ func (r *runner) messageWords(id int) string {
 		}
 	}
 	return fmt.Sprintf("message #%d", id)
+}
+
+// ruleKeys are the keys of rules, nil for none.
+func ruleKeys(rules []Rule) []string {
+	var out []string
+	for _, r := range rules {
+		out = append(out, r.Key())
+	}
+	return out
 }

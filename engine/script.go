@@ -29,8 +29,11 @@ type InitialState struct {
 	Term     int
 	VotedFor string
 	Role     Role
-	Log      Log
+	Log      Log // the entries after the snapshot, if there is one
 	Commit   int
+	// Snapshot is what the server's log was compacted into before step 1
+	// (§7); nil when nothing was.
+	Snapshot *Snapshot
 }
 
 // StepKind is what a script step does.
@@ -49,10 +52,14 @@ const (
 	StepCrash
 	StepRestart
 	StepRun
+	StepSnapshot // §7: a server compacts its log
+	StepRead     // §8: a client's read-only request
+	StepConfig   // §6: a membership change
 )
 
 // StepKinds are the keys of the YAML step kinds, in StepKind order.
-var StepKinds = []string{"timeout", "deliver", "drop", "duplicate", "client", "heartbeat", "stabilize", "partition", "heal", "crash", "restart", "run"}
+var StepKinds = []string{"timeout", "deliver", "drop", "duplicate", "client", "heartbeat", "stabilize", "partition", "heal", "crash", "restart", "run",
+	"snapshot", "read", "config"}
 
 func (k StepKind) String() string { return StepKinds[k] }
 
@@ -60,8 +67,13 @@ func (k StepKind) String() string { return StepKinds[k] }
 type Step struct {
 	Kind      StepKind
 	Line, Col int
-	Server    string    // timeout, client, heartbeat, crash, restart
+	Server    string    // timeout, client, heartbeat, crash, restart, snapshot
 	Value     string    // client
+	Session   string    // client, with sessions: the client (§8)
+	Seq       int       // client, with sessions: the command's serial number
+	Index     int       // snapshot: through which index; 0 for lastApplied
+	Key       string    // read, of a kv store: the key
+	Change    Change    // config
 	Selection Selection // deliver, drop, duplicate
 	Groups    [][]string
 	Note      string   // for everyone: the event as the teacher announces it, a question
@@ -69,6 +81,7 @@ type Step struct {
 	NoteOn    *NoteOn  // a run step: which of its events the note describes; nil: the first
 	Ask       []string // servers the student fills in; nil means all
 	AskWhy    bool     // the student writes the rules behind the step
+	WhyRules  []Rule   // the rules the step's question is about, when the script names them
 	AskSet    bool     // whether the script said ask at all
 	At        *int     // a timed exercise: when the step happens (ms)
 	// run: how long the clock advances, or until when.

@@ -1,5 +1,7 @@
 package engine
 
+import "slices"
+
 // Server is one Raft server: the state of Figure 2 and the rules that change
 // it. It is a pure state machine in the manner of etcd raft: a handler never
 // touches the network; it queues the messages it sends in outbox and the
@@ -16,8 +18,9 @@ type Server struct {
 
 	// Persistent state on all servers (Figure 2): survives a crash.
 	CurrentTerm int
-	VotedFor    string // "" when none
-	Log         Log
+	VotedFor    string   // "" when none
+	Log         Log      // the entries after the snapshot: Log[0] is at index Snap.LastIncludedIndex+1
+	Snap        Snapshot // §7: what the log's compacted prefix became; zero when none
 
 	// Volatile state on all servers: lost in a crash.
 	CommitIndex  int
@@ -35,12 +38,35 @@ type Server struct {
 	// restarts, or the leader has just sent a heartbeat.
 	timerReset, heartbeatSent bool
 
+	// What it knows of a current leader (lease.go): whether it heard from
+	// one since its election timer last fired, and when.
+	leaderContact bool
+	contactMs     int
+	clock         *clock // the cluster's, when it runs on one
+
+	// Read-only requests a leader holds (read.go), the last heartbeat
+	// round it started for them, the round the AppendEntries being sent
+	// belong to, and the sending times of the heartbeats each follower has
+	// acknowledged, for a lease.
+	change *pendingChange // a leader's membership change waiting for new servers to catch up (§6)
+
+	reads     []*pendingRead
+	readRound int
+	roundTag  int
+	leaseAcks map[string]int
+	served    []ReadResult // reads answered or failed since the cluster looked
+
+	recentActive map[string]bool // CheckQuorum: the peers a leader heard from since its last check
+
 	outbox        []outgoing
 	rewrittenFrom int // lowest log index deleted since the checker looked; 0 if none
-	reasons       []Reason
-	marked        mark  // the state when the last reason was given
-	handling      int   // the message being handled; 0 for any other event
-	elected       []int // terms this server won since the cluster last looked
+	// compactedEntries are the entries snapshots replaced since the
+	// checker looked, by index, so that it checks them all the same.
+	compactedEntries map[int]compactedEntry
+	reasons          []Reason
+	marked           mark  // the state when the last reason was given
+	handling         int   // the message being handled; 0 for any other event
+	elected          []int // terms this server won since the cluster last looked
 }
 
 // outgoing is a queued message and the reason that sent it (its index in
@@ -55,11 +81,22 @@ func NewServer(id string, cfg *Config) *Server {
 	return &Server{ID: id, cfg: cfg, Up: true, StateMachine: StateMachine{Kind: cfg.StateMachine}}
 }
 
-// peers are the other servers, in cluster order.
+// peers are the other servers, in cluster order: with membership changes,
+// the other members of its configuration, both halves of a joint one,
+// and for a leader the new servers it is catching up (§6).
 func (s *Server) peers() []string {
 	out := make([]string, 0, len(s.cfg.Servers)-1)
+	if !s.cfg.membershipChanges() {
+		for _, id := range s.cfg.Servers {
+			if id != s.ID {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
+	c := s.config()
 	for _, id := range s.cfg.Servers {
-		if id != s.ID {
+		if id != s.ID && (c.Contains(id) || s.change != nil && slices.Contains(s.change.catchingUp, id)) {
 			out = append(out, id)
 		}
 	}
@@ -101,7 +138,10 @@ func (s *Server) keep(why int, attrs ...Attr) {
 func (s *Server) persistent() []Attr {
 	out := []Attr{whole(AttrCurrentTerm), whole(AttrVotedFor)}
 	if len(s.Log) > 0 {
-		out = append(out, logAttr(1, len(s.Log)))
+		out = append(out, logAttr(s.base()+1, s.lastIndex()))
+	}
+	if s.base() > 0 {
+		out = append(out, whole(AttrSnapshot))
 	}
 	return out
 }
@@ -111,26 +151,41 @@ func volatile() []Attr {
 		whole(AttrNextIndex), whole(AttrMatchIndex)}
 }
 
-// send queues m, sent because of reason why.
+// send queues m, sent because of reason why. Every message carries the
+// sender's currentTerm, but a PreVote the term it proposes and a granted
+// pre-vote the term it is granted for.
 func (s *Server) send(why int, m Message) {
 	m.From = s.ID
-	m.Term = s.CurrentTerm
+	if m.Term == 0 || m.Type != PreVote && m.Type != PreVoteReply {
+		m.Term = s.CurrentTerm
+	}
 	s.outbox = append(s.outbox, outgoing{m, why})
 }
 
 // Step handles one delivered message: the receiver's side of Figure 2.
 func (s *Server) Step(m Message) {
 	s.begin(m.ID)
+	if s.disregardVote(m) {
+		return
+	}
 	s.adoptNewerTerm(m) // then the message is handled in the new term
 	switch m.Type {
 	case RequestVote:
 		s.handleRequestVote(m)
 	case RequestVoteReply:
 		s.handleRequestVoteReply(m)
+	case PreVote:
+		s.handlePreVote(m)
+	case PreVoteReply:
+		s.handlePreVoteReply(m)
 	case AppendEntries:
 		s.handleAppendEntries(m)
 	case AppendEntriesReply:
 		s.handleAppendEntriesReply(m)
+	case InstallSnapshot:
+		s.handleInstallSnapshot(m)
+	case InstallSnapshotReply:
+		s.handleInstallSnapshotReply(m)
 	}
 }
 
@@ -138,18 +193,22 @@ func (s *Server) Step(m Message) {
 // with a term above currentTerm makes the receiver adopt that term and
 // become a follower, with no vote cast yet in the new term.
 func (s *Server) adoptNewerTerm(m Message) {
-	if m.Term <= s.CurrentTerm {
-		return
+	if m.Term <= s.CurrentTerm || m.Type == PreVote || m.Type == PreVoteReply && m.VoteGranted {
+		return // a pre-vote's term is only proposed
 	}
 	was := s.Role
 	s.CurrentTerm, s.VotedFor = m.Term, ""
 	s.becomeFollower()
+	if m.Type != AppendEntries && m.Type != InstallSnapshot {
+		s.leaderContact = false // it knows no leader of the new term yet
+	}
 	args := []Arg{number("term", m.Term), text("from", m.From), text("type", m.Type.String())}
 	if was == Follower {
 		// "convert to follower" and a fresh vote hold even when they were so.
 		s.keep(s.explain(RuleNewerTerm, SayAdoptTerm, args...), whole(AttrRole), whole(AttrVotedFor))
 	} else {
 		s.keep(s.explain(RuleNewerTerm, SayAdoptStepDown, append(args, role("role", was))...), whole(AttrVotedFor))
+		s.abandonReads()
 	}
 }
 
@@ -158,6 +217,9 @@ func (s *Server) becomeFollower() {
 	s.Role = Follower
 	s.VotesGranted = nil
 	s.NextIndex, s.MatchIndex = nil, nil
+	s.leaseAcks = nil
+	s.change = nil
+	s.recentActive = nil
 }
 
 // Crash stops the server. currentTerm, votedFor and the log are on stable
@@ -166,9 +228,16 @@ func (s *Server) Crash() {
 	s.begin(0)
 	s.Up = false
 	s.becomeFollower()
+	s.reads, s.readRound, s.leaderContact = nil, 0, false
 	s.CommitIndex, s.LastApplied = 0, 0
 	s.StateMachine.Reset()
-	why := s.explain(RuleCrash, SayCrash, number("term", s.CurrentTerm), server("votedFor", s.VotedFor), number("log", len(s.Log)))
+	var why int
+	if s.base() > 0 {
+		why = s.explain(RuleCrash, SayCrashSnapshot, number("term", s.CurrentTerm), server("votedFor", s.VotedFor),
+			number("index", s.base()), number("log", len(s.Log)))
+	} else {
+		why = s.explain(RuleCrash, SayCrash, number("term", s.CurrentTerm), server("votedFor", s.VotedFor), number("log", len(s.Log)))
+	}
 	s.keep(why, append(s.persistent(), volatile()...)...)
 }
 
@@ -176,7 +245,14 @@ func (s *Server) Crash() {
 func (s *Server) Restart() {
 	s.begin(0)
 	s.Up = true
-	why := s.explain(RuleRestart, SayRestart, number("term", s.CurrentTerm), number("log", len(s.Log)))
+	var why int
+	if s.base() > 0 {
+		s.restoreSnapshot()
+		why = s.explain(RuleRestart, SayRestartSnapshot, number("term", s.CurrentTerm), number("index", s.base()),
+			state("state", s.StateMachine.String()), number("log", len(s.Log)))
+	} else {
+		why = s.explain(RuleRestart, SayRestart, number("term", s.CurrentTerm), number("log", len(s.Log)))
+	}
 	s.keep(why, append(s.persistent(), volatile()...)...)
 	s.forgetOnRestart() // Mutation hook (mutate.go): off unless options.mutate names it
 }
@@ -186,4 +262,11 @@ func (s *Server) drain() (out []outgoing, reasons []Reason, elected []int) {
 	out, reasons, elected = s.outbox, s.reasons, s.elected
 	s.outbox, s.reasons, s.elected = nil, nil, nil
 	return
+}
+
+// drainReads hands the caller the reads answered or failed.
+func (s *Server) drainReads() []ReadResult {
+	out := s.served
+	s.served = nil
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"slices"
+	"strings"
 )
 
 // A state key describes, in bytes, everything that decides a cluster's
@@ -126,6 +127,9 @@ func (k *keyWriter) entries(es []Entry) {
 	for _, e := range es {
 		k.int(e.Term)
 		k.value(e.Value)
+		k.str(e.Client) // a session's command (§8) and a configuration (§6): "" and 0 otherwise
+		k.int(e.Seq)
+		k.str(e.Config)
 	}
 }
 
@@ -168,6 +172,35 @@ func (k *keyWriter) server(s *Server) {
 	k.byPlace(votes)
 	k.byPlace(s.NextIndex)
 	k.byPlace(s.MatchIndex)
+	k.beyond(s)
+}
+
+// beyond writes the state of the options beyond Figure 2: the snapshot
+// (its state machine and sessions too, which the log no longer shows),
+// what the server knows of a leader, a leader's reads, membership change
+// and CheckQuorum count. All are empty without the options.
+func (k *keyWriter) beyond(s *Server) {
+	k.int(s.Snap.LastIncludedIndex)
+	k.int(s.Snap.LastIncludedTerm)
+	k.str(s.Snap.State.key())
+	k.str(s.Snap.Config.String())
+	k.str(s.StateMachine.key())
+	k.bool(s.leaderContact)
+	k.str(s.readsKey())
+	k.int(s.readRound)
+	if s.change != nil {
+		k.str(s.change.target.String())
+		k.str(strings.Join(s.change.catchingUp, ","))
+	} else {
+		k.int(-1)
+	}
+	active := map[string]int{}
+	for id, ok := range s.recentActive {
+		if ok {
+			active[id] = 1
+		}
+	}
+	k.byPlace(active)
 }
 
 func (k *keyWriter) history(h *history) {
@@ -203,7 +236,10 @@ func (k *keyWriter) history(h *history) {
 		n := h.names[it]
 		k.int(it.index)
 		k.int(it.term)
-		k.value(n.value)
+		k.value(n.entry.Value)
+		k.str(n.entry.Client)
+		k.int(n.entry.Seq)
+		k.str(n.entry.Config)
 		k.int(n.prevTerm)
 	}
 }
@@ -277,5 +313,22 @@ func (k *keyWriter) message(m Message) {
 	case AppendEntriesReply:
 		k.bool(m.Success)
 		k.int(m.MatchIndex)
+		k.bool(m.Hinted)
+		k.int(m.ConflictTerm)
+		k.int(m.ConflictIndex)
+	case InstallSnapshot:
+		k.name(m.LeaderID)
+		k.int(m.LastIncludedIndex)
+		k.int(m.LastIncludedTerm)
+		k.str(m.Data.key())
+	case InstallSnapshotReply:
+		k.int(m.MatchIndex)
+	case PreVote:
+		k.name(m.CandidateID)
+		k.int(m.LastLogIndex)
+		k.int(m.LastLogTerm)
+	case PreVoteReply:
+		k.bool(m.VoteGranted)
 	}
+	k.int(m.ReadRound)
 }

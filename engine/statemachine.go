@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"maps"
 	"sort"
 	"strings"
 )
@@ -55,11 +56,33 @@ type StateMachine struct {
 	Kind     StateMachineKind
 	register string
 	kv       map[string]string
+	sessions map[string]Session // §8: per client, the last command executed
 }
 
-// Apply executes one committed command. A command-less entry (a no-op)
-// changes nothing.
-func (sm *StateMachine) Apply(cmd string) {
+// Apply executes one committed entry's command, and reports whether it
+// did. A command-less entry (a no-op, a configuration) changes nothing; a
+// command its client's session shows already executed is not executed
+// again (§8).
+func (sm *StateMachine) Apply(e Entry) bool {
+	if e.Config != "" {
+		return true
+	}
+	if e.Client == "" {
+		sm.apply(e.Value)
+		return true
+	}
+	if _, done := sm.Executed(e.Client, e.Seq); done {
+		return false
+	}
+	sm.apply(e.Value)
+	if sm.sessions == nil {
+		sm.sessions = map[string]Session{}
+	}
+	sm.sessions[e.Client] = Session{Seq: e.Seq, Response: sm.response(e.Value)}
+	return true
+}
+
+func (sm *StateMachine) apply(cmd string) {
 	if cmd == "" {
 		return
 	}
@@ -75,8 +98,27 @@ func (sm *StateMachine) Apply(cmd string) {
 	}
 }
 
+// Clone is a copy that shares no memory with sm.
+func (sm StateMachine) Clone() StateMachine {
+	if sm.kv != nil {
+		sm.kv = maps.Clone(sm.kv)
+	}
+	if sm.sessions != nil {
+		sm.sessions = maps.Clone(sm.sessions)
+	}
+	return sm
+}
+
 // Reset empties the state machine, as after a crash.
-func (sm *StateMachine) Reset() { sm.register, sm.kv = "", nil }
+func (sm *StateMachine) Reset() { sm.register, sm.kv, sm.sessions = "", nil, nil }
+
+// key is the whole state, sessions included, to tell whether it changed.
+func (sm *StateMachine) key() string {
+	if len(sm.sessions) == 0 {
+		return sm.String()
+	}
+	return sm.String() + "\x00" + SessionsText(sm.Sessions())
+}
 
 // Value is the register's value ("" before anything is applied) or a copy
 // of the key-value map.

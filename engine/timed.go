@@ -11,6 +11,7 @@ func (c *Cluster) SetTiming(t *Timing) {
 	c.clock = newClock(t)
 	c.net.stamp = c.clock.sent
 	for _, s := range c.servers {
+		s.clock = c.clock
 		c.clock.sync(s)
 	}
 }
@@ -55,6 +56,9 @@ func (c *Cluster) fire(e timedEvent) (event, words string, err error) {
 		}
 		return "arrive " + list, words, c.Deliver(sel)
 	case electionTimer:
+		if s := c.byID[e.Server]; s.Role == Leader {
+			return "timeout " + e.Server + " (timer)", e.Server + "'s election timer fires: it checks that it heard from a majority", c.Timeout(e.Server)
+		}
 		return "timeout " + e.Server + " (timer)", e.Server + "'s election timer fires", c.Timeout(e.Server)
 	default:
 		return "heartbeat " + e.Server + " (timer)", e.Server + "'s heartbeat timer fires: it sends AppendEntries to every peer", c.Heartbeat(e.Server)

@@ -32,6 +32,16 @@ func (p TimeoutPlan) String() string {
 	return "[" + strings.Join(parts, ", ") + "]"
 }
 
+// least is the shortest timeout the plan allows: a leader's CheckQuorum
+// interval, a baseline election timeout.
+func (p TimeoutPlan) least() int {
+	out := p[0].Lo
+	for _, s := range p {
+		out = min(out, s.Lo)
+	}
+	return out
+}
+
 // span is the span of the n-th timer (0-based).
 func (p TimeoutPlan) span(n int) Span { return p[min(n, len(p)-1)] }
 

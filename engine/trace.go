@@ -30,6 +30,29 @@ type TraceOptions struct {
 	Replicate      string `json:"replicate"`
 	// Extension: the rules the exercise breaks on purpose (mutate.go).
 	Mutate []string `json:"mutate,omitempty"`
+	// Extension: the options beyond Figure 2 (options.go), by their
+	// exercise keys; absent when off.
+	SnapshotAfter int    `json:"snapshot_after,omitempty"`
+	Sessions      bool   `json:"sessions,omitempty"`
+	Reads         string `json:"reads,omitempty"`
+	VoteGuard     bool   `json:"ignore_disruptive_votes,omitempty"`
+	PreVote       bool   `json:"prevote,omitempty"`
+	CheckQuorum   bool   `json:"check_quorum,omitempty"`
+	Backup        string `json:"backup,omitempty"`
+}
+
+// traceOptions are the options as the trace records them.
+func traceOptions(o Options) TraceOptions {
+	t := TraceOptions{NoopOnElection: o.NoopOnElection, MaxEntries: o.MaxEntries, Replicate: o.Replicate.String(),
+		Mutate: o.Mutate.Names(), SnapshotAfter: o.SnapshotAfter, Sessions: o.Sessions, VoteGuard: o.VoteGuard,
+		PreVote: o.PreVote, CheckQuorum: o.CheckQuorum}
+	if o.Reads != ReadsOff {
+		t.Reads = o.Reads.String()
+	}
+	if o.Backup != BackupDecrement {
+		t.Backup = o.Backup.String()
+	}
+	return t
 }
 
 // TraceTiming is a timed exercise's clock settings.
@@ -68,7 +91,13 @@ type StepRecord struct {
 	Words      string   `json:"words"`             // the event in plain words
 	Ask        []string `json:"ask"`               // servers the student fills in
 	AskWhy     bool     `json:"ask_why,omitempty"` // the student writes the rules behind the step
-	InFlight   []int    `json:"in_flight"`         // messages still in flight after it
+	// WhyRules are the keys of the rules the step's question is about,
+	// when the script names them (why: [keys]); else the key gives every
+	// rule the engine applied in the step.
+	WhyRules []string `json:"why_rules,omitempty"`
+	InFlight []int    `json:"in_flight"` // messages still in flight after it
+	// Reads are the read-only requests answered or failed in the step (§8).
+	ReadResults []ReadResult `json:"reads,omitempty"`
 }
 
 // ServerState is one server's state after a step.
@@ -88,6 +117,33 @@ type ServerState struct {
 	// leader, it sends its next heartbeat (absent when it has no such timer).
 	ElectionTimerMs *int `json:"election_timer_ms,omitempty"`
 	HeartbeatMs     *int `json:"heartbeat_ms,omitempty"`
+
+	// Snapshot is what the log's prefix was compacted into (§7); log then
+	// holds the entries after it. Absent when there is none.
+	Snapshot *SnapshotState `json:"snapshot,omitempty"`
+	// Sessions is the state machine's session table (§8): per client, the
+	// last command executed and its response. Absent when empty.
+	Sessions map[string]Session `json:"sessions,omitempty"`
+	// Reads are the read-only requests a leader holds (§8), and LeaseUntilMs
+	// when its lease ends, with reads on a lease.
+	Reads        []PendingRead `json:"reads,omitempty"`
+	LeaseUntilMs *int          `json:"lease_until_ms,omitempty"`
+	// Config is the configuration the server uses (§6): the latest in its
+	// log, committed or not; CatchingUp the new servers a leader
+	// replicates to before they count. Only when membership changes.
+	Config     *Membership `json:"config,omitempty"`
+	CatchingUp []string    `json:"catching_up,omitempty"`
+}
+
+// SnapshotState is a snapshot as the trace records it: Figure 13's
+// lastIncludedIndex and lastIncludedTerm, and its data: the state machine
+// and, when the exercise changes membership, the configuration.
+type SnapshotState struct {
+	LastIncludedIndex int                `json:"last_included_index"`
+	LastIncludedTerm  int                `json:"last_included_term"`
+	StateMachine      any                `json:"state_machine"`
+	Sessions          map[string]Session `json:"sessions,omitempty"`
+	Config            *Membership        `json:"config,omitempty"`
 }
 
 // LogEntry is an entry with its index, as the trace prints logs.
@@ -95,12 +151,30 @@ type LogEntry struct {
 	Index int    `json:"index"`
 	Term  int    `json:"term"`
 	Value string `json:"value"`
+	// A command's client session (§8), and a configuration entry's
+	// configuration (§6), when the exercise has them.
+	Client string `json:"client,omitempty"`
+	Seq    int    `json:"seq,omitempty"`
+	Config string `json:"config,omitempty"` // as Membership.String writes it; JSON writes the Membership
+}
+
+// MarshalJSON writes a configuration entry's configuration as an object.
+func (e LogEntry) MarshalJSON() ([]byte, error) {
+	type plain LogEntry
+	if e.Config == "" {
+		return json.Marshal(plain(e))
+	}
+	c := ParseMembership(e.Config)
+	return json.Marshal(struct {
+		plain
+		Config *Membership `json:"config"`
+	}{plain(e), &c})
 }
 
 func indexed(prev int, entries []Entry) []LogEntry {
 	out := make([]LogEntry, len(entries))
 	for i, e := range entries {
-		out[i] = LogEntry{Index: prev + 1 + i, Term: e.Term, Value: e.Value}
+		out[i] = LogEntry{Index: prev + 1 + i, Term: e.Term, Value: e.Value, Client: e.Client, Seq: e.Seq, Config: e.Config}
 	}
 	return out
 }
@@ -109,7 +183,7 @@ func indexed(prev int, entries []Entry) []LogEntry {
 func (s *Server) Snapshot() ServerState {
 	st := ServerState{
 		Up: s.Up, Role: s.Role, Term: s.CurrentTerm,
-		Log:         indexed(0, s.Log),
+		Log:         indexed(s.base(), s.Log),
 		CommitIndex: s.CommitIndex, LastApplied: s.LastApplied,
 		StateMachine: s.StateMachine.Value(),
 		NextIndex:    copyMap(s.NextIndex), MatchIndex: copyMap(s.MatchIndex),
@@ -119,10 +193,42 @@ func (s *Server) Snapshot() ServerState {
 		v := s.VotedFor
 		st.VotedFor = &v
 	}
-	if s.Role == Candidate {
+	if s.Role == Candidate || s.Role == PreCandidate {
 		st.Votes = s.voters()
 	}
+	if s.base() > 0 {
+		st.Snapshot = s.Snap.Record()
+	}
+	if len(s.StateMachine.sessions) > 0 {
+		st.Sessions = s.StateMachine.Sessions()
+	}
+	st.Reads = s.pendingReads()
+	if s.cfg.membershipChanges() {
+		c := s.config()
+		st.Config = &c
+		if s.change != nil {
+			st.CatchingUp = s.change.catchingUp
+		}
+	}
+	if s.cfg.Options.Reads == ReadLease && s.Role == Leader && s.Up {
+		until := s.leaseUntil()
+		st.LeaseUntilMs = &until
+	}
 	return st
+}
+
+// Record is the snapshot as the trace records it.
+func (sn Snapshot) Record() *SnapshotState {
+	out := &SnapshotState{LastIncludedIndex: sn.LastIncludedIndex, LastIncludedTerm: sn.LastIncludedTerm,
+		StateMachine: sn.State.Value()}
+	if len(sn.State.sessions) > 0 {
+		out.Sessions = sn.State.Sessions()
+	}
+	if !sn.Config.IsZero() {
+		c := sn.Config
+		out.Config = &c
+	}
+	return out
 }
 
 func copyMap(m map[string]int) map[string]int {
@@ -189,15 +295,46 @@ func (m Message) MarshalJSON() ([]byte, error) {
 			Entries      []LogEntry `json:"entries"`
 			LeaderCommit int        `json:"leader_commit"`
 			DuplicateOf  int        `json:"duplicate_of,omitempty"`
-		}{h, m.LeaderID, m.PrevLogIndex, m.PrevLogTerm, indexed(m.PrevLogIndex, m.Entries), m.LeaderCommit, m.DuplicateOf}
+			ReadRound    int        `json:"read_round,omitempty"`
+		}{h, m.LeaderID, m.PrevLogIndex, m.PrevLogTerm, indexed(m.PrevLogIndex, m.Entries), m.LeaderCommit, m.DuplicateOf, m.ReadRound}
+	case InstallSnapshot:
+		v = struct {
+			head
+			LeaderID          string         `json:"leader_id"`
+			LastIncludedIndex int            `json:"last_included_index"`
+			LastIncludedTerm  int            `json:"last_included_term"`
+			Offset            int            `json:"offset"`
+			Data              *SnapshotState `json:"data"`
+			Done              bool           `json:"done"`
+			DuplicateOf       int            `json:"duplicate_of,omitempty"`
+		}{h, m.LeaderID, m.LastIncludedIndex, m.LastIncludedTerm, 0, m.Data.Record(), true, m.DuplicateOf}
+	case InstallSnapshotReply:
+		v = struct {
+			head
+			MatchIndex  int `json:"match_index"`
+			InReplyTo   int `json:"in_reply_to"`
+			DuplicateOf int `json:"duplicate_of,omitempty"`
+		}{h, m.MatchIndex, m.InReplyTo, m.DuplicateOf}
 	default:
 		r := struct {
 			head
-			Success     bool `json:"success"`
-			MatchIndex  *int `json:"match_index,omitempty"`
-			InReplyTo   int  `json:"in_reply_to"`
-			DuplicateOf int  `json:"duplicate_of,omitempty"`
-		}{head: h, Success: m.Success, InReplyTo: m.InReplyTo, DuplicateOf: m.DuplicateOf}
+			Success       bool `json:"success"`
+			MatchIndex    *int `json:"match_index,omitempty"`
+			InReplyTo     int  `json:"in_reply_to"`
+			DuplicateOf   int  `json:"duplicate_of,omitempty"`
+			ReadRound     int  `json:"read_round,omitempty"`
+			RequestSentMs *int `json:"request_sent_ms,omitempty"`
+			ConflictTerm  *int `json:"conflict_term,omitempty"`
+			ConflictIndex *int `json:"conflict_index,omitempty"`
+		}{head: h, Success: m.Success, InReplyTo: m.InReplyTo, DuplicateOf: m.DuplicateOf, ReadRound: m.ReadRound}
+		if m.Hinted {
+			ct, ci := m.ConflictTerm, m.ConflictIndex
+			r.ConflictTerm, r.ConflictIndex = &ct, &ci
+		}
+		if m.EchoesSent {
+			sent := m.RequestSentMs
+			r.RequestSentMs = &sent
+		}
 		if m.Success {
 			mi := m.MatchIndex
 			r.MatchIndex = &mi
@@ -245,10 +382,24 @@ func (t *Trace) MaxTerm() int {
 	return t.maxOver(func(s ServerState) int { return s.Term })
 }
 
-// MaxLogLength is the length of the longest log any server holds.
+// MaxLogLength is the length of the longest log any server holds: its
+// last index, counting the entries a snapshot replaced (§7).
 func (t *Trace) MaxLogLength() int {
-	return t.maxOver(func(s ServerState) int { return len(s.Log) })
+	return t.maxOver(func(s ServerState) int { return s.LastIndex() })
 }
+
+// Base is the index of the last entry the server's snapshot replaced (its
+// lastIncludedIndex), 0 without one: its log holds the entries after it.
+func (s ServerState) Base() int {
+	if s.Snapshot == nil {
+		return 0
+	}
+	return s.Snapshot.LastIncludedIndex
+}
+
+// LastIndex is the index of the server's last entry, in its log or, when
+// the log after the snapshot is empty, in its snapshot.
+func (s ServerState) LastIndex() int { return s.Base() + len(s.Log) }
 
 // maxOver is the largest f over every server's state, initial and after
 // every step.

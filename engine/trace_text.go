@@ -37,6 +37,7 @@ func (t *Trace) WriteText(w io.Writer) error {
 		p.list("delivered", idsText(st.Delivered))
 		p.list("lost", idsText(st.Lost))
 		p.list("dropped", idsText(st.Dropped))
+		p.list("reads", readResultsText(st.ReadResults))
 		p.list("why", st.Reasons)
 		p.servers(t, prev, st.Servers)
 		if len(st.InFlight) > 0 {
@@ -58,8 +59,51 @@ func (t *Trace) Setup() string {
 	if o.NoopOnElection {
 		noop = "a new leader appends a no-op (§8)"
 	}
-	return fmt.Sprintf("%d servers (%s) · %s state machine · new entries leave %s · %s · %s",
+	setup := fmt.Sprintf("%d servers (%s) · %s state machine · new entries leave %s · %s · %s",
 		len(t.Servers), strings.Join(t.Servers, ", "), t.StateMachine, replicateWords(o.Replicate), limit, noop)
+	for _, w := range t.beyondWords() {
+		setup += " · " + w
+	}
+	return setup
+}
+
+// beyondWords say the options beyond Figure 2 that the run turns on, and
+// an initial configuration that leaves servers out; none for a run of
+// Figure 2, whose setup line stays as it was.
+func (t *Trace) beyondWords() []string {
+	o := t.Options
+	var out []string
+	for _, id := range t.Servers {
+		if c := t.Initial[id].Config; c != nil && !c.IsZero() && len(c.New) < len(t.Servers) {
+			out = append(out, "initial configuration {"+strings.Join(c.New, ", ")+"} (§6)")
+			break
+		}
+	}
+	if o.SnapshotAfter > 0 {
+		out = append(out, fmt.Sprintf("a server snapshots once %s beyond its snapshot are applied (§7)", plural(o.SnapshotAfter, "entry", "entries")))
+	}
+	if o.Sessions {
+		out = append(out, "client sessions (§8)")
+	}
+	switch o.Reads {
+	case ReadIndex.String():
+		out = append(out, "reads by ReadIndex (§8)")
+	case ReadLease.String():
+		out = append(out, "reads on a leader's lease (§8)")
+	}
+	if o.VoteGuard {
+		out = append(out, "a server that hears from a leader disregards RequestVote (§6)")
+	}
+	if o.PreVote {
+		out = append(out, "PreVote (dissertation §9.6)")
+	}
+	if o.CheckQuorum {
+		out = append(out, "CheckQuorum (dissertation §9.6)")
+	}
+	if o.Backup != "" {
+		out = append(out, "fast backup by conflict term (§5.3)")
+	}
+	return out
 }
 
 func replicateWords(r string) string {
@@ -121,6 +165,10 @@ func (p *textPrinter) servers(t *Trace, prev, now map[string]ServerState) {
 	if timed {
 		header += "\ttimer"
 	}
+	config := now[t.Servers[0]].Config != nil
+	if config {
+		header += "\tconfiguration"
+	}
 	fmt.Fprintln(tw, header)
 	for _, id := range t.Servers {
 		s := now[id]
@@ -133,9 +181,15 @@ func (p *textPrinter) servers(t *Trace, prev, now map[string]ServerState) {
 			role = "down"
 		}
 		row := fmt.Sprintf("  %s\t%s\t%s\t%d\t%s\t%d\t%d\t%s\t%s", mark, id, role, s.Term, votedText(s.VotedFor),
-			s.CommitIndex, s.LastApplied, LogText(s.Log), StateMachineText(s.StateMachine))
+			s.CommitIndex, s.LastApplied, SnapshotLogText(s), StateMachineText(s.StateMachine))
+		if len(s.Sessions) > 0 {
+			row += " · sessions " + SessionsText(s.Sessions)
+		}
 		if timed {
 			row += "\t" + TimerText(s)
+		}
+		if config {
+			row += "\t" + ConfigText(s)
 		}
 		fmt.Fprintln(tw, row)
 	}
@@ -146,6 +200,22 @@ func (p *textPrinter) servers(t *Trace, prev, now map[string]ServerState) {
 				indexMapText(t.Servers, s.NextIndex), indexMapText(t.Servers, s.MatchIndex))
 		}
 	}
+}
+
+// ConfigText says the configuration a server uses, and for a leader the
+// new servers it is catching up: "{S1, S2, S3} +S4 catching up".
+func ConfigText(s ServerState) string {
+	if s.Config == nil {
+		return "-"
+	}
+	out := s.Config.Words()
+	if len(s.Config.New) == 0 && len(s.Config.Old) == 0 {
+		out = "none yet"
+	}
+	if len(s.CatchingUp) > 0 {
+		out += " (catching up " + strings.Join(s.CatchingUp, ", ") + ")"
+	}
+	return out
 }
 
 // TimerText says when a server's timer fires next: "election at 312ms" or
@@ -162,8 +232,10 @@ func TimerText(s ServerState) string {
 
 func sameState(a, b ServerState) bool {
 	return a.Up == b.Up && a.Role == b.Role && a.Term == b.Term && votedText(a.VotedFor) == votedText(b.VotedFor) &&
-		a.CommitIndex == b.CommitIndex && a.LastApplied == b.LastApplied && LogText(a.Log) == LogText(b.Log) &&
+		a.CommitIndex == b.CommitIndex && a.LastApplied == b.LastApplied && SnapshotLogText(a) == SnapshotLogText(b) &&
+		ConfigText(a) == ConfigText(b) &&
 		indexMapText(nil, a.NextIndex) == indexMapText(nil, b.NextIndex) && indexMapText(nil, a.MatchIndex) == indexMapText(nil, b.MatchIndex) &&
+		SessionsText(a.Sessions) == SessionsText(b.Sessions) &&
 		strings.Join(a.Votes, ",") == strings.Join(b.Votes, ",")
 }
 
@@ -174,6 +246,34 @@ func votedText(v *string) string {
 	return *v
 }
 
+// SnapshotLogText writes a server's log after its snapshot, if it has
+// one: "[≤3 t1: c] 1:d" is a snapshot through index 3 of term 1 holding
+// c, then entry 4.
+func SnapshotLogText(s ServerState) string {
+	if s.Snapshot == nil {
+		return LogText(s.Log)
+	}
+	sn := s.Snapshot
+	head := fmt.Sprintf("[≤%d t%d: %s]", sn.LastIncludedIndex, sn.LastIncludedTerm, SnapshotDataText(sn))
+	if len(s.Log) == 0 {
+		return head
+	}
+	return head + " " + LogText(s.Log)
+}
+
+// SnapshotDataText writes a snapshot's data: its state machine, and its
+// configuration when it has one.
+func SnapshotDataText(sn *SnapshotState) string {
+	out := StateMachineText(sn.StateMachine)
+	if len(sn.Sessions) > 0 {
+		out += "; sessions " + SessionsText(sn.Sessions)
+	}
+	if sn.Config != nil {
+		out += "; config " + sn.Config.Words()
+	}
+	return out
+}
+
 // LogText writes a log as "1:sally 1:bob 2" (term:value, or the term alone).
 func LogText(log []LogEntry) string {
 	if len(log) == 0 {
@@ -181,9 +281,22 @@ func LogText(log []LogEntry) string {
 	}
 	parts := make([]string, len(log))
 	for i, e := range log {
-		parts[i] = EntryText(e.Term, e.Value)
+		parts[i] = LogEntryText(e)
 	}
 	return strings.Join(parts, " ")
+}
+
+// LogEntryText writes an entry as EntryText does, with its client session
+// ("1:x[c1#2]") or, for a configuration entry, the configuration
+// ("2:C{S1, S2, S3}").
+func LogEntryText(e LogEntry) string {
+	switch {
+	case e.Config != "":
+		return fmt.Sprintf("%d:C%s", e.Term, ParseMembership(e.Config).Words())
+	case e.Client != "":
+		return fmt.Sprintf("%s[%s#%d]", EntryText(e.Term, e.Value), e.Client, e.Seq)
+	}
+	return EntryText(e.Term, e.Value)
 }
 
 // EntryText writes one entry as "term:value", or the term alone.
@@ -249,6 +362,9 @@ func MessageText(m Message) string {
 	if m.Timed {
 		head += fmt.Sprintf(" (arrives at %dms)", m.ArrivesMs)
 	}
+	if m.ReadRound > 0 {
+		head += fmt.Sprintf(" (read round %d)", m.ReadRound)
+	}
 	switch m.Type {
 	case RequestVote:
 		return fmt.Sprintf("%s lastLogIndex %d lastLogTerm %d", head, m.LastLogIndex, m.LastLogTerm)
@@ -257,11 +373,35 @@ func MessageText(m Message) string {
 	case AppendEntries:
 		return fmt.Sprintf("%s prevLogIndex %d prevLogTerm %d entries [%s] leaderCommit %d",
 			head, m.PrevLogIndex, m.PrevLogTerm, strings.TrimPrefix(LogText(indexed(m.PrevLogIndex, m.Entries)), "-"), m.LeaderCommit)
+	case InstallSnapshot:
+		return fmt.Sprintf("%s lastIncludedIndex %d lastIncludedTerm %d data [%s]",
+			head, m.LastIncludedIndex, m.LastIncludedTerm, SnapshotDataText(m.Data.Record()))
+	case InstallSnapshotReply:
+		return fmt.Sprintf("%s matchIndex %d", head, m.MatchIndex)
 	}
 	if m.Success {
 		return fmt.Sprintf("%s success true matchIndex %d", head, m.MatchIndex)
 	}
+	if m.Hinted {
+		return fmt.Sprintf("%s success false conflictTerm %d conflictIndex %d", head, m.ConflictTerm, m.ConflictIndex)
+	}
 	return head + " success false"
+}
+
+func readResultsText(rs []ReadResult) []string {
+	var out []string
+	for _, r := range rs {
+		what := "the register"
+		if r.Key != "" {
+			what = r.Key
+		}
+		if r.Served {
+			out = append(out, fmt.Sprintf("%s at %s: %s = %q as of index %d", r.ID, r.Server, what, r.Value, r.ReadIndex))
+		} else {
+			out = append(out, fmt.Sprintf("%s at %s: not served, the client must retry", r.ID, r.Server))
+		}
+	}
+	return out
 }
 
 func idsText(ids []int) []string {

@@ -33,7 +33,7 @@ func (c *Cluster) KnownValues() map[string]bool {
 		}
 	}
 	for _, n := range c.hist.names {
-		out[n.value] = true
+		out[n.entry.Value] = true
 	}
 	return out
 }

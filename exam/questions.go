@@ -2,6 +2,7 @@ package exam
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/raftsheet/raftsheet/diag"
 	"github.com/raftsheet/raftsheet/exercise"
@@ -23,6 +24,10 @@ func questionsOf(ex *exercise.Exercise) ([]placed, error) {
 	if ex.Timing != nil {
 		return nil, diag.Diagnostics{{File: ex.File, Msg: "the exam template needs an untimed exercise: its questions explore every event that could come next, which a clock would decide",
 			Hint: "use the roleplay or trace template for a timed exercise"}}
+	}
+	if beyond := ex.BeyondFigure2(); beyond != nil {
+		return nil, diag.Diagnostics{{File: ex.File, Msg: "the exam template needs an exercise of Figure 2: its questions explore every event that could come next under Figure 2's rules, and this one uses " + strings.Join(beyond, ", ") + ", beyond Figure 2",
+			Hint: "use the roleplay or trace template for an exercise beyond Figure 2"}}
 	}
 	if len(ex.Questions) > 0 {
 		out := make([]placed, len(ex.Questions))

@@ -22,6 +22,10 @@ type badExercise struct {
 // Catalogue is shared with the JSON Schema test (schema_test.go) and the
 // fuzz test's seeds.
 var Catalogue = []badExercise{
+	{name: "why names an unknown rule", src: "title: x\nservers: 3\nsteps:\n  - timeout: S1\n    why: [election-timout]\n", structural: true,
+		errors: []string{"5:11: a rule of why cannot be \"election-timout\" (did you mean `election-timeout`?)"}},
+	{name: "why lists no rule", src: "title: x\nservers: 3\nsteps:\n  - timeout: S1\n    why: []\n", structural: true,
+		errors: []string{"5:10: why lists no rule: name at least one by its key (win-election, committed, …: the README lists them), or write why: true"}},
 	{name: "not YAML", src: "title: x\n  servers: 3\n", errors: []string{"2: not valid YAML: mapping values are not allowed in this context"}},
 	{name: "bare step with note", src: "title: x\nservers: 3\nsteps:\n  - heal\n    note: n\n",
 		errors: []string{"5: not valid YAML: mapping values are not allowed in this context (a step followed by note or ask needs a colon: write `- heal:` on line 4)"}},
@@ -75,7 +79,7 @@ var Catalogue = []badExercise{
 	{name: "unknown server in ask", src: "title: x\nservers: 3\nsteps:\n  - timeout: S1\n    ask: [S1, S5]\n",
 		errors: []string{"5:15: ask names \"S5\""}},
 	{name: "step with no kind", src: "title: x\nservers: 3\nsteps:\n  - note: something happens\n", structural: true,
-		errors: []string{"4:5: this step says no event (the kinds are timeout, deliver, drop, duplicate, client, heartbeat, stabilize, partition, heal, crash, restart, run)"}},
+		errors: []string{"4:5: this step says no event (the kinds are timeout, deliver, drop, duplicate, client, heartbeat, stabilize, partition, heal, crash, restart, run, snapshot, read, config)"}},
 	{name: "step with two kinds", src: "title: x\nservers: 3\nsteps:\n  - timeout: S1\n    crash: S2\n", structural: true,
 		errors: []string{"5:5: a step holds one event, but this one has both `timeout` and `crash` (split them into two steps, one after the other)"}},
 	{name: "timeout on a leader", src: "title: x\nservers: 3\ninitial:\n  S1: {term: 3, voted_for: S2}\n  S2: {term: 3, role: leader}\nsteps:\n  - timeout: S2\n",
@@ -160,6 +164,34 @@ var Catalogue = []badExercise{
 		errors: []string{"5:11: vary lists 1 server; list two or more (write `vary: [S1, S2, S3]`: the servers that may take each other's place)"}},
 	{name: "several errors at once", src: "title: x\nservers: 3\nstate_machine: kvv\nsteps:\n  - timeout: S7\n  - delivr: all\n", structural: true,
 		errors: []string{"3:16: state_machine cannot be \"kvv\" (did you mean `kv`?)", "5:14: timeout names \"S7\"", "6:5: unknown step `delivr` (did you mean `deliver`?)"}},
+
+	// The options beyond Figure 2.
+	{name: "a session without sessions", src: "title: x\nservers: 3\nsteps:\n  - client: {server: S1, value: v, session: c1}\n",
+		errors: []string{"4:36: client sessions are off in this exercise (turn them on with `options: {sessions: true}`)"}},
+	{name: "a serial number without a session", src: "title: x\nservers: 3\noptions: {sessions: true}\nsteps:\n  - client: {server: S1, value: v, seq: 2}\n",
+		errors: []string{"5:13: seq needs a session (add `session: c1`"}},
+	{name: "a read without reads", src: "title: x\nservers: 3\nsteps:\n  - read: S1\n",
+		errors: []string{"4:5: read steps need reads on (turn them on with `options: {reads: read_index}` (or `lease`))"}},
+	{name: "a lease without a clock", src: "title: x\nservers: 3\noptions: {reads: lease}\nsteps:\n  - read: S1\n",
+		errors: []string{"3:10: reads: lease needs a clock, but this exercise has no `timing:` section"}},
+	{name: "a kv read without a key", src: "title: x\nservers: 3\nstate_machine: kv\noptions: {reads: read_index}\nsteps:\n  - read: S1\n",
+		errors: []string{"6:11: a kv store is read by key (write `read: {server: S1, key: x}`)"}},
+	{name: "an unknown backup", src: "title: x\nservers: 3\noptions: {backup: fast}\nsteps: [heal]\n", structural: true,
+		errors: []string{"3:19: backup cannot be \"fast\" (choose one of: decrement, conflict_term)"}},
+	{name: "two changes in one config step", src: "title: x\nservers: 3\nsteps:\n  - config: {server: S1, add: S2, remove: S3}\n", structural: true,
+		errors: []string{"4:13: config needs exactly one of add, remove and joint"}},
+	{name: "joint with one configuration", src: "title: x\nservers: 3\nsteps:\n  - config: {server: S1, joint: [[S1, S2]]}\n", structural: true,
+		errors: []string{"4:33: joint must be a list of two configurations, C_old and C_new"}},
+	{name: "members names an unknown server", src: "title: x\nservers: 3\nmembers: [S1, S4]\nsteps: [heal]\n",
+		errors: []string{"3:15: members names \"S4\", which is not a server of this exercise"}},
+	{name: "adding a member", src: "title: x\nservers: 3\noptions: {noop_on_election: true}\nsteps:\n  - timeout: S1\n  - stabilize\n  - config: {server: S1, add: S2}\n",
+		errors: []string{"7:5: step 3 (config S1 add S2): S2 is already a member of {S1, S2, S3}"}},
+	{name: "a joint change from another configuration", src: "title: x\nservers: 3\nsteps:\n  - timeout: S1\n  - stabilize\n  - config: {server: S1, joint: [[S1, S2], [S2, S3]]}\n",
+		errors: []string{"6:5: step 3 (config S1 joint {S2, S3}): the joint change starts from {S1, S2}, but S1's configuration is {S1, S2, S3}"}},
+	{name: "a server that has not joined times out", src: "title: x\nservers: 4\nmembers: [S1, S2, S3]\nsteps:\n  - timeout: S4\n",
+		errors: []string{"5:5: step 1 (timeout S4): S4 has joined no configuration yet"}},
+	{name: "a snapshot beyond lastApplied", src: "title: x\nservers: 3\nsteps:\n  - snapshot: {server: S1, index: 2}\n",
+		errors: []string{"4:5: step 1 (snapshot S1 through 2): S1 has applied entries up to index 0 only; a snapshot covers applied entries (§7)"}},
 }
 
 func TestCatalogueOfBadInput(t *testing.T) {

@@ -50,6 +50,8 @@ type loader struct {
 	// is misspelt is not reported missing as well.
 	misspelt map[string]bool
 	nodes    int // nodes visited, bounded against alias bombs
+	// lastSeq is each client session's highest serial number so far.
+	lastSeq map[string]int
 }
 
 // pair is one key and value of a YAML mapping.
@@ -114,6 +116,7 @@ func (l *loader) load(src []byte) {
 		return nil
 	}
 	l.loadServers(root, get("servers"))
+	l.loadMembers(get("members"))
 	l.ex.Title = l.requiredText(root, get("title"), "title")
 	if n := get("goal"); n != nil {
 		l.ex.Goal, _ = l.text(n, "goal", false)
@@ -131,6 +134,7 @@ func (l *loader) load(src []byte) {
 	l.loadWorksheet(get("worksheet"))
 	l.loadVariants(get("variants"))
 	l.loadSteps(root, get("steps"))
+	l.checkBeyondOptions(get("options"))
 	l.loadQuestions(get("questions"))
 }
 
@@ -175,7 +179,7 @@ func syntaxHint(src []byte, line int) string {
 	return "check the indentation and the quoting on this line and the one before"
 }
 
-var topKeys = []string{"title", "goal", "summary", "brief", "servers", "state_machine", "options", "timing", "initial", "worksheet", "variants", "steps", "questions"}
+var topKeys = []string{"title", "goal", "summary", "brief", "servers", "members", "state_machine", "options", "timing", "initial", "worksheet", "variants", "steps", "questions"}
 
 // resolve follows aliases and counts nodes, so a YAML alias bomb ends in
 // an error instead of exhausting memory.
@@ -508,7 +512,7 @@ func (l *loader) loadOptions(n *yaml.Node) {
 		return
 	}
 	o := &l.ex.Config.Options
-	for _, p := range l.mapping(n, "options", []string{"noop_on_election", "max_entries", "replicate", "mutate"}) {
+	for _, p := range l.mapping(n, "options", optionKeys) {
 		switch p.key {
 		case "noop_on_election":
 			o.NoopOnElection, _ = l.boolean(p.v, "noop_on_election")
@@ -520,9 +524,15 @@ func (l *loader) loadOptions(n *yaml.Node) {
 			}
 		case "mutate":
 			o.Mutate = l.mutations(p.v)
+		default:
+			l.loadBeyondOption(p)
 		}
 	}
 }
+
+// optionKeys are the options, Figure 2's choices first, then the features
+// beyond it.
+var optionKeys = append([]string{"noop_on_election", "max_entries", "replicate", "mutate"}, beyondOptionKeys...)
 
 // loadVariants reads what per-student variants may change: `false` for
 // nothing, or any of names, values, roles, timing set to false.

@@ -84,7 +84,7 @@ func (l *loader) step(n *yaml.Node) (engine.Step, []string, bool) {
 		case "ask":
 			st.Ask, st.AskSet = l.ask(p.v), true
 		case "why":
-			st.AskWhy, _ = l.boolean(p.v, "why")
+			st.AskWhy, st.WhyRules = l.why(p.v)
 		case "at":
 			if v, ok := l.millis(p.v, "at", 0); ok {
 				st.At = &v
@@ -138,8 +138,19 @@ func (l *loader) stepArgument(st *engine.Step, v *yaml.Node) {
 	case engine.StepTimeout, engine.StepHeartbeat, engine.StepCrash, engine.StepRestart:
 		st.Server, _ = l.server(v, st.Kind.String())
 	case engine.StepClient:
-		for _, p := range l.mapping(v, "client", []string{"server", "value"}) {
+		for _, p := range l.mapping(v, "client", []string{"server", "value", "session", "seq"}) {
 			switch p.key {
+			case "session":
+				if !l.ex.Config.Options.Sessions {
+					l.at(p.k, "turn them on with `options: {sessions: true}`", "client sessions are off in this exercise")
+				} else if id, ok := l.text(p.v, "session", false); ok {
+					st.Session = id
+					if !sessionName.MatchString(id) {
+						l.at(p.v, "name the client with a letter, then letters or digits, such as c1", "session %q is not a plain name", id)
+					}
+				}
+			case "seq":
+				st.Seq, _ = l.integer(p.v, "seq", 1, 1_000_000)
 			case "server":
 				st.Server, _ = l.server(p.v, "client")
 			case "value":
@@ -154,12 +165,19 @@ func (l *loader) stepArgument(st *engine.Step, v *yaml.Node) {
 		if v.Kind == yaml.MappingNode && (st.Server == "" || st.Value == "") && !l.hasKeys(v, "server", "value") {
 			l.at(v, "write `client: {server: S1, value: sally}`", "client needs both a server and a value")
 		}
+		l.numberCommand(st, v)
 	case engine.StepDeliver, engine.StepDrop, engine.StepDuplicate:
 		st.Selection = l.selection(v, st.Kind.String())
 	case engine.StepPartition:
 		st.Groups = l.groups(v)
 	case engine.StepRun:
 		l.runArgument(st, v)
+	case engine.StepSnapshot:
+		l.snapshotArgument(st, v)
+	case engine.StepRead:
+		l.readArgument(st, v)
+	case engine.StepConfig:
+		l.configArgument(st, v)
 	case engine.StepStabilize, engine.StepHeal:
 		if v.ShortTag() != "!!null" {
 			l.at(v, fmt.Sprintf("write `- %s` on its own", st.Kind), "`%s` takes no value", st.Kind)
@@ -378,4 +396,34 @@ func (l *loader) noteOn(n *yaml.Node, st engine.Step) *engine.NoteOn {
 		return nil
 	}
 	return on
+}
+
+// why reads a step's why: true or false, or the keys of the rules its
+// question is about (why: [win-election, committed]), which the key then
+// gives instead of every rule the engine applied in the step.
+func (l *loader) why(n *yaml.Node) (bool, []engine.Rule) {
+	if n.Kind != yaml.SequenceNode {
+		ask, _ := l.boolean(n, "why")
+		return ask, nil
+	}
+	if len(n.Content) == 0 {
+		l.errorf(n, "why lists no rule: name at least one by its key (win-election, committed, …: the README lists them), or write why: true")
+		return false, nil
+	}
+	var keys []string
+	for _, r := range engine.Rules() {
+		keys = append(keys, r.Key())
+	}
+	var out []engine.Rule
+	for _, k := range n.Content {
+		key, ok := l.choice(k, "a rule of why", keys)
+		if !ok {
+			continue
+		}
+		r, _ := engine.RuleByKey(key)
+		if !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return true, out
 }

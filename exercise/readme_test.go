@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/raftsheet/raftsheet/engine"
 )
 
 // The README's exercise format documents every key the format has, as
@@ -79,4 +81,28 @@ func propertyNames(t *testing.T, raw json.RawMessage) []string {
 		out = append(out, propertyNames(t, s.Else)...)
 	}
 	return out
+}
+
+// The README lists the keys of every rule why: may name.
+func TestReadmeListsEveryRuleKey(t *testing.T) {
+	b, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, list, ok := strings.Cut(string(b), "The rules' keys, as the engine's catalogue orders them:")
+	if !ok {
+		t.Fatal("README.md does not list the rules' keys under why:")
+	}
+	list, _, _ = strings.Cut(list, ".\n")
+	var got []string
+	for _, m := range regexp.MustCompile("`([a-z0-9-]+)`").FindAllStringSubmatch(list, -1) {
+		got = append(got, m[1])
+	}
+	var want []string
+	for _, r := range engine.Rules() {
+		want = append(want, r.Key())
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("README lists the rules\n%v\nthe engine has\n%v", got, want)
+	}
 }

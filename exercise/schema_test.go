@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
+	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/yaml"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
@@ -122,7 +124,9 @@ steps:
     ask: [bob]
   - deliver: all
     ask: none
+    why: [grant-vote, win-election]
   - client: {server: alice, value: x=3}
+    why: true
   - partition: [[alice], [bob, carol]]
   - heal:
     ask: all
@@ -158,4 +162,51 @@ steps:
   - timeout: S2
     ask: S2
   - stabilize:
+`, `
+title: the options beyond Figure 2
+servers: [S1, S2, S3, S4]
+members: [S1, S2, S3]
+options: {snapshot_after: 4, sessions: true, reads: read_index, ignore_disruptive_votes: true, prevote: true, check_quorum: true, backup: conflict_term}
+steps:
+  - timeout: S1
+  - stabilize
+  - client: {server: S1, value: x, session: c1}
+  - client: {server: S1, value: x, session: c1, seq: 1}
+  - heartbeat: S1
+  - stabilize
+  - read: S1
+  - snapshot: S1
+  - snapshot: {server: S2, index: 1}
+  - deliver: {type: PreVote}
+  - config: {server: S1, add: S4}
+  - config: {server: S1, remove: S2}
+  - config: {server: S1, joint: [[S1, S2, S3], [S1, S3, S4]]}
+`, `
+title: reads on a lease, a kv store
+servers: 3
+state_machine: kv
+options: {reads: lease}
+timing:
+steps:
+  - run: 400ms
+  - read: {server: S1, key: x}
 `}
+
+// The schema's rule keys (why: [keys]) are the engine's catalogue.
+func TestSchemaRuleKeysAreTheCatalogue(t *testing.T) {
+	var doc struct {
+		Defs map[string]struct {
+			Enum []string `json:"enum"`
+		} `json:"$defs"`
+	}
+	if err := json.Unmarshal(Schema, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for _, r := range engine.Rules() {
+		keys = append(keys, r.Key())
+	}
+	if got := doc.Defs["ruleKey"].Enum; !slices.Equal(got, keys) {
+		t.Errorf("the schema's rule keys are\n%v\nthe engine's\n%v", got, keys)
+	}
+}

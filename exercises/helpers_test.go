@@ -107,3 +107,36 @@ func (g golden) leaders() string {
 	}
 	return strings.Join(out, " ")
 }
+
+// snapLog is a server's log after script step n with its snapshot, as the
+// text trace writes it: "[≤3 t1: c] 1:d".
+func (g golden) snapLog(n int, id string) string {
+	return engine.SnapshotLogText(g.at(n).Servers[id])
+}
+
+// message finds the message of type typ from→to sent in script step n.
+func (g golden) message(n int, typ engine.MessageType, from, to string) engine.Message {
+	g.t.Helper()
+	for i := range g.tr.Steps {
+		if g.tr.Steps[i].ScriptStep != n {
+			continue
+		}
+		for _, m := range g.tr.Steps[i].Messages {
+			if m.Type == typ && m.From == from && m.To == to {
+				return m
+			}
+		}
+	}
+	g.t.Fatalf("step %d sent no %s from %s to %s", n, typ, from, to)
+	return engine.Message{}
+}
+
+// config is the configuration server id uses after script step n, as the
+// sheets write it ("{S1, S2, S3}"), "-" when the exercise changes no
+// membership.
+func (g golden) config(n int, id string) string {
+	if c := g.at(n).Servers[id].Config; c != nil {
+		return c.Words()
+	}
+	return "-"
+}

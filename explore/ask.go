@@ -42,6 +42,9 @@ func Ask(ex *exercise.Exercise, after int, q Question) (*Answers, error) {
 	if ex.Timing != nil {
 		return nil, fmt.Errorf("%s runs on a clock (timing:); ask explores untimed exercises only, where any event may come next", ex.File)
 	}
+	if beyond := ex.BeyondFigure2(); beyond != nil {
+		return nil, fmt.Errorf("%s uses %s, beyond Figure 2; ask explores Figure 2's rules only", ex.File, strings.Join(beyond, ", "))
+	}
 	c, tr, err := engine.RunTo(&ex.Script, after)
 	var se *engine.ScriptError
 	if errors.As(err, &se) {

@@ -17,7 +17,8 @@ func CanonWords(kind Kind, lbl *templates.Labels) map[string]string {
 	switch kind {
 	case KindRoles:
 		for w, c := range map[string]string{lbl.Follower: "F", lbl.FollowerShort: "F", lbl.Candidate: "C", lbl.CandidateShort: "C",
-			lbl.Leader: "L", lbl.LeaderShort: "L", lbl.Down: "×", lbl.DownShort: "×"} {
+			lbl.Leader: "L", lbl.LeaderShort: "L", lbl.Down: "×", lbl.DownShort: "×",
+			lbl.PreCandidate: "P", lbl.PreCandidateShort: "P"} {
 			m[w] = c
 		}
 	case KindAnswer:

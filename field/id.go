@@ -32,6 +32,24 @@ func LeaderIndexID(server, name, peer string) string { return server + "." + ind
 // EndID is X.end.name: where X ends (role, term, votedFor, commitIndex).
 func EndID(server, name string) string { return server + ".end." + name }
 
+// SnapshotDataID is X.snapshot: the data of X's snapshot, oldest first
+// (§7); its lastIncludedIndex and lastIncludedTerm are rows of boxes
+// (BoxID).
+func SnapshotDataID(server string) string { return server + ".snapshot" }
+
+// ConfigID is X.config: the configurations X uses, oldest first (§6).
+func ConfigID(server string) string { return server + ".config" }
+
+// ReadsID is X.reads: what X answers to the read-only requests it leads
+// for, in order (§8).
+func ReadsID(server string) string { return server + ".reads" }
+
+// SessionID is X.session[c].part: the serial number (seq) or the answer
+// of client c's last command in X's session table (§8).
+func SessionID(server, client, part string) string {
+	return server + "." + indexed("session", client) + "." + part
+}
+
 // LogID is X.log[i].part: the term, value or applied mark of X's log
 // entry i.
 func LogID(server string, index int, part string) string {
@@ -43,6 +61,9 @@ func LogID(server string, index int, part string) string {
 const (
 	SlipAppendEntries = "ae"
 	SlipRequestVote   = "rv"
+	// Beyond Figure 2: InstallSnapshot (§7) and PreVote (§9.6) slips.
+	SlipInstallSnapshot = "is"
+	SlipPreVote         = "pv"
 )
 
 // SlipID is aek.name or rvk.name: a box of the k-th AppendEntries or

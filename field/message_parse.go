@@ -48,7 +48,8 @@ var (
 // spaces and case aside.
 func messageType(s string, labels *templates.Labels) (engine.MessageType, bool) {
 	key := strings.ToLower(strings.ReplaceAll(s, " ", ""))
-	for _, t := range []engine.MessageType{engine.RequestVote, engine.RequestVoteReply, engine.AppendEntries, engine.AppendEntriesReply} {
+	for i := range engine.MessageTypeNames() {
+		t := engine.MessageType(i)
 		names := []string{t.String(), typeLabel(t, labels)}
 		for _, n := range names {
 			if n != "" && key == strings.ToLower(strings.ReplaceAll(n, " ", "")) {
@@ -60,7 +61,8 @@ func messageType(s string, labels *templates.Labels) (engine.MessageType, bool) 
 }
 
 func typeLabel(t engine.MessageType, l *templates.Labels) string {
-	return [...]string{l.RequestVoteMsg, l.RequestVoteReplyMsg, l.AppendEntriesMsg, l.AppendEntriesReplyMsg}[t]
+	return [...]string{l.RequestVoteMsg, l.RequestVoteReplyMsg, l.AppendEntriesMsg, l.AppendEntriesReplyMsg,
+		l.InstallSnapshotMsg, l.InstallSnapshotReplyMsg, l.PreVoteMsg, l.PreVoteReplyMsg}[t]
 }
 
 // servers reads "S2, S3" or "S2 S3".
@@ -91,14 +93,19 @@ func fieldOf(p string, labels *templates.Labels) (string, string) {
 		{"term", labels.Term}, {"lastlogindex", labels.LastLogIndex}, {"lastlogterm", labels.LastLogTerm},
 		{"prevlogindex", labels.PrevLogIndex}, {"prevlogterm", labels.PrevLogTerm}, {"entries", labels.Entries},
 		{"leadercommit", labels.LeaderCommit}, {"matchindex", labels.MatchIndex},
+		{"lastincludedindex", labels.LastIncludedIndex}, {"lastincludedterm", labels.LastIncludedTerm}, {"data", labels.Data},
+		{"conflictterm", labels.ConflictTerm}, {"conflictindex", labels.ConflictIndex},
 	} {
 		for _, name := range []string{f.canon, strings.ToLower(f.label)} {
 			if name == "" || !strings.HasPrefix(strings.ReplaceAll(low, " ", ""), name) {
 				continue
 			}
 			value := strings.TrimSpace(restAfter(low, name))
-			if f.canon == "entries" {
+			switch f.canon {
+			case "entries":
 				return f.canon, strings.Join(Normalize(KindEntries, value, labels), " ")
+			case "data":
+				return f.canon, strings.Join(Normalize(KindValues, value, labels), " ")
 			}
 			return f.canon, Normalize(KindNumber, value, labels)[0]
 		}

@@ -41,7 +41,8 @@ var noneWords = map[string]bool{"-": true, "–": true, "—": true, "none": tru
 	"nil": true, "∅": true, "ø": true, "no one": true, "nobody": true, "empty": true, "": true}
 
 var roleWords = map[string]string{"f": "f", "follower": "f", "c": "c", "candidate": "c", "l": "l", "leader": "l",
-	"×": "×", "x": "×", "down": "×", "crashed": "×", "crash": "×", "dead": "×", "†": "×"}
+	"×": "×", "x": "×", "down": "×", "crashed": "×", "crash": "×", "dead": "×", "†": "×",
+	"p": "p", "pre-candidate": "p", "precandidate": "p", "pre": "p"}
 
 var answerWords = map[string]string{
 	"yes": "yes", "y": "yes", "true": "yes", "ok": "yes", "✓": "yes", "✔": "yes", "granted": "yes", "success": "yes",

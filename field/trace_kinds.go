@@ -59,14 +59,17 @@ var (
 func readRPC(s string, labels *templates.Labels) string {
 	key := strings.ToLower(strings.NewReplacer(" ", "", "-", "", "_", "").Replace(s))
 	short := map[string]engine.MessageType{"rv": engine.RequestVote, "rvr": engine.RequestVoteReply, "rvreply": engine.RequestVoteReply,
-		"ae": engine.AppendEntries, "aer": engine.AppendEntriesReply, "aereply": engine.AppendEntriesReply}
+		"ae": engine.AppendEntries, "aer": engine.AppendEntriesReply, "aereply": engine.AppendEntriesReply,
+		"is": engine.InstallSnapshot, "isr": engine.InstallSnapshotReply, "isreply": engine.InstallSnapshotReply,
+		"pv": engine.PreVote, "pvr": engine.PreVoteReply, "pvreply": engine.PreVoteReply}
 	if t, ok := short[key]; ok {
 		return strings.ToLower(t.String())
 	}
 	if t, ok := messageType(s, labels); ok {
 		return strings.ToLower(t.String())
 	}
-	for i, label := range []string{labels.RequestVoteShort, labels.RequestVoteReplyShort, labels.AppendEntriesShort, labels.AppendEntriesReplyShort} {
+	for i, label := range []string{labels.RequestVoteShort, labels.RequestVoteReplyShort, labels.AppendEntriesShort, labels.AppendEntriesReplyShort,
+		labels.InstallSnapshotShort, labels.InstallSnapshotReplyShort, labels.PreVoteShort, labels.PreVoteReplyShort} {
 		if label != "" && key == strings.ToLower(strings.ReplaceAll(label, " ", "")) {
 			return strings.ToLower(engine.MessageType(i).String())
 		}

@@ -37,7 +37,20 @@ func labelsUsedBy(kind string) map[string]bool {
 			"request_vote_msg", "request_vote_reply_msg", "append_entries_msg", "append_entries_reply_msg",
 			"messages", "next_timer", "log_from", "log_entries", "message_type", "event", "event_heartbeat",
 			"event_timeout", "event_arrive", "msg_log_index", "msg_log_term", "rows_changes", "rows_full", "deleted", "drawn_timeouts",
-			"request_vote_short", "request_vote_reply_short", "append_entries_short", "append_entries_reply_short")
+			"request_vote_short", "request_vote_reply_short", "append_entries_short", "append_entries_reply_short",
+			// Beyond Figure 2: the message rows and columns of §6–§9.6.
+			"install_snapshot_short", "install_snapshot_reply_short", "pre_vote_short", "pre_vote_reply_short",
+			"msg_snapshot_note", "msg_hints_note", "msg_prevote_note")
+	}
+	// Beyond Figure 2, on both kinds of sheet when the run shows them: the
+	// snapshot (§7), PreVote (§9.6), client sessions and reads (§8), the
+	// configuration (§6).
+	add("last_included_index", "last_included_term", "pre_candidate", "in_snapshot", "config", "sessions_title",
+		"reads", "read_refused", "read_waits", "fill_snapshot", "fill_pre_vote", "fill_sessions", "fill_reads", "fill_config")
+	if kind == KindRoleplay {
+		add("install_snapshot", "pre_vote", "data", "conflict_term", "conflict_index", "pre_candidate_short",
+			"snapshot_title", "config_title", "client", "last_command", "answer", "install_snapshot_slip", "pre_vote_slip",
+			"slips_intro_beyond")
 	}
 	return used
 }

@@ -329,6 +329,7 @@ var knownPlaceholders = map[string]bool{
 	"at": true, "server": true,
 	"timed_steps": true, // a timed run's steps that happen by themselves: label timed_steps, or nothing
 	"cover_pages": true, "sheet_pages": true, "students": true, "groups": true, "class_pages": true, "class_sheets": true,
+	"kinds": true, // the slips' stacks beyond Figure 2
 	// exam sheets
 	"questions": true, "points": true, "index": true, "term": true, "mutations": true, "letters": true,
 }

@@ -233,6 +233,34 @@ type Labels struct {
 	Delivered             string `yaml:"delivered"`
 	InFlightAfter         string `yaml:"in_flight_after"`
 
+	// The options beyond Figure 2: slips and messages of log compaction
+	// and PreVote, the fast backup's hints, and the state sheet's boxes
+	// for the snapshot, the configuration and the client sessions.
+	InstallSnapshot         string `yaml:"install_snapshot"`
+	PreVote                 string `yaml:"pre_vote"`
+	InstallSnapshotMsg      string `yaml:"install_snapshot_msg"`
+	InstallSnapshotReplyMsg string `yaml:"install_snapshot_reply_msg"`
+	PreVoteMsg              string `yaml:"pre_vote_msg"`
+	PreVoteReplyMsg         string `yaml:"pre_vote_reply_msg"`
+	LastIncludedIndex       string `yaml:"last_included_index"`
+	LastIncludedTerm        string `yaml:"last_included_term"`
+	Data                    string `yaml:"data"`
+	ConflictTerm            string `yaml:"conflict_term"`
+	ConflictIndex           string `yaml:"conflict_index"`
+	PreCandidate            string `yaml:"pre_candidate"`
+	PreCandidateShort       string `yaml:"pre_candidate_short"`
+	SnapshotTitle           string `yaml:"snapshot_title"`
+	InSnapshot              string `yaml:"in_snapshot"`
+	ConfigTitle             string `yaml:"config_title"`
+	Config                  string `yaml:"config"`
+	SessionsTitle           string `yaml:"sessions_title"`
+	Client                  string `yaml:"client"`
+	LastCommand             string `yaml:"last_command"`
+	Answer                  string `yaml:"answer"`
+	Reads                   string `yaml:"reads"`
+	ReadRefused             string `yaml:"read_refused"`
+	ReadWaits               string `yaml:"read_waits"`
+
 	// The trace's steps: what a step changes, its messages' columns, a
 	// timed run's events, the key's marks.
 	LogFrom        string `yaml:"log_from"`
@@ -253,4 +281,26 @@ type Labels struct {
 	RequestVoteReplyShort   string `yaml:"request_vote_reply_short"`
 	AppendEntriesShort      string `yaml:"append_entries_short"`
 	AppendEntriesReplyShort string `yaml:"append_entries_reply_short"`
+	// The same beyond Figure 2: IS, IS reply, PV, PV reply.
+	InstallSnapshotShort      string `yaml:"install_snapshot_short"`
+	InstallSnapshotReplyShort string `yaml:"install_snapshot_reply_short"`
+	PreVoteShort              string `yaml:"pre_vote_short"`
+	PreVoteReplyShort         string `yaml:"pre_vote_reply_short"`
+	// The slips of InstallSnapshot and PreVote: "IS {n}", "PV {n}".
+	ISSlip string `yaml:"install_snapshot_slip"`
+	PVSlip string `yaml:"pre_vote_slip"`
+	// What the slips' page adds when the stack has those kinds too.
+	SlipsIntroBeyond string `yaml:"slips_intro_beyond"`
+	// What a trace's message row holds for InstallSnapshot and for a
+	// rejection with the fast backup's hints.
+	MsgSnapshotNote string `yaml:"msg_snapshot_note"`
+	MsgHintsNote    string `yaml:"msg_hints_note"`
+	MsgPreVoteNote  string `yaml:"msg_prevote_note"`
+	// How to fill in the boxes beyond Figure 2, each only when the run
+	// shows them.
+	FillSnapshot string `yaml:"fill_snapshot"`
+	FillPreVote  string `yaml:"fill_pre_vote"`
+	FillSessions string `yaml:"fill_sessions"`
+	FillReads    string `yaml:"fill_reads"`
+	FillConfig   string `yaml:"fill_config"`
 }

@@ -2,6 +2,7 @@ package variant
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -41,6 +42,15 @@ func relabel(ex *exercise.Exercise, server, name, value map[string]string) *exer
 	for i, id := range ex.Config.Servers {
 		cfg.Servers[i] = name[id]
 	}
+	if ex.Config.Members != nil { // the initial configuration (§6), in cluster order
+		members := list(ex.Config.Members)
+		cfg.Members = nil
+		for _, id := range cfg.Servers {
+			if slices.Contains(members, id) {
+				cfg.Members = append(cfg.Members, id)
+			}
+		}
+	}
 	out.Config = cfg
 
 	order := map[string]int{}
@@ -62,6 +72,8 @@ func relabel(ex *exercise.Exercise, server, name, value map[string]string) *exer
 	for i, st := range ex.Steps {
 		st.Server, st.Value = sv(st.Server), vals(st.Value)
 		st.Ask = list(st.Ask)
+		st.Change.Add, st.Change.Remove = sv(st.Change.Add), sv(st.Change.Remove)
+		st.Change.Joint, st.Change.From = list(st.Change.Joint), list(st.Change.From)
 		if st.NoteOn != nil {
 			on := *st.NoteOn
 			on.Server = sv(on.Server)

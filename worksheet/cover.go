@@ -164,7 +164,7 @@ func (l *layout) initialLogs() {
 		s := l.tr.Initial[id]
 		longest = max(longest, len(s.Log))
 		for _, e := range s.Log {
-			texts = append(texts, l.values.entry(e.Term, e.Value))
+			texts = append(texts, l.values.logEntry(entryOf(e)))
 		}
 	}
 	if longest == 0 {
@@ -187,7 +187,7 @@ func (l *layout) initialLogs() {
 			lg := l.tr.Initial[id].Log
 			for i := first; i <= last; i++ {
 				if i <= len(lg) {
-					cells = append(cells, given(l.values.entry(lg[i-1].Term, lg[i-1].Value)))
+					cells = append(cells, given(l.values.logEntry(entryOf(lg[i-1]))))
 				} else {
 					cells = append(cells, cell{})
 				}

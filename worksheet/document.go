@@ -155,6 +155,7 @@ func layoutOnce(ex *exercise.Exercise, tr *engine.Trace, opt Options, m *fonts.M
 	area := page.Rect{X: sz.MarginMM, Y: sz.MarginMM, W: p.W - 2*sz.MarginMM, H: p.H - 2*sz.MarginMM}
 	l := &layout{ex: ex, tr: tr, tpl: opt.Template, lbl: &opt.Template.Labels, m: m,
 		values: newValueBook(tr, sz.ValueChars), st: newStyle(sz), ranges: ranges, shared: shared, rules: ruleBook{tr: tr, names: opt.Template.Rules}, stamp: opt.Stamp, part: opt.Part,
+		has:  featuresOf(tr),
 		Flow: page.Flow{Doc: &page.Document{Title: tr.Title, Paper: p, Area: area}}}
 	l.Body = page.Rect{X: area.X, Y: area.Y + l.st.headerH, W: area.W, H: area.H - l.st.headerH - l.st.footH}
 	l.st.cell = l.writeCell()
@@ -202,8 +203,11 @@ func checkPrintable(ex *exercise.Exercise, tr *engine.Trace, tpl *templates.Temp
 		}
 		for _, s := range st.Servers {
 			for _, e := range s.Log {
-				texts = append(texts, e.Value)
+				texts = append(texts, e.Value, e.Client)
 			}
+		}
+		for _, r := range st.ReadResults {
+			texts = append(texts, r.ID, r.Value)
 		}
 	}
 	for _, s := range tr.Initial {
@@ -247,6 +251,9 @@ func checkRoleLetters(ex *exercise.Exercise, tpl *templates.Template) error {
 	lbl := tpl.Labels
 	letters := map[string]string{lbl.FollowerShort: lbl.Follower, lbl.CandidateShort: lbl.Candidate,
 		lbl.LeaderShort: lbl.Leader, lbl.DownShort: lbl.Down}
+	if ex.Config.Options.PreVote {
+		letters[lbl.PreCandidateShort] = lbl.PreCandidate
+	}
 	for _, id := range ex.Config.Servers {
 		if role, ok := letters[id]; ok {
 			line, col := ex.Position(id)

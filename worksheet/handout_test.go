@@ -103,3 +103,35 @@ func TestSentencesStartRight(t *testing.T) {
 		}
 	}
 }
+
+// A step that names the rules its question is about (why: [keys]) gets
+// those in the key's Why? box, and not every rule the engine applied in
+// it: partition-timed's partition asks which side holds a majority.
+func TestWhyGivesTheRulesTheStepNames(t *testing.T) {
+	needTools(t, "pdftotext")
+	b := buildExercise(t, "partition-timed", templates.KindRoleplay, "a4")
+	path := writePDF(t, t.TempDir(), "key.pdf", b.pdfs.Key)
+	text := strings.Join(pageTexts(t, path), "\n")
+	const q = "holds a majority of the five servers?"
+	at := strings.Index(text, q) // the cover's; the debrief's is next
+	if at >= 0 {
+		if next := strings.Index(text[at+len(q):], q); next >= 0 {
+			at += len(q) + next
+		} else {
+			at = -1
+		}
+	}
+	block, _, _ := strings.Cut(text[max(at, 0):], "Steps 12–14")
+	if at < 0 || !strings.Contains(text[:max(at, 0)], "Why? Step by step") {
+		t.Fatal("the key has no Why? box for the partition's question")
+	}
+	block = strings.Join(strings.Fields(block), " ")
+	for _, want := range []string{"A majority of votes wins the election (§5.2)", "When an entry is committed (§5.3, §5.4.2)"} {
+		if !strings.Contains(block, want) {
+			t.Errorf("the Why? box lacks %q: %s", want, block)
+		}
+	}
+	if strings.Contains(block, "Leader updates matchIndex") {
+		t.Errorf("the Why? box gives a rule the question is not about: %s", block)
+	}
+}

@@ -71,6 +71,8 @@ func roleShort(lbl *templates.Labels, s engine.ServerState) string {
 		return lbl.LeaderShort
 	case engine.Candidate:
 		return lbl.CandidateShort
+	case engine.PreCandidate:
+		return lbl.PreCandidateShort
 	}
 	return lbl.FollowerShort
 }
@@ -85,6 +87,8 @@ func roleWord(lbl *templates.Labels, s engine.ServerState) string {
 		return lbl.Leader
 	case engine.Candidate:
 		return lbl.Candidate
+	case engine.PreCandidate:
+		return lbl.PreCandidate
 	}
 	return lbl.Follower
 }
@@ -183,7 +187,9 @@ type logCell struct {
 // logCell is the history of index i: every entry it held (replaced ones
 // struck, as the student strikes them), "–" and "deleted" when the entry
 // is gone at the end and nothing replaced it, and whether the server ever
-// applied it. An index that never held an entry is blank.
+// applied it. An index that never held an entry is blank. An entry a
+// snapshot replaced is struck too, and the value column then says
+// "snapshot" (§7): the boundary of the snapshot in the log.
 func (h *history) logCell(lbl *templates.Labels, b *valueBook, i int) logCell {
 	type entry struct {
 		e   engine.LogEntry
@@ -191,16 +197,23 @@ func (h *history) logCell(lbl *templates.Labels, b *valueBook, i int) logCell {
 	}
 	var seen []entry
 	var c logCell
-	present := false
+	present, compacted := false, false
 	for k, s := range h.snaps {
-		if i > len(s.Log) {
+		switch {
+		case i <= s.Base():
+			if !compacted {
+				c.at = k // into the snapshot here
+			}
+			present, compacted = false, true
+			continue
+		case i > s.LastIndex():
 			if present {
 				c.at = k // deleted here
 			}
 			present = false
 			continue
 		}
-		e := s.Log[i-1]
+		e := s.Log[i-s.Base()-1]
 		switch {
 		case len(seen) == 0 || seen[len(seen)-1].e != e:
 			seen = append(seen, entry{e, inkAt(k)})
@@ -210,20 +223,24 @@ func (h *history) logCell(lbl *templates.Labels, b *valueBook, i int) logCell {
 		}
 		present = true
 	}
-	if len(seen) == 0 {
+	if len(seen) == 0 && !compacted {
 		return logCell{}
 	}
-	holds := i <= len(h.final().Log)
+	fin := h.final()
+	holds := i > fin.Base() && i <= fin.LastIndex()
 	for k, en := range seen {
 		strike := k < len(seen)-1 || !holds
-		value := b.short(en.e.Value)
+		value := b.command(entryOf(en.e))
 		if value == "" {
 			value = lbl.None
 		}
 		c.term.add(itoa(en.e.Term), en.ink, strike)
 		c.value.add(value, en.ink, strike)
 	}
-	if !holds { // deleted, and nothing took its place: the key says so
+	switch {
+	case i <= fin.Base(): // compacted into the snapshot (§7)
+		c.value.add(lbl.InSnapshot, inkAt(c.at), false)
+	case !holds: // deleted, and nothing took its place: the key says so
 		c.term.add(lbl.None, page.Answer, false)
 		c.value.add(lbl.Deleted, page.Answer, false)
 	}

@@ -13,6 +13,7 @@ import (
 // sheet's own: the trace's rows ask for changes or for full rows).
 func (l *layout) howToFill(first ...string) []page.Row {
 	paragraphs := append(append([]string(nil), first...), l.tpl.Text.HowToFill...)
+	paragraphs = append(paragraphs, l.beyondHowToFill()...)
 	if len(paragraphs) == 0 {
 		return nil
 	}

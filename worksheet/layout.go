@@ -29,6 +29,7 @@ type layout struct {
 	rules  ruleBook
 	stamp  Stamp
 	part   *Part
+	has    features // what the run shows beyond Figure 2
 }
 
 // passShared is what the layout passes of one build work out once.

@@ -26,14 +26,6 @@ type outcome struct {
 	step  int // the trace step that delivered, lost or dropped it
 }
 
-// replyType is the type of the reply to a request of type t.
-func replyType(t engine.MessageType) engine.MessageType {
-	if t == engine.RequestVote {
-		return engine.RequestVoteReply
-	}
-	return engine.AppendEntriesReply
-}
-
 // matchReplies pairs every request with its fate and reply. Every reply
 // names the request it answers (InReplyTo; a duplicated request's copy
 // gets a reply of its own), sent in the step that delivered the request;
@@ -60,7 +52,7 @@ func matchReplies(tr *engine.Trace) (map[int]outcome, error) {
 				continue // a request, or the network's copy of a reply: it answers nothing new
 			}
 			req, ok := sent[m.InReplyTo]
-			if !ok || !waiting[m.InReplyTo] || req.From != m.To || req.To != m.From || replyType(req.Type) != m.Type {
+			if !ok || !waiting[m.InReplyTo] || req.From != m.To || req.To != m.From || req.Type.ReplyType() != m.Type {
 				return nil, fmt.Errorf("step %d: reply #%d from %s to %s answers #%d, which is no request from %s to %s delivered in that step",
 					st.N, m.ID, m.From, m.To, m.InReplyTo, m.To, m.From)
 			}

@@ -45,7 +45,7 @@ func TestRepliesMatchTheirRequests(t *testing.T) {
 				continue
 			}
 			r := f.reply
-			if r.From != req.To || r.To != req.From || r.Type != replyType(req.Type) || sentIn[r.ID] <= sentIn[id] {
+			if r.From != req.To || r.To != req.From || r.Type != req.Type.ReplyType() || sentIn[r.ID] <= sentIn[id] {
 				t.Errorf("%s: request #%d (%s %s→%s) paired with reply #%d (%s %s→%s)", name, id, req.Type, req.From, req.To, r.ID, r.Type, r.From, r.To)
 			}
 			replies[r.ID]++

@@ -161,7 +161,7 @@ func TestStateSheetsAreDrawnAlike(t *testing.T) {
 	}
 }
 
-var slipNumber = regexp.MustCompile(`^(AE|RV) (\d+)$`)
+var slipNumber = regexp.MustCompile(`^(AE|RV|IS|PV) (\d+)$`)
 
 // TestSlipsAreBlank: a worksheet's slips are blank: nothing in a box to
 // write in, nothing shaded, no message number, sender, receiver or time;
@@ -201,6 +201,9 @@ func TestSlipsAreBlank(t *testing.T) {
 			key := stackOf(slipsOf(b.tr, mustFates(t, b.tr)))
 			if numbers["RV"] < len(key.rv) || numbers["AE"] < len(key.ae) {
 				t.Errorf("%s: %d RequestVote and %d AppendEntries slips; the key fills in %d and %d", where, numbers["RV"], numbers["AE"], len(key.rv), len(key.ae))
+			}
+			if numbers["IS"] < len(key.is) || numbers["PV"] < len(key.pv) {
+				t.Errorf("%s: %d InstallSnapshot and %d PreVote slips; the key fills in %d and %d", where, numbers["IS"], numbers["PV"], len(key.is), len(key.pv))
 			}
 			if last == nil {
 				t.Fatalf("%s: no slip pages", where)

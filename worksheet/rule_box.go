@@ -82,11 +82,23 @@ func (l *layout) ruleBoxOf(steps []int, x, w, h float64) []page.Row {
 	}}}
 }
 
-// stepRules are the rules the engine applied in some trace steps, each
+// stepRules are the rules the script names for the steps' question
+// (why: [keys]), or else the rules the engine applied in the steps, each
 // once, in the order it first applied them; the network's bookkeeping
 // (partitions, quiet steps) is left out.
 func (l *layout) stepRules(steps []int) []field.Rule {
 	var out []field.Rule
+	for _, n := range steps {
+		for _, key := range l.tr.Steps[n-1].WhyRules {
+			r, _ := engine.RuleByKey(key)
+			if named := l.rules.named(r); !slices.Contains(out, named) {
+				out = append(out, named)
+			}
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
 	for _, n := range steps {
 		for _, r := range l.rules.why(n) {
 			switch r.Rule {

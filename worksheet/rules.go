@@ -31,6 +31,10 @@ const (
 	kindLeaderIndex
 	kindTimer
 	kindHeartbeat
+	kindSnapshot // §7: lastIncludedIndex, lastIncludedTerm and the data
+	kindConfig   // §6: the configuration in use, the latest in the log
+	kindSessions // §8: the state machine's session table
+	kindReads    // §8: the read-only requests a leader holds and answers
 )
 
 var (
@@ -43,6 +47,10 @@ var (
 	topicCommit       = ruleTopic{kind: kindCommit}
 	topicTimer        = ruleTopic{kind: kindTimer}
 	topicHeartbeat    = ruleTopic{kind: kindHeartbeat}
+	topicSnapshot     = ruleTopic{kind: kindSnapshot}
+	topicConfig       = ruleTopic{kind: kindConfig}
+	topicSessions     = ruleTopic{kind: kindSessions}
+	topicReads        = ruleTopic{kind: kindReads}
 )
 
 // logTopic is the entry at index i; leaderTopic a peer's nextIndex or
@@ -73,6 +81,14 @@ func (t ruleTopic) attrs() []engine.Attr {
 		return []engine.Attr{{Name: engine.AttrStateMachine}, {Name: engine.AttrLastApplied}}
 	case kindCommit:
 		return whole(engine.AttrCommitIndex)
+	case kindSnapshot:
+		return whole(engine.AttrSnapshot)
+	case kindConfig: // read from the log, or from a snapshot that replaced it
+		return []engine.Attr{{Name: engine.AttrLog, From: 1, To: math.MaxInt}, {Name: engine.AttrSnapshot}}
+	case kindSessions:
+		return whole(engine.AttrStateMachine)
+	case kindReads:
+		return whole(engine.AttrReads)
 	case kindLeaderIndex:
 		if t.next {
 			return []engine.Attr{{Name: engine.AttrNextIndex, Peer: t.peer}}
@@ -87,14 +103,19 @@ func (t ruleTopic) attrs() []engine.Attr {
 // truncation over the append after it, a vote granted over the reset to
 // none that a newer term brought.
 var preferred = map[topicKind][]engine.Rule{
-	kindTerm:         {engine.RuleNewerTerm, engine.RuleElectionTimeout},
-	kindVote:         {engine.RuleGrantVote, engine.RuleElectionTimeout, engine.RuleNewerTerm},
-	kindRole:         {engine.RuleWinElection, engine.RuleElectionTimeout, engine.RuleNewerTerm, engine.RuleAcceptLeader, engine.RuleCrash, engine.RuleRestart},
-	kindLog:          {engine.RuleTruncate, engine.RuleClientAppend, engine.RuleNoop, engine.RuleAppendNew, engine.RuleKeepPresent},
+	kindTerm: {engine.RuleNewerTerm, engine.RuleElectionTimeout},
+	kindVote: {engine.RuleGrantVote, engine.RuleElectionTimeout, engine.RuleNewerTerm},
+	kindRole: {engine.RuleWinElection, engine.RuleElectionTimeout, engine.RuleNewerTerm, engine.RuleAcceptLeader, engine.RuleCrash, engine.RuleRestart,
+		engine.RulePreVote, engine.RuleCheckQuorum, engine.RuleLeaderRemoved},
+	kindLog:          {engine.RuleTruncate, engine.RuleClientAppend, engine.RuleNoop, engine.RuleAppendNew, engine.RuleKeepPresent, engine.RuleSnapshot, engine.RuleInstallSnapshot},
 	kindApplied:      {engine.RuleApply, engine.RuleCrash},
 	kindStateMachine: {engine.RuleApply, engine.RuleCrash},
 	kindCommit:       {engine.RuleCommit, engine.RuleFollowerCommit, engine.RuleCrash},
-	kindLeaderIndex:  {engine.RuleLeaderIndexes, engine.RuleBackUp, engine.RuleStaleRejection, engine.RuleLeaderInit},
+	kindLeaderIndex:  {engine.RuleLeaderIndexes, engine.RuleBackUp, engine.RuleFastBackup, engine.RuleStaleRejection, engine.RuleLeaderInit},
+	kindSnapshot:     {engine.RuleSnapshot, engine.RuleInstallSnapshot},
+	kindConfig:       {engine.RuleConfigEntry, engine.RuleLeaderRemoved, engine.RuleInstallSnapshot, engine.RuleTruncate, engine.RuleAppendNew},
+	kindSessions:     {engine.RuleDuplicateCommand, engine.RuleApply, engine.RuleInstallSnapshot, engine.RuleCrash},
+	kindReads:        {engine.RuleReadIndex, engine.RuleLease},
 }
 
 // defaults are the rules of fields no reason explains: a value that held
@@ -110,6 +131,10 @@ var defaults = map[topicKind]engine.Rule{
 	kindLeaderIndex:  engine.RuleLeaderState,
 	kindTimer:        engine.RuleElectionTimer,
 	kindHeartbeat:    engine.RuleHeartbeatTimer,
+	kindSnapshot:     engine.RuleSnapshot,
+	kindConfig:       engine.RuleConfigEntry,
+	kindSessions:     engine.RuleDuplicateCommand,
+	kindReads:        engine.RuleReadIndex,
 }
 
 // ruleBook finds the rule behind an answer in the engine's reasons, by

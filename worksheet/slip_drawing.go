@@ -27,6 +27,7 @@ type slipStyle struct {
 	boxW          float64 // a box of a line of two
 	toLines       int     // lines of the "to" box: the longest list of receivers
 	entriesLines  int     // lines of the entries box: the longest entries of the run
+	dataLines     int     // lines of an InstallSnapshot's data box: the longest data of the run (§7)
 	gridLabelW    float64
 	gridColW      float64
 	gridSize      float64 // font size of the response grid's answers
@@ -46,20 +47,38 @@ func (l *layout) newSlipStyle(st stack) slipStyle {
 		l.fitWidth(fonts.Regular, sz.small, lbl.From, lbl.Term, lbl.PrevLogIndex, lbl.LastLogIndex, lbl.Entries, lbl.LeaderCommit, lbl.Sent),
 		l.fitWidth(fonts.Regular, sz.small, lbl.To, lbl.LeaderID, lbl.CandidateID, lbl.PrevLogTerm, lbl.LastLogTerm, lbl.Sent),
 	}
+	if len(st.is) > 0 { // InstallSnapshot's arguments (Figure 13)
+		ss.labelW[0] = max(ss.labelW[0], l.fitWidth(fonts.Regular, sz.small, lbl.LastIncludedIndex, lbl.Data))
+		ss.labelW[1] = max(ss.labelW[1], l.fitWidth(fonts.Regular, sz.small, lbl.LastIncludedTerm))
+	}
 	rowLabels := []string{lbl.Term, lbl.OK}
 	if l.tr.Timing != nil {
 		rowLabels = append(rowLabels, lbl.Arrives)
 	}
-	k := len(st.rv) + len(st.ae) + 50 // as many digits as any slip's number, spare ones too
+	if l.has.hints { // the fast backup's hints in an AppendEntries reply (§5.3)
+		rowLabels = append(rowLabels, lbl.ConflictTerm, lbl.ConflictIndex)
+	}
+	k := st.count() + 50 // as many digits as any slip's number, spare ones too
 	var gridIDs, argIDs []string
-	for _, kind := range []string{field.SlipAppendEntries, field.SlipRequestVote} {
+	for _, t := range st.kinds() {
+		kind := slipKindID(t)
+		parts := []string{"term"}
+		if t == engine.AppendEntries && l.has.hints {
+			parts = append(parts, "conflictIndex")
+		}
 		for _, to := range l.tr.Servers {
-			gridIDs = append(gridIDs, field.ResponseID(kind, k, to, "term"))
+			for _, part := range parts {
+				gridIDs = append(gridIDs, field.ResponseID(kind, k, to, part))
+			}
 			if l.tr.Timing != nil {
 				gridIDs = append(gridIDs, field.ResponseID(kind, k, to, "arrives"))
 			}
 		}
-		for _, name := range []string{"from", "to", "sentAt", "term", "leaderId", "prevLogIndex", "prevLogTerm", "leaderCommit", "candidateId", "lastLogIndex", "lastLogTerm"} {
+		names := []string{"from", "to", "sentAt", "term", "leaderId", "prevLogIndex", "prevLogTerm", "leaderCommit", "candidateId", "lastLogIndex", "lastLogTerm"}
+		if t == engine.InstallSnapshot {
+			names = append(names, "lastIncludedIndex", "lastIncludedTerm")
+		}
+		for _, name := range names {
 			argIDs = append(argIDs, field.SlipID(kind, k, name))
 		}
 	}
@@ -94,11 +113,16 @@ func (l *layout) newSlipStyle(st stack) slipStyle {
 	for bands := 1; !fitted && bands <= len(l.tr.Servers); bands++ {
 		fitted = try(1, false, bands)
 	}
-	ss.toLines, ss.entriesLines = 1, 1
-	for _, s := range append(append([]*slip(nil), st.rv...), st.ae...) {
-		ss.toLines = max(ss.toLines, len(l.wrapIn(l.receivers(s).runs, fonts.Regular, sz.body, ss.boxW)))
-		if s.msg.Type == engine.AppendEntries {
-			ss.entriesLines = max(ss.entriesLines, len(l.wrapIn(l.entries(s.msg).runs, fonts.Regular, sz.body, ss.inner-ss.labelW[0])))
+	ss.toLines, ss.entriesLines, ss.dataLines = 1, 1, 1
+	for _, t := range st.kinds() {
+		for _, s := range st.of(t) {
+			ss.toLines = max(ss.toLines, len(l.wrapIn(l.receivers(s).runs, fonts.Regular, sz.body, ss.boxW)))
+			switch s.msg.Type {
+			case engine.AppendEntries:
+				ss.entriesLines = max(ss.entriesLines, len(l.wrapIn(l.entries(s.msg).runs, fonts.Regular, sz.body, ss.inner-ss.labelW[0])))
+			case engine.InstallSnapshot:
+				ss.dataLines = max(ss.dataLines, len(l.wrapIn(l.snapshotBox(s.msg).runs, fonts.Regular, sz.body, ss.inner-ss.labelW[0])))
+			}
 		}
 	}
 	return ss
@@ -112,7 +136,16 @@ func (l *layout) entries(m engine.Message) held {
 		box.addWords(l.lbl.Heartbeat, page.Answer)
 	}
 	for _, e := range m.Entries {
-		box.add(l.values.entry(e.Term, e.Value), page.Answer, false)
+		box.add(l.values.logEntry(e), page.Answer, false)
+	}
+	return box
+}
+
+// snapshotBox is an InstallSnapshot's data as answers (§7).
+func (l *layout) snapshotBox(m engine.Message) held {
+	var box held
+	for _, v := range l.snapshotData(m.Data.Record()) {
+		box.add(v, page.Answer, false)
 	}
 	return box
 }
@@ -133,12 +166,20 @@ func (l *layout) slipPages(slips []*slip) {
 	ss := l.newSlipStyle(st)
 	l.StartPage("slips")
 	rows := l.heading(l.lbl.SlipsTitle, l.st.heading)
-	rows = append(rows, l.paragraph(page.Words(l.lbl.SlipsIntro, page.Print), fonts.Regular, l.st.small, l.Body.X, l.Body.W)...)
+	intro := l.lbl.SlipsIntro
+	if more := st.kinds()[2:]; len(more) > 0 { // the stacks beyond Figure 2
+		var names []string
+		for _, t := range more {
+			names = append(names, l.slipKind(t))
+		}
+		intro += " " + fill(l.lbl.SlipsIntroBeyond, "kinds", strings.Join(names, ", "))
+	}
+	rows = append(rows, l.paragraph(page.Words(intro, page.Print), fonts.Regular, l.st.small, l.Body.X, l.Body.W)...)
 	rows = append(rows, page.Gap(2))
 	rows = append(rows, l.howToFill()...)
 	l.Place(page.Block{Rows: rows})
 	numbers := map[int]string{} // message number → its slip's, for the copies a duplicate step makes
-	for _, t := range []engine.MessageType{engine.RequestVote, engine.AppendEntries} {
+	for _, t := range st.kinds() {
 		for k, s := range st.of(t) {
 			for _, id := range s.ids {
 				numbers[id] = l.slipNumber(t, k+1)
@@ -154,7 +195,7 @@ func (l *layout) slipPages(slips []*slip) {
 		s *slip
 	}
 	var queue []place
-	for _, t := range []engine.MessageType{engine.RequestVote, engine.AppendEntries} {
+	for _, t := range st.kinds() {
 		for k, s := range st.of(t) {
 			queue = append(queue, place{t, k + 1, s})
 		}
@@ -168,7 +209,7 @@ func (l *layout) slipPages(slips []*slip) {
 	for len(queue)%ss.cols != 0 {
 		queue = append(queue, nextSpare())
 	}
-	row := func(ps []place) {
+	row := func(ps []place, spare bool) {
 		var drawers []func(p *page.Page, x, y float64)
 		h := 0.0
 		for _, pl := range ps {
@@ -176,36 +217,52 @@ func (l *layout) slipPages(slips []*slip) {
 			h = max(h, sh)
 			drawers = append(drawers, draw)
 		}
-		l.Place(page.Block{Rows: []page.Row{{H: h + ss.gap, Draw: func(p *page.Page, y float64) {
+		slips := page.Row{H: h + ss.gap, Draw: func(p *page.Page, y float64) {
 			for c, d := range drawers {
 				d(p, l.Body.X+float64(c)*(ss.w+ss.gap), y)
 			}
-		}}}})
+		}}
+		if spare { // the gap under a spare row is dropped at the page's foot: it needs room for its slips alone
+			slips.H = h
+			l.Place(page.Block{Rows: []page.Row{slips, page.Gap(ss.gap)}})
+			return
+		}
+		l.Place(page.Block{Rows: []page.Row{slips}})
 	}
 	for i := 0; i < len(queue); i += ss.cols {
-		row(queue[i : i+ss.cols])
+		row(queue[i:i+ss.cols], false)
 	}
-	for h, _ := l.slip(ss, spare, 1, nil, nil); l.Room() >= h+ss.gap-page.Eps; {
+	for h, _ := l.slip(ss, spare, 1, nil, nil); l.Room() >= h-page.Eps; {
 		var ps []place
 		for c := 0; c < ss.cols; c++ {
 			ps = append(ps, nextSpare())
 		}
-		row(ps)
+		row(ps, true)
 	}
 }
 
 // slipNumber is a slip's number as printed: "AE 3".
 func (l *layout) slipNumber(t engine.MessageType, k int) string {
-	if t == engine.RequestVote {
+	switch t {
+	case engine.RequestVote:
 		return fill(l.lbl.RVSlip, "n", itoa(k))
+	case engine.InstallSnapshot:
+		return fill(l.lbl.ISSlip, "n", itoa(k))
+	case engine.PreVote:
+		return fill(l.lbl.PVSlip, "n", itoa(k))
 	}
 	return fill(l.lbl.AESlip, "n", itoa(k))
 }
 
 // slipKindID is how a kind of slip's field ids begin.
 func slipKindID(t engine.MessageType) string {
-	if t == engine.RequestVote {
+	switch t {
+	case engine.RequestVote:
 		return field.SlipRequestVote
+	case engine.InstallSnapshot:
+		return field.SlipInstallSnapshot
+	case engine.PreVote:
+		return field.SlipPreVote
 	}
 	return field.SlipAppendEntries
 }
@@ -304,6 +361,31 @@ func (l *layout) slipLines(ss slipStyle, t engine.MessageType, k int, s *slip, n
 	if l.tr.Timing != nil {
 		sentAt = []slipBox{box(lbl.Sent, "sentAt", field.KindTime, num(&m.SentMs), sent, 1)}
 	}
+	switch t {
+	case engine.PreVote: // RequestVote's arguments, for the term it would stand in (§9.6)
+		term.f.Rule = l.rules.named(engine.RulePreVote)
+		lines := [][]slipBox{{from, to},
+			{term, box(lbl.CandidateID, "candidateId", field.KindServer, name(&m.CandidateID), l.rules.named(engine.RulePreVote), 1)},
+			{box(lbl.LastLogIndex, "lastLogIndex", field.KindNumber, num(&m.LastLogIndex), l.rules.named(engine.RuleLastLogArg), 1),
+				box(lbl.LastLogTerm, "lastLogTerm", field.KindNumber, num(&m.LastLogTerm), l.rules.named(engine.RuleLastLogArg), 1)}}
+		if len(sentAt) > 0 {
+			lines = append(lines, sentAt)
+		}
+		return lines
+	case engine.InstallSnapshot: // Figure 13's arguments, the snapshot in one chunk
+		snap := l.rules.named(engine.RuleSendSnapshot)
+		data := box(lbl.Data, "data", field.KindValues, func() held { return l.snapshotBox(m) }, snap, ss.dataLines)
+		data.wide = true
+		lines := [][]slipBox{{from, to},
+			{term, box(lbl.LeaderID, "leaderId", field.KindServer, name(&m.LeaderID), snap, 1)},
+			{box(lbl.LastIncludedIndex, "lastIncludedIndex", field.KindNumber, num(&m.LastIncludedIndex), snap, 1),
+				box(lbl.LastIncludedTerm, "lastIncludedTerm", field.KindNumber, num(&m.LastIncludedTerm), snap, 1)},
+			{data}}
+		if len(sentAt) > 0 {
+			lines = append(lines, sentAt)
+		}
+		return lines
+	}
 	if t == engine.RequestVote {
 		lines := [][]slipBox{{from, to},
 			{term, box(lbl.CandidateID, "candidateId", field.KindServer, name(&m.CandidateID), l.rules.named(engine.RuleRequestVoteArg), 1)},
@@ -368,6 +450,9 @@ func (l *layout) responseGrid(ss slipStyle, t engine.MessageType, k int, s *slip
 		arrives := []cell{leftLabel(lbl.Arrives).sized(st.small)}
 		terms := []cell{leftLabel(lbl.Term).sized(st.small)}
 		oks := []cell{leftLabel(lbl.OK).sized(st.small)}
+		hints := t == engine.AppendEntries && l.has.hints
+		cTerms := []cell{leftLabel(lbl.ConflictTerm).sized(st.small)}
+		cIndexes := []cell{leftLabel(lbl.ConflictIndex).sized(st.small)}
 		for _, id := range band {
 			widths = append(widths, ss.gridColW)
 			ids = append(ids, boldLabel(id).sized(st.small))
@@ -377,6 +462,11 @@ func (l *layout) responseGrid(ss slipStyle, t engine.MessageType, k int, s *slip
 			}
 			terms = append(terms, ask(term).changeable(fs[0]))
 			oks = append(oks, ask(ok).changeable(fs[1]))
+			if hints {
+				hf, ct, ci := l.hintFields(k, s, number, id)
+				cTerms = append(cTerms, ask(ct).changeable(hf[0]))
+				cIndexes = append(cIndexes, ask(ci).changeable(hf[1]))
+			}
 		}
 		if first > 0 {
 			rows = append(rows, page.Gap(1))
@@ -388,8 +478,35 @@ func (l *layout) responseGrid(ss slipStyle, t engine.MessageType, k int, s *slip
 		rows = append(rows,
 			l.tableRow(x, widths, terms, ss.gridSize, st.cell),
 			l.tableRow(x, widths, oks, ss.gridSize, st.cell))
+		if hints {
+			rows = append(rows, l.tableRow(x, widths, cTerms, ss.gridSize, st.cell),
+				l.tableRow(x, widths, cIndexes, ss.gridSize, st.cell))
+		}
 	}
 	return rows
+}
+
+// hintFields are the fields of server to's conflictTerm and conflictIndex
+// in an AppendEntries slip's response grid, with the fast backup on
+// (§5.3), and the key's answers: a rejection's hints, "–" for a success
+// or a request that got no reply.
+func (l *layout) hintFields(k int, s *slip, number, to string) (fs [2]*field.Field, term, index held) {
+	part, box := l.slipKind(engine.AppendEntries)+" "+number, l.lbl.Response+" of "+to+", "
+	rule, step := l.rules.named(engine.RuleFastBackup), 0
+	if f, addressed := s.fateOf(to); addressed {
+		step = f.step
+		term, index = holding(l.lbl.None, page.Answer), holding(l.lbl.None, page.Answer)
+		if f.fate == answered && f.reply.Hinted && !f.reply.Success {
+			term, index = holding(itoa(f.reply.ConflictTerm), page.Answer), holding(itoa(f.reply.ConflictIndex), page.Answer)
+		} else if f.fate != answered {
+			rule = l.rules.networkRule(f.step, s.idOf[to])
+		}
+	}
+	fs = [2]*field.Field{
+		l.newField(field.ResponseID(field.SlipAppendEntries, k, to, "conflictTerm"), field.KindNumber, term, to, step, rule, part, box+l.lbl.ConflictTerm),
+		l.newField(field.ResponseID(field.SlipAppendEntries, k, to, "conflictIndex"), field.KindNumber, index, to, step, rule, part, box+l.lbl.ConflictIndex),
+	}
+	return fs, term, index
 }
 
 // responseFields are the fields of server to's column of a response grid
@@ -432,8 +549,13 @@ func (s *slip) fateOf(to string) (outcome, bool) {
 
 // slipKind is the printed name of a slip's kind of RPC.
 func (l *layout) slipKind(t engine.MessageType) string {
-	if t == engine.AppendEntries {
+	switch t {
+	case engine.AppendEntries:
 		return l.lbl.AppendEntries
+	case engine.InstallSnapshot:
+		return l.lbl.InstallSnapshot
+	case engine.PreVote:
+		return l.lbl.PreVote
 	}
 	return l.lbl.RequestVote
 }
@@ -457,8 +579,8 @@ func (l *layout) responseAnswers(s *slip, to string, f outcome) (term, ok, at he
 	}
 	r := f.reply
 	okWord := lbl.No
-	if r.VoteGranted || r.Success {
-		okWord = lbl.Yes
+	if r.VoteGranted || r.Success || r.Type == engine.InstallSnapshotReply && r.MatchIndex > 0 {
+		okWord = lbl.Yes // an InstallSnapshot taken: its term was not stale (Figure 13)
 	}
 	return a(itoa(r.Term)), a(okWord), at
 }

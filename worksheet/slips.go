@@ -25,15 +25,21 @@ type slip struct {
 }
 
 // stack is the key's slips by kind, each in sending order: the k-th
-// RequestVote slip the run sends is RV k, the k-th AppendEntries AE k.
-type stack struct{ rv, ae []*slip }
+// RequestVote slip the run sends is RV k, the k-th AppendEntries AE k;
+// beyond Figure 2, InstallSnapshot (IS k, §7) and PreVote (PV k, §9.6).
+type stack struct{ rv, ae, is, pv []*slip }
 
 func stackOf(slips []*slip) stack {
 	var st stack
 	for _, s := range slips {
-		if s.msg.Type == engine.RequestVote {
+		switch s.msg.Type {
+		case engine.RequestVote:
 			st.rv = append(st.rv, s)
-		} else {
+		case engine.InstallSnapshot:
+			st.is = append(st.is, s)
+		case engine.PreVote:
+			st.pv = append(st.pv, s)
+		default:
 			st.ae = append(st.ae, s)
 		}
 	}
@@ -42,11 +48,33 @@ func stackOf(slips []*slip) stack {
 
 // of is the key's slips of one kind.
 func (st stack) of(t engine.MessageType) []*slip {
-	if t == engine.RequestVote {
+	switch t {
+	case engine.RequestVote:
 		return st.rv
+	case engine.InstallSnapshot:
+		return st.is
+	case engine.PreVote:
+		return st.pv
 	}
 	return st.ae
 }
+
+// kinds are the kinds of slip the stack has, in the order the slips'
+// pages print them: RequestVote and AppendEntries always, then
+// InstallSnapshot and PreVote when the run sends them.
+func (st stack) kinds() []engine.MessageType {
+	out := []engine.MessageType{engine.RequestVote, engine.AppendEntries}
+	if len(st.is) > 0 {
+		out = append(out, engine.InstallSnapshot)
+	}
+	if len(st.pv) > 0 {
+		out = append(out, engine.PreVote)
+	}
+	return out
+}
+
+// count is how many slips the key fills in.
+func (st stack) count() int { return len(st.rv) + len(st.ae) + len(st.is) + len(st.pv) }
 
 // slipsOf groups the run's requests into slips, in message order. Copies
 // made by a duplicate step stay slips of their own.
@@ -91,10 +119,10 @@ func slipsOf(tr *engine.Trace, fates map[int]outcome) []*slip {
 func requestKey(m engine.Message) string {
 	var entries strings.Builder
 	for _, e := range m.Entries {
-		fmt.Fprintf(&entries, "%d:%q ", e.Term, e.Value)
+		fmt.Fprintf(&entries, "%d:%q@%q.%d{%q} ", e.Term, e.Value, e.Client, e.Seq, e.Config)
 	}
-	return fmt.Sprintf("%s|%s|%d|%s|%d|%d|%s|%d|%d|%s|%d", m.Type, m.From, m.Term, m.CandidateID, m.LastLogIndex,
-		m.LastLogTerm, m.LeaderID, m.PrevLogIndex, m.PrevLogTerm, entries.String(), m.LeaderCommit)
+	return fmt.Sprintf("%s|%s|%d|%s|%d|%d|%s|%d|%d|%s|%d|%d|%d", m.Type, m.From, m.Term, m.CandidateID, m.LastLogIndex,
+		m.LastLogTerm, m.LeaderID, m.PrevLogIndex, m.PrevLogTerm, entries.String(), m.LeaderCommit, m.LastIncludedIndex, m.LastIncludedTerm)
 }
 
 // idList writes message numbers with runs joined: "#1–4", "#17, #19–20".

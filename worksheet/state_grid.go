@@ -20,6 +20,7 @@ type sheetGrid struct {
 	rolePt        float64    // the size of the role stories, the same in every cell
 	roleLines     int        // and the lines they take
 	histCells     int        // boxes for commitIndex and lastApplied
+	snapCells     int        // boxes for the snapshot's lastIncludedIndex and lastIncludedTerm (§7)
 	timerCells    int        // boxes for the times the timers fire (timed exercises)
 	histPerBand   int
 	histColW      float64
@@ -43,6 +44,15 @@ func (l *layout) newSheetGrid() *sheetGrid {
 	if l.tr.Timing != nil {
 		g.labelW = max(g.labelW, l.fitWidth(fonts.Bold, st.small, lbl.ElectionAt, lbl.HeartbeatAt))
 	}
+	if l.has.snapshots {
+		g.labelW = max(g.labelW, l.fitWidth(fonts.Bold, st.small, lbl.LastIncludedIndex, lbl.LastIncludedTerm, lbl.Data))
+	}
+	if l.has.sessions {
+		g.labelW = max(g.labelW, l.fitWidth(fonts.Bold, st.small, append([]string{lbl.Client}, l.clients()...)...))
+	}
+	if l.has.reads || l.has.config {
+		g.labelW = max(g.labelW, l.fitWidth(fonts.Bold, st.small, lbl.Reads, lbl.Config))
+	}
 	g.firstTerm = 1 << 30
 	for _, id := range l.tr.Servers {
 		g.histories = append(g.histories, newHistory(l.tr, id))
@@ -54,6 +64,9 @@ func (l *layout) newSheetGrid() *sheetGrid {
 	// boxes; a term with a longer role story ("C→L→×→F") gets a wider
 	// column, and its story a smaller font, so that it stays on one line.
 	texts := append([]string{lbl.None, lbl.FollowerShort, lbl.CandidateShort, lbl.LeaderShort, lbl.DownShort}, l.tr.Servers...)
+	if l.has.prevote {
+		texts = append(texts, lbl.PreCandidateShort)
+	}
 	maxT := last + 60 // as many digits as any column's term: spare columns have ids too
 	base := max(9, l.fitWidth(fonts.Italic, st.body, texts...), l.fitWidth(fonts.Bold, st.small, itoa(maxT)),
 		l.idWidth(l.everyServer(func(s string) []string { return []string{field.VoteID(s, maxT), field.RoleID(s, maxT)} })...))
@@ -82,9 +95,13 @@ func (l *layout) newSheetGrid() *sheetGrid {
 			}
 		}
 	}
-	hist, timers := 0, 0
+	hist, timers, snaps := 0, 0, 0
 	for _, h := range g.histories {
 		hist = max(hist, len(h.numbers(commitIndex)), len(h.numbers(lastApplied)))
+		if l.has.snapshots {
+			snaps = max(snaps, len(h.snapshotNumbers(func(sn *engine.SnapshotState) int { return sn.LastIncludedIndex })),
+				len(h.snapshotNumbers(func(sn *engine.SnapshotState) int { return sn.LastIncludedTerm })))
+		}
 		if l.tr.Timing != nil {
 			timers = max(timers, len(h.timers(electionTimer)), len(h.timers(heartbeatTimer)), 1)
 		}
@@ -95,12 +112,18 @@ func (l *layout) newSheetGrid() *sheetGrid {
 		if timers > 0 {
 			ids = append(ids, field.BoxID(s, "electionAt", k), field.BoxID(s, "heartbeatAt", k))
 		}
+		if l.has.snapshots {
+			ids = append(ids, field.BoxID(s, "lastIncludedIndex", k), field.BoxID(s, "lastIncludedTerm", k))
+		}
 		return ids
 	})
 	g.histPerBand, g.histColW = l.band(g.labelW, max(9, l.fitWidth(fonts.Italic, st.body, itoa(l.tr.MaxLogLength()+100), itoa(l.lastTime()+1000)), l.idWidth(histIDs...)))
 	g.histCells = roundUp(hist+2, g.histPerBand)
 	if timers > 0 {
 		g.timerCells = roundUp(timers+2, g.histPerBand)
+	}
+	if l.has.snapshots {
+		g.snapCells = roundUp(snaps+1, g.histPerBand)
 	}
 	g.logRows = max(l.tr.MaxLogLength()+l.tpl.Sizes.SpareLogRows, 1)
 	g.maxLogRows = g.logRows + maxExtraLogRows

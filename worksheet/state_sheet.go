@@ -16,6 +16,7 @@ func (l *layout) stateSheet(g *sheetGrid, h *history) {
 	l.termsGrid(g, h)
 	l.clockBlock(g, h)
 	rest := l.volatileBlock(g, h)
+	rest = append(rest, l.beyondBlock(g, h)...)
 	rest = append(rest, l.leaderBlock(g, h)...)
 	rest = append(rest, l.atEndBlock(h)...)
 	rest = append(rest, l.sheetHowToFill()...)

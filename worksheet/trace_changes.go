@@ -1,6 +1,7 @@
 package worksheet
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
@@ -28,12 +29,31 @@ var traceAttrs = map[string]func(engine.ServerState) string{
 	},
 	"log": func(s engine.ServerState) string {
 		var b strings.Builder
+		b.WriteString(itoa(s.Base()) + "\x00")
 		for _, e := range s.Log {
-			b.WriteString(itoa(e.Term) + ":" + e.Value + "\x00")
+			b.WriteString(itoa(e.Term) + ":" + e.Value + "@" + e.Client + "." + itoa(e.Seq) + "{" + e.Config + "}\x00")
 		}
 		return b.String()
 	},
-	"commitIndex":  func(s engine.ServerState) string { return itoa(s.CommitIndex) },
+	"commitIndex": func(s engine.ServerState) string { return itoa(s.CommitIndex) },
+	// Beyond Figure 2 (§6–§8).
+	"lastIncludedIndex": func(s engine.ServerState) string { return itoa(s.Base()) },
+	"lastIncludedTerm": func(s engine.ServerState) string {
+		if s.Snapshot == nil {
+			return ""
+		}
+		return itoa(s.Snapshot.LastIncludedTerm)
+	},
+	"data":     func(s engine.ServerState) string { return fmt.Sprint(s.Snapshot) },
+	"config":   func(s engine.ServerState) string { return fmt.Sprint(s.Config) },
+	"sessions": func(s engine.ServerState) string { return fmt.Sprint(s.Sessions) },
+	"reads": func(s engine.ServerState) string { // the reads it holds, as the sheet writes them: which wait
+		var ids []string
+		for _, r := range s.Reads {
+			ids = append(ids, r.ID)
+		}
+		return strings.Join(ids, "\x00")
+	},
 	"stateMachine": func(s engine.ServerState) string { return strings.Join(stateMachineValues(s.StateMachine), "\x00") },
 	"timer": func(s engine.ServerState) string {
 		out := ""
@@ -105,18 +125,33 @@ func (l *layout) before(n int) map[string]engine.ServerState {
 // logChange is how a step changed a log: from the first index that
 // differs, the entries it now holds to its end (added) and those it held
 // there before (deleted). Raft only ever replaces a log's suffix (§5.3).
+// Indexes a snapshot covers, before or after the step, are the
+// snapshot's, not the log's (§7): a snapshot that replaces entries changes
+// the snapshot's boxes, not the log's.
 type logChange struct {
 	from           int
 	added, deleted []engine.LogEntry
 }
 
-func newLogChange(before, after []engine.LogEntry) (logChange, bool) {
-	i := 0
-	for i < len(before) && i < len(after) && before[i].Term == after[i].Term && before[i].Value == after[i].Value {
+func newLogChange(before, after engine.ServerState) (logChange, bool) {
+	i := max(before.Base(), after.Base())
+	for i < before.LastIndex() && i < after.LastIndex() && entryAt(before, i+1) == entryAt(after, i+1) {
 		i++
 	}
-	if i == len(before) && i == len(after) {
+	if i >= before.LastIndex() && i >= after.LastIndex() {
 		return logChange{}, false
 	}
-	return logChange{from: i + 1, added: after[i:], deleted: before[i:]}, true
+	return logChange{from: i + 1, added: entriesFrom(after, i+1), deleted: entriesFrom(before, i+1)}, true
+}
+
+// entryAt is a server's log entry at index i, which its log holds.
+func entryAt(s engine.ServerState, i int) engine.LogEntry { return s.Log[i-s.Base()-1] }
+
+// entriesFrom are a server's log entries from index i on (none if its log
+// ends before i).
+func entriesFrom(s engine.ServerState, i int) []engine.LogEntry {
+	if i > s.LastIndex() {
+		return nil
+	}
+	return s.Log[i-s.Base()-1:]
 }

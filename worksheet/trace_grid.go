@@ -60,7 +60,7 @@ func (l *layout) newTraceGrid() *traceGrid {
 	}
 	serverW := max(10, l.fitWidth(fonts.Regular, st.body, l.tr.Servers...))
 	g.cols = []traceColumn{
-		col("role", lbl.Role, 11, field.KindRoles, topicRole),
+		col("role", lbl.Role, l.roleColumnMin(), field.KindRoles, topicRole),
 		col("term", lbl.Term, 8, field.KindNumber, topicTerm),
 		col("votedFor", lbl.VotedFor, serverW, field.KindServer, topicVote),
 	}
@@ -71,6 +71,7 @@ func (l *layout) newTraceGrid() *traceGrid {
 			col("log.entries", lbl.LogEntries, 24, field.KindEntries, topicLog))
 	}
 	g.cols = append(g.cols, col("commitIndex", lbl.CommitIndex, 9, field.KindNumber, topicCommit))
+	g.cols = append(g.cols, l.beyondColumns(col)...)
 	if g.full {
 		g.cols = append(g.cols, col("stateMachine", lbl.StateMachine, 26, field.KindValues, topicStateMachine))
 	}
@@ -102,6 +103,16 @@ func (l *layout) newTraceGrid() *traceGrid {
 		g.msgLine = true
 	}
 	return g
+}
+
+// roleColumnMin is the least width of the role column: 11 mm, or, when
+// the run has a pre-candidate (§9.6), room for its word at the smallest
+// size the key writes at.
+func (l *layout) roleColumnMin() float64 {
+	if !l.has.prevote {
+		return 11
+	}
+	return max(11, l.m.Width(fonts.Italic, minFitPt, l.lbl.PreCandidate)+2*l.st.pad+0.4)
 }
 
 func boolInt(b bool) int {
@@ -217,7 +228,11 @@ func (l *layout) stepValues(g *traceGrid, s engine.StepRecord, id string) map[st
 	sv, ch := s.Servers[id], l.traceChanges()
 	out := map[string]held{}
 	for _, c := range g.cols {
-		if !g.full && c.kind != field.KindEntries && c.attr != "log.from" && !ch.changed(id, traceAttr(c.attr), s.N) {
+		changed := ch.changed(id, traceAttr(c.attr), s.N)
+		if c.attr == "reads" {
+			changed = l.beyondChanged(s, id, c.attr)
+		}
+		if !g.full && c.kind != field.KindEntries && c.attr != "log.from" && !changed {
 			out[c.attr] = l.keptValue(s, id, c)
 			continue
 		}
@@ -233,13 +248,15 @@ func (l *layout) stepValues(g *traceGrid, s engine.StepRecord, id string) map[st
 		case "timer":
 			out[c.attr] = holding(l.nextTimer(sv), page.Answer)
 		case "log":
-			out[c.attr] = l.logValues(sv.Log, page.Answer)
+			out[c.attr] = l.fullLog(sv)
+		case "lastIncludedIndex", "lastIncludedTerm", "config", "sessions", "reads":
+			out[c.attr] = l.beyondValue(c.attr, id, s)
 		case "stateMachine":
 			out[c.attr] = l.stateMachineValues(sv)
 		}
 	}
 	if !g.full {
-		if lc, ok := newLogChange(l.before(s.N)[id].Log, sv.Log); ok {
+		if lc, ok := newLogChange(l.before(s.N)[id], sv); ok {
 			out["log.from"] = holding(itoa(lc.from), page.Answer)
 			out["log.entries"] = l.logChangeValues(lc, g.cols[slices.IndexFunc(g.cols, func(c traceColumn) bool { return c.attr == "log.entries" })].w)
 		}
@@ -295,7 +312,7 @@ func (l *layout) logChangeValues(lc logChange, w float64) held {
 	full := box
 	full.runs = append(append([]page.Run(nil), box.runs...), page.Run{S: l.lbl.Deleted + ":", Ink: page.Answer})
 	for _, e := range lc.deleted {
-		full.runs = append(full.runs, page.Run{S: l.values.entry(e.Term, e.Value), Ink: page.Answer, Strike: true})
+		full.runs = append(full.runs, page.Run{S: l.values.logEntry(entryOf(e)), Ink: page.Answer, Strike: true})
 	}
 	if len(l.wrapIn(full.runs, fonts.Regular, minReadPt, w)) == 1 {
 		return full
@@ -350,7 +367,7 @@ func (l *layout) stepField(n int, id string, c traceColumn, answer held) *field.
 		topic = topicHeartbeat
 	}
 	if c.kind == field.KindEntries || c.attr == "log.from" {
-		if lc, ok := newLogChange(l.before(n)[id].Log, l.tr.Steps[n-1].Servers[id].Log); ok {
+		if lc, ok := newLogChange(l.before(n)[id], l.tr.Steps[n-1].Servers[id]); ok {
 			topic = logTopic(lc.from)
 		}
 	}
@@ -369,9 +386,24 @@ func (l *layout) logValues(log []engine.LogEntry, ink page.Ink) held {
 	}
 	var box held
 	for _, e := range log {
-		box.add(l.values.entry(e.Term, e.Value), ink, false)
+		box.add(l.values.logEntry(entryOf(e)), ink, false)
 	}
 	return box
+}
+
+// fullLog is a server's whole log in a full row: after a snapshot,
+// "snapshot ≤5" for the entries it replaced (§7), then the entries after.
+func (l *layout) fullLog(sv engine.ServerState) held {
+	box := l.logValues(sv.Log, page.Answer)
+	if sv.Snapshot == nil {
+		return box
+	}
+	var out held
+	out.addWords(l.lbl.InSnapshot+" ≤"+itoa(sv.Base()), page.Answer)
+	if len(sv.Log) > 0 {
+		out.runs, out.answer = append(out.runs, box.runs...), append(out.answer, box.answer...)
+	}
+	return out
 }
 
 // gridHeads are the column headings atop every page of steps: a

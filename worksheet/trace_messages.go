@@ -34,7 +34,7 @@ func sentGroups(msgs []engine.Message) []*sentGroup {
 	for _, m := range msgs {
 		key := requestKey(m)
 		if m.Type.IsReply() {
-			key = fmt.Sprintf("%s|%s|%d|%t|%t", m.Type, m.To, m.Term, m.VoteGranted, m.Success)
+			key = replyShown(m)
 		}
 		var g *sentGroup
 		if m.DuplicateOf == 0 { // a copy the network makes has a row of its own
@@ -61,6 +61,20 @@ func sentGroups(msgs []engine.Message) []*sentGroup {
 		slices.Sort(g.ids)
 	}
 	return out
+}
+
+// replyShown is what a reply's row shows, besides its sender: a
+// matchIndex is not on the sheet (a snapshot's reply shows only whether
+// it was taken), the fast backup's hints are when a reply failed.
+func replyShown(m engine.Message) string {
+	key := fmt.Sprintf("%s|%s|%d|%t|%t", m.Type, m.To, m.Term, m.VoteGranted, m.Success)
+	switch {
+	case m.Type == engine.InstallSnapshotReply:
+		key += fmt.Sprintf("|%t", m.MatchIndex > 0)
+	case m.Type == engine.AppendEntriesReply && m.Hinted && !m.Success:
+		key += fmt.Sprintf("|%d|%d", m.ConflictIndex, m.ConflictTerm)
+	}
+	return key
 }
 
 // repeats reports whether m would name a receiver (of a request) or a
@@ -261,7 +275,9 @@ func numberList(ids []int) string {
 
 // shortType is a message type as a narrow box holds it: "AE reply".
 func (l *layout) shortType(t engine.MessageType) string {
-	return [...]string{l.lbl.RequestVoteShort, l.lbl.RequestVoteReplyShort, l.lbl.AppendEntriesShort, l.lbl.AppendEntriesReplyShort}[t]
+	lbl := l.lbl
+	return [...]string{lbl.RequestVoteShort, lbl.RequestVoteReplyShort, lbl.AppendEntriesShort, lbl.AppendEntriesReplyShort,
+		lbl.InstallSnapshotShort, lbl.InstallSnapshotReplyShort, lbl.PreVoteShort, lbl.PreVoteReplyShort}[t]
 }
 
 // messageParts are what each box of a message row holds: the message's
@@ -285,15 +301,24 @@ func (l *layout) messageParts(g *sentGroup, asked bool) map[string]held {
 	}
 	out := map[string]held{"type": one(l.shortType(m.Type)), "from": list(g.from), "to": list(g.to), "term": one(itoa(m.Term))}
 	switch m.Type {
-	case engine.RequestVote:
+	case engine.RequestVote, engine.PreVote:
 		out["logIndex"], out["logTerm"] = one(itoa(m.LastLogIndex)), one(itoa(m.LastLogTerm))
-	case engine.RequestVoteReply:
+	case engine.RequestVoteReply, engine.PreVoteReply:
 		out["ok"] = one(choose(m.VoteGranted, lbl.Yes, lbl.No))
+	case engine.InstallSnapshot: // Figure 13: the snapshot's last entry, its data for entries
+		out["logIndex"], out["logTerm"] = one(itoa(m.LastIncludedIndex)), one(itoa(m.LastIncludedTerm))
+		var data held
+		for _, v := range l.snapshotData(m.Data.Record()) {
+			data.add(v, ink, false)
+		}
+		out["entries"] = data
+	case engine.InstallSnapshotReply: // taken, unless its term was stale
+		out["ok"] = one(choose(m.MatchIndex > 0, lbl.Yes, lbl.No))
 	case engine.AppendEntries:
 		out["logIndex"], out["logTerm"], out["commit"] = one(itoa(m.PrevLogIndex)), one(itoa(m.PrevLogTerm)), one(itoa(m.LeaderCommit))
 		var entries held
 		for _, e := range m.Entries {
-			entries.add(l.values.entry(e.Term, e.Value), ink, false)
+			entries.add(l.values.logEntry(e), ink, false)
 		}
 		if len(m.Entries) == 0 {
 			entries = one(lbl.None)
@@ -301,8 +326,27 @@ func (l *layout) messageParts(g *sentGroup, asked bool) map[string]held {
 		out["entries"] = entries
 	case engine.AppendEntriesReply:
 		out["ok"] = one(choose(m.Success, lbl.Yes, lbl.No))
+		if m.Hinted && !m.Success { // the fast backup's hints (§5.3)
+			out["logIndex"], out["logTerm"] = one(itoa(m.ConflictIndex)), one(itoa(m.ConflictTerm))
+		}
 	}
 	return out
+}
+
+// argumentRule is the rule behind a message row's log index or log term:
+// a vote request's last entry, an AppendEntries' prevLogIndex and
+// prevLogTerm, an InstallSnapshot's last included entry (Figure 13), a
+// rejection's conflict hints (the fast backup, §5.3).
+func argumentRule(t engine.MessageType, part string) engine.Rule {
+	switch t {
+	case engine.RequestVote, engine.PreVote:
+		return engine.RuleLastLogArg
+	case engine.InstallSnapshot:
+		return engine.RuleSendSnapshot
+	case engine.AppendEntriesReply:
+		return engine.RuleFastBackup
+	}
+	return choose(part == "logIndex", engine.RulePrevLogIndex, engine.RulePrevLogTerm)
 }
 
 // messageField is the field stepN.msg[k].part, its rule the reason that
@@ -318,12 +362,13 @@ func (l *layout) messageField(n, k int, c messageColumn, g *sentGroup, box held)
 			rule = l.rules.messageRule(n, g.ids[0])
 		case "term":
 			rule = l.rules.named(choose(reply, engine.RuleReplyTerm, engine.RuleSenderTerm))
-		case "logIndex":
-			rule = l.rules.named(choose(g.msg.Type == engine.RequestVote, engine.RuleLastLogArg, engine.RulePrevLogIndex))
-		case "logTerm":
-			rule = l.rules.named(choose(g.msg.Type == engine.RequestVote, engine.RuleLastLogArg, engine.RulePrevLogTerm))
+			if t := g.msg.Type; t == engine.PreVote || t == engine.PreVoteReply && g.msg.VoteGranted {
+				rule = l.rules.named(engine.RulePreVote) // the term it would stand in (§9.6)
+			}
+		case "logIndex", "logTerm":
+			rule = l.rules.named(argumentRule(g.msg.Type, c.part))
 		case "entries":
-			rule = l.rules.named(engine.RuleSendEntries)
+			rule = l.rules.named(choose(g.msg.Type == engine.InstallSnapshot, engine.RuleSendSnapshot, engine.RuleSendEntries))
 		case "commit":
 			rule = l.rules.named(engine.RuleLeaderCommitArg)
 		}

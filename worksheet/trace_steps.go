@@ -102,6 +102,10 @@ const stepGap = 2.5
 // server draws.
 func (l *layout) stepsLegend() []page.Row {
 	rows := l.howToFill(choose(l.tpl.TraceRows == templates.TraceFull, l.lbl.RowsFull, l.lbl.RowsChanges))
+	if note := l.beyondLegend(); note != "" { // what the message columns hold beyond Figure 2
+		rows = append(rows, l.paragraph(page.Words(note, page.Print), fonts.Regular, l.st.small, l.Body.X, l.Body.W)...)
+		rows = append(rows, page.Gap(l.st.gap))
+	}
 	if drawn := l.drawnTimeouts(); drawn != "" {
 		rows = append(rows, l.paragraph(page.Words(l.lbl.DrawnTimeouts+" "+drawn, page.Print), fonts.Regular, l.st.small, l.Body.X, l.Body.W)...)
 		rows = append(rows, page.Gap(l.st.gap))

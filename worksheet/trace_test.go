@@ -377,7 +377,7 @@ func TestTraceAsksWhatChanges(t *testing.T) {
 	l := testLayout(t, b, mustTemplate(t, templates.KindTrace))
 	found := false
 	for _, s := range b.tr.Steps {
-		lc, ok := newLogChange(l.before(s.N)["f"].Log, s.Servers["f"].Log)
+		lc, ok := newLogChange(l.before(s.N)["f"], s.Servers["f"])
 		if !ok || lc.from != 4 {
 			continue
 		}

@@ -33,6 +33,8 @@ func newValueBook(tr *engine.Trace, maxChars int) *valueBook {
 			for _, v := range stateMachineValues(s.StateMachine) {
 				b.note(v)
 			}
+			b.noteSnapshot(s.Snapshot)
+			b.noteSessions(s.Sessions)
 		}
 	}
 	visit(tr.Initial)
@@ -41,11 +43,32 @@ func newValueBook(tr *engine.Trace, maxChars int) *valueBook {
 			for _, e := range m.Entries {
 				b.note(e.Value)
 			}
+			if m.Type == engine.InstallSnapshot {
+				b.noteSnapshot(m.Data.Record())
+			}
 		}
 		visit(st.Servers)
 	}
 	b.number()
 	return b
+}
+
+// noteSnapshot notes the values a snapshot holds (§7).
+func (b *valueBook) noteSnapshot(sn *engine.SnapshotState) {
+	if sn == nil {
+		return
+	}
+	for _, v := range stateMachineValues(sn.StateMachine) {
+		b.note(v)
+	}
+	b.noteSessions(sn.Sessions)
+}
+
+// noteSessions notes the answers a session table holds, client by client.
+func (b *valueBook) noteSessions(sessions map[string]engine.Session) {
+	for _, c := range slices.Sorted(maps.Keys(sessions)) {
+		b.note(sessions[c].Response)
+	}
 }
 
 func (b *valueBook) note(v string) {
@@ -86,10 +109,39 @@ func (b *valueBook) short(v string) string {
 	return v
 }
 
-// entry is a log entry as the sheets print it: term:value, or the term
-// alone for an entry without a command.
-func (b *valueBook) entry(term int, value string) string {
-	return engine.EntryText(term, b.short(value))
+// command is an entry's value as the Raft Log's value column prints it:
+// the value; a command of a client session with its client and serial
+// number, "x@c1.1" (§8); a configuration entry's configuration,
+// "{S1,S2,S3}", or "{S1,S2,S3}+{S2,S3,S4}" for C_old,new (§6).
+func (b *valueBook) command(e engine.Entry) string { return commandText(e, b.short) }
+
+// logEntry is an entry as the sheets print it: term:command, or the term
+// alone for a no-op.
+func (b *valueBook) logEntry(e engine.Entry) string { return entryText(e, b.short) }
+
+// entryText writes an entry with its value as short gives it.
+func entryText(e engine.Entry, short func(string) string) string {
+	return engine.EntryText(e.Term, commandText(e, short))
+}
+
+func commandText(e engine.Entry, short func(string) string) string {
+	switch {
+	case e.Config != "":
+		c := engine.ParseMembership(e.Config)
+		set := func(ids []string) string { return "{" + strings.Join(ids, ",") + "}" }
+		if c.Joint() {
+			return set(c.Old) + "+" + set(c.New)
+		}
+		return set(c.New)
+	case e.Client != "":
+		return short(e.Value) + "@" + e.Client + "." + itoa(e.Seq)
+	}
+	return short(e.Value)
+}
+
+// entryOf is a log entry of a server's state as an entry.
+func entryOf(e engine.LogEntry) engine.Entry {
+	return engine.Entry{Term: e.Term, Value: e.Value, Client: e.Client, Seq: e.Seq, Config: e.Config}
 }
 
 // stateMachine is a state machine's value as the sheets print it: the

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"testing"
 
@@ -91,7 +92,7 @@ func TestCompletion(t *testing.T) {
 		{[]string{"run", "par"}, []string{"partition", "partition-timed"}, noFiles},
 		{[]string{"run", "partition", ""}, nil, noFiles},
 		{[]string{"validate", "m"}, []string{"mine.yaml"}, noFiles},
-		{[]string{"validate", "s"}, []string{"slips", "split-vote", "split-vote-timed", "stale-leader", "sub/"}, noFilesNoSpace},
+		{[]string{"validate", "s"}, []string{"slips", "snapshot", "split-vote", "split-vote-timed", "stale-leader", "stale-read", "sub/"}, noFilesNoSpace},
 		{[]string{"build", "sub/"}, []string{"sub/other.yml"}, noFiles},
 		{[]string{"build", "--paper", ""}, []string{"a4", "letter"}, noFiles},
 		{[]string{"build", "--template", ""}, []string{"exam", "roleplay", "trace", "mine.yaml", "out/", "sub/"}, noFilesNoSpace},
@@ -177,7 +178,13 @@ func TestFormatJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &list); err != nil || code != 0 {
 		t.Fatalf("list --format json: exit %d, %v:\n%s", code, err, out)
 	}
-	if len(list) != len(exercises.Names()) || list[0].Name != "election" || len(list[0].Servers) != 3 || list[0].Goal == "" || list[0].Template != "roleplay" {
+	election := slices.IndexFunc(list, func(e struct {
+		Name, Title, Goal, Template, Paper string
+		Servers                            []string
+	}) bool {
+		return e.Name == "election"
+	})
+	if len(list) != len(exercises.Names()) || election < 0 || len(list[election].Servers) != 3 || list[election].Goal == "" || list[election].Template != "roleplay" {
 		t.Errorf("list --format json: %+v", list)
 	}
 	os.WriteFile(filepath.Join(dir, "bad.yaml"), []byte("title: x\nservers: 3\nsteps:\n  - timout: S1\n"), 0o644)

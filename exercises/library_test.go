@@ -3,6 +3,8 @@ package exercises
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -119,5 +121,23 @@ func TestTraceJSONFollowsDesign(t *testing.T) {
 	first := steps[0].(map[string]any)["servers"].(map[string]any)["S2"].(map[string]any)
 	if first["voted_for"] != nil || first["role"] != "follower" || first["state_machine"] != "" {
 		t.Errorf("S2 after step 1 = %v; want voted_for null, role follower, state_machine \"\"", first)
+	}
+}
+
+// A note that says messages arrive "oldest first" is true of the run: a
+// delivery goes by receiver, then by number (engine.Network.Take), so a
+// note on a delivery to several servers says each server's come oldest
+// first, and a plain "oldest first" is only for one receiver's messages.
+func TestOldestFirstNotesAreTrue(t *testing.T) {
+	for _, name := range Names() {
+		g := play(t, name)
+		for _, s := range g.tr.Steps {
+			if !strings.Contains(s.Note, "oldest first") || strings.Contains(s.Note, "each server's oldest first") {
+				continue
+			}
+			if !slices.IsSorted(s.Delivered) {
+				t.Errorf("%s step %d: the note says %q, but the messages arrive in the order %v", name, s.N, s.Note, s.Delivered)
+			}
+		}
 	}
 }

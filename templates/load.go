@@ -327,6 +327,7 @@ var knownPlaceholders = map[string]bool{
 	"max": true, "cut": true, "id": true, "goal": true, "ms": true, "timeout": true, "heartbeat": true,
 	"state_pages": true, "slip_pages": true, "debrief_pages": true, "step_pages": true,
 	"at": true, "server": true,
+	"timed_steps": true, // a timed run's steps that happen by themselves: label timed_steps, or nothing
 	"cover_pages": true, "sheet_pages": true, "students": true, "groups": true, "class_pages": true, "class_sheets": true,
 	"cover_at": true, "debrief_at": true, "state_at": true, "slips_at": true, "steps_at": true,
 	"kinds": true, // the slips' stacks beyond Figure 2

@@ -274,6 +274,7 @@ type Labels struct {
 	EventTimeout   string `yaml:"event_timeout"`
 	EventArrive    string `yaml:"event_arrive"`
 	DrawnTimeouts  string `yaml:"drawn_timeouts"`
+	TimedSteps     string `yaml:"timed_steps"`   // {timed_steps} in how_to_run: said of timed exercises only
 	RowsChanges    string `yaml:"rows_changes"`  // how to fill in a step's boxes: what it changes
 	RowsFull       string `yaml:"rows_full"`     // or every server's whole state (trace_rows: full)
 	MsgLogIndex    string `yaml:"msg_log_index"` // a message row's prevLogIndex or lastLogIndex

@@ -95,7 +95,11 @@ func (l *layout) paragraphs(ps []string) []page.Row {
 // instruction fills an instruction's placeholders.
 func (l *layout) instruction(s string) string {
 	plan := l.printPlan(classSize)
-	return fill(s, "count", itoa(len(l.tr.Servers)), "servers", strings.Join(l.tr.Servers, ", "),
+	timed := ""
+	if l.tr.Timing != nil {
+		timed = l.lbl.TimedSteps
+	}
+	return fill(s, "timed_steps", timed, "count", itoa(len(l.tr.Servers)), "servers", strings.Join(l.tr.Servers, ", "),
 		"state_pages", l.ranges.text("state", l.lbl.None), "slip_pages", l.ranges.text("slips", l.lbl.None),
 		"debrief_pages", l.ranges.text("debrief", l.lbl.None), "step_pages", l.ranges.text("steps", l.lbl.None),
 		"cover_pages", l.ranges.text("cover", l.lbl.None), "sheet_pages", itoa(l.ranges.sheetPages()),

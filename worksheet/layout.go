@@ -39,6 +39,7 @@ type passShared struct {
 	debriefRoom float64    // how much taller the debrief's Why? boxes are; -1 until chosen
 	logRows     int        // rows of their Raft Log, spare ones to fill the page
 	leaderLines int        // lines of the leader's boxes
+	whyH        float64    // height of the trace's Why? boxes; 0 until known
 	changes     *traceChanges
 	exam        *exam.Exam // the exam template's questions and answers, worked out once
 	// canonWords are CanonWords by kind, for the template's labels.

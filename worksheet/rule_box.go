@@ -9,23 +9,51 @@ import (
 	"github.com/raftsheet/raftsheet/page"
 )
 
-// ruleBox is a Why? box for some trace steps: a fixed number of lines
-// (the template's why_lines), the same on worksheet and key, where the
-// student writes the rules of the paper behind the steps. The key lists
-// the rules the engine applied in them, as many as fit; the rest are in
-// the teacher's notes, where every reason is in full. Its size never
-// depends on the answer, so it tells the student nothing.
+// ruleBox is a Why? box for some trace steps, where the student writes
+// the rules of the paper behind the steps; the key lists the rules the
+// engine applied in them. Every Why? box of the trace is as tall: the
+// template's why_lines, or what the longest list of rules the trace's
+// boxes name needs (at most maxWhyLines; the rest are in the teacher's
+// notes, where every reason is in full). Its size depends on the
+// exercise, never on the step, so it tells the student nothing.
 func (l *layout) ruleBox(steps []int, x, w float64) []page.Row {
-	return l.ruleBoxTaller(steps, x, w, 0)
+	if l.shared.whyH == 0 {
+		l.shared.whyH = l.whyBoxHeight(w)
+	}
+	return l.ruleBoxOf(steps, x, w, l.shared.whyH)
 }
 
-// ruleBoxTaller is a ruleBox extra mm taller: more room to write, to fill
-// a page that would otherwise be left nearly empty.
+// maxWhyLines is the most lines a trace's Why? boxes grow to, in the
+// key's size, to hold their rules.
+const maxWhyLines = 6
+
+// whyBoxHeight is the height of the trace's Why? boxes, w wide.
+func (l *layout) whyBoxHeight(w float64) float64 {
+	h := l.whyBaseHeight()
+	for _, s := range l.tr.Steps {
+		if steps := l.whyAsked(s); len(steps) > 0 {
+			lines := min(maxWhyLines, len(l.wrapIn(l.ruleRuns(steps), fonts.Italic, l.st.small, w-l.whyIndent())))
+			h = max(h, float64(lines)*lh(l.st.small)+2*l.st.padY)
+		}
+	}
+	return h
+}
+
+// whyBaseHeight is a Why? box's height of the template's why_lines.
+func (l *layout) whyBaseHeight() float64 {
+	return max(l.st.cell, float64(max(1, l.tpl.Sizes.WhyLines))*lh(l.st.body)+2*l.st.padY)
+}
+
+func (l *layout) whyIndent() float64 { return l.fitWidth(fonts.Regular, l.st.small, l.lbl.Why) }
+
+// ruleBoxTaller is a Why? box of why_lines extra mm taller: more room to
+// write, to fill a page that would otherwise be left nearly empty.
 func (l *layout) ruleBoxTaller(steps []int, x, w, extra float64) []page.Row {
-	size := l.st.small
-	lines := max(1, l.tpl.Sizes.WhyLines)
-	h := max(l.st.cell, float64(lines)*lh(l.st.body)+2*l.st.padY) + extra
-	indent := l.fitWidth(fonts.Regular, size, l.lbl.Why)
+	return l.ruleBoxOf(steps, x, w, l.whyBaseHeight()+extra)
+}
+
+// ruleRuns are the rules of some steps as the key writes them.
+func (l *layout) ruleRuns(steps []int) []page.Run {
 	var runs []page.Run
 	for i, r := range l.stepRules(steps) {
 		if i > 0 {
@@ -33,6 +61,14 @@ func (l *layout) ruleBoxTaller(steps []int, x, w, extra float64) []page.Row {
 		}
 		runs = append(runs, page.Words(r.String(), page.Answer)...)
 	}
+	return runs
+}
+
+// ruleBoxOf is a Why? box h high.
+func (l *layout) ruleBoxOf(steps []int, x, w, h float64) []page.Row {
+	size := l.st.small
+	indent := l.whyIndent()
+	runs := l.ruleRuns(steps)
 	wrapped := l.wrapIn(runs, fonts.Italic, size, w-indent)
 	fit := int((h - 2*l.st.padY + page.Tolerance) / lh(size))
 	if len(wrapped) > fit {

@@ -139,23 +139,46 @@ func (l *layout) headWordW(head string) float64 {
 // line, then its message rows, in the servers' places when they fit
 // there, else a line each.
 func (l *layout) stepLines(g *traceGrid, s engine.StepRecord) []page.Row {
-	var slots [][]traceBox
-	for _, id := range l.tr.Servers {
-		slots = append(slots, l.serverBoxes(g, s, id))
-	}
-	msgs := l.messageSlots(g, s)
-	if !g.msgLine {
-		slots, msgs = append(slots, msgs...), nil
-	}
+	blocks, msgs := l.stepBlocks(g, s)
 	var rows []page.Row
-	for i := 0; i < len(slots); i += g.perLine {
-		rows = append(rows, l.blockLine(g, g.rowH, slots[i:min(i+g.perLine, len(slots))]))
+	for _, line := range blocks {
+		rows = append(rows, l.blockLine(g, g.rowH, line))
 	}
 	for _, m := range msgs {
 		rows = append(rows, l.boxLine(l.Body.X, g.rowH, m))
 	}
 	return rows
 }
+
+// stepBlocks are a step's blocks of boxes, line by line, and the message
+// rows that take a line each. Message rows in the servers' places start
+// a line of their own when that takes no more lines (5 servers and 2
+// rows, 2 to a line), so they read msg[1], msg[2] left to right under the
+// servers, not msg[1] beside the last server and msg[2] under it.
+func (l *layout) stepBlocks(g *traceGrid, s engine.StepRecord) (lines [][][]traceBox, msgLines [][]traceBox) {
+	var slots [][]traceBox
+	for _, id := range l.tr.Servers {
+		slots = append(slots, l.serverBoxes(g, s, id))
+	}
+	msgs := l.messageSlots(g, s)
+	if g.msgLine {
+		msgLines = msgs
+	} else {
+		p, servers := g.perLine, len(slots)
+		if ceilDiv(servers, p)+ceilDiv(len(msgs), p) == ceilDiv(servers+len(msgs), p) {
+			for len(slots)%p != 0 {
+				slots = append(slots, nil) // an empty place: the message rows start a line
+			}
+		}
+		slots = append(slots, msgs...)
+	}
+	for i := 0; i < len(slots); i += g.perLine {
+		lines = append(lines, slots[i:min(i+g.perLine, len(slots))])
+	}
+	return lines, msgLines
+}
+
+func ceilDiv(a, b int) int { return (a + b - 1) / b }
 
 // blockLine draws blocks of boxes side by side, g.blockW apart.
 func (l *layout) blockLine(g *traceGrid, h float64, blocks [][]traceBox) page.Row {

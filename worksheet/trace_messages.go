@@ -3,7 +3,6 @@ package worksheet
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
@@ -21,28 +20,34 @@ type sentGroup struct {
 	to   []string
 }
 
-// sentGroups groups a step's messages for the trace sheet, in order: a
-// request goes once to each peer and a reply comes once from each, so a
-// group takes a message only if it adds a new receiver (or sender).
+// sentGroups groups a step's messages for the trace sheet as its
+// instructions say: in sending order, a message goes on the row of the
+// first message the sheet writes alike (the same request to another peer,
+// the same reply from another) that does not name its receiver (sender)
+// yet, else on a row of its own. Alike is what the row shows: a reply's
+// matchIndex is not on the sheet, so it cannot tell rows apart.
 func sentGroups(msgs []engine.Message) []*sentGroup {
+	msgs = slices.Clone(msgs)
+	slices.SortStableFunc(msgs, func(a, b engine.Message) int { return a.ID - b.ID })
 	var out []*sentGroup
-	byKey := map[string]*sentGroup{}
+	keys := map[*sentGroup]string{}
 	for _, m := range msgs {
 		key := requestKey(m)
 		if m.Type.IsReply() {
-			key = fmt.Sprintf("%s|%s|%d|%t|%t|%d|%t|%d|%d", m.Type, m.To, m.Term, m.VoteGranted, m.Success, m.MatchIndex,
-				m.Hinted, m.ConflictTerm, m.ConflictIndex)
+			key = replyShown(m)
 		}
-		g := byKey[key]
-		if g != nil && (m.DuplicateOf != 0 || g.repeats(m)) {
-			g = nil
+		var g *sentGroup
+		if m.DuplicateOf == 0 { // a copy the network makes has a row of its own
+			if i := slices.IndexFunc(out, func(o *sentGroup) bool {
+				return keys[o] == key && o.msg.DuplicateOf == 0 && !o.repeats(m)
+			}); i >= 0 {
+				g = out[i]
+			}
 		}
 		if g == nil {
 			g = &sentGroup{msg: m}
 			out = append(out, g)
-			if m.DuplicateOf == 0 {
-				byKey[key] = g
-			}
+			keys[g] = key
 		}
 		g.ids = append(g.ids, m.ID)
 		if !slices.Contains(g.from, m.From) {
@@ -55,8 +60,21 @@ func sentGroups(msgs []engine.Message) []*sentGroup {
 	for _, g := range out {
 		slices.Sort(g.ids)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].ids[0] < out[j].ids[0] })
 	return out
+}
+
+// replyShown is what a reply's row shows, besides its sender: a
+// matchIndex is not on the sheet (a snapshot's reply shows only whether
+// it was taken), the fast backup's hints are when a reply failed.
+func replyShown(m engine.Message) string {
+	key := fmt.Sprintf("%s|%s|%d|%t|%t", m.Type, m.To, m.Term, m.VoteGranted, m.Success)
+	switch {
+	case m.Type == engine.InstallSnapshotReply:
+		key += fmt.Sprintf("|%t", m.MatchIndex > 0)
+	case m.Type == engine.AppendEntriesReply && m.Hinted && !m.Success:
+		key += fmt.Sprintf("|%d|%d", m.ConflictIndex, m.ConflictTerm)
+	}
+	return key
 }
 
 // repeats reports whether m would name a receiver (of a request) or a

@@ -1,6 +1,7 @@
 package worksheet
 
 import (
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -476,6 +477,221 @@ func TestTraceWhyOnlyWhereAsked(t *testing.T) {
 		}
 		if boxes != len(asked) || len(heights) > 1 {
 			t.Errorf("%s: %d Why? boxes of %d heights for %d script steps that ask why", name, boxes, len(heights), len(asked))
+		}
+	}
+}
+
+// The cover says steps may happen by themselves (their time and event
+// boxes to fill in) on a timed exercise only.
+func TestTimedStepsSaidOfTimedRunsOnly(t *testing.T) {
+	tpl := mustTemplate(t, templates.KindTrace)
+	for _, name := range []string{"election", "election-timed", "replication", "partition-timed"} {
+		b := buildExercise(t, name, templates.KindTrace, "a4")
+		var text []string
+		for _, p := range b.doc.Of(false) {
+			text = append(text, worksheetLines(p)...)
+		}
+		said := strings.Contains(strings.Join(text, " "), "by itself")
+		if timed := b.tr.Timing != nil; said != timed {
+			t.Errorf("%s (timed: %t): the worksheet says steps happen by themselves: %t", name, timed, said)
+		}
+	}
+	if strings.Contains(strings.Join(tpl.Text.HowToRun, " "), "by itself") {
+		t.Errorf("how_to_run says steps happen by themselves outright; it goes in {timed_steps}")
+	}
+}
+
+// The key's "(= 2)" marks (a box a rule weighed but left unchanged) are
+// explained in print where the key says how to read it.
+func TestKeptValuesExplained(t *testing.T) {
+	b := buildExercise(t, "leader-crash", templates.KindTrace, "a4")
+	marked, explained := false, false
+	for _, p := range b.doc.Of(true) {
+		for _, tx := range p.Texts {
+			for _, ln := range tx.Lines {
+				for _, r := range ln {
+					if strings.HasPrefix(r.S, "(=") {
+						if r.Ink == page.Answer {
+							marked = true
+						} else if r.Ink == page.Print {
+							explained = true
+						}
+					}
+				}
+			}
+		}
+	}
+	if !marked {
+		t.Fatalf("leader-crash's key marks no box (= …); pick an exercise that does")
+	}
+	if !explained {
+		t.Errorf("the key marks boxes (= …) but its legend never says what they mean")
+	}
+}
+
+// A trace's Why? boxes are all as tall, on worksheet and key, and hold
+// the rules the key names in them: none is cut short for the teacher's
+// notes (leader-crash's step 17 lost two of its three rules on A4).
+func TestTraceWhyBoxesHoldTheirRules(t *testing.T) {
+	tpl := mustTemplate(t, templates.KindTrace)
+	cut := "… (" + tpl.Labels.TeacherNotes + ")"
+	for _, name := range exercises.Names() {
+		for _, paper := range []string{"a4", "letter"} {
+			b := buildExercise(t, name, templates.KindTrace, paper)
+			heights := map[float64]bool{}
+			for _, key := range []bool{false, true} {
+				for _, p := range b.doc.Of(key) {
+					if p.Section != "steps" {
+						continue
+					}
+					for _, bx := range p.Boxes {
+						if bx.Free && bx.Stroke == page.Thin {
+							heights[math.Round(bx.R.H*100)/100] = true
+						}
+					}
+					for _, tx := range p.Texts {
+						for _, ln := range tx.Lines {
+							var s strings.Builder
+							for _, r := range ln {
+								s.WriteString(r.S + " ")
+							}
+							if strings.Contains(strings.Join(strings.Fields(s.String()), " "), cut) {
+								t.Errorf("%s on %s: a Why? box is cut short: %q", name, paper, s.String())
+							}
+						}
+					}
+				}
+			}
+			if len(heights) > 1 {
+				t.Errorf("%s on %s: Why? boxes of different heights %v", name, paper, heights)
+			}
+		}
+	}
+}
+
+// Which server rows a trace step leaves open is a given: the servers its
+// script step asks about (all when it says nothing), whatever the run
+// does there; every other row is shaded. (replication's step 17 opens
+// the leader S1 alone because its script says ask: [S1].)
+func TestTraceOpenRowsAreTheScriptsAsk(t *testing.T) {
+	tpl := mustTemplate(t, templates.KindTrace)
+	for _, name := range exercises.Names() {
+		b := buildExercise(t, name, templates.KindTrace, "a4")
+		l := testLayout(t, b, tpl)
+		g := l.newTraceGrid()
+		for _, s := range b.tr.Steps {
+			st := b.ex.Script.Steps[s.ScriptStep-1]
+			for _, id := range b.tr.Servers {
+				open := !st.AskSet || slices.Contains(st.Ask, id)
+				boxes := l.serverBoxes(g, s, id)
+				for _, bx := range boxes[1:] {
+					if shaded := bx.fill == page.Shade; shaded == open {
+						t.Errorf("%s step %d: %s's %s box shaded %t, but the script asks about it: %t", name, s.N, id, bx.label, shaded, open)
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
+// Message rows follow the sheet's instructions: in sending order, a
+// message goes on the first row that writes the same (the same request
+// to another peer, the same reply from another), else on a row of its
+// own; rows go in the order of their first message. Alike is what a row
+// shows: replication's step 13 sends S2's reply (matchIndex 3), then
+// S3's two (matchIndex 2, then 3), which read alike: rows {S2, S3} and
+// {S3}, in sending order (the rows once split on matchIndex, writing
+// #14 and #16 first and #15, sent before #16, second).
+func TestMessageRowsFollowTheInstructions(t *testing.T) {
+	tpl := mustTemplate(t, templates.KindTrace)
+	for _, name := range exercises.Names() {
+		b := buildExercise(t, name, templates.KindTrace, "a4")
+		l := testLayout(t, b, tpl)
+		for _, s := range b.tr.Steps {
+			groups := sentGroups(s.Messages)
+			n := 0
+			for i, g := range groups {
+				n += len(g.ids)
+				if i > 0 && groups[i-1].ids[0] > g.ids[0] {
+					t.Errorf("%s step %d: row %d starts with #%d, after row %d's #%d", name, s.N, i+1, g.ids[0], i, groups[i-1].ids[0])
+				}
+				shown := func(g *sentGroup) string {
+					parts := l.messageParts(g, true)
+					delete(parts, "from")
+					delete(parts, "to")
+					var b strings.Builder
+					for _, k := range slices.Sorted(maps.Keys(parts)) {
+						b.WriteString(k + "=" + strings.Join(parts[k].answer, " ") + ";")
+					}
+					return b.String()
+				}
+				for _, id := range g.ids {
+					m := s.Messages[slices.IndexFunc(s.Messages, func(m engine.Message) bool { return m.ID == id })]
+					if one := (&sentGroup{ids: []int{id}, msg: m, from: []string{m.From}, to: []string{m.To}}); shown(one) != shown(g) {
+						t.Errorf("%s step %d: #%d reads %s on a row that shows %s", name, s.N, id, shown(one), shown(g))
+					}
+				}
+			}
+			if n != len(s.Messages) {
+				t.Errorf("%s step %d: rows hold %d messages of %d", name, s.N, n, len(s.Messages))
+			}
+		}
+	}
+	reply := func(id int, from string, match int) engine.Message {
+		return engine.Message{ID: id, Type: engine.AppendEntriesReply, From: from, To: "S1", Term: 1, Success: true, MatchIndex: match}
+	}
+	groups := sentGroups([]engine.Message{reply(14, "S2", 3), reply(15, "S3", 2), reply(16, "S3", 3)})
+	var got [][]int
+	for _, g := range groups {
+		got = append(got, g.ids)
+	}
+	if want := [][]int{{14, 15}, {16}}; !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("replies #14 S2 (match 3), #15 S3 (match 2), #16 S3 (match 3) make rows %v, want %v", got, want)
+	}
+	groups = sentGroups([]engine.Message{reply(1, "S2", 1), reply(2, "S2", 1), reply(3, "S3", 1)})
+	got = nil
+	for _, g := range groups {
+		got = append(got, g.ids)
+	}
+	if want := [][]int{{1, 3}, {2}}; !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("replies #1 S2, #2 S2, #3 S3, alike, make rows %v, want %v (#3 on the first row that lacks S3)", got, want)
+	}
+}
+
+// Message rows in the servers' places start a line of their own unless
+// that takes one more line: they read msg[1], msg[2] left to right under
+// the servers (leader-crash, 5 servers two to a line, had msg[1] beside
+// S5 and msg[2] under S5).
+func TestMessageRowsStartTheirLine(t *testing.T) {
+	tpl := mustTemplate(t, templates.KindTrace)
+	for _, name := range exercises.Names() {
+		for _, paper := range []string{"a4", "letter"} {
+			b := buildExercise(t, name, templates.KindTrace, paper)
+			l := testLayout(t, b, tpl)
+			l.Body = b.doc.Area
+			g := l.newTraceGrid()
+			if g.msgLine {
+				continue
+			}
+			for _, s := range b.tr.Steps {
+				lines, _ := l.stepBlocks(g, s)
+				msgs := len(l.messageSlots(g, s))
+				free := ceilDiv(len(b.tr.Servers), g.perLine)+ceilDiv(msgs, g.perLine) == ceilDiv(len(b.tr.Servers)+msgs, g.perLine)
+				for _, line := range lines {
+					server, message := false, false
+					for _, blk := range line {
+						if len(blk) > 0 && blk[0].fill == page.Header {
+							server = true
+						} else if len(blk) > 0 {
+							message = true
+						}
+					}
+					if server && message && free {
+						t.Errorf("%s on %s step %d: a message row shares a line with a server though it could start its own", name, paper, s.N)
+					}
+				}
+			}
 		}
 	}
 }

@@ -48,7 +48,7 @@ func (l *layout) newSlipStyle(st stack) slipStyle {
 		l.fitWidth(fonts.Regular, sz.small, lbl.From, lbl.Term, lbl.PrevLogIndex, lbl.LastLogIndex, lbl.Entries, lbl.LeaderCommit, lbl.Sent),
 		l.fitWidth(fonts.Regular, sz.small, lbl.To, lbl.LeaderID, lbl.CandidateID, lbl.PrevLogTerm, lbl.LastLogTerm, lbl.Sent),
 	}
-	if len(st.is) > 0 { // InstallSnapshot's arguments (Figure 13)
+	if len(st.is) > 0 || st.snapshots { // InstallSnapshot's arguments (Figure 13)
 		ss.labelW[0] = max(ss.labelW[0], l.fitWidth(fonts.Regular, sz.small, lbl.LastIncludedIndex, lbl.Data))
 		ss.labelW[1] = max(ss.labelW[1], l.fitWidth(fonts.Regular, sz.small, lbl.LastIncludedTerm))
 	}
@@ -163,7 +163,7 @@ func (l *layout) slipPages(slips []*slip) {
 	if len(slips) == 0 {
 		return
 	}
-	st := stackOf(slips)
+	st := stackOf(slips).givenKinds(l.ex, l.tr)
 	ss := l.newSlipStyle(st)
 	l.StartPage("slips")
 	rows := l.heading(l.lbl.SlipsTitle, l.st.heading)

@@ -1,8 +1,10 @@
 package worksheet
 
 import (
+	"strings"
 	"testing"
 
+	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
 	"github.com/raftsheet/raftsheet/field"
 	"github.com/raftsheet/raftsheet/templates"
@@ -59,5 +61,56 @@ func TestSlipStackSaysNotHowManyAreUsed(t *testing.T) {
 		if len(s) < 2 {
 			t.Errorf("every built-in prints its %s slips used and %v spares: the count tells how many are used", kind, s)
 		}
+	}
+}
+
+// An exercise that allows PreVote or snapshots gets their slip stacks
+// whether or not its run sends one: whether a stack is printed must not
+// tell the students that no pre-vote (or snapshot) happens.
+func TestStacksFollowTheExerciseNotTheRun(t *testing.T) {
+	for name, src := range map[string]string{
+		"pv": `title: PreVote on, no election
+servers: 3
+options: {prevote: true}
+initial:
+  S1: {term: 1, role: leader, voted_for: S1}
+  S2: {term: 1, voted_for: S1}
+  S3: {term: 1, voted_for: S1}
+steps:
+  - client: {server: S1, value: x}
+  - heartbeat: S1
+  - deliver: all
+`,
+		"is": `title: a snapshot no one needs
+servers: 3
+initial:
+  S1: {term: 1, role: leader, voted_for: S1, log: ["1:x"], commit: 1}
+  S2: {term: 1, voted_for: S1, log: ["1:x"], commit: 1}
+  S3: {term: 1, voted_for: S1, log: ["1:x"], commit: 1}
+steps:
+  - snapshot: {server: S1, index: 1}
+  - heartbeat: S1
+  - deliver: all
+`} {
+		t.Run(name, func(t *testing.T) {
+			ex, err := exercise.Load(name+".yaml", name, []byte(src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := buildLoaded(ex, templates.KindRoleplay, "a4")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if used := stackOf(slipsOf(b.tr, nil)); len(used.pv)+len(used.is) != 0 {
+				t.Fatalf("the run sends %d PreVote and %d InstallSnapshot requests; the test needs none", len(used.pv), len(used.is))
+			}
+			found := false
+			for _, f := range b.doc.Fields() {
+				found = found || strings.HasPrefix(f.ID, name+"1.")
+			}
+			if !found {
+				t.Errorf("no %s slips on the sheets of an exercise that allows them", name)
+			}
+		})
 	}
 }

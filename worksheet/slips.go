@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/raftsheet/raftsheet/engine"
+	"github.com/raftsheet/raftsheet/exercise"
 )
 
 // slip is one paper RPC slip of the key: a request, or identical requests
@@ -27,7 +28,14 @@ type slip struct {
 // stack is the key's slips by kind, each in sending order: the k-th
 // RequestVote slip the run sends is RV k, the k-th AppendEntries AE k;
 // beyond Figure 2, InstallSnapshot (IS k, §7) and PreVote (PV k, §9.6).
-type stack struct{ rv, ae, is, pv []*slip }
+type stack struct {
+	rv, ae, is, pv []*slip
+	// snapshots and prevote say the exercise allows InstallSnapshot or
+	// PreVote slips at all (a snapshot step or policy, PreVote on): their
+	// stacks are printed then, used or not, so that whether a stack is
+	// there tells nothing of the run.
+	snapshots, prevote bool
+}
 
 func stackOf(slips []*slip) stack {
 	var st stack
@@ -64,10 +72,10 @@ func (st stack) of(t engine.MessageType) []*slip {
 // InstallSnapshot and PreVote when the run sends them.
 func (st stack) kinds() []engine.MessageType {
 	out := []engine.MessageType{engine.RequestVote, engine.AppendEntries}
-	if len(st.is) > 0 {
+	if len(st.is) > 0 || st.snapshots {
 		out = append(out, engine.InstallSnapshot)
 	}
-	if len(st.pv) > 0 {
+	if len(st.pv) > 0 || st.prevote {
 		out = append(out, engine.PreVote)
 	}
 	return out
@@ -142,4 +150,20 @@ func idList(ids []int) string {
 		i = j + 1
 	}
 	return strings.Join(parts, ", ")
+}
+
+// givenKinds marks the stacks beyond Figure 2 that an exercise allows,
+// whatever its run uses: InstallSnapshot when a server may compact its log
+// (a snapshot step, a snapshot policy, a snapshot in the initial state),
+// PreVote when PreVote is on.
+func (st stack) givenKinds(ex *exercise.Exercise, tr *engine.Trace) stack {
+	st.prevote = tr.Options.PreVote
+	st.snapshots = tr.Options.SnapshotAfter > 0
+	for _, step := range ex.Script.Steps {
+		st.snapshots = st.snapshots || step.Kind == engine.StepSnapshot
+	}
+	for _, s := range tr.Initial {
+		st.snapshots = st.snapshots || s.Snapshot != nil
+	}
+	return st
 }

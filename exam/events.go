@@ -230,7 +230,7 @@ func formatEvent(st engine.Step) string {
 	case engine.StepDeliver, engine.StepDrop, engine.StepDuplicate:
 		parts := make([]string, len(st.Selection))
 		for i, sel := range st.Selection {
-			parts[i] = formatSelector(sel)
+			parts[i] = sel.String()
 		}
 		return st.Kind.String() + " " + strings.Join(parts, ", ")
 	case engine.StepPartition:
@@ -241,26 +241,4 @@ func formatEvent(st engine.Step) string {
 		return "partition " + strings.Join(parts, " | ")
 	}
 	return st.Kind.String() + " " + st.Server
-}
-
-func formatSelector(sel engine.Selector) string {
-	switch {
-	case sel.All:
-		return "all"
-	case sel.ID != 0:
-		return "#" + strconv.Itoa(sel.ID)
-	}
-	var parts []string
-	if sel.HasType {
-		parts = append(parts, sel.Type.String())
-	}
-	switch {
-	case sel.From != "" && sel.To != "":
-		parts = append(parts, sel.From+"→"+sel.To)
-	case sel.From != "":
-		parts = append(parts, "from "+sel.From)
-	case sel.To != "":
-		parts = append(parts, "to "+sel.To)
-	}
-	return strings.Join(parts, " ")
 }

@@ -23,22 +23,7 @@ func (l *loader) loadInitial(n *yaml.Node) {
 		l.errorf(n, "initial must map server names to their state, not %s", kindName(n))
 		return
 	}
-	byID := map[string]engine.InitialServer{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := l.resolve(n.Content[i]), l.resolve(n.Content[i+1])
-		id, ok := l.server(k, "initial")
-		if !ok {
-			continue
-		}
-		if _, dup := byID[id]; dup {
-			l.errorf(k, "initial lists %s twice", id)
-			continue
-		}
-		st, ok := l.initialState(id, v)
-		if ok {
-			byID[id] = engine.InitialServer{ID: id, Line: k.Line, InitialState: st}
-		}
-	}
+	byID := l.statesByServer(n, "initial", l.initialState)
 	leaderOf := map[int]string{}
 	for _, id := range l.ex.Config.Servers {
 		st, ok := byID[id]
@@ -298,4 +283,26 @@ func (l *loader) command(n *yaml.Node, what, value string) bool {
 		return false
 	}
 	return true
+}
+
+// statesByServer reads a mapping of server names to states (initial:, a
+// question's state:) with read, naming what in its errors: each server
+// once, the line of its name kept.
+func (l *loader) statesByServer(n *yaml.Node, what string, read func(id string, v *yaml.Node) (engine.InitialState, bool)) map[string]engine.InitialServer {
+	byID := map[string]engine.InitialServer{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := l.resolve(n.Content[i]), l.resolve(n.Content[i+1])
+		id, ok := l.server(k, what)
+		if !ok {
+			continue
+		}
+		if _, dup := byID[id]; dup {
+			l.errorf(k, "%s lists %s twice", what, id)
+			continue
+		}
+		if st, ok := read(id, v); ok {
+			byID[id] = engine.InitialServer{ID: id, Line: k.Line, InitialState: st}
+		}
+	}
+	return byID
 }

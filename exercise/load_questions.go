@@ -188,19 +188,7 @@ func (l *loader) questionState(n *yaml.Node) []engine.InitialServer {
 		l.at(n, "write it as initial: is written: `S1: {term: 2, log: [1, 2]}`", "state must map servers to their state, not %s", kindName(n))
 		return nil
 	}
-	byID := map[string]engine.InitialServer{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := l.resolve(n.Content[i]), l.resolve(n.Content[i+1])
-		id, ok := l.server(k, "state")
-		if !ok {
-			continue
-		}
-		if _, dup := byID[id]; dup {
-			l.errorf(k, "state lists %s twice", id)
-			continue
-		}
-		byID[id] = engine.InitialServer{ID: id, Line: k.Line, InitialState: l.rawState(id, v)}
-	}
+	byID := l.statesByServer(n, "state", func(id string, v *yaml.Node) (engine.InitialState, bool) { return l.rawState(id, v), true })
 	var out []engine.InitialServer
 	for _, id := range l.ex.Config.Servers {
 		if s, ok := byID[id]; ok {

@@ -17,19 +17,7 @@ import (
 func (l *layout) examNotes() {
 	l.KeyOnly = true
 	defer func() { l.KeyOnly = false }()
-	l.StartPage("notes")
-	b, st, lbl := l.Body, l.st, l.lbl
-	rows := l.heading(lbl.TeacherNotes, st.heading+2)
-	rows = append(rows, l.paragraph(page.Words(lbl.NotesIntro, page.Print), fonts.Regular, st.body, b.X, b.W)...)
-	if goal := strings.TrimSpace(l.tr.Goal); goal != "" {
-		rows = append(rows, page.Gap(2))
-		rows = append(rows, l.paragraph(page.Words(fill(lbl.Goal, "goal", goal), page.Print), fonts.Bold, st.body, b.X, b.W)...)
-	}
-	l.Place(page.Block{Rows: rows})
-	if story := strings.TrimSpace(l.tr.Summary); story != "" {
-		l.coverSection(lbl.Story, l.paragraph(page.Words(story, page.Print), fonts.Regular, st.body, b.X, b.W))
-	}
-	l.coverSection(lbl.ReadingKey, l.paragraphs(l.tpl.Text.KeyLegend))
+	l.notesOpening()
 	for _, q := range l.shared.exam.Questions {
 		title := fill(l.tpl.Exam.Question, "n", itoa(q.N), "points", itoa(q.Points())) + " · " + l.tpl.Exam.Answers
 		l.coverSection(title, l.questionNotes(q))

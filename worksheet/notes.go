@@ -16,19 +16,8 @@ import (
 func (l *layout) teacherNotes() {
 	l.KeyOnly = true
 	defer func() { l.KeyOnly = false }()
-	l.StartPage("notes")
+	l.notesOpening()
 	b, st, lbl := l.Body, l.st, l.lbl
-	rows := l.heading(lbl.TeacherNotes, st.heading+2)
-	rows = append(rows, l.paragraph(page.Words(lbl.NotesIntro, page.Print), fonts.Regular, st.body, b.X, b.W)...)
-	if goal := strings.TrimSpace(l.tr.Goal); goal != "" {
-		rows = append(rows, page.Gap(2))
-		rows = append(rows, l.paragraph(page.Words(fill(lbl.Goal, "goal", goal), page.Print), fonts.Bold, st.body, b.X, b.W)...)
-	}
-	l.Place(page.Block{Rows: rows})
-	if story := strings.TrimSpace(l.tr.Summary); story != "" {
-		l.coverSection(lbl.Story, l.paragraph(page.Words(story, page.Print), fonts.Regular, st.body, b.X, b.W))
-	}
-	l.coverSection(lbl.ReadingKey, l.paragraphs(l.tpl.Text.KeyLegend))
 	l.coverSection(lbl.Steps, nil)
 	for i, s := range l.tr.Steps {
 		if i > 0 {
@@ -73,4 +62,22 @@ func (l *layout) timerDraws(s engine.StepRecord) []string {
 		}
 	}
 	return out
+}
+
+// notesOpening starts the key's own pages: their heading and what they
+// are, the goal, the story and how to read the key.
+func (l *layout) notesOpening() {
+	l.StartPage("notes")
+	b, st, lbl := l.Body, l.st, l.lbl
+	rows := l.heading(lbl.TeacherNotes, st.heading+2)
+	rows = append(rows, l.paragraph(page.Words(lbl.NotesIntro, page.Print), fonts.Regular, st.body, b.X, b.W)...)
+	if goal := strings.TrimSpace(l.tr.Goal); goal != "" {
+		rows = append(rows, page.Gap(2))
+		rows = append(rows, l.paragraph(page.Words(fill(lbl.Goal, "goal", goal), page.Print), fonts.Bold, st.body, b.X, b.W)...)
+	}
+	l.Place(page.Block{Rows: rows})
+	if story := strings.TrimSpace(l.tr.Summary); story != "" {
+		l.coverSection(lbl.Story, l.paragraph(page.Words(story, page.Print), fonts.Regular, st.body, b.X, b.W))
+	}
+	l.coverSection(lbl.ReadingKey, l.paragraphs(l.tpl.Text.KeyLegend))
 }

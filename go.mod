@@ -3,7 +3,6 @@ module github.com/raftsheet/raftsheet
 go 1.24.0
 
 require (
-	github.com/jung-kurt/gofpdf v1.16.2
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	github.com/spf13/cobra v1.10.2
 	github.com/spf13/pflag v1.0.9

@@ -4,8 +4,8 @@ import (
 	"math"
 	"testing"
 
-	"github.com/jung-kurt/gofpdf"
 	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/pdf/internal/gofpdf"
 )
 
 // TestMeasurerAgreesWithGofpdf: the layout measures text without a PDF;

@@ -2,9 +2,10 @@
 // package that knows gofpdf. One layout is drawn twice: as the worksheet,
 // where the answers' places stay blank, and as the key, where they print
 // in the answer face and colour; everything else stands where it stands
-// on the other. The Go fonts are embedded from bytes, each document its
-// own copy; the dates are fixed and the catalogue sorted, so the same
-// layout always gives the same bytes.
+// on the other. The Go fonts are embedded from bytes (subsets, parsed once
+// per process by our copy of gofpdf, internal/gofpdf); the dates are
+// fixed and the catalogue sorted, so the same layout always gives the
+// same bytes.
 //
 // gofpdf holds a whole document in memory until it is written, so a
 // class set's merged PDFs are not one gofpdf document: each student's
@@ -18,9 +19,9 @@ import (
 	"fmt"
 	"sync"
 
-	"github.com/jung-kurt/gofpdf"
 	"github.com/raftsheet/raftsheet/fonts"
 	"github.com/raftsheet/raftsheet/page"
+	"github.com/raftsheet/raftsheet/pdf/internal/gofpdf"
 )
 
 // PDF is a worksheet or key PDF being drawn: one gofpdf document, of one
@@ -51,7 +52,7 @@ func New(title string, paper page.Paper, key bool) (*PDF, error) {
 	pdf.SetCreationDate(date)
 	pdf.SetModificationDate(date)
 	pdf.SetCatalogSort(true)
-	pdf.SetCompression(false) // compressPages does it, faster
+	pdf.SetCompression(true)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetTitle(title, true)
@@ -61,9 +62,9 @@ func New(title string, paper page.Paper, key bool) (*PDF, error) {
 		faces = append(faces, fonts.Italic)
 	}
 	for _, f := range faces {
-		// gofpdf writes into the font bytes it is given: a copy of its own
-		// for every document keeps parallel builds apart.
-		pdf.AddUTF8FontFromBytes(f.Family(), "", append([]byte(nil), f.TTF()...))
+		// Our gofpdf parses each font once per process and never writes
+		// into its bytes (internal/gofpdf/PATCHES.md).
+		pdf.AddUTF8FontFromBytes(f.Family(), "", f.TTF())
 	}
 	return &PDF{pdf: pdf, m: m, key: key, paper: paper}, nil
 }
@@ -134,5 +135,5 @@ func (p *PDF) Bytes() ([]byte, error) {
 	if err := p.pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("writing the PDF: %w", err)
 	}
-	return compressPages(buf.Bytes())
+	return buf.Bytes(), nil
 }

@@ -1,8 +1,12 @@
 package pdf
 
 import (
+	"bytes"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/raftsheet/raftsheet/page"
 )
 
 // gofpdf panics on a character above U+FFFF; Render refuses it with an
@@ -14,4 +18,42 @@ func TestRenderRefusesCharactersBeyondTheBMP(t *testing.T) {
 			t.Errorf("key %v: %v", key, err)
 		}
 	}
+}
+
+// Documents drawn at once share each font's parse (internal/gofpdf's
+// cache): each must come out as it does alone, and under -race nothing
+// may write what another reads.
+func TestDocumentsDrawnAtOnceAreAsAlone(t *testing.T) {
+	docs := []*page.Document{
+		doc(t, "a4", false, "S1 term 2"),
+		doc(t, "a4", true, "José García", "Ωμέγα × → ≥"),
+		doc(t, "letter", true, "AppendEntries(term 3, prevLogIndex 2)"),
+	}
+	alone := map[int][]byte{}
+	for i, d := range docs {
+		b, err := Render(d, i%2 == 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		alone[i] = b
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 6; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := 0; k < 3; k++ {
+				i := (g + k) % len(docs)
+				b, err := Render(docs[i], i%2 == 1)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if !bytes.Equal(b, alone[i]) {
+					t.Errorf("document %d drawn beside others differs from it drawn alone", i)
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }

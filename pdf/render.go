@@ -3,9 +3,9 @@ package pdf
 import (
 	"strings"
 
-	"github.com/jung-kurt/gofpdf"
 	"github.com/raftsheet/raftsheet/fonts"
 	"github.com/raftsheet/raftsheet/page"
+	"github.com/raftsheet/raftsheet/pdf/internal/gofpdf"
 )
 
 // Colours, as RGB.

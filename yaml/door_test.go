@@ -16,7 +16,7 @@ import (
 func TestEachLibraryHasOneDoor(t *testing.T) {
 	doors := map[string]string{
 		"gopkg.in/yaml.v3":            "yaml",
-		"github.com/jung-kurt/gofpdf": "pdf",
+		"github.com/raftsheet/raftsheet/pdf/internal/gofpdf": "pdf",
 		"github.com/spf13/cobra":      filepath.Join("cmd", "raftsheet"),
 	}
 	files := 0

@@ -1,0 +1,101 @@
+package gofpdf
+
+import (
+	"bytes"
+	"testing"
+	"time"
+
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
+)
+
+// The patched font id is upstream's, so the PDFs keep their bytes.
+func TestUTF8FontIDIsUpstreams(t *testing.T) {
+	for name, ttf := range map[string][]byte{"goregular": goregular.TTF, "gobold": gobold.TTF} {
+		p, err := parseUTF8Font(name, ttf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := generateFontID(p.def)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.def.i != want {
+			t.Errorf("%s: id %s, upstream's %s", name, p.def.i, want)
+		}
+		def := p.def
+		def.Cw = append([]int(nil), def.Cw...)
+		def.Cw[66] = 1 // another width: another id
+		if utf8FontID(def) == p.def.i {
+			t.Errorf("%s: the id does not depend on the widths", name)
+		}
+	}
+}
+
+// Documents share a font's bytes, so cutting a subset must never write
+// into them (upstream did, in generateChecksum and getMetrics), and one
+// document's subset must not change another's.
+func TestSubsetsLeaveTheFontAlone(t *testing.T) {
+	ttf := append([]byte(nil), goregular.TTF...)
+	var all []rune
+	for r := rune(32); r < 0x2000; r++ {
+		all = append(all, r)
+	}
+	texts := []string{"S1 term 2", string(all), "Ωμέγα × → ≥ José"}
+	first := map[string][]byte{}
+	for round := 0; round < 2; round++ {
+		for _, s := range texts {
+			pdf := New("P", "mm", "A4", "")
+			pdf.SetCatalogSort(true)
+			pdf.SetCreationDate(time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC))
+			pdf.SetModificationDate(time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC))
+			pdf.AddUTF8FontFromBytes("goregular", "", ttf)
+			pdf.AddPage()
+			pdf.SetFont("goregular", "", 10)
+			pdf.Text(10, 10, s)
+			var out bytes.Buffer
+			if err := pdf.Output(&out); err != nil {
+				t.Fatal(err)
+			}
+			if round == 0 {
+				first[s] = out.Bytes()
+			} else if !bytes.Equal(first[s], out.Bytes()) {
+				t.Errorf("%.20q: another PDF after other subsets were cut", s)
+			}
+			p, err := cachedUTF8Font(getFontKey("goregular", ""), ttf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(p.ttf, goregular.TTF) || !bytes.Equal(ttf, goregular.TTF) {
+				t.Fatalf("%.20q: cutting the subset wrote into the font", s)
+			}
+		}
+	}
+}
+
+// The two places upstream wrote into the font file, each on bytes where
+// the write would show (the Go fonts happen not to take these paths).
+func TestCutNeverWritesIntoTheFont(t *testing.T) {
+	file := []byte{1, 2, 3, 4, 5, 9, 9, 9}
+	utf := newUTF8Font(&fileReader{array: file})
+	got := utf.generateChecksum(file[:5]) // a table of 5 bytes, padded to 8
+	if want := []int{0x0102 + 0x0500, 0x0304}; got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("checksum %x, want %x", got, want)
+	}
+	if !bytes.Equal(file, []byte{1, 2, 3, 4, 5, 9, 9, 9}) {
+		t.Errorf("generateChecksum wrote into the font: % x", file)
+	}
+
+	// hmtx at 0: two long metrics (advance, bearing), then the bearings of
+	// glyphs 2, 3 and 4.
+	hmtx := []byte{0, 10, 0, 1, 0, 20, 0, 2, 0, 3, 0, 4, 0, 5}
+	utf = newUTF8Font(&fileReader{array: hmtx})
+	utf.tableDescriptions = map[string]*tableDescription{"hmtx": {name: "hmtx", position: 0, size: len(hmtx)}}
+	m := utf.getMetrics(2, 3) // glyph 3: the last advance, its own bearing
+	if !bytes.Equal(m, []byte{0, 20, 0, 4}) {
+		t.Errorf("metrics % x", m)
+	}
+	if !bytes.Equal(hmtx, []byte{0, 10, 0, 1, 0, 20, 0, 2, 0, 3, 0, 4, 0, 5}) {
+		t.Errorf("getMetrics wrote into the font: % x", hmtx)
+	}
+}

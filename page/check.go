@@ -109,14 +109,22 @@ func lineText(l Line) string {
 // sit in a strip of their own, and this checks they stay there.
 func (p *Page) idOverlaps(m *fonts.Measurer) []string {
 	var out []string
-	for _, id := range p.Texts {
-		if !id.IsFieldID() {
-			continue
+	var ids, others []*Text // a page has hundreds of texts: sort them once
+	for i := range p.Texts {
+		if t := &p.Texts[i]; t.IsFieldID() {
+			ids = append(ids, t)
+		} else {
+			others = append(others, t)
 		}
-		idInk := id.inked(m)
-		for _, t := range p.Texts {
-			if t.IsFieldID() || !t.R.intersects(id.R) {
+	}
+	for _, id := range ids {
+		var idInk []Rect
+		for _, t := range others {
+			if !t.R.intersects(id.R) {
 				continue
+			}
+			if idInk == nil {
+				idInk = id.inked(m)
 			}
 			for _, r := range t.inked(m) {
 				for _, ir := range idInk {

@@ -90,18 +90,22 @@ func Wrap(m *fonts.Measurer, tokens []Run, base fonts.Face, size, width float64)
 }
 
 // GluedWords groups tokens into words: a token and the glued ones after
-// it. A hard break becomes a nil word.
+// it. A hard break becomes a nil word. The words are the tokens' own
+// slices (capped, so appending to one copies it): no word is allocated.
 func GluedWords(tokens []Run) []Line {
-	var out []Line
-	for _, t := range tokens {
-		switch {
-		case t.S == "":
+	out := make([]Line, 0, len(tokens))
+	for i := 0; i < len(tokens); {
+		if tokens[i].S == "" {
 			out = append(out, nil)
-		case t.Glue && len(out) > 0 && out[len(out)-1] != nil:
-			out[len(out)-1] = append(out[len(out)-1], t)
-		default:
-			out = append(out, Line{t})
+			i++
+			continue
 		}
+		j := i + 1
+		for j < len(tokens) && tokens[j].Glue && tokens[j].S != "" {
+			j++
+		}
+		out = append(out, Line(tokens[i:j:j]))
+		i = j
 	}
 	return out
 }

@@ -81,7 +81,7 @@ func (p *PDF) Add(doc *page.Document) error {
 	for _, pg := range pages {
 		p.pdf.AddPage()
 		for _, b := range pg.Boxes {
-			drawBox(p.pdf, b)
+			drawBox(p.pdf, &p.pen, b)
 		}
 		for _, t := range pg.Texts {
 			drawText(p.pdf, &p.pen, p.m, t, p.key)

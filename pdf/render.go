@@ -29,24 +29,24 @@ func Render(doc *page.Document, key bool) ([]byte, error) {
 	return p.Bytes()
 }
 
-func drawBox(pdf *gofpdf.Fpdf, b page.Box) {
+func drawBox(pdf *gofpdf.Fpdf, pen *pen, b page.Box) {
 	r := b.R
 	if c, ok := fillColours[b.Fill]; ok {
-		pdf.SetFillColor(c[0], c[1], c[2])
+		pen.fillColour(pdf, c)
 		pdf.Rect(r.X, r.Y, r.W, r.H, "F")
 	}
 	if b.Stroke == page.NoStroke {
 		return
 	}
-	pdf.SetDrawColor(lineColour[0], lineColour[1], lineColour[2])
+	pen.drawColour(pdf, lineColour)
 	switch b.Stroke {
 	case page.Thick:
-		pdf.SetLineWidth(0.45)
+		pen.lineWidth(pdf, 0.45)
 	case page.Dashed:
-		pdf.SetLineWidth(0.25)
+		pen.lineWidth(pdf, 0.25)
 		pdf.SetDashPattern([]float64{2, 1.5}, 0)
 	default:
-		pdf.SetLineWidth(0.2)
+		pen.lineWidth(pdf, 0.2)
 	}
 	if r.H == 0 {
 		pdf.Line(r.X, r.Y, r.Right(), r.Y)
@@ -120,11 +120,54 @@ func segments(line page.Line, base fonts.Face, key bool) []segment {
 	return out
 }
 
-// pen remembers the text colour last set, so that a run of texts in one
-// colour sets it once: a page has hundreds of field ids.
+// pen remembers the font, colours and line width last set, and sets
+// each only when it changes: gofpdf writes an operator for every call,
+// and a page has hundreds of boxes and field ids. (gofpdf sets them all
+// again at the top of every page, so what the pen remembers holds across
+// pages.)
 type pen struct {
-	colour [3]int
-	set    bool
+	face             fonts.Face
+	size             float64
+	text, draw, fill [3]int
+	width            float64
+	hasFont, hasText bool
+	hasDraw, hasFill bool
+	hasWidth         bool
+}
+
+func (p *pen) font(pdf *gofpdf.Fpdf, face fonts.Face, size float64) {
+	if !p.hasFont || p.face != face || p.size != size {
+		pdf.SetFont(face.Family(), "", size)
+		p.face, p.size, p.hasFont = face, size, true
+	}
+}
+
+func (p *pen) textColour(pdf *gofpdf.Fpdf, c [3]int) {
+	if !p.hasText || p.text != c {
+		pdf.SetTextColor(c[0], c[1], c[2])
+		p.text, p.hasText = c, true
+	}
+}
+
+func (p *pen) drawColour(pdf *gofpdf.Fpdf, c [3]int) {
+	if !p.hasDraw || p.draw != c {
+		pdf.SetDrawColor(c[0], c[1], c[2])
+		p.draw, p.hasDraw = c, true
+	}
+}
+
+func (p *pen) fillColour(pdf *gofpdf.Fpdf, c [3]int) {
+	if !p.hasFill || p.fill != c {
+		pdf.SetFillColor(c[0], c[1], c[2])
+		p.fill, p.hasFill = c, true
+	}
+}
+
+func (p *pen) lineWidth(pdf *gofpdf.Fpdf, w float64) {
+	if !p.hasWidth || p.width != w {
+		pdf.SetLineWidth(w)
+		p.width, p.hasWidth = w, true
+	}
 }
 
 func (p *pen) drawSegment(pdf *gofpdf.Fpdf, seg segment, x, baseline, w, size float64) {
@@ -135,15 +178,12 @@ func (p *pen) drawSegment(pdf *gofpdf.Fpdf, seg segment, x, baseline, w, size fl
 	case page.Faint:
 		colour = faintColour
 	}
-	pdf.SetFont(seg.face.Family(), "", size)
-	if !p.set || p.colour != colour {
-		pdf.SetTextColor(colour[0], colour[1], colour[2])
-		p.colour, p.set = colour, true
-	}
+	p.font(pdf, seg.face, size)
+	p.textColour(pdf, colour)
 	pdf.Text(x, baseline, seg.s)
 	if seg.strike { // striking a value out is the student's answer: in the answer's colour, given or not
-		pdf.SetDrawColor(answerColour[0], answerColour[1], answerColour[2])
-		pdf.SetLineWidth(0.3)
+		p.drawColour(pdf, answerColour)
+		p.lineWidth(pdf, 0.3)
 		y := baseline - 0.3*size*fonts.MMPerPt
 		pdf.Line(x-0.3, y, x+w+0.3, y)
 	}

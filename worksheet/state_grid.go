@@ -34,6 +34,7 @@ type sheetGrid struct {
 	leaderLines   int     // lines of those boxes: long back-offs take two
 	smLines       int     // lines of the state machine's box
 	histories     []*history
+	rooms         map[roomKey]room // sheetRoom's answers, by what they depend on
 }
 
 func (l *layout) newSheetGrid() *sheetGrid {

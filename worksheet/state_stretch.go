@@ -147,6 +147,22 @@ func largestFitting(lo, hi, guess int, fits func(int) bool) int {
 // height cell and says how much room the fullest one leaves on its page
 // (negative: some sheet needs a second page) and how many such rows it has.
 func (l *layout) sheetRoom(g *sheetGrid, cell float64) (slack float64, rows int) {
+	// The searches ask some sheets more than once (fillLogRows starts
+	// where leaderLines ended): a sheet's room depends only on these.
+	key := roomKey{g.logRows, cell, g.leaderLines, g.fixLogCols, 0}
+	if g.fixLogCols {
+		key.logCols = g.logCols // maxLogCols reads it only then
+	}
+	if r, ok := g.rooms[key]; ok {
+		g.logCols = max(g.logCols, r.logCols) // as the call would leave it: logCols only grows
+		return r.slack, r.rows
+	}
+	defer func() {
+		if g.rooms == nil {
+			g.rooms = map[roomKey]room{}
+		}
+		g.rooms[key] = room{slack, rows, g.logCols}
+	}()
 	slack = l.Body.H
 	for _, h := range g.histories {
 		scratch := *l
@@ -172,4 +188,21 @@ func writeRows(p *page.Page, cell float64) int {
 		}
 	}
 	return len(ys)
+}
+
+// roomKey is what a sheet's room depends on, beyond the run and the
+// template: the sheetGrid's settings the searches change.
+type roomKey struct {
+	logRows     int
+	cell        float64
+	leaderLines int
+	fixLogCols  bool
+	logCols     int
+}
+
+// room is what sheetRoom said, and the log columns it left.
+type room struct {
+	slack   float64
+	rows    int
+	logCols int
 }

@@ -34,6 +34,7 @@ type Options struct {
 	exam  *exam.Exam // the exam template: its answers worked out already (tests); nil works them out
 
 	blaming bool // a layout of blameTemplate's: no blaming again
+	noReuse bool // every pass laid out whole (tests: the reuse changes nothing)
 }
 
 // Rooms is what the Raft State sheets' layout of one run works out once;
@@ -103,17 +104,20 @@ func Layout(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*page.Documen
 	}
 	// The cover says which pages hold what, which depends on how long the
 	// cover is: lay out until the page numbers stand still.
-	for pass := 0; ; pass++ {
-		doc, tooTall = layoutOnce(ex, tr, opt, m, fates, ranges, shared)
+	var prev *pass
+	for n := 0; ; n++ {
+		prev = layoutOnce(ex, tr, opt, m, fates, ranges, shared, prev)
+		doc, tooTall = prev.doc, prev.tooTall
 		got := rangesOf(doc)
 		if maps.Equal(got, ranges) {
 			break
 		}
-		if pass == 5 {
+		if n == 5 {
 			return nil, fmt.Errorf("%s: the cover's page numbers do not settle (a bug in raftsheet, please report it)", ex.File)
 		}
 		ranges = got
 	}
+	prev.frame()
 	if r := opt.Rooms; r != nil && shared.sheetCell != 0 {
 		r.sheetCell, r.logRows, r.leaderLines = shared.sheetCell, shared.logRows, shared.leaderLines
 	}
@@ -149,7 +153,7 @@ func (e *TooSmallError) Error() string {
 // exercise that the sheets' fonts cannot print.
 var ErrUnprintable = errors.New("a character the fonts cannot print")
 
-func layoutOnce(ex *exercise.Exercise, tr *engine.Trace, opt Options, m *fonts.Measurer, fates map[int]outcome, ranges pageRanges, shared *passShared) (*page.Document, []string) {
+func layoutOnce(ex *exercise.Exercise, tr *engine.Trace, opt Options, m *fonts.Measurer, fates map[int]outcome, ranges pageRanges, shared *passShared, prev *pass) *pass {
 	p := opt.Paper
 	sz := opt.Template.Sizes
 	area := page.Rect{X: sz.MarginMM, Y: sz.MarginMM, W: p.W - 2*sz.MarginMM, H: p.H - 2*sz.MarginMM}
@@ -159,31 +163,44 @@ func layoutOnce(ex *exercise.Exercise, tr *engine.Trace, opt Options, m *fonts.M
 		Flow: page.Flow{Doc: &page.Document{Title: tr.Title, Paper: p, Area: area}}}
 	l.Body = page.Rect{X: area.X, Y: area.Y + l.st.headerH, W: area.W, H: area.H - l.st.headerH - l.st.footH}
 	l.st.cell = l.writeCell()
+	out := &pass{l: l}
 	for _, s := range opt.Template.Sections {
 		if !opt.Part.has(s) {
 			continue
 		}
 		if opt.Template.Kind == templates.KindExam {
 			l.examSection(s)
-			continue
+		} else {
+			l.section(s, fates)
 		}
-		switch s {
-		case "cover":
-			l.cover()
-		case "state":
-			l.stateSheets()
-		case "slips":
-			l.slipPages(slipsOf(tr, fates))
-		case "debrief":
-			l.debrief()
-		case "steps":
-			l.traceSteps()
-		case "notes":
-			l.teacherNotes()
+		if s == "cover" {
+			out.cover = l.mark()
+			if !opt.noReuse && prev.sameAfter(out.cover) {
+				out.reuse(prev)
+				return out
+			}
 		}
 	}
-	l.frame()
-	return l.Doc, l.TooTall
+	out.end()
+	return out
+}
+
+// section lays out one of the template's sections.
+func (l *layout) section(s string, fates map[int]outcome) {
+	switch s {
+	case "cover":
+		l.cover()
+	case "state":
+		l.stateSheets()
+	case "slips":
+		l.slipPages(slipsOf(l.tr, fates))
+	case "debrief":
+		l.debrief()
+	case "steps":
+		l.traceSteps()
+	case "notes":
+		l.teacherNotes()
+	}
 }
 
 // checkPrintable refuses an exercise with characters the fonts cannot

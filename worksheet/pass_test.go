@@ -1,0 +1,92 @@
+package worksheet
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/raftsheet/raftsheet/exercise"
+	"github.com/raftsheet/raftsheet/exercises"
+	"github.com/raftsheet/raftsheet/page"
+	"github.com/raftsheet/raftsheet/templates"
+)
+
+// A layout pass takes the previous pass's pages after the cover when its
+// cover ends where that one's did (pass.go). Every built-in, with every
+// template and a class set's part, must come out exactly as when every
+// pass is laid out whole.
+func TestPassesReuseWhatTheyMay(t *testing.T) {
+	paper, _ := page.ParsePaper("a4")
+	for _, name := range exercises.Names() {
+		kinds := []string{templates.KindRoleplay, templates.KindTrace}
+		if strings.HasPrefix(name, "exam-") {
+			kinds = append(kinds, templates.KindExam)
+		}
+		for _, kind := range kinds {
+			t.Run(name+"/"+kind, func(t *testing.T) {
+				t.Parallel()
+				ex, err := exercises.Load(name)
+				if err != nil {
+					t.Fatal(err)
+				}
+				tr, err := exercise.Run(ex)
+				if err != nil {
+					t.Fatal(err)
+				}
+				tpl, err := templates.Builtin(kind)
+				if err != nil {
+					t.Fatal(err)
+				}
+				opts := []Options{{Template: tpl, Paper: paper}}
+				if kind == templates.KindRoleplay { // a student's part: cover, one sheet, debrief
+					opts = append(opts, Options{Template: tpl, Paper: paper, Part: &Part{Sections: []string{"cover", "state", "debrief"}, Server: tr.Servers[0]}, Stamp: Stamp{Code: "TEST", Name: "Ada"}})
+				}
+				for _, opt := range opts {
+					reused, err := Layout(ex, tr, opt)
+					if err != nil {
+						t.Fatal(err)
+					}
+					opt.noReuse = true
+					whole, err := Layout(ex, tr, opt)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if diff := firstDocDiff(reused, whole); diff != "" {
+						t.Errorf("part %v: the layout that reuses pages differs from the one laid out whole: %s", opt.Part, diff)
+					}
+				}
+			})
+		}
+	}
+}
+
+// firstDocDiff says where two documents first differ, "" if nowhere.
+// Fields are compared as they print (a field's Judge is a function, which
+// reflect.DeepEqual never finds equal).
+func firstDocDiff(a, b *page.Document) string {
+	if a.Title != b.Title || a.Paper != b.Paper || a.Area != b.Area || len(a.Pages) != len(b.Pages) {
+		return fmt.Sprintf("%d pages, not %d (or title, paper, area)", len(a.Pages), len(b.Pages))
+	}
+	for i := range a.Pages {
+		pa, pb := a.Pages[i], b.Pages[i]
+		if pa.Section != pb.Section || pa.Server != pb.Server || pa.KeyOnly != pb.KeyOnly {
+			return fmt.Sprintf("page %d: section %s/%s, not %s/%s", i+1, pa.Section, pa.Server, pb.Section, pb.Server)
+		}
+		if !reflect.DeepEqual(pa.Texts, pb.Texts) {
+			return fmt.Sprintf("page %d: its texts", i+1)
+		}
+		if !reflect.DeepEqual(pa.Boxes, pb.Boxes) {
+			return fmt.Sprintf("page %d: its boxes", i+1)
+		}
+		if len(pa.Fields) != len(pb.Fields) {
+			return fmt.Sprintf("page %d: %d fields, not %d", i+1, len(pa.Fields), len(pb.Fields))
+		}
+		for j := range pa.Fields {
+			if fa, fb := fmt.Sprintf("%+v", *pa.Fields[j]), fmt.Sprintf("%+v", *pb.Fields[j]); fa != fb {
+				return fmt.Sprintf("page %d, field %d: %s, not %s", i+1, j, fa, fb)
+			}
+		}
+	}
+	return ""
+}

@@ -153,6 +153,9 @@ func (e *TooSmallError) Error() string {
 // exercise that the sheets' fonts cannot print.
 var ErrUnprintable = errors.New("a character the fonts cannot print")
 
+// layoutOnce lays out one pass: the template's sections in order, the
+// cover's page numbers from the pass before (prev, nil at first), whose
+// pages after the cover it takes when it may (pass.go).
 func layoutOnce(ex *exercise.Exercise, tr *engine.Trace, opt Options, m *fonts.Measurer, fates map[int]outcome, ranges pageRanges, shared *passShared, prev *pass) *pass {
 	p := opt.Paper
 	sz := opt.Template.Sizes

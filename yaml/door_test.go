@@ -15,9 +15,9 @@ import (
 // cobra by cmd/raftsheet (docs/ARCHITECTURE.md, "Dependencies").
 func TestEachLibraryHasOneDoor(t *testing.T) {
 	doors := map[string]string{
-		"gopkg.in/yaml.v3":            "yaml",
+		"gopkg.in/yaml.v3": "yaml",
 		"github.com/raftsheet/raftsheet/pdf/internal/gofpdf": "pdf",
-		"github.com/spf13/cobra":      filepath.Join("cmd", "raftsheet"),
+		"github.com/spf13/cobra":                             filepath.Join("cmd", "raftsheet"),
 	}
 	files := 0
 	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {

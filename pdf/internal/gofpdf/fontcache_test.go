@@ -2,6 +2,7 @@ package gofpdf
 
 import (
 	"bytes"
+	"fmt"
 	"testing"
 	"time"
 
@@ -97,5 +98,23 @@ func TestCutNeverWritesIntoTheFont(t *testing.T) {
 	}
 	if !bytes.Equal(hmtx, []byte{0, 10, 0, 1, 0, 20, 0, 2, 0, 3, 0, 4, 0, 5}) {
 		t.Errorf("getMetrics wrote into the font: % x", hmtx)
+	}
+}
+
+// The patched operators are the bytes fmt wrote (fastfmt.go).
+func TestOperatorsAsFmtWroteThem(t *testing.T) {
+	nums := []float64{0, -0.0, 1, -1, 0.005, 0.015, 2.675, -2.675, 56.69291338, 785.1968503, -14.17322835, 1e-9, -1e-9, 123456.789, 0.125, 0.375}
+	for _, a := range nums {
+		for _, b := range nums[:6] {
+			if got, want := textOp(a, b, "Raft"), fmt.Sprintf("BT %.2f %.2f Td (%s) Tj ET", a, b, "Raft"); got != want {
+				t.Errorf("textOp(%v, %v): %q, fmt %q", a, b, got, want)
+			}
+			if got, want := string(rectOp(a, b, b, a, "S")), fmt.Sprintf("%.2f %.2f %.2f %.2f re %s", a, b, b, a, "S"); got != want {
+				t.Errorf("rectOp: %q, fmt %q", got, want)
+			}
+			if got, want := string(lineOp(a, b, a, b)), fmt.Sprintf("%.2f %.2f m %.2f %.2f l S", a, b, a, b); got != want {
+				t.Errorf("lineOp: %q, fmt %q", got, want)
+			}
+		}
 	}
 }

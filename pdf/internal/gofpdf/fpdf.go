@@ -1083,7 +1083,7 @@ func (f *Fpdf) outputDashPattern() {
 // Line draws a line between points (x1, y1) and (x2, y2) using the current
 // draw color, line width and cap style.
 func (f *Fpdf) Line(x1, y1, x2, y2 float64) {
-	f.outf("%.2f %.2f m %.2f %.2f l S", x1*f.k, (f.h-y1)*f.k, x2*f.k, (f.h-y2)*f.k)
+	f.outbytes(lineOp(x1*f.k, (f.h-y1)*f.k, x2*f.k, (f.h-y2)*f.k)) // raftsheet patch: not fmt
 }
 
 // fillDrawOp corrects path painting operators
@@ -1119,7 +1119,7 @@ func fillDrawOp(styleStr string) (opStr string) {
 // draw color and line width centered on the rectangle's perimeter. Filling
 // uses the current fill color.
 func (f *Fpdf) Rect(x, y, w, h float64, styleStr string) {
-	f.outf("%.2f %.2f %.2f %.2f re %s", x*f.k, (f.h-y)*f.k, w*f.k, -h*f.k, fillDrawOp(styleStr))
+	f.outbytes(rectOp(x*f.k, (f.h-y)*f.k, w*f.k, -h*f.k, fillDrawOp(styleStr))) // raftsheet patch: not fmt
 }
 
 // RoundedRect outputs a rectangle of width w and height h with the upper left
@@ -2194,7 +2194,7 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 	} else {
 		txt2 = f.escape(txtStr)
 	}
-	s := sprintf("BT %.2f %.2f Td (%s) Tj ET", x*f.k, (f.h-y)*f.k, txt2)
+	s := textOp(x*f.k, (f.h-y)*f.k, txt2) // raftsheet patch: not fmt
 	if f.underline && txtStr != "" {
 		s += " " + f.dounderline(x, y, txtStr)
 	}
@@ -2202,7 +2202,7 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 		s += " " + f.dostrikeout(x, y, txtStr)
 	}
 	if f.colorFlag {
-		s = sprintf("q %s %s Q", f.color.text.str, s)
+		s = "q " + f.color.text.str + " " + s + " Q" // raftsheet patch: not fmt
 	}
 	f.out(s)
 }

@@ -31,6 +31,8 @@ func (l *layout) canon(kind field.Kind, texts []string) []string {
 // canonWords map the template's labels a kind of field prints to the
 // words grading compares in, made once per kind for a layout.
 func (l *layout) canonWords(kind field.Kind) map[string]string {
+	l.shared.mu.Lock()
+	defer l.shared.mu.Unlock()
 	if l.shared.canonWords == nil {
 		l.shared.canonWords = map[field.Kind]map[string]string{}
 	}

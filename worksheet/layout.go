@@ -2,6 +2,7 @@ package worksheet
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/exam"
@@ -44,6 +45,18 @@ type passShared struct {
 	exam        *exam.Exam // the exam template's questions and answers, worked out once
 	// canonWords are CanonWords by kind, for the template's labels.
 	canonWords map[field.Kind]map[string]string
+	mu         sync.Mutex      // canonWords: the sheets' scratch layouts run two at a time
+	helperM    *fonts.Measurer // the measurer of sheetRoom's second goroutine
+}
+
+// helperMeasurer is a measurer for sheetRoom's second goroutine, made
+// once per build (a measurer is not safe to share); nil if it cannot be
+// made (it reads the fonts the first one read), and then there is none.
+func (s *passShared) helperMeasurer() *fonts.Measurer {
+	if s.helperM == nil {
+		s.helperM, _ = fonts.NewMeasurer()
+	}
+	return s.helperM
 }
 
 // style is the template's sizes in the units the layout uses.

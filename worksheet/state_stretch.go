@@ -1,6 +1,11 @@
 package worksheet
 
-import "github.com/raftsheet/raftsheet/page"
+import (
+	"sync"
+
+	"github.com/raftsheet/raftsheet/fonts"
+	"github.com/raftsheet/raftsheet/page"
+)
 
 // stateSheets lays out a Raft State sheet for every server. When every
 // sheet fits on a page with room to spare, the Raft Log gains spare rows
@@ -163,20 +168,60 @@ func (l *layout) sheetRoom(g *sheetGrid, cell float64) (slack float64, rows int)
 		}
 		g.rooms[key] = room{slack, rows, g.logCols}
 	}()
+	// The sheets are laid out two at a time, half on another goroutine
+	// with a measurer of its own, and read in order as one loop would:
+	// the first sheet on two pages ends it.
+	sheets := make([]scratchSheet, len(g.histories))
+	half := len(sheets) / 2
+	var wg sync.WaitGroup
+	if helper := l.shared.helperMeasurer(); helper != nil {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := half; i < len(sheets); i++ {
+				sheets[i] = l.scratchSheet(g, g.histories[i], cell, helper)
+			}
+		}()
+	} else {
+		half = len(sheets)
+	}
+	for i := 0; i < half; i++ {
+		sheets[i] = l.scratchSheet(g, g.histories[i], cell, l.m)
+	}
+	wg.Wait()
 	slack = l.Body.H
-	for _, h := range g.histories {
-		scratch := *l
-		scratch.Doc = &page.Document{Paper: l.Doc.Paper, Area: l.Doc.Area}
-		scratch.Page = nil
-		scratch.st.cell = cell
-		scratch.stateSheet(g, h)
-		if len(scratch.Doc.Pages) > 1 {
+	for _, sh := range sheets {
+		g.logCols = max(g.logCols, sh.logCols)
+		if sh.pages > 1 {
 			return -1, 0
 		}
-		slack = min(slack, scratch.Room())
-		rows = max(rows, writeRows(scratch.Page, cell))
+		slack = min(slack, sh.room)
+		rows = max(rows, sh.rows)
 	}
 	return slack, rows
+}
+
+// scratchSheet is what sheetRoom needs of one sheet laid out on scratch
+// pages.
+type scratchSheet struct {
+	pages, rows, logCols int
+	room                 float64
+}
+
+// scratchSheet lays h's sheet out with write-in rows of height cell,
+// measuring with m, on scratch pages and a copy of the grid: the log
+// columns it takes are returned, not written. (The copy reads as the
+// grid would: with fixLogCols the columns no sheet may exceed stay put,
+// and without it maxLogCols does not read them.)
+func (l *layout) scratchSheet(g *sheetGrid, h *history, cell float64, m *fonts.Measurer) scratchSheet {
+	scratch := *l
+	scratch.m = m
+	scratch.Doc = &page.Document{Paper: l.Doc.Paper, Area: l.Doc.Area}
+	scratch.Page = nil
+	scratch.st.cell = cell
+	grid := *g
+	scratch.stateSheet(&grid, h)
+	return scratchSheet{pages: len(scratch.Doc.Pages), rows: writeRows(scratch.Page, cell), logCols: grid.logCols, room: scratch.Room()}
 }
 
 // writeRows counts the rows of write-in boxes of height cell on a page.

@@ -17,7 +17,6 @@ package pdf
 import (
 	"bytes"
 	"fmt"
-	"sync"
 
 	"github.com/raftsheet/raftsheet/fonts"
 	"github.com/raftsheet/raftsheet/page"
@@ -40,7 +39,7 @@ var gofpdfSizes = map[string]string{"a4": "A4", "letter": "Letter"}
 
 // New starts a PDF titled title on paper: the worksheet, or the key.
 func New(title string, paper page.Paper, key bool) (*PDF, error) {
-	m, err := measurer()
+	m, err := fonts.BorrowMeasurer()
 	if err != nil {
 		return nil, err
 	}
@@ -110,24 +109,10 @@ func beyondBMP(pages []*page.Page) error {
 	return nil
 }
 
-// measurers are measurers no document is using: a class set draws
-// thousands of documents, and a measurer learns each character's width
-// once (it is not safe to share, so each document has one to itself).
-var measurers sync.Pool
-
-func measurer() (*fonts.Measurer, error) {
-	if m, ok := measurers.Get().(*fonts.Measurer); ok {
-		return m, nil
-	}
-	return fonts.NewMeasurer()
-}
-
 // Bytes finishes the PDF.
 func (p *PDF) Bytes() ([]byte, error) {
-	if p.m != nil {
-		measurers.Put(p.m) // the drawing is done
-		p.m = nil
-	}
+	fonts.ReturnMeasurer(p.m) // the drawing is done
+	p.m = nil
 	if err := p.pdf.Error(); err != nil {
 		return nil, fmt.Errorf("drawing the PDF: %w", err)
 	}

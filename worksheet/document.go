@@ -76,10 +76,11 @@ func Layout(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*page.Documen
 	if opt.Template == nil {
 		return nil, errors.New("no template")
 	}
-	m, err := fonts.NewMeasurer()
+	m, err := fonts.BorrowMeasurer()
 	if err != nil {
 		return nil, err
 	}
+	defer fonts.ReturnMeasurer(m)
 	if err := checkPrintable(ex, tr, opt.Template, m); err != nil {
 		return nil, err
 	}
@@ -94,6 +95,7 @@ func Layout(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*page.Documen
 	var tooTall []string
 	ranges := pageRanges{}
 	shared := &passShared{debriefRoom: -1}
+	defer func() { fonts.ReturnMeasurer(shared.helperM) }()
 	if r := opt.Rooms; r != nil && r.sheetCell != 0 {
 		shared.sheetCell, shared.logRows, shared.leaderLines = r.sheetCell, r.logRows, r.leaderLines
 	}

@@ -54,7 +54,7 @@ type passShared struct {
 // made (it reads the fonts the first one read), and then there is none.
 func (s *passShared) helperMeasurer() *fonts.Measurer {
 	if s.helperM == nil {
-		s.helperM, _ = fonts.NewMeasurer()
+		s.helperM, _ = fonts.BorrowMeasurer() // Layout returns it
 	}
 	return s.helperM
 }

@@ -126,47 +126,60 @@ func segments(line page.Line, base fonts.Face, key bool) []segment {
 // again at the top of every page, so what the pen remembers holds across
 // pages.)
 type pen struct {
-	face             fonts.Face
-	size             float64
-	text, draw, fill [3]int
-	width            float64
-	hasFont, hasText bool
-	hasDraw, hasFill bool
-	hasWidth         bool
+	font             setting[face]
+	text, draw, fill setting[[3]int]
+	width            setting[float64]
 }
 
-func (p *pen) font(pdf *gofpdf.Fpdf, face fonts.Face, size float64) {
-	if !p.hasFont || p.face != face || p.size != size {
-		pdf.SetFont(face.Family(), "", size)
-		p.face, p.size, p.hasFont = face, size, true
+// face is a font at a size.
+type face struct {
+	face fonts.Face
+	size float64
+}
+
+// setting is a value last set, if any.
+type setting[T comparable] struct {
+	v   T
+	set bool
+}
+
+// change records v and reports whether it differs from the value last
+// set (or none was).
+func (s *setting[T]) change(v T) bool {
+	if s.set && s.v == v {
+		return false
+	}
+	s.v, s.set = v, true
+	return true
+}
+
+func (p *pen) setFont(pdf *gofpdf.Fpdf, f fonts.Face, size float64) {
+	if p.font.change(face{f, size}) {
+		pdf.SetFont(f.Family(), "", size)
 	}
 }
 
 func (p *pen) textColour(pdf *gofpdf.Fpdf, c [3]int) {
-	if !p.hasText || p.text != c {
+	if p.text.change(c) {
 		pdf.SetTextColor(c[0], c[1], c[2])
-		p.text, p.hasText = c, true
 	}
 }
 
 func (p *pen) drawColour(pdf *gofpdf.Fpdf, c [3]int) {
-	if !p.hasDraw || p.draw != c {
+	if p.draw.change(c) {
 		pdf.SetDrawColor(c[0], c[1], c[2])
-		p.draw, p.hasDraw = c, true
 	}
 }
 
 func (p *pen) fillColour(pdf *gofpdf.Fpdf, c [3]int) {
-	if !p.hasFill || p.fill != c {
+	if p.fill.change(c) {
 		pdf.SetFillColor(c[0], c[1], c[2])
-		p.fill, p.hasFill = c, true
 	}
 }
 
 func (p *pen) lineWidth(pdf *gofpdf.Fpdf, w float64) {
-	if !p.hasWidth || p.width != w {
+	if p.width.change(w) {
 		pdf.SetLineWidth(w)
-		p.width, p.hasWidth = w, true
 	}
 }
 
@@ -178,7 +191,7 @@ func (p *pen) drawSegment(pdf *gofpdf.Fpdf, seg segment, x, baseline, w, size fl
 	case page.Faint:
 		colour = faintColour
 	}
-	p.font(pdf, seg.face, size)
+	p.setFont(pdf, seg.face, size)
 	p.textColour(pdf, colour)
 	pdf.Text(x, baseline, seg.s)
 	if seg.strike { // striking a value out is the student's answer: in the answer's colour, given or not

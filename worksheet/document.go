@@ -119,7 +119,7 @@ func Layout(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*page.Documen
 		}
 		ranges = got
 	}
-	prev.frame()
+	prev.l.frame() // headers and footers, on the last pass alone
 	if r := opt.Rooms; r != nil && shared.sheetCell != 0 {
 		r.sheetCell, r.logRows, r.leaderLines = shared.sheetCell, shared.logRows, shared.leaderLines
 	}

@@ -13,7 +13,9 @@ type pass struct {
 	doc     *page.Document
 	tooTall []string
 	cover   mark // where the cover ended; zero without a cover
-	last    mark // the cover's last page as the pass left it
+	// coverAlone: nothing after the cover was drawn on its last page
+	// (the exam's questions start there), so the rest starts a page.
+	coverAlone bool
 }
 
 // mark is where the flow stands: how many pages, how far down the last,
@@ -37,7 +39,7 @@ func (p *pass) end() {
 	p.doc, p.tooTall = p.l.Doc, p.l.TooTall
 	if c := p.cover; c.pages > 0 {
 		last := p.doc.Pages[c.pages-1]
-		p.last = mark{pages: c.pages, texts: len(last.Texts), boxes: len(last.Boxes), tooTall: c.tooTall, y: c.y, section: c.section}
+		p.coverAlone = len(last.Texts) == c.texts && len(last.Boxes) == c.boxes
 	}
 }
 
@@ -45,7 +47,7 @@ func (p *pass) end() {
 // this pass as it was: the cover ended at the same place, and nothing
 // after it was drawn onto its last page.
 func (p *pass) sameAfter(c mark) bool {
-	return p != nil && p.cover.pages > 0 && p.cover == c && p.last == c
+	return p != nil && p.coverAlone && p.cover == c
 }
 
 // reuse takes prev's pages after the cover, and its rows that did not fit.
@@ -54,8 +56,5 @@ func (p *pass) reuse(prev *pass) {
 	l.Doc.Pages = append(l.Doc.Pages, prev.doc.Pages[p.cover.pages:]...)
 	l.TooTall = append(l.TooTall, prev.tooTall[p.cover.tooTall:]...)
 	p.doc, p.tooTall = l.Doc, l.TooTall
-	p.last = prev.last
+	p.coverAlone = true // as in prev, or it would not be reused
 }
-
-// frame puts the headers and footers on the pages of the last pass.
-func (p *pass) frame() { p.l.frame() }

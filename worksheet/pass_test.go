@@ -90,3 +90,28 @@ func firstDocDiff(a, b *page.Document) string {
 	}
 	return ""
 }
+
+// No built-in's cover changes length with its page numbers, so the
+// guard that the cover ended where it did before is held here directly.
+func TestPassReusesOnlyWhereTheCoverEnded(t *testing.T) {
+	at := mark{pages: 2, texts: 40, boxes: 12, tooTall: 0, y: 120, section: "cover"}
+	prev := &pass{cover: at, coverAlone: true}
+	if !prev.sameAfter(at) {
+		t.Error("a cover ending where it did is not reused")
+	}
+	for _, other := range []mark{
+		{pages: 3, texts: 40, boxes: 12, y: 120, section: "cover"},
+		{pages: 2, texts: 40, boxes: 12, y: 131.5, section: "cover"},
+		{pages: 2, texts: 41, boxes: 12, y: 120, section: "cover"},
+	} {
+		if prev.sameAfter(other) {
+			t.Errorf("a cover ending at %+v reuses pages laid out after one ending at %+v", other, at)
+		}
+	}
+	if (&pass{cover: at}).sameAfter(at) {
+		t.Error("a pass that drew after the cover on its last page is reused")
+	}
+	if (*pass)(nil).sameAfter(at) {
+		t.Error("the first pass reuses nothing")
+	}
+}

@@ -29,8 +29,8 @@ func (f Face) Family() string {
 	return [...]string{"goregular", "gobold", "gomediumitalic"}[f]
 }
 
-// TTF is the face's TrueType font. Callers that hand it to gofpdf must
-// copy it first: gofpdf writes into the bytes it is given.
+// TTF is the face's TrueType font, shared: nobody may write into it (the
+// gofpdf raftsheet carries never does).
 func (f Face) TTF() []byte {
 	switch f {
 	case Bold:

@@ -7,12 +7,32 @@ import "fmt"
 // not fit.
 type Flow struct {
 	Doc     *Document
-	Body    Rect     // the area between header and footer
-	Page    *Page    // the page being filled
-	Section string   // the section it belongs to: cover, state, slips, debrief, steps
-	Y       float64  // how far down the page the flow is
-	TooTall []string // rows taller than a page: the template's sizes leave too little room
-	KeyOnly bool     // pages started while it is set are the key's alone (Page.KeyOnly)
+	Body    Rect      // the area between header and footer
+	Page    *Page     // the page being filled
+	Section string    // the section it belongs to: cover, state, slips, debrief, steps
+	Y       float64   // how far down the page the flow is
+	TooTall []TooTall // rows taller than a page: the template's sizes leave too little room
+	KeyOnly bool      // pages started while it is set are the key's alone (Page.KeyOnly)
+	// Measure places rows without drawing them: a scratch layout that
+	// asks only where things end. It keeps WriteRows instead of the boxes.
+	Measure   bool
+	WriteRows []RowAt // rows holding boxes to write in, when measuring
+}
+
+// RowAt is where a row was placed: how far down its page, and how tall
+// it is.
+type RowAt struct{ Y, H float64 }
+
+// TooTall is a row taller than a page: on which page (counted from 1) of
+// which section, how tall it is and how tall a page's body is, in mm.
+type TooTall struct {
+	Page       int
+	Section    string
+	Need, Have float64
+}
+
+func (t TooTall) String() string {
+	return fmt.Sprintf("page %d (%s) needs a part %.0f mm tall, but a page has %.0f mm", t.Page, t.Section, t.Need, t.Have)
 }
 
 // Row is a horizontal strip of a page: its height and how to draw it at y.
@@ -22,6 +42,7 @@ type Row struct {
 	Draw     func(p *Page, y float64)
 	KeepNext bool
 	Gap      bool // empty space (Gap): at the end of a block it never starts a page
+	Writes   bool // it holds boxes to write in, as tall as the row (Flow.WriteRows)
 }
 
 // Block is rows placed one under the other. Keep asks to start a new page
@@ -76,17 +97,29 @@ func (l *Flow) Place(b Block) {
 			l.StartPage(l.Section)
 			if b.Repeat != nil {
 				for _, hr := range b.Repeat() {
-					hr.Draw(l.Page, l.Y)
+					l.Put(hr, l.Y)
 					l.Y += hr.H
 				}
 			}
 		}
 		if r.H > l.Body.H+Eps {
-			l.TooTall = append(l.TooTall, fmt.Sprintf("page %d (%s) needs a part %.0f mm tall, but a page has %.0f mm",
-				len(l.Doc.Pages), l.Section, r.H, l.Body.H))
+			l.TooTall = append(l.TooTall, TooTall{Page: len(l.Doc.Pages), Section: l.Section, Need: r.H, Have: l.Body.H})
 		}
-		r.Draw(l.Page, l.Y)
+		l.Put(r, l.Y)
 		l.Y += r.H
+	}
+}
+
+// Put draws r at y on the page being filled, or only notes where it
+// went when measuring. Place puts rows with it; a layout that sets rows
+// side by side itself (table columns) puts them with it too.
+func (l *Flow) Put(r Row, y float64) {
+	if !l.Measure {
+		r.Draw(l.Page, y)
+		return
+	}
+	if r.Writes {
+		l.WriteRows = append(l.WriteRows, RowAt{Y: y, H: r.H})
 	}
 }
 

@@ -62,7 +62,9 @@ func New(title string, paper page.Paper, key bool) (*PDF, error) {
 	}
 	for _, f := range faces {
 		// Our gofpdf parses each font once per process and never writes
-		// into its bytes (internal/gofpdf/PATCHES.md).
+		// into its bytes (internal/gofpdf/PATCHES.md); prepare gives it
+		// the id we know.
+		prepare(f)
 		pdf.AddUTF8FontFromBytes(f.Family(), "", f.TTF())
 	}
 	return &PDF{pdf: pdf, m: m, key: key, paper: paper}, nil

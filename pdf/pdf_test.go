@@ -2,11 +2,14 @@ package pdf
 
 import (
 	"bytes"
+	"hash/crc32"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/raftsheet/raftsheet/fonts"
 	"github.com/raftsheet/raftsheet/page"
+	"github.com/raftsheet/raftsheet/pdf/internal/gofpdf"
 )
 
 // gofpdf panics on a character above U+FFFF; Render refuses it with an
@@ -56,4 +59,18 @@ func TestDocumentsDrawnAtOnceAreAsAlone(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// The ids knownFonts gives are the ones gofpdf works out for the fonts
+// embedded: when the Go fonts change, this says what to write there.
+func TestKnownFontIDsAreGofpdfs(t *testing.T) {
+	for f := range fonts.NumFaces {
+		id, err := gofpdf.UTF8FontID(f.Family(), "", f.TTF())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := knownID(f); got != id {
+			t.Errorf("%s: knownFonts gives %q; its font is now {%d, %d, %q}", f.Family(), got, len(f.TTF()), crc32.ChecksumIEEE(f.TTF()), id)
+		}
+	}
 }

@@ -35,6 +35,12 @@ type Options struct {
 
 	blaming bool // a layout of blameTemplate's: no blaming again
 	noReuse bool // every pass laid out whole (tests: the reuse changes nothing)
+	// drawScratch draws the State sheets' scratch sheets instead of only
+	// measuring them, and asked, if set, is given every answer sheetRoom
+	// gave (tests: measuring answers as drawing does).
+	drawScratch bool
+	asked       map[roomKey]room
+	inTurn      bool // sections laid out one after the other (tests: laying them out at once changes nothing)
 }
 
 // Rooms is what the Raft State sheets' layout of one run works out once;
@@ -92,9 +98,9 @@ func Layout(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*page.Documen
 		return nil, fmt.Errorf("%s: the trace breaks the engine's contract: %w", ex.File, err)
 	}
 	var doc *page.Document
-	var tooTall []string
+	var tooTall []page.TooTall
 	ranges := pageRanges{}
-	shared := &passShared{debriefRoom: -1}
+	shared := &passShared{debriefRoom: -1, drawScratch: opt.drawScratch, inTurn: opt.inTurn}
 	defer func() { fonts.ReturnMeasurer(shared.helperM) }()
 	if r := opt.Rooms; r != nil && r.sheetCell != 0 {
 		shared.sheetCell, shared.logRows, shared.leaderLines = r.sheetCell, r.logRows, r.leaderLines
@@ -123,8 +129,15 @@ func Layout(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*page.Documen
 	if r := opt.Rooms; r != nil && shared.sheetCell != 0 {
 		r.sheetCell, r.logRows, r.leaderLines = shared.sheetCell, shared.logRows, shared.leaderLines
 	}
+	if opt.asked != nil {
+		maps.Copy(opt.asked, shared.rooms)
+	}
 	if len(tooTall) > 0 {
-		return nil, &TooSmallError{File: ex.File, Template: opt.Template.Source, Parts: tooTall}
+		parts := make([]string, len(tooTall))
+		for i, t := range tooTall {
+			parts[i] = t.String()
+		}
+		return nil, &TooSmallError{File: ex.File, Template: opt.Template.Source, Parts: parts}
 	}
 	if problems := doc.Problems(m); len(problems) > 0 {
 		if opt.blaming {
@@ -164,15 +177,22 @@ func layoutOnce(ex *exercise.Exercise, tr *engine.Trace, opt Options, m *fonts.M
 	area := page.Rect{X: sz.MarginMM, Y: sz.MarginMM, W: p.W - 2*sz.MarginMM, H: p.H - 2*sz.MarginMM}
 	l := &layout{ex: ex, tr: tr, tpl: opt.Template, lbl: &opt.Template.Labels, m: m,
 		values: newValueBook(tr, sz.ValueChars), st: newStyle(sz), ranges: ranges, shared: shared, rules: ruleBook{tr: tr, names: opt.Template.Rules}, stamp: opt.Stamp, part: opt.Part,
-		has:  featuresOf(tr),
+		has: featuresOf(tr), howTo: &howToMemo{},
 		Flow: page.Flow{Doc: &page.Document{Title: tr.Title, Paper: p, Area: area}}}
 	l.Body = page.Rect{X: area.X, Y: area.Y + l.st.headerH, W: area.W, H: area.H - l.st.headerH - l.st.footH}
 	l.st.cell = l.writeCell()
 	out := &pass{l: l}
+	var run []string // sections after the cover, laid out at once (sections.go)
 	for _, s := range opt.Template.Sections {
 		if !opt.Part.has(s) {
 			continue
 		}
+		if opt.Template.Kind != templates.KindExam && s != "cover" {
+			run = append(run, s)
+			continue
+		}
+		l.sectionsAtOnce(run, fates)
+		run = nil
 		if opt.Template.Kind == templates.KindExam {
 			l.examSection(s)
 		} else {
@@ -186,6 +206,7 @@ func layoutOnce(ex *exercise.Exercise, tr *engine.Trace, opt Options, m *fonts.M
 			}
 		}
 	}
+	l.sectionsAtOnce(run, fates)
 	out.end()
 	return out
 }

@@ -10,9 +10,16 @@ import (
 // sheetField is the field id of h's Raft State sheet; a spare box's
 // answer is empty.
 func (l *layout) sheetField(h *history, id string, kind field.Kind, answer held, step int, topic ruleTopic, part, box string) *field.Field {
+	if l.Measure {
+		return unmade // a scratch sheet: its rows are measured, never drawn
+	}
 	return l.newField(id, kind, answer, h.id, step, l.rules.rule(step, h.id, topic),
 		l.lbl.StateTitle+" "+h.id+" · "+part, box)
 }
+
+// unmade stands for the fields of a layout that only measures: a cell
+// with a field is as tall as one, whatever the field.
+var unmade = &field.Field{}
 
 // newField is a field with the key's answer, as worked out from the trace
 // (held.answer), what the worksheet gives in the box and which values

@@ -30,7 +30,8 @@ type layout struct {
 	rules  ruleBook
 	stamp  Stamp
 	part   *Part
-	has    features // what the run shows beyond Figure 2
+	has    features   // what the run shows beyond Figure 2
+	howTo  *howToMemo // this pass's "How to fill in" boxes
 }
 
 // passShared is what the layout passes of one build work out once.
@@ -44,9 +45,12 @@ type passShared struct {
 	changes     *traceChanges
 	exam        *exam.Exam // the exam template's questions and answers, worked out once
 	// canonWords are CanonWords by kind, for the template's labels.
-	canonWords map[field.Kind]map[string]string
-	mu         sync.Mutex      // canonWords: the sheets' scratch layouts run two at a time
-	helperM    *fonts.Measurer // the measurer of sheetRoom's second goroutine
+	canonWords  map[field.Kind]map[string]string
+	mu          sync.Mutex       // canonWords, changes, whyH: the sheets' scratch layouts, and sections, are laid out at once
+	helperM     *fonts.Measurer  // the measurer of sheetRoom's second goroutine
+	rooms       map[roomKey]room // sheetRoom's answers in the search for the sheets' rows
+	drawScratch bool             // Options.drawScratch
+	inTurn      bool             // Options.inTurn
 }
 
 // helperMeasurer is a measurer for sheetRoom's second goroutine, made

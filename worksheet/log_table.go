@@ -111,11 +111,11 @@ func (l *layout) columns(k int, colW, gap float64, head func(x float64) page.Row
 			x := x0 + float64(c)*(colW+gap)
 			y := top
 			hr := head(x)
-			hr.Draw(l.Page, y)
+			l.Put(hr, y)
 			y += hr.H
 			for i := c * per; i < min(len(rows), (c+1)*per); i++ {
 				r := rows[i](x)
-				r.Draw(l.Page, y)
+				l.Put(r, y)
 				y += r.H
 			}
 			end = max(end, y)
@@ -128,7 +128,7 @@ func (l *layout) columns(k int, colW, gap float64, head func(x float64) page.Row
 	startColumn := func() {
 		x := x0 + float64(c)*(colW+gap)
 		hr := head(x)
-		hr.Draw(l.Page, y)
+		l.Put(hr, y)
 		y += hr.H
 	}
 	startColumn()
@@ -146,7 +146,7 @@ func (l *layout) columns(k int, colW, gap float64, head func(x float64) page.Row
 			startColumn()
 			r = rf(x0 + float64(c)*(colW+gap))
 		}
-		r.Draw(l.Page, y)
+		l.Put(r, y)
 		y += r.H
 		end = max(end, y)
 	}

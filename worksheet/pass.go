@@ -11,7 +11,7 @@ import "github.com/raftsheet/raftsheet/page"
 type pass struct {
 	l       *layout
 	doc     *page.Document
-	tooTall []string
+	tooTall []page.TooTall
 	cover   mark // where the cover ended; zero without a cover
 	// coverAlone: nothing after the cover was drawn on its last page
 	// (the exam's questions start there), so the rest starts a page.

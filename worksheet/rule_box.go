@@ -17,10 +17,18 @@ import (
 // notes, where every reason is in full). Its size depends on the
 // exercise, never on the step, so it tells the student nothing.
 func (l *layout) ruleBox(steps []int, x, w float64) []page.Row {
+	return l.ruleBoxOf(steps, x, w, l.whyH(w))
+}
+
+// whyH is the height of the trace's Why? boxes of width w, worked out
+// once per build (under the lock: sections are laid out at once).
+func (l *layout) whyH(w float64) float64 {
+	l.shared.mu.Lock()
+	defer l.shared.mu.Unlock()
 	if l.shared.whyH == 0 {
 		l.shared.whyH = l.whyBoxHeight(w)
 	}
-	return l.ruleBoxOf(steps, x, w, l.shared.whyH)
+	return l.shared.whyH
 }
 
 // maxWhyLines is the most lines a trace's Why? boxes grow to, in the

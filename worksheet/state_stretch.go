@@ -22,6 +22,7 @@ func (l *layout) stateSheets() {
 		l.shared.logRows = l.fillLogRows(g)
 		g.setLogRows(l, l.shared.logRows)
 		l.shared.sheetCell = l.sheetCell(g)
+		l.shared.rooms = g.rooms
 	}
 	g.setLogRows(l, l.shared.logRows)
 	g.leaderLines = l.shared.leaderLines
@@ -212,20 +213,39 @@ type scratchSheet struct {
 // measuring with m, on scratch pages and a copy of the grid: the log
 // columns it takes are returned, not written. (The copy reads as the
 // grid would: with fixLogCols the columns no sheet may exceed stay put,
-// and without it maxLogCols does not read them.)
+// and without it maxLogCols does not read them.) The scratch layout only
+// measures: its rows take their room and are not drawn.
 func (l *layout) scratchSheet(g *sheetGrid, h *history, cell float64, m *fonts.Measurer) scratchSheet {
 	scratch := *l
 	scratch.m = m
 	scratch.Doc = &page.Document{Paper: l.Doc.Paper, Area: l.Doc.Area}
 	scratch.Page = nil
+	scratch.Measure, scratch.WriteRows = !l.shared.drawScratch, nil
 	scratch.st.cell = cell
 	grid := *g
 	scratch.stateSheet(&grid, h)
-	return scratchSheet{pages: len(scratch.Doc.Pages), rows: writeRows(scratch.Page, cell), logCols: grid.logCols, room: scratch.Room()}
+	rows := writeRows(scratch.WriteRows, cell)
+	if !scratch.Measure {
+		rows = drawnWriteRows(scratch.Page, cell)
+	}
+	return scratchSheet{pages: len(scratch.Doc.Pages), rows: rows, logCols: grid.logCols, room: scratch.Room()}
 }
 
-// writeRows counts the rows of write-in boxes of height cell on a page.
-func writeRows(p *page.Page, cell float64) int {
+// writeRows counts the rows of write-in boxes of height cell (only a
+// sheet on one page has its rows counted).
+func writeRows(placed []page.RowAt, cell float64) int {
+	ys := map[float64]bool{}
+	for _, r := range placed {
+		if r.H > cell-page.Tolerance && r.H < cell+page.Tolerance {
+			ys[r.Y] = true
+		}
+	}
+	return len(ys)
+}
+
+// drawnWriteRows counts the rows of write-in boxes of height cell on a
+// page drawn (Options.drawScratch).
+func drawnWriteRows(p *page.Page, cell float64) int {
 	ys := map[float64]bool{}
 	for _, b := range p.Boxes {
 		if b.Write && b.R.H > cell-page.Tolerance && b.R.H < cell+page.Tolerance {

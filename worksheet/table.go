@@ -51,7 +51,9 @@ func (c cell) changeable(f *field.Field) cell {
 func (l *layout) tableRow(x float64, widths []float64, cells []cell, size, minH float64) page.Row {
 	lines := make([][]page.Line, len(cells))
 	h := minH
+	writes := false
 	for i, c := range cells {
+		writes = writes || c.write
 		sz := size
 		if c.size > 0 {
 			sz = c.size
@@ -70,7 +72,7 @@ func (l *layout) tableRow(x float64, widths []float64, cells []cell, size, minH 
 		}
 		return size
 	}
-	return page.Row{H: h, Draw: func(p *page.Page, y float64) {
+	return page.Row{H: h, Writes: writes, Draw: func(p *page.Page, y float64) {
 		cx := x
 		for i, c := range cells {
 			r := page.Rect{X: cx, Y: y, W: widths[i], H: h}

@@ -103,6 +103,8 @@ func (c *traceChanges) lastChange(server, attr string, n int) int {
 
 // traceChanges are the run's changes, worked out once per build.
 func (l *layout) traceChanges() *traceChanges {
+	l.shared.mu.Lock() // sections are laid out at once (sections.go)
+	defer l.shared.mu.Unlock()
 	if l.shared.changes == nil {
 		l.shared.changes = newTraceChanges(l.tr)
 	}

@@ -511,6 +511,8 @@ type Fpdf struct {
 	importedTplIDs   map[string]int             // imported template ids hash to object id int (gofpdi)
 	buffer           fmtBuffer                  // buffer holding in-memory PDF
 	pages            []*bytes.Buffer            // slice[page] of page content; 1-based
+	pagesZ           [][]byte                   // raftsheet patch: pages finished and compressed (pagestream.go)
+	spare            *bytes.Buffer              // raftsheet patch: a finished page's buffer, for the next
 	state            int                        // current document state
 	compress         bool                       // compression flag
 	k                float64                    // scale factor (number of points in user unit)

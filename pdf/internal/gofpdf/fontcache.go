@@ -45,7 +45,7 @@ var utf8Fonts struct {
 // cachedUTF8Font is the font ttf registered under fontkey, parsed once.
 // (Upstream printed a parse error to standard output and went on without
 // the font; this patch makes it the document's error.)
-func cachedUTF8Font(fontkey string, ttf []byte) (*parsedUTF8, error) {
+func cachedUTF8Font(fontkey string, ttf []byte, id string) (*parsedUTF8, error) {
 	utf8Fonts.Lock()
 	defer utf8Fonts.Unlock()
 	for _, p := range utf8Fonts.byKey[fontkey] {
@@ -53,7 +53,7 @@ func cachedUTF8Font(fontkey string, ttf []byte) (*parsedUTF8, error) {
 			return p, nil
 		}
 	}
-	p, err := parseUTF8Font(fontkey, ttf)
+	p, err := parseUTF8Font(fontkey, ttf, id)
 	if err != nil {
 		return nil, fmt.Errorf("font %s: %w", fontkey, err)
 	}
@@ -64,8 +64,9 @@ func cachedUTF8Font(fontkey string, ttf []byte) (*parsedUTF8, error) {
 	return p, nil
 }
 
-// parseUTF8Font is upstream's parse in addFontFromBytes, on a copy.
-func parseUTF8Font(fontkey string, ttf []byte) (*parsedUTF8, error) {
+// parseUTF8Font is upstream's parse in addFontFromBytes, on a copy; id is
+// the font's id when the caller knows it (UTF8FontID's), "" to work it out.
+func parseUTF8Font(fontkey string, ttf []byte, id string) (*parsedUTF8, error) {
 	ttf = append([]byte(nil), ttf...)
 	utf8File := newUTF8Font(&fileReader{readerPosition: 0, array: ttf})
 	if err := utf8File.parseFile(); err != nil {
@@ -89,7 +90,10 @@ func parseUTF8Font(fontkey string, ttf []byte) (*parsedUTF8, error) {
 		Ut:   round(utf8File.UnderlineThickness),
 		Cw:   utf8File.CharWidths, // read-only from here on
 	}
-	def.i = utf8FontID(def)
+	def.i = id
+	if id == "" {
+		def.i = utf8FontID(def)
+	}
 	return &parsedUTF8{ttf: ttf, name: fontkey, def: def}, nil
 }
 
@@ -177,4 +181,30 @@ func utf8FontID(def fontDefType) string {
 	out = append(out, ']')
 	out = append(out, b[at+len(`"Cw":null`):]...)
 	return fmt.Sprintf("%x", sha1.Sum(out))
+}
+
+// PrepareUTF8Font parses a UTF-8 font into the cache, with the tables its
+// subsets read, before any document asks for it: a program that knows
+// which fonts it will embed can parse them while it does other work. A
+// document adding the font later takes it from the cache. id is the
+// font's id (UTF8FontID's) when the program knows it already, which
+// spares working it out (marshalling 65,536 widths and hashing them);
+// "" works it out.
+func PrepareUTF8Font(familyStr, styleStr string, ttf []byte, id string) error {
+	p, err := cachedUTF8Font(getFontKey(familyStr, styleStr), ttf, id)
+	if err != nil {
+		return err
+	}
+	p.cutTables(p.forDocument(nil).utf8File)
+	return nil
+}
+
+// UTF8FontID is the id of the font ttf added as family and style: what
+// names it in a PDF's resources, and so part of its bytes.
+func UTF8FontID(familyStr, styleStr string, ttf []byte) (string, error) {
+	p, err := parseUTF8Font(getFontKey(familyStr, styleStr), ttf, "")
+	if err != nil {
+		return "", err
+	}
+	return p.def.i, nil
 }

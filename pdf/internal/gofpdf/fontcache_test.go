@@ -13,7 +13,7 @@ import (
 // The patched font id is upstream's, so the PDFs keep their bytes.
 func TestUTF8FontIDIsUpstreams(t *testing.T) {
 	for name, ttf := range map[string][]byte{"goregular": goregular.TTF, "gobold": gobold.TTF} {
-		p, err := parseUTF8Font(name, ttf)
+		p, err := parseUTF8Font(name, ttf, "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -63,7 +63,7 @@ func TestSubsetsLeaveTheFontAlone(t *testing.T) {
 			} else if !bytes.Equal(first[s], out.Bytes()) {
 				t.Errorf("%.20q: another PDF after other subsets were cut", s)
 			}
-			p, err := cachedUTF8Font(getFontKey("goregular", ""), ttf)
+			p, err := cachedUTF8Font(getFontKey("goregular", ""), ttf, "")
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -398,6 +398,7 @@ func (f *Fpdf) SetPageBox(t string, x, y, wd, ht float64) {
 // SetPage sets the current page to that of a valid page in the PDF document.
 // pageNum is one-based. The SetPage() example demonstrates this method.
 func (f *Fpdf) SetPage(pageNum int) {
+	f.reopenPages() // raftsheet patch: an earlier page may be written again
 	if (pageNum > 0) && (pageNum < len(f.pages)) {
 		f.page = pageNum
 	}
@@ -754,6 +755,7 @@ func (f *Fpdf) AddPageFormat(orientationStr string, size SizeType) {
 		// Close page
 		f.endpage()
 	}
+	f.finishPage() // raftsheet patch: the page before is done
 	// Start new page
 	f.beginpage(orientationStr, size)
 	// 	Set line cap style to current value
@@ -1834,7 +1836,7 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 		// }
 
 		// raftsheet patch: the font is parsed once per process (fontcache.go)
-		parsed, err := cachedUTF8Font(fontkey, utf8Bytes)
+		parsed, err := cachedUTF8Font(fontkey, utf8Bytes, "")
 		if err != nil {
 			f.err = err
 			return
@@ -3491,7 +3493,7 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	for box, pb := range f.defPageBoxes {
 		f.pageBoxes[f.page][box] = pb
 	}
-	f.pages = append(f.pages, bytes.NewBufferString(""))
+	f.pages = append(f.pages, f.newPageBuffer()) // raftsheet patch: a finished page's buffer
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
 	f.state = 2
@@ -3839,6 +3841,7 @@ func (f *Fpdf) RegisterAlias(alias, replacement string) {
 	// here. Instead, conversions are deferred until the actual search/replace
 	// operation takes place when the PDF output is generated.
 	f.aliasMap[alias] = replacement
+	f.reopenPages() // raftsheet patch: the alias is replaced in every page's text
 }
 
 func (f *Fpdf) replaceAliases() {
@@ -3927,7 +3930,7 @@ func (f *Fpdf) putpages() {
 		// Page content
 		f.newobj()
 		if f.compress {
-			data := sliceCompress(f.pages[n].Bytes())
+			data := f.compressedPage(n) // raftsheet patch: most are compressed already
 			f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
 			f.putstream(data)
 		} else {

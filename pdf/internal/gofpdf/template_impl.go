@@ -36,6 +36,7 @@ func newTpl(corner PointType, size SizeType, orientationStr, unitStr, fontDirStr
 	}
 	tpl.Fpdf.AddPage()
 	fn(&tpl)
+	tpl.Fpdf.reopenPages() // raftsheet patch: its pages' content as written
 
 	bytes := make([][]byte, len(tpl.Fpdf.pages))
 	// skip the first page as it will always be empty

@@ -2,6 +2,7 @@ package page
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/raftsheet/raftsheet/fonts"
 )
@@ -27,14 +28,25 @@ func LineWidth(m *fonts.Measurer, l Line, base fonts.Face, size float64) float64
 // Words splits text into word runs of one ink; line breaks in the text
 // become breaks (nil runs) that wrap honours.
 func Words(s string, ink Ink) []Run {
-	var out []Run
-	for i, line := range strings.Split(strings.ReplaceAll(s, "\t", " "), "\n") {
-		if i > 0 {
+	out := make([]Run, 0, 1+strings.Count(s, " ")+strings.Count(s, "\n"))
+	start := -1 // where the word being read began
+	for i, r := range s {
+		if !unicode.IsSpace(r) { // as strings.Fields splits
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, Run{S: s[start:i], Ink: ink})
+			start = -1
+		}
+		if r == '\n' {
 			out = append(out, Run{}) // a hard line break
 		}
-		for _, w := range strings.Fields(line) {
-			out = append(out, Run{S: w, Ink: ink})
-		}
+	}
+	if start >= 0 {
+		out = append(out, Run{S: s[start:], Ink: ink})
 	}
 	return out
 }
@@ -45,11 +57,17 @@ func Words(s string, ink Ink) []Run {
 // characters, so nothing is ever cut off. An empty token is a hard break.
 func Wrap(m *fonts.Measurer, tokens []Run, base fonts.Face, size, width float64) []Line {
 	var lines []Line
-	var cur Line
-	curW := 0.0
+	// The lines' runs, one line after the other in one array; the line
+	// being filled is runs[start:].
+	runs := make([]Run, 0, 2*len(tokens))
+	start, curW := 0, 0.0
 	flush := func() {
-		lines = append(lines, cur)
-		cur, curW = nil, 0
+		var line Line // nil when empty
+		if len(runs) > start {
+			line = runs[start:len(runs):len(runs)]
+		}
+		lines = append(lines, line)
+		start, curW = len(runs), 0
 	}
 	for _, w := range GluedWords(tokens) {
 		if w == nil {
@@ -59,31 +77,31 @@ func Wrap(m *fonts.Measurer, tokens []Run, base fonts.Face, size, width float64)
 		ww := LineWidth(m, w, base, size)
 		space := Run{S: " ", Ink: w[0].Ink}
 		sw := m.Width(FaceOf(space, base), size, " ")
-		if len(cur) > 0 && curW+sw+ww <= width {
-			cur = append(append(cur, space), w...)
+		if len(runs) > start && curW+sw+ww <= width {
+			runs = append(append(runs, space), w...)
 			curW += sw + ww
 			continue
 		}
-		if len(cur) > 0 {
+		if len(runs) > start {
 			flush()
 		}
 		if ww <= width {
-			cur, curW = append(Line{}, w...), ww
+			runs, curW = append(runs, w...), ww
 			continue
 		}
 		for _, t := range w { // too wide for any line: break it up
 			face := FaceOf(t, base)
 			for _, piece := range breakToken(m, t, face, size, width) {
 				pw := m.Width(face, size, piece.S)
-				if len(cur) > 0 && curW+pw > width {
+				if len(runs) > start && curW+pw > width {
 					flush()
 				}
-				cur = append(cur, piece)
+				runs = append(runs, piece)
 				curW += pw
 			}
 		}
 	}
-	if len(cur) > 0 || len(lines) == 0 {
+	if len(runs) > start || len(lines) == 0 {
 		flush()
 	}
 	return lines

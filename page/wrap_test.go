@@ -1,6 +1,7 @@
 package page
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -98,5 +99,27 @@ func BenchmarkWrapLongWord(b *testing.B) {
 	word := Words(strings.Repeat("A", 128_000), Print)
 	for b.Loop() {
 		Wrap(m, word, fonts.Regular, 9, 150)
+	}
+}
+
+// Words splits as it always did: lines at "\n", each into strings.Fields.
+func TestWordsSplitAsFieldsDo(t *testing.T) {
+	fields := func(s string, ink Ink) []Run {
+		var out []Run
+		for i, line := range strings.Split(strings.ReplaceAll(s, "\t", " "), "\n") {
+			if i > 0 {
+				out = append(out, Run{})
+			}
+			for _, w := range strings.Fields(line) {
+				out = append(out, Run{S: w, Ink: ink})
+			}
+		}
+		return out
+	}
+	for _, s := range []string{"", " ", "\n", "a", " a  b\tc ", "a\nb", "a\n\nb\n", "x\r\ny", "non\u00a0breaking", "\u2003em\u2003space", "bad \xff byte", "José García → 3"} {
+		got, want := Words(s, Answer), fields(s, Answer)
+		if len(got) != len(want) || (len(got) > 0 && !slices.Equal(got, want)) {
+			t.Errorf("Words(%q) = %v, want %v", s, got, want)
+		}
 	}
 }

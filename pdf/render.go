@@ -76,7 +76,7 @@ func drawText(pdf *gofpdf.Fpdf, pen *pen, m *fonts.Measurer, t page.Text, key bo
 			}
 			x += free
 		}
-		for _, seg := range segments(line, t.Face, key) {
+		for _, seg := range pen.segmenter.segments(line, t.Face, key) {
 			w := m.Width(seg.face, t.Size, seg.s)
 			if seg.ink.PrintedOn(key) && strings.TrimSpace(seg.s) != "" {
 				pen.drawSegment(pdf, seg, x, baseline, w, t.Size)
@@ -94,29 +94,46 @@ type segment struct {
 	strike bool
 }
 
-// segments joins a line's runs into as few pieces as can be drawn each
+// segmenter joins a line's runs into as few pieces as can be drawn each
 // with one call (the PDF is smaller and quicker to make). Spaces are drawn
 // too, so that text extraction and copying see the words apart; a space
 // after a struck run starts the next segment, so the strike stops short
 // of it. A given value is struck only on the key: that it is replaced
-// later is an answer, which the worksheet must not give away.
-func segments(line page.Line, base fonts.Face, key bool) []segment {
-	var out []segment
+// later is an answer, which the worksheet must not give away. It reuses
+// its memory from line to line: a line's segments are drawn before the
+// next line's are made.
+type segmenter struct {
+	segs []segment
+	text []byte // the last segment's text, until it is complete
+}
+
+// segments are line's segments, valid until the next call.
+func (sg *segmenter) segments(line page.Line, base fonts.Face, key bool) []segment {
+	out, cur := sg.segs[:0], sg.text[:0]
+	done := func() { // the last segment's text is complete
+		if n := len(out); n > 0 {
+			out[n-1].s = string(cur)
+		}
+	}
 	for _, r := range line {
 		r.Strike = r.Strike && key
 		face := page.FaceOf(r, base)
 		if n := len(out); n > 0 && !r.Strike && !out[n-1].strike && out[n-1].face == face &&
 			(out[n-1].ink == r.Ink || r.S == " ") {
-			out[n-1].s += r.S
+			cur = append(cur, r.S...)
 			continue
 		}
-		if n := len(out); n > 0 && out[n-1].s == " " && !r.Strike && out[n-1].face == face {
-			out[n-1].s += r.S // a space that began a segment takes the run after it
+		if n := len(out); n > 0 && string(cur) == " " && !r.Strike && out[n-1].face == face {
+			cur = append(cur, r.S...) // a space that began a segment takes the run after it
 			out[n-1].ink = r.Ink
 			continue
 		}
-		out = append(out, segment{s: r.S, face: face, ink: r.Ink, strike: r.Strike})
+		done()
+		cur = append(cur[:0], r.S...)
+		out = append(out, segment{face: face, ink: r.Ink, strike: r.Strike})
 	}
+	done()
+	sg.segs, sg.text = out, cur
 	return out
 }
 
@@ -126,6 +143,7 @@ func segments(line page.Line, base fonts.Face, key bool) []segment {
 // again at the top of every page, so what the pen remembers holds across
 // pages.)
 type pen struct {
+	segmenter
 	font             setting[face]
 	text, draw, fill setting[[3]int]
 	width            setting[float64]

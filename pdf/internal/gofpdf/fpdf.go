@@ -2183,6 +2183,14 @@ func (f *Fpdf) Bookmark(txtStr string, level int, y float64) {
 // precisely on the page, but it is usually easier to use Cell(), MultiCell()
 // or Write() which are the standard methods to print text.
 func (f *Fpdf) Text(x, y float64, txtStr string) {
+	if f.textFast(x, y, txtStr) { // raftsheet patch: the common case, written in place
+		return
+	}
+	f.textGeneral(x, y, txtStr)
+}
+
+// textGeneral is upstream's Text.
+func (f *Fpdf) textGeneral(x, y float64, txtStr string) {
 	var txt2 string
 	if f.isCurrentUTF8 {
 		if f.isRTL {

@@ -130,33 +130,13 @@ func buildOne(ex *exercise.Exercise, res BatchResult, forced *templates.Template
 		res.Err = err
 		return res
 	}
-	pdfs, err := sheet.Draw()
+	pdfs, err := sheet.DrawInto(res.Dir)
 	if err != nil {
 		res.Err = err
 		return res
 	}
-	if err := writePDFs(res.Dir, pdfs); err != nil {
-		res.Err = fmt.Errorf("%s: %w", ex.File, err)
-		return res
-	}
 	res.Pages, res.KeyPages, res.Worksheet, res.Key = pdfs.Pages, pdfs.KeyPages, len(pdfs.Worksheet), len(pdfs.Key)
 	return res
-}
-
-// writePDFs puts a build's worksheet.pdf and key.pdf into dir together.
-func writePDFs(dir string, pdfs *PDFs) error {
-	s, err := StageFiles(dir)
-	if err != nil {
-		return err
-	}
-	defer s.Abort()
-	if err := s.WriteFile("worksheet.pdf", pdfs.Worksheet); err != nil {
-		return err
-	}
-	if err := s.WriteFile("key.pdf", pdfs.Key); err != nil {
-		return err
-	}
-	return s.Commit()
 }
 
 // Parallel runs f(0) … f(n-1), jobs at a time (one per CPU when jobs is 0),

@@ -3888,6 +3888,7 @@ func (f *Fpdf) putpages() {
 		wPt = f.defPageSize.Ht * f.k
 		hPt = f.defPageSize.Wd * f.k
 	}
+	f.buffer.Grow(f.contentSize() + 1<<16)  // raftsheet patch: the pages, and room for the fonts, at once
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
 	for n := 1; n <= nb; n++ {
 		// Page

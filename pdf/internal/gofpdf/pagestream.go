@@ -63,3 +63,17 @@ func (f *Fpdf) reopenPages() {
 		f.pagesZ[n] = nil
 	}
 }
+
+// contentSize is how many bytes the pages' content takes, as it will be
+// written: what the document's buffer will at least hold.
+func (f *Fpdf) contentSize() int {
+	n := 0
+	for i := 1; i < len(f.pages); i++ {
+		if i < len(f.pagesZ) && f.pagesZ[i] != nil {
+			n += len(f.pagesZ[i])
+		} else {
+			n += f.pages[i].Len()
+		}
+	}
+	return n
+}

@@ -84,20 +84,27 @@ func slicesEqual(a, b []float64) bool {
 
 // sliceCompress returns a zlib-compressed copy of the specified byte array
 func sliceCompress(data []byte) []byte {
-	var buf bytes.Buffer
-	cmp := zlibWriters.Get().(*zlib.Writer) // raftsheet patch: a writer costs a megabyte to set up
-	cmp.Reset(&buf)
-	cmp.Write(data)
-	cmp.Close()
-	zlibWriters.Put(cmp)
-	return buf.Bytes()
+	c := compressors.Get().(*compressor) // raftsheet patch: a writer costs a megabyte to set up
+	c.out.Reset()
+	c.w.Reset(&c.out)
+	c.w.Write(data)
+	c.w.Close()
+	out := bytes.Clone(c.out.Bytes()) // as long as it is: the buffer grew by doubling
+	compressors.Put(c)
+	return out
 }
 
-// zlibWriters are BestSpeed writers no document is using (raftsheet patch;
-// a reset writer writes the same bytes as a new one).
-var zlibWriters = sync.Pool{New: func() any {
+// compressor is a BestSpeed zlib writer no document is using, and the
+// buffer it writes into (raftsheet patch; a reset writer writes the same
+// bytes as a new one).
+type compressor struct {
+	w   *zlib.Writer
+	out bytes.Buffer
+}
+
+var compressors = sync.Pool{New: func() any {
 	w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
-	return w
+	return &compressor{w: w}
 }}
 
 // sliceUncompress returns an uncompressed copy of the specified zlib-compressed byte array

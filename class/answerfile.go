@@ -7,6 +7,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/raftsheet/raftsheet/diag"
 	"github.com/raftsheet/raftsheet/infile"
@@ -53,7 +54,9 @@ type Answer struct {
 
 // loneDashes are answers written as a bare "-", which YAML would read as
 // a list: they mean none, so they are quoted first (lines stay put).
-var loneDashes = regexp.MustCompile(`(?m)^([ \t]+[^\s#:-][^\n:]*:)[ \t]+-[ \t]*(\s#.*)?$`)
+var loneDashes = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)^([ \t]+[^\s#:-][^\n:]*:)[ \t]+-[ \t]*(\s#.*)?$`)
+})
 
 var headerKeys = []string{"exercise", "code", "hash", "template", "paper", "part", "grade", "student", "answers"}
 
@@ -91,7 +94,7 @@ func ReadAnswers(file string, src []byte) (*AnswerFile, error) {
 		return nil, diag.Diagnostics{*d}
 	}
 	var doc yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(loneDashes.ReplaceAll(src, []byte(`$1 "-"$2`))))
+	dec := yaml.NewDecoder(bytes.NewReader(loneDashes().ReplaceAll(src, []byte(`$1 "-"$2`))))
 	if err := dec.Decode(&doc); err != nil {
 		return nil, yamlDiag(file, err)
 	}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/raftsheet/raftsheet/field"
 	"github.com/raftsheet/raftsheet/pipeline"
@@ -111,14 +112,14 @@ func (s Selection) matches(id string) bool {
 }
 
 // stepPrefix is a trace sheet's field id's step: step12.S3.term.
-var stepPrefix = regexp.MustCompile(`^step(\d+)\.`)
+var stepPrefix = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^step(\d+)\.`) })
 
 // askedField reports whether a field belongs to a step whose script says
 // ask:, for a server it asks: a trace sheet's row of that step, or a
 // Raft State sheet's or slip's box that the step decided.
 func askedField(sheet *pipeline.Sheet, f *field.Field) bool {
 	n := f.Step
-	if m := stepPrefix.FindStringSubmatch(f.ID); m != nil {
+	if m := stepPrefix().FindStringSubmatch(f.ID); m != nil {
 		n, _ = strconv.Atoi(m[1])
 	}
 	tr := sheet.Trace

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // FromYAML reads an error of yaml.v3 as diagnostics of file: one per
@@ -18,7 +19,7 @@ func FromYAML(file string, err error, prefix string) Diagnostics {
 			continue
 		}
 		d := Diagnostic{File: file, Msg: prefix + line}
-		if m := yamlLine.FindStringSubmatch(line); m != nil {
+		if m := yamlLine().FindStringSubmatch(line); m != nil {
 			d.Line, _ = strconv.Atoi(m[1])
 			d.Msg = prefix + m[2]
 		}
@@ -30,4 +31,4 @@ func FromYAML(file string, err error, prefix string) Diagnostics {
 	return ds
 }
 
-var yamlLine = regexp.MustCompile(`^line (\d+): (.*)$`)
+var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^line (\d+): (.*)$`) })

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/raftsheet/raftsheet/engine"
 )
@@ -40,13 +41,13 @@ func ParseEvents(text string, servers []string) ([]engine.Step, error) {
 	return out, nil
 }
 
-var eventLead = regexp.MustCompile(`^\s*(?:\d+\s*[.):]|[-•*·])\s*`)
+var eventLead = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*(?:\d+\s*[.):]|[-•*·])\s*`) })
 
 // splitEvents cuts a text into its events.
 func splitEvents(text string) []string {
 	var out []string
 	for _, line := range strings.FieldsFunc(text, func(r rune) bool { return r == '\n' || r == ';' }) {
-		line = strings.TrimSpace(eventLead.ReplaceAllString(line, ""))
+		line = strings.TrimSpace(eventLead().ReplaceAllString(line, ""))
 		if line != "" {
 			out = append(out, line)
 		}

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -149,30 +150,30 @@ func (l *loader) yamlError(src []byte, err error) {
 	}
 }
 
-var colonInValue = regexp.MustCompile(`^\s*(?:-\s+)?([a-z_]+):\s+[^"'{\[|>].*:\s`)
+var colonInValue = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*(?:-\s+)?([a-z_]+):\s+[^"'{\[|>].*:\s`) })
 
 // firstColonInValue is the first line whose value holds ": ", or 0.
 func firstColonInValue(src []byte) int {
 	for i, line := range strings.Split(string(src), "\n") {
-		if colonInValue.MatchString(line) {
+		if colonInValue().MatchString(line) {
 			return i + 1
 		}
 	}
 	return 0
 }
 
-var bareStep = regexp.MustCompile(`^\s*-\s+([a-z_]+)\s*$`)
+var bareStep = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*-\s+([a-z_]+)\s*$`) })
 
 // syntaxHint says what most likely went wrong at a YAML syntax error.
 func syntaxHint(src []byte, line int) string {
 	lines := strings.Split(string(src), "\n")
 	if line >= 2 && line-2 < len(lines) {
-		if m := bareStep.FindStringSubmatch(lines[line-2]); m != nil {
+		if m := bareStep().FindStringSubmatch(lines[line-2]); m != nil {
 			return fmt.Sprintf("a step followed by note or ask needs a colon: write `- %s:` on line %d", m[1], line-1)
 		}
 	}
 	if line >= 1 && line-1 < len(lines) {
-		if m := colonInValue.FindStringSubmatch(lines[line-1]); m != nil {
+		if m := colonInValue().FindStringSubmatch(lines[line-1]); m != nil {
 			return fmt.Sprintf("the value of `%s` contains \": \"; put the whole value in quotes", m[1])
 		}
 	}
@@ -435,7 +436,7 @@ func suggestServer(id string, servers []string) string {
 	return diag.Suggest(id, servers)
 }
 
-var serverName = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*$`)
+var serverName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*$`) })
 
 func (l *loader) loadServers(root, n *yaml.Node) {
 	if n == nil && l.misspelt["servers"] {
@@ -471,7 +472,7 @@ func (l *loader) loadServers(root, n *yaml.Node) {
 			case !ok:
 			case id == "":
 				l.at(c, "give every server a name such as S1 or alice", "a server name is empty")
-			case !serverName.MatchString(id):
+			case !serverName().MatchString(id):
 				l.at(c, "use a letter, then letters, digits, - or _", "server name %q is not a plain name", id)
 			case len(id) > engine.MaxNameLength:
 				l.at(c, "the sheets print names in small boxes", "server name %q is longer than %d characters", id, engine.MaxNameLength)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"sync"
 
 	"github.com/raftsheet/raftsheet/diag"
 	"github.com/raftsheet/raftsheet/engine"
@@ -215,7 +216,7 @@ func (l *loader) readArgument(st *engine.Step, v *yaml.Node) {
 	}
 }
 
-var sessionName = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]{0,7}$`)
+var sessionName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]{0,7}$`) })
 
 // numberCommand gives a session's command its serial number (§8): the one
 // the step says (a retry repeats one), or the client's next.

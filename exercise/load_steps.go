@@ -145,7 +145,7 @@ func (l *loader) stepArgument(st *engine.Step, v *yaml.Node) {
 					l.at(p.k, "turn them on with `options: {sessions: true}`", "client sessions are off in this exercise")
 				} else if id, ok := l.text(p.v, "session", false); ok {
 					st.Session = id
-					if !sessionName.MatchString(id) {
+					if !sessionName().MatchString(id) {
 						l.at(p.v, "name the client with a letter, then letters or digits, such as c1", "session %q is not a plain name", id)
 					}
 				}

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/textsafe"
@@ -14,11 +15,11 @@ import (
 
 const maxMillis = 1_000_000 // 1000 s: far beyond any exercise
 
-var durationText = regexp.MustCompile(`^\s*([0-9]+(?:\.[0-9]+)?)\s*(ms|s)\s*$`)
+var durationText = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*([0-9]+(?:\.[0-9]+)?)\s*(ms|s)\s*$`) })
 
 // parseMillis reads "150ms" or "1.5s" as whole milliseconds.
 func parseMillis(s string) (int, bool) {
-	m := durationText.FindStringSubmatch(s)
+	m := durationText().FindStringSubmatch(s)
 	if m == nil {
 		return 0, false
 	}

@@ -3,6 +3,7 @@ package field
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/templates"
@@ -20,8 +21,8 @@ import (
 // is kept as written, so it compares unequal.
 func parseMessage(s string, labels *templates.Labels) string {
 	s = strings.NewReplacer("->", "→", "=>", "→").Replace(s)
-	parts := messageParts.Split(s, -1)
-	m := routeLine.FindStringSubmatch(strings.TrimSpace(parts[0]))
+	parts := messageParts().Split(s, -1)
+	m := routeLine().FindStringSubmatch(strings.TrimSpace(parts[0]))
 	if m == nil {
 		return strings.ToLower(s)
 	}
@@ -40,8 +41,10 @@ func parseMessage(s string, labels *templates.Labels) string {
 }
 
 var (
-	messageParts = regexp.MustCompile(`\s*[·;|]\s*`)
-	routeLine    = regexp.MustCompile(`^(?i)([A-Za-z ]+?)\s+(?:from\s+)?([^→]+?)\s*(?:→|\bto\b)\s*(.+)$`)
+	messageParts = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s*[·;|]\s*`) })
+	routeLine    = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(?i)([A-Za-z ]+?)\s+(?:from\s+)?([^→]+?)\s*(?:→|\bto\b)\s*(.+)$`)
+	})
 )
 
 // messageType reads a message type: Figure 2's name or the template's,

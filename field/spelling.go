@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/raftsheet/raftsheet/templates"
 )
@@ -68,12 +69,12 @@ func Normalize(kind Kind, written string, labels *templates.Labels) []string {
 		return normalizeExam(kind, s)
 	case KindNumber:
 		var out []string
-		for _, t := range CanonTokens(kind, struck.ReplaceAllString(s, " ${1}${2} ")) {
+		for _, t := range CanonTokens(kind, struck().ReplaceAllString(s, " ${1}${2} ")) {
 			out = append(out, noneOr(number(t)))
 		}
 		return out
 	case KindTime:
-		return []string{number(timeWords.ReplaceAllString(strings.ToLower(s), ""))}
+		return []string{number(timeWords().ReplaceAllString(strings.ToLower(s), ""))}
 	case KindServer:
 		return []string{strings.ToLower(strings.TrimSpace(strings.TrimPrefix(strings.ToLower(s), "server ")))}
 	case KindServers:
@@ -84,12 +85,12 @@ func Normalize(kind Kind, written string, labels *templates.Labels) []string {
 		return mapTokens([]string{strings.ToLower(s)}, answerWords, CanonWords(kind, labels))
 	case KindValues:
 		var out []string
-		for _, t := range CanonTokens(kind, struck.ReplaceAllString(s, " ${1}${2} ")) {
+		for _, t := range CanonTokens(kind, struck().ReplaceAllString(s, " ${1}${2} ")) {
 			if isNone(t, kind, labels) { // "deleted" after a struck entry
 				out = append(out, "-")
 				continue
 			}
-			out = append(out, noneOr(strings.ToLower(termPrefix.ReplaceAllString(t, ""))))
+			out = append(out, noneOr(strings.ToLower(termPrefix().ReplaceAllString(t, ""))))
 		}
 		return out
 	case KindEntries:
@@ -110,9 +111,11 @@ func Normalize(kind Kind, written string, labels *templates.Labels) []string {
 }
 
 var (
-	timeWords  = regexp.MustCompile(`\b(election|heartbeat|timer|next|at|fires|due)\b|ms\b|\s`)
-	termPrefix = regexp.MustCompile(`^\d+:`)
-	struck     = regexp.MustCompile(`~~([^~]*)~~|\(([^()]*)\)`)
+	timeWords = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\b(election|heartbeat|timer|next|at|fires|due)\b|ms\b|\s`)
+	})
+	termPrefix = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d+:`) })
+	struck     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`~~([^~]*)~~|\(([^()]*)\)`) })
 )
 
 // unquote trims spaces and quotes around a value, as many as there are.

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/templates"
@@ -51,7 +52,7 @@ var (
 	eventFiller = map[string]bool{"at": true, "fires": true, "fire": true, "timer": true, "timers": true, "message": true,
 		"messages": true, "the": true, "to": true, "in": true, "of": true, "on": true, "out": true, "ms": true, "s": true,
 		"and": true, "reach": true, "reaches": true, "sends": true, "send": true, "is": true, "are": true, "due": true}
-	eventSplit = regexp.MustCompile(`[^\pL\pN_.-]+`)
+	eventSplit = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[^\pL\pN_.-]+`) })
 )
 
 // readRPC reads a message type: Figure 2's name, the template's, or
@@ -85,7 +86,7 @@ func readEvent(s string, labels *templates.Labels) []string {
 		words[w] = c
 	}
 	for label, c := range map[string]string{labels.EventHeartbeat: EventHeartbeat, labels.EventTimeout: EventTimeout, labels.EventArrive: EventArrive} {
-		for _, w := range eventSplit.Split(strings.ToLower(placeholders.ReplaceAllString(label, " ")), -1) {
+		for _, w := range eventSplit().Split(strings.ToLower(placeholders().ReplaceAllString(label, " ")), -1) {
 			if w != "" && words[w] == "" {
 				words[w] = c
 			}
@@ -93,7 +94,7 @@ func readEvent(s string, labels *templates.Labels) []string {
 	}
 	what := ""
 	var servers []string
-	for _, t := range eventSplit.Split(strings.ToLower(strings.ReplaceAll(s, "’", "'")), -1) {
+	for _, t := range eventSplit().Split(strings.ToLower(strings.ReplaceAll(s, "’", "'")), -1) {
 		t = strings.TrimSuffix(strings.TrimSuffix(t, "'s"), ".")
 		switch {
 		case t == "" || eventFiller[t]:
@@ -111,4 +112,4 @@ func readEvent(s string, labels *templates.Labels) []string {
 	return EventCanon(what, servers)
 }
 
-var placeholders = regexp.MustCompile(`\{[A-Za-z_]*\}`)
+var placeholders = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{[A-Za-z_]*\}`) })

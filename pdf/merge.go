@@ -143,7 +143,7 @@ func (p *part) sharable() map[int][sha256.Size]byte {
 	for _, n := range p.pages {
 		apart[n] = true
 		pg, _ := p.object(n)
-		if c := partContents.FindSubmatch(pg.head); c != nil {
+		if c := partContents().FindSubmatch(pg.head); c != nil {
 			k, _ := strconv.Atoi(string(c[1]))
 			apart[k] = true
 		}

@@ -101,7 +101,7 @@ func TestMergerKeepsPagesInOrder(t *testing.T) {
 		if !bytes.Contains(pg.head, []byte("/Parent 1 0 R")) {
 			t.Errorf("page %d (object %d) is not a child of the page tree: %q", i+1, n, pg.head)
 		}
-		if c := partContents.FindSubmatch(pg.head); (c == nil) != (want[i] == "") {
+		if c := partContents().FindSubmatch(pg.head); (c == nil) != (want[i] == "") {
 			t.Errorf("page %d: contents %q, want text %q", i+1, c, want[i])
 		}
 	}

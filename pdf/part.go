@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"sync"
 )
 
 // part is a PDF as Render writes it, read into its objects so that a
@@ -37,13 +38,13 @@ type object struct {
 type ref struct{ at, end, num int }
 
 var (
-	partTrailerRoot = regexp.MustCompile(`/Root (\d+) 0 R`)
-	partTrailerInfo = regexp.MustCompile(`/Info (\d+) 0 R`)
-	partKids        = regexp.MustCompile(`/Kids \[([0-9 R]*)\]`)
-	partMediaBox    = regexp.MustCompile(`/MediaBox \[[0-9. ]+\]`)
-	partLength      = regexp.MustCompile(`/Length (\d+)\b`)
-	partContents    = regexp.MustCompile(`/Contents (\d+) 0 R`)
-	partPage        = regexp.MustCompile(`/Type\s*/Page[\s/>]`)
+	partTrailerRoot = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/Root (\d+) 0 R`) })
+	partTrailerInfo = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/Info (\d+) 0 R`) })
+	partKids        = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/Kids \[([0-9 R]*)\]`) })
+	partMediaBox    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/MediaBox \[[0-9. ]+\]`) })
+	partLength      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/Length (\d+)\b`) })
+	partContents    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/Contents (\d+) 0 R`) })
+	partPage        = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/Type\s*/Page[\s/>]`) })
 )
 
 // partError is a part that is not a PDF as Render writes it: a bug, since
@@ -63,7 +64,7 @@ func readPart(b []byte) (*part, error) {
 	if err != nil {
 		return nil, err
 	}
-	root, info := partTrailerRoot.FindSubmatch(trailer), partTrailerInfo.FindSubmatch(trailer)
+	root, info := partTrailerRoot().FindSubmatch(trailer), partTrailerInfo().FindSubmatch(trailer)
 	if root == nil || info == nil {
 		return nil, partError("its trailer names no catalogue or no information")
 	}
@@ -155,7 +156,7 @@ func readObject(b []byte, n int) (object, error) {
 	if s := bytes.Index(body, []byte(">>\nstream\n")); s >= 0 && bytes.HasSuffix(body, []byte("\nendstream\nendobj\n")) {
 		o.head = body[:s+len(">>\nstream\n")]
 		o.data = body[len(o.head) : len(body)-len("\nendstream\nendobj\n")]
-		m := partLength.FindSubmatch(body[:s])
+		m := partLength().FindSubmatch(body[:s])
 		if m == nil || string(m[1]) != strconv.Itoa(len(o.data)) {
 			return o, partError("object %d's stream is not as long as its /Length", n)
 		}
@@ -176,14 +177,14 @@ func (p *part) readPageTree() error {
 	}
 	p.tree = root.refs[0].num
 	tree, _ := p.object(p.tree)
-	kids, box := partKids.FindSubmatch(tree.head), partMediaBox.Find(tree.head)
+	kids, box := partKids().FindSubmatch(tree.head), partMediaBox().Find(tree.head)
 	if !bytes.Contains(tree.head, []byte("/Type /Pages")) || kids == nil || box == nil {
 		return partError("its page tree, object %d, is not one node with a /MediaBox", p.tree)
 	}
 	p.mediaBox = string(box)
 	for _, r := range scanRefs(kids[1]) {
 		pg, ok := p.object(r.num)
-		if !ok || !partPage.Match(pg.head) {
+		if !ok || !partPage().Match(pg.head) {
 			return partError("its page tree lists object %d, which is no page", r.num)
 		}
 		p.pages = append(p.pages, r.num)

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"fmt"
 	"regexp"
+	"sync"
 
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/exercise"
@@ -21,7 +22,7 @@ type Target struct {
 	Number   uint16
 }
 
-var codeShape = regexp.MustCompile(`^\s*[0-9A-Za-z]{4}[- ]?[0-9A-Za-z]{4}\s*$`)
+var codeShape = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*[0-9A-Za-z]{4}[- ]?[0-9A-Za-z]{4}\s*$`) })
 
 // Locate finds what arg names: a variant CODE (of a built-in exercise, or
 // of the exercise in file when it is given), or else an exercise NAME or
@@ -32,7 +33,7 @@ func Locate(arg, file string) (Target, error) {
 		if err != nil {
 			return Target{}, err
 		}
-		if !codeShape.MatchString(arg) {
+		if !codeShape().MatchString(arg) {
 			return Target{}, fmt.Errorf("%q is not a variant code (codes look like PARD-6XMT)", arg)
 		}
 		name, n, err := variant.Resolve(arg, []string{ex.Name})
@@ -41,7 +42,7 @@ func Locate(arg, file string) (Target, error) {
 		}
 		return Target{Exercise: ex, Ref: file, Code: variant.Code(name, n), Number: n}, nil
 	}
-	if codeShape.MatchString(arg) {
+	if codeShape().MatchString(arg) {
 		if _, err := exercises.Find(arg); err != nil { // not a file that looks like a code
 			name, n, err := variant.Resolve(arg, exercises.Names())
 			if err != nil {
@@ -64,7 +65,7 @@ func Locate(arg, file string) (Target, error) {
 // LocateCode finds the variant a code names, of a built-in exercise or
 // of the exercise in file when it is given.
 func LocateCode(code, file string) (Target, error) {
-	if !codeShape.MatchString(code) {
+	if !codeShape().MatchString(code) {
 		return Target{}, fmt.Errorf("%q is not a variant code (codes look like PARD-6XMT)", code)
 	}
 	return Locate(code, file)

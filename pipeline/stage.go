@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Staging is a set of files being written for one folder, all or
@@ -312,7 +313,9 @@ var (
 // and left when killed; only those names, so that a folder of the user's
 // own (answers -o ~/ada.yaml) loses nothing of anyone else's. A class
 // set's folder goes whole, with whatever it held.
-var oldTemp = regexp.MustCompile(`^\.(worksheet\.pdf|key\.pdf|[0-9A-Z]{4}-[0-9A-Z]{4}-key\.pdf|scores\.csv|report\.pdf)\.[0-9]+\.tmp$`)
+var oldTemp = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\.(worksheet\.pdf|key\.pdf|[0-9A-Z]{4}-[0-9A-Z]{4}-key\.pdf|scores\.csv|report\.pdf)\.[0-9]+\.tmp$`)
+})
 
 // sweep tidies what killed builds left in folder, which the caller has
 // locked (so no live build is using it): a staging folder whose commit
@@ -339,7 +342,7 @@ func sweep(folder string) error {
 			}
 		case strings.HasPrefix(name, oldPrefix):
 			os.RemoveAll(path)
-		case oldTemp.MatchString(name) && e.Type().IsRegular():
+		case oldTemp().MatchString(name) && e.Type().IsRegular():
 			os.Remove(path)
 		}
 	}

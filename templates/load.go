@@ -12,6 +12,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/raftsheet/raftsheet/diag"
@@ -251,7 +252,7 @@ func (l *templateLoader) checkText(n *yaml.Node, path string) {
 		if strings.HasPrefix(path, "reasons.") {
 			return // a reason's {values} are the engine's: validateReasons checks them
 		}
-		for _, p := range placeholders.FindAllStringSubmatch(n.Value, -1) {
+		for _, p := range placeholders().FindAllStringSubmatch(n.Value, -1) {
 			if !knownPlaceholders[p[1]] {
 				l.errorf(n, "the ones raftsheet fills in are: "+strings.Join(slices.Sorted(maps.Keys(knownPlaceholders)), ", "),
 					"%s has {%s}, which raftsheet does not know", path, p[1])
@@ -319,7 +320,7 @@ func maxRunes(path string) int {
 	return MaxWordRunes
 }
 
-var placeholders = regexp.MustCompile(`\{([A-Za-z_]*)\}`)
+var placeholders = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{([A-Za-z_]*)\}`) })
 
 // knownPlaceholders are the {names} raftsheet fills in.
 var knownPlaceholders = map[string]bool{

@@ -3,6 +3,7 @@ package worksheet
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/raftsheet/raftsheet/field"
 	"github.com/raftsheet/raftsheet/fonts"
@@ -49,12 +50,12 @@ func (h *history) timers(kind timerKind) []change {
 }
 
 // fixedTimeout matches an election timeout that is one time, not drawn.
-var fixedTimeout = regexp.MustCompile(`^\d+ms$`)
+var fixedTimeout = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d+ms$`) })
 
 // fixedTimeout reports whether server's election timeout is one fixed
 // time, so that a student can work out when its timer fires.
 func (l *layout) fixedTimeout(server string) bool {
-	return l.tr.Timing != nil && fixedTimeout.MatchString(l.tr.Timing.ElectionTimeout[server])
+	return l.tr.Timing != nil && fixedTimeout().MatchString(l.tr.Timing.ElectionTimeout[server])
 }
 
 // timeoutWords is server's election timeout as the sheets print it:

@@ -84,10 +84,11 @@ func (l *templateLoader) errorf(n *yaml.Node, hint, format string, args ...any) 
 // parseTemplate reads src over the defaults base returns for its kind (none
 // for a built-in template, which must be complete).
 func parseTemplate(file string, src []byte, base func(kind string) (*Template, error)) (*Template, error) {
-	m, err := fonts.NewMeasurer()
+	m, err := fonts.BorrowMeasurer() // the layout after it borrows it again: its widths learnt
 	if err != nil {
 		return nil, err
 	}
+	defer fonts.ReturnMeasurer(m)
 	l := &templateLoader{file: file, m: m}
 	if len(src) > MaxFileSize {
 		return nil, diag.Diagnostics{{File: file, Msg: "the file is larger than " + infile.Size(MaxFileSize),

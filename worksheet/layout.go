@@ -46,11 +46,12 @@ type passShared struct {
 	exam        *exam.Exam // the exam template's questions and answers, worked out once
 	// canonWords are CanonWords by kind, for the template's labels.
 	canonWords  map[field.Kind]map[string]string
-	mu          sync.Mutex       // canonWords, changes, whyH: the sheets' scratch layouts, and sections, are laid out at once
-	helperM     *fonts.Measurer  // the measurer of sheetRoom's second goroutine
-	rooms       map[roomKey]room // sheetRoom's answers in the search for the sheets' rows
-	drawScratch bool             // Options.drawScratch
-	inTurn      bool             // Options.inTurn
+	mu          sync.Mutex         // canonWords, changes, whyH, logLines: the sheets' scratch layouts, and sections, are laid out at once
+	helperM     *fonts.Measurer    // the measurer of sheetRoom's second goroutine
+	rooms       map[roomKey]room   // sheetRoom's answers in the search for the sheets' rows
+	logLines    map[[4]float64]int // logLines by the Raft Log's column widths
+	drawScratch bool               // Options.drawScratch
+	inTurn      bool               // Options.inTurn
 }
 
 // helperMeasurer is a measurer for sheetRoom's second goroutine, made

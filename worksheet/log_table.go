@@ -70,8 +70,29 @@ func (l *layout) logTable(g *sheetGrid, h *history, restH float64) {
 
 // logLines is how many lines the Raft Log's rows have room for with
 // columns of the given widths: the most any server's row needs, so that
-// every row of every sheet is as high as every other.
+// every row of every sheet is as high as every other. Every server's
+// every row is wrapped to find it, and every sheet, scratch sheets of
+// the searches too, asks again for the same widths: it is worked out
+// once per build for each.
 func logLines(l *layout, g *sheetGrid, widths []float64) int {
+	key := [4]float64(widths)
+	l.shared.mu.Lock()
+	n, ok := l.shared.logLines[key]
+	l.shared.mu.Unlock()
+	if ok {
+		return n
+	}
+	n = wrappedLogLines(l, g, widths)
+	l.shared.mu.Lock()
+	if l.shared.logLines == nil {
+		l.shared.logLines = map[[4]float64]int{}
+	}
+	l.shared.logLines[key] = n
+	l.shared.mu.Unlock()
+	return n
+}
+
+func wrappedLogLines(l *layout, g *sheetGrid, widths []float64) int {
 	n := 1
 	for _, h := range g.histories {
 		for _, c := range h.logCells {

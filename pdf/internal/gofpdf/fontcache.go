@@ -21,10 +21,13 @@ import (
 
 // parsedUTF8 is a UTF-8 font as every document embedding it sees it.
 type parsedUTF8 struct {
-	ttf  []byte // the font file, a private copy nobody writes
+	ttf  []byte // the font file, which nobody writes
 	name string // the font key the id was made for
 	def  fontDefType
 	cut  *cutTables
+	// charSymbols is the character-to-glyph map the parse read, which
+	// the cut tables take instead of reading it again.
+	charSymbols map[int]int
 }
 
 // cutTables are the tables GenerateCutFont reads whatever the subset: the
@@ -64,10 +67,11 @@ func cachedUTF8Font(fontkey string, ttf []byte, id string) (*parsedUTF8, error) 
 	return p, nil
 }
 
-// parseUTF8Font is upstream's parse in addFontFromBytes, on a copy; id is
-// the font's id when the caller knows it (UTF8FontID's), "" to work it out.
+// parseUTF8Font is upstream's parse in addFontFromBytes; id is the font's
+// id when the caller knows it (UTF8FontID's), "" to work it out. The
+// font file is kept as it is given, not copied: the program never writes
+// into a font it has added (and this gofpdf never does).
 func parseUTF8Font(fontkey string, ttf []byte, id string) (*parsedUTF8, error) {
-	ttf = append([]byte(nil), ttf...)
 	utf8File := newUTF8Font(&fileReader{readerPosition: 0, array: ttf})
 	if err := utf8File.parseFile(); err != nil {
 		return nil, err
@@ -94,7 +98,7 @@ func parseUTF8Font(fontkey string, ttf []byte, id string) (*parsedUTF8, error) {
 	if id == "" {
 		def.i = utf8FontID(def)
 	}
-	return &parsedUTF8{ttf: ttf, name: fontkey, def: def}, nil
+	return &parsedUTF8{ttf: ttf, name: fontkey, def: def, charSymbols: utf8File.charSymbolDictionary}, nil
 }
 
 // forDocument is the font's definition for one document: its own reader
@@ -116,7 +120,7 @@ func (p *parsedUTF8) cutTables(utf *utf8FontFile) (*cutTables, bool) {
 	if p.cut != nil {
 		return p.cut, true
 	}
-	c, ok := readCutTables(utf)
+	c, ok := readCutTables(utf, p.charSymbols)
 	if ok {
 		p.cut = c
 	}
@@ -125,8 +129,11 @@ func (p *parsedUTF8) cutTables(utf *utf8FontFile) (*cutTables, bool) {
 
 // readCutTables is the part of upstream's GenerateCutFont that does not
 // depend on the characters used (its call to parseHMTXTable only set
-// widths the cut never reads, so it is left out).
-func readCutTables(utf *utf8FontFile) (*cutTables, bool) {
+// widths the cut never reads, so it is left out). charSymbols, when the
+// parse read it, is the character-to-glyph map generateCMAP would read
+// again (from the same cmap subtable: parseCMAPTable picks it as
+// generateCMAP does).
+func readCutTables(utf *utf8FontFile, charSymbols map[int]int) (*cutTables, bool) {
 	utf.fileReader.readerPosition = 0
 	utf.skip(4)
 	utf.generateTableDescriptions()
@@ -143,7 +150,9 @@ func readCutTables(utf *utf8FontFile) (*cutTables, bool) {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	if utf.generateCMAP() == nil {
+	if charSymbols != nil {
+		utf.charSymbolDictionary = charSymbols
+	} else if utf.generateCMAP() == nil {
 		return nil, false
 	}
 	utf.parseLOCATable(locaFormat, numSymbols)

@@ -3,6 +3,8 @@ package gofpdf
 import (
 	"bytes"
 	"fmt"
+	"maps"
+	"slices"
 	"testing"
 	"time"
 
@@ -115,6 +117,26 @@ func TestOperatorsAsFmtWroteThem(t *testing.T) {
 			if got, want := string(lineOp(a, b, a, b)), fmt.Sprintf("%.2f %.2f m %.2f %.2f l S", a, b, a, b); got != want {
 				t.Errorf("lineOp: %q, fmt %q", got, want)
 			}
+		}
+	}
+}
+
+// The cut tables take the character-to-glyph map the parse read instead
+// of reading it again: it is the map generateCMAP reads.
+func TestCutTablesTakeTheParsedCharacterMap(t *testing.T) {
+	for name, ttf := range map[string][]byte{"goregular": goregular.TTF, "gobold": gobold.TTF} {
+		p, err := parseUTF8Font(name, ttf, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		fromParse, ok := readCutTables(p.forDocument(nil).utf8File, p.charSymbols)
+		if !ok || len(p.charSymbols) < 600 {
+			t.Fatalf("%s: %d characters from the parse", name, len(p.charSymbols))
+		}
+		read, ok := readCutTables(p.forDocument(nil).utf8File, nil)
+		if !ok || !maps.Equal(fromParse.charSymbolDictionary, read.charSymbolDictionary) ||
+			!slices.Equal(fromParse.symbolPosition, read.symbolPosition) || fromParse.metricsCount != read.metricsCount {
+			t.Errorf("%s: the cut tables from the parse's map differ from those read again", name)
 		}
 	}
 }

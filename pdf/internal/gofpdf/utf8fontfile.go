@@ -492,6 +492,7 @@ func (utf *utf8FontFile) parseTables() {
 	symbolCharDictionary := make(map[int][]int)
 	charSymbolDictionary := make(map[int]int)
 	utf.generateSCCSDictionaries(runeCMAPPosition, symbolCharDictionary, charSymbolDictionary)
+	utf.charSymbolDictionary = charSymbolDictionary // raftsheet patch: what generateCMAP works out again (fontcache.go)
 
 	scale := 1000.0 / float64(utf.fontElementSize)
 	utf.parseHMTXTable(n, numSymbols, symbolCharDictionary, scale)
@@ -651,7 +652,7 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	if utf.shared != nil {
 		tables, ok = utf.shared.cutTables(utf)
 	} else {
-		tables, ok = readCutTables(utf)
+		tables, ok = readCutTables(utf, nil)
 	}
 	if !ok {
 		return nil

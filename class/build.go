@@ -56,6 +56,7 @@ func Build(ex *exercise.Exercise, students []Student, opt Options) (*Set, error)
 	if len(students) < 1 || len(students) > MaxStudents {
 		return nil, fmt.Errorf("a class set has 1 to %d students, not %d", MaxStudents, len(students))
 	}
+	go pdf.Prepare() // the fonts, read on the side while the first variants are laid out
 	base, err := pipeline.Options(ex, opt.Template, opt.Paper)
 	if err != nil {
 		return nil, err

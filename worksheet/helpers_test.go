@@ -157,3 +157,43 @@ func pageTexts(t testing.TB, path string) []string {
 
 // answer is one run of an answer as a line.
 func answer(s string) page.Line { return page.Line{{S: s, Ink: page.Answer}} }
+
+// forEveryLayout runs check, as parallel subtests, for every built-in
+// exercise laid out in the role-play and the trace template (and the
+// exam template for the exam- exercises, when exam is set): with the
+// options of the whole sheets and, in role-play, those of a student's
+// part (cover, the first server's sheet, debrief, stamped). It returns
+// when every check has.
+func forEveryLayout(t *testing.T, exam bool, check func(t *testing.T, ex *exercise.Exercise, tr *engine.Trace, opt Options)) {
+	t.Helper()
+	paper, _ := page.ParsePaper("a4")
+	t.Run("builtins", func(t *testing.T) {
+		for _, name := range exercises.Names() {
+			kinds := []string{templates.KindRoleplay, templates.KindTrace}
+			if exam && strings.HasPrefix(name, "exam-") {
+				kinds = append(kinds, templates.KindExam)
+			}
+			for _, kind := range kinds {
+				t.Run(name+"/"+kind, func(t *testing.T) {
+					t.Parallel()
+					ex, err := exercises.Load(name)
+					if err != nil {
+						t.Fatal(err)
+					}
+					tr, err := exercise.Run(ex)
+					if err != nil {
+						t.Fatal(err)
+					}
+					tpl, err := templates.Builtin(kind)
+					if err != nil {
+						t.Fatal(err)
+					}
+					check(t, ex, tr, Options{Template: tpl, Paper: paper})
+					if kind == templates.KindRoleplay {
+						check(t, ex, tr, Options{Template: tpl, Paper: paper, Part: &Part{Sections: []string{"cover", "state", "debrief"}, Server: tr.Servers[0]}, Stamp: Stamp{Code: "TEST", Name: "Ada"}})
+					}
+				})
+			}
+		}
+	})
+}

@@ -24,6 +24,10 @@ import (
 // (Debian: texlive-latex-base). Compare per op:
 //
 //	go test ./worksheet -run '^$' -bench 'BuildPartition|PdflatexSameSheets' -benchtime 10x
+//
+// With RAFTSHEET_TEX_DIR=DIR it also writes the two .tex files into DIR,
+// for pdflatex to be timed as a whole process: in DIR, `pdflatex
+// worksheet.tex; pdflatex key.tex` against `raftsheet build partition`.
 func BenchmarkPdflatexSameSheets(b *testing.B) {
 	pdflatex, err := exec.LookPath("pdflatex")
 	if err != nil {
@@ -50,6 +54,13 @@ func BenchmarkPdflatexSameSheets(b *testing.B) {
 	for _, key := range []bool{false, true} {
 		if err := os.WriteFile(filepath.Join(dir, texName(key)), []byte(latexOf(doc, key)), 0o644); err != nil {
 			b.Fatal(err)
+		}
+		// RAFTSHEET_TEX_DIR keeps the .tex files, to time pdflatex as a
+		// whole process against raftsheet's.
+		if keep := os.Getenv("RAFTSHEET_TEX_DIR"); keep != "" {
+			if err := os.WriteFile(filepath.Join(keep, texName(key)), []byte(latexOf(doc, key)), 0o644); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 	pages := 0

@@ -3,13 +3,11 @@ package worksheet
 import (
 	"fmt"
 	"reflect"
-	"strings"
 	"testing"
 
+	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/exercise"
-	"github.com/raftsheet/raftsheet/exercises"
 	"github.com/raftsheet/raftsheet/page"
-	"github.com/raftsheet/raftsheet/templates"
 )
 
 // A layout pass takes the previous pass's pages after the cover when its
@@ -17,48 +15,20 @@ import (
 // template and a class set's part, must come out exactly as when every
 // pass is laid out whole.
 func TestPassesReuseWhatTheyMay(t *testing.T) {
-	paper, _ := page.ParsePaper("a4")
-	for _, name := range exercises.Names() {
-		kinds := []string{templates.KindRoleplay, templates.KindTrace}
-		if strings.HasPrefix(name, "exam-") {
-			kinds = append(kinds, templates.KindExam)
+	forEveryLayout(t, true, func(t *testing.T, ex *exercise.Exercise, tr *engine.Trace, opt Options) {
+		reused, err := Layout(ex, tr, opt)
+		if err != nil {
+			t.Fatal(err)
 		}
-		for _, kind := range kinds {
-			t.Run(name+"/"+kind, func(t *testing.T) {
-				t.Parallel()
-				ex, err := exercises.Load(name)
-				if err != nil {
-					t.Fatal(err)
-				}
-				tr, err := exercise.Run(ex)
-				if err != nil {
-					t.Fatal(err)
-				}
-				tpl, err := templates.Builtin(kind)
-				if err != nil {
-					t.Fatal(err)
-				}
-				opts := []Options{{Template: tpl, Paper: paper}}
-				if kind == templates.KindRoleplay { // a student's part: cover, one sheet, debrief
-					opts = append(opts, Options{Template: tpl, Paper: paper, Part: &Part{Sections: []string{"cover", "state", "debrief"}, Server: tr.Servers[0]}, Stamp: Stamp{Code: "TEST", Name: "Ada"}})
-				}
-				for _, opt := range opts {
-					reused, err := Layout(ex, tr, opt)
-					if err != nil {
-						t.Fatal(err)
-					}
-					opt.noReuse = true
-					whole, err := Layout(ex, tr, opt)
-					if err != nil {
-						t.Fatal(err)
-					}
-					if diff := firstDocDiff(reused, whole); diff != "" {
-						t.Errorf("part %v: the layout that reuses pages differs from the one laid out whole: %s", opt.Part, diff)
-					}
-				}
-			})
+		opt.noReuse = true
+		whole, err := Layout(ex, tr, opt)
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
+		if diff := firstDocDiff(reused, whole); diff != "" {
+			t.Errorf("part %v: the layout that reuses pages differs from the one laid out whole: %s", opt.Part, diff)
+		}
+	})
 }
 
 // firstDocDiff says where two documents first differ, "" if nowhere.

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
 	"github.com/raftsheet/raftsheet/page"
@@ -16,44 +17,20 @@ import (
 // student's part, comes out as when they are laid out one after the other;
 // and pages too small for a part say where, counted in the whole document.
 func TestSectionsAtOnceAsInTurn(t *testing.T) {
-	paper, _ := page.ParsePaper("a4")
-	for _, name := range exercises.Names() {
-		for _, kind := range []string{templates.KindRoleplay, templates.KindTrace} {
-			t.Run(name+"/"+kind, func(t *testing.T) {
-				t.Parallel()
-				ex, err := exercises.Load(name)
-				if err != nil {
-					t.Fatal(err)
-				}
-				tr, err := exercise.Run(ex)
-				if err != nil {
-					t.Fatal(err)
-				}
-				tpl, err := templates.Builtin(kind)
-				if err != nil {
-					t.Fatal(err)
-				}
-				opts := []Options{{Template: tpl, Paper: paper}}
-				if kind == templates.KindRoleplay {
-					opts = append(opts, Options{Template: tpl, Paper: paper, Part: &Part{Sections: []string{"cover", "state", "debrief"}, Server: tr.Servers[0]}, Stamp: Stamp{Code: "TEST", Name: "Ada"}})
-				}
-				for _, opt := range opts {
-					atOnce, err := Layout(ex, tr, opt)
-					if err != nil {
-						t.Fatal(err)
-					}
-					opt.inTurn = true
-					inTurn, err := Layout(ex, tr, opt)
-					if err != nil {
-						t.Fatal(err)
-					}
-					if diff := firstDocDiff(atOnce, inTurn); diff != "" {
-						t.Errorf("part %v: laid out at once, the sheets differ from those laid out in turn: %s", opt.Part, diff)
-					}
-				}
-			})
+	forEveryLayout(t, false, func(t *testing.T, ex *exercise.Exercise, tr *engine.Trace, opt Options) {
+		atOnce, err := Layout(ex, tr, opt)
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
+		opt.inTurn = true
+		inTurn, err := Layout(ex, tr, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := firstDocDiff(atOnce, inTurn); diff != "" {
+			t.Errorf("part %v: laid out at once, the sheets differ from those laid out in turn: %s", opt.Part, diff)
+		}
+	})
 }
 
 func TestSectionsAtOnceCountPagesTooSmallInTheWholeDocument(t *testing.T) {

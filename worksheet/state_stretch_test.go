@@ -2,12 +2,11 @@ package worksheet
 
 import (
 	"reflect"
+	"sync/atomic"
 	"testing"
 
+	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/exercise"
-	"github.com/raftsheet/raftsheet/exercises"
-	"github.com/raftsheet/raftsheet/page"
-	"github.com/raftsheet/raftsheet/templates"
 )
 
 // largestFitting finds the last n that fits for every threshold and
@@ -43,51 +42,30 @@ func TestLargestFitting(t *testing.T) {
 // must be the same as when the scratch sheets are drawn and their write-in
 // rows counted from the boxes.
 func TestScratchSheetsMeasureAsDrawn(t *testing.T) {
-	paper, _ := page.ParsePaper("a4")
-	asked := 0
-	for _, name := range exercises.Names() {
-		for _, kind := range []string{templates.KindRoleplay, templates.KindTrace} {
-			ex, err := exercises.Load(name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			tr, err := exercise.Run(ex)
-			if err != nil {
-				t.Fatal(err)
-			}
-			tpl, err := templates.Builtin(kind)
-			if err != nil {
-				t.Fatal(err)
-			}
-			opts := []Options{{Template: tpl, Paper: paper}}
-			if kind == templates.KindRoleplay {
-				opts = append(opts, Options{Template: tpl, Paper: paper, Part: &Part{Sections: []string{"cover", "state"}, Server: tr.Servers[len(tr.Servers)-1]}})
-			}
-			for _, opt := range opts {
-				measured, drawn := &Rooms{}, &Rooms{}
-				measuredAsked, drawnAsked := map[roomKey]room{}, map[roomKey]room{}
-				opt.Rooms, opt.asked = measured, measuredAsked
-				mdoc, err := Layout(ex, tr, opt)
-				if err != nil {
-					t.Fatal(err)
-				}
-				opt.Rooms, opt.asked, opt.drawScratch = drawn, drawnAsked, true
-				ddoc, err := Layout(ex, tr, opt)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if diff := firstDocDiff(mdoc, ddoc); diff != "" {
-					t.Errorf("%s/%s part %v: the sheets differ: %s", name, kind, opt.Part, diff)
-				}
-				if *measured != *drawn || !reflect.DeepEqual(measuredAsked, drawnAsked) {
-					t.Errorf("%s/%s part %v: measured scratch sheets answered\n%+v %v\nnot as drawn ones\n%+v %v", name, kind, opt.Part, *measured, measuredAsked, *drawn, drawnAsked)
-				}
-				asked += len(measuredAsked)
-			}
+	var asked atomic.Int64
+	forEveryLayout(t, false, func(t *testing.T, ex *exercise.Exercise, tr *engine.Trace, opt Options) {
+		measured, drawn := &Rooms{}, &Rooms{}
+		measuredAsked, drawnAsked := map[roomKey]room{}, map[roomKey]room{}
+		opt.Rooms, opt.asked = measured, measuredAsked
+		mdoc, err := Layout(ex, tr, opt)
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	t.Logf("%d answers compared", asked)
-	if asked < 100 {
-		t.Errorf("only %d answers of sheetRoom compared", asked)
+		opt.Rooms, opt.asked, opt.drawScratch = drawn, drawnAsked, true
+		ddoc, err := Layout(ex, tr, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := firstDocDiff(mdoc, ddoc); diff != "" {
+			t.Errorf("part %v: the sheets differ: %s", opt.Part, diff)
+		}
+		if *measured != *drawn || !reflect.DeepEqual(measuredAsked, drawnAsked) {
+			t.Errorf("part %v: measured scratch sheets answered\n%+v %v\nnot as drawn ones\n%+v %v", opt.Part, *measured, measuredAsked, *drawn, drawnAsked)
+		}
+		asked.Add(int64(len(measuredAsked)))
+	})
+	t.Logf("%d answers compared", asked.Load())
+	if asked.Load() < 100 {
+		t.Errorf("only %d answers of sheetRoom compared", asked.Load())
 	}
 }

@@ -147,7 +147,7 @@ func drawAlone(t *testing.T, name, template, paper string) *PDFs {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pdfs, err := sheet.Draw()
+	pdfs, err := sheet.DrawInto(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,22 +15,6 @@ type PDFs struct {
 	KeyPages       int // of the key: the worksheet's and the teacher's notes
 }
 
-// Draw renders the sheet as the worksheet and as the key, both at once.
-func (s *Sheet) Draw() (*PDFs, error) {
-	var wg sync.WaitGroup
-	var out PDFs
-	var errW, errK error
-	wg.Add(2)
-	go func() { defer wg.Done(); out.Worksheet, errW = pdf.Render(s.Doc, false) }()
-	go func() { defer wg.Done(); out.Key, errK = pdf.Render(s.Doc, true) }()
-	wg.Wait()
-	if err := errors.Join(errW, errK); err != nil {
-		return nil, fmt.Errorf("%s: %w", s.Variant.File, err)
-	}
-	out.Pages, out.KeyPages = len(s.Doc.Of(false)), len(s.Doc.Of(true))
-	return &out, nil
-}
-
 // DrawInto draws the sheet as the worksheet and as the key, both at once,
 // and puts them into dir together as worksheet.pdf and key.pdf: each is
 // written (into a staging folder) as soon as it is drawn, while the other

@@ -4126,8 +4126,8 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				f.newobj()
-				if f.compress { // raftsheet patch: compressed like the pages
-					data := sliceCompress([]byte(toUnicode))
+				if f.compress { // raftsheet patch: compressed like the pages, once per process
+					data := compressedToUnicode()
 					f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
 					f.putstream(data)
 				} else {
@@ -4162,14 +4162,7 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				// Embed CIDToGIDMap
-				cidToGidMap := make([]byte, 256*256*2)
-
-				for cc, glyph := range CodeSignDictionary {
-					cidToGidMap[cc*2] = byte(glyph >> 8)
-					cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
-				}
-
-				cidToGidMap = sliceCompress(cidToGidMap)
+				cidToGidMap := compressedCIDToGIDMap(CodeSignDictionary) // raftsheet patch: fontstreams.go
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + "/Filter /FlateDecode>>")
 				f.putstream(cidToGidMap)

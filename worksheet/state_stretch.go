@@ -243,16 +243,16 @@ func writeRows(placed []page.RowAt, cell float64) int {
 	return len(ys)
 }
 
-// drawnWriteRows counts the rows of write-in boxes of height cell on a
-// page drawn (Options.drawScratch).
+// drawnWriteRows counts them on a page drawn (Options.drawScratch): its
+// write-in boxes are the rows writeRows counts.
 func drawnWriteRows(p *page.Page, cell float64) int {
-	ys := map[float64]bool{}
+	var placed []page.RowAt
 	for _, b := range p.Boxes {
-		if b.Write && b.R.H > cell-page.Tolerance && b.R.H < cell+page.Tolerance {
-			ys[b.R.Y] = true
+		if b.Write {
+			placed = append(placed, page.RowAt{Y: b.R.Y, H: b.R.H})
 		}
 	}
-	return len(ys)
+	return writeRows(placed, cell)
 }
 
 // roomKey is what a sheet's room depends on, beyond the run and the

@@ -12,12 +12,12 @@ import "sync"
 var compressedToUnicode = sync.OnceValue(func() []byte { return sliceCompress([]byte(toUnicode)) })
 
 // cidMaps are CIDToGIDMap arrays, all zeros, no document is using.
-var cidMaps = sync.Pool{New: func() any { return new([256 * 256 * 2]byte) }}
+var cidMaps = keep[*[256 * 256 * 2]byte]{make: func() *[256 * 256 * 2]byte { return new([256 * 256 * 2]byte) }}
 
 // compressedCIDToGIDMap is the compressed map of the font's characters
 // (code → glyph) as upstream's putfonts made it.
 func compressedCIDToGIDMap(codeGlyph map[int]int) []byte {
-	m := cidMaps.Get().(*[256 * 256 * 2]byte)
+	m := cidMaps.get()
 	for cc, glyph := range codeGlyph {
 		m[cc*2] = byte(glyph >> 8)
 		m[cc*2+1] = byte(glyph & 0xFF)
@@ -26,6 +26,6 @@ func compressedCIDToGIDMap(codeGlyph map[int]int) []byte {
 	for cc := range codeGlyph {
 		m[cc*2], m[cc*2+1] = 0, 0
 	}
-	cidMaps.Put(m)
+	cidMaps.put(m)
 	return out
 }

@@ -26,7 +26,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 )
 
 func round(f float64) int {
@@ -84,13 +83,13 @@ func slicesEqual(a, b []float64) bool {
 
 // sliceCompress returns a zlib-compressed copy of the specified byte array
 func sliceCompress(data []byte) []byte {
-	c := compressors.Get().(*compressor) // raftsheet patch: a writer costs a megabyte to set up
+	c := compressors.get() // raftsheet patch: a writer costs a megabyte to set up (keep.go)
 	c.out.Reset()
 	c.w.Reset(&c.out)
 	c.w.Write(data)
 	c.w.Close()
 	out := bytes.Clone(c.out.Bytes()) // as long as it is: the buffer grew by doubling
-	compressors.Put(c)
+	compressors.put(c)
 	return out
 }
 
@@ -102,7 +101,7 @@ type compressor struct {
 	out bytes.Buffer
 }
 
-var compressors = sync.Pool{New: func() any {
+var compressors = keep[*compressor]{make: func() *compressor {
 	w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
 	return &compressor{w: w}
 }}

@@ -15,7 +15,6 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 
 	"github.com/raftsheet/raftsheet/fonts"
@@ -118,9 +117,9 @@ func (p *PDF) Bytes() ([]byte, error) {
 	if err := p.pdf.Error(); err != nil {
 		return nil, fmt.Errorf("drawing the PDF: %w", err)
 	}
-	var buf bytes.Buffer
-	if err := p.pdf.Output(&buf); err != nil {
+	b, err := p.pdf.OutputBytes()
+	if err != nil {
 		return nil, fmt.Errorf("writing the PDF: %w", err)
 	}
-	return buf.Bytes(), nil
+	return b, nil
 }

@@ -166,17 +166,19 @@ func (utf *utf8FontFile) calcInt32(x, y []int) []int {
 }
 
 func (utf *utf8FontFile) generateChecksum(data []byte) []int {
-	if (len(data) % 4) != 0 {
-		// raftsheet patch: pad a copy; data may be the font file's own bytes
-		data = data[:len(data):len(data)]
-		for i := 0; (len(data) % 4) != 0; i++ {
-			data = append(data, 0)
-		}
-	}
+	// raftsheet patch: the last word is padded with zeros where it is
+	// read, not in a copy (data may be the font file's own bytes, which
+	// nobody writes)
 	answer := []int{0x0000, 0x0000}
+	byteAt := func(i int) int {
+		if i < len(data) {
+			return int(data[i])
+		}
+		return 0
+	}
 	for i := 0; i < len(data); i += 4 {
-		answer[0] += (int(data[i]) << 8) + int(data[i+1])
-		answer[1] += (int(data[i+2]) << 8) + int(data[i+3])
+		answer[0] += (byteAt(i) << 8) + byteAt(i+1)
+		answer[1] += (byteAt(i+2) << 8) + byteAt(i+3)
 		answer[0] += answer[1] >> 16
 		answer[1] = answer[1] & 0xFFFF
 		answer[0] = answer[0] & 0xFFFF
@@ -685,10 +687,16 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 
 	symbolData := utf.getTableData("glyf")
 
-	offsets := make([]int, 0)
-	glyfData := make([]byte, 0)
+	// raftsheet patch: the subset's tables made at their final size (each
+	// glyph padded to 4 bytes) instead of grown by doubling
+	glyfSize := 0
+	for _, originalSymbolIdx := range symbolCollectionKeys {
+		glyfSize += (utf.symbolPosition[originalSymbolIdx+1] - utf.symbolPosition[originalSymbolIdx] + 3) &^ 3
+	}
+	offsets := make([]int, 0, len(symbolCollectionKeys)+1)
+	glyfData := make([]byte, 0, glyfSize)
 	pos := 0
-	hmtxData := make([]byte, 0)
+	hmtxData := make([]byte, 0, 4*len(symbolCollectionKeys))
 	utf.symbolData = make(map[int]map[string][]int, 0)
 
 	for _, originalSymbolIdx := range symbolCollectionKeys {
@@ -740,10 +748,9 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 
 		glyfData = append(glyfData, data...)
 		pos += symbolLen
-		if pos%4 != 0 {
-			padding := 4 - (pos % 4)
-			glyfData = append(glyfData, make([]byte, padding)...)
-			pos += padding
+		for pos%4 != 0 {
+			glyfData = append(glyfData, 0)
+			pos++
 		}
 	}
 
@@ -977,8 +984,16 @@ func max(i, n int) int {
 }
 
 func (utf *utf8FontFile) assembleTables() []byte {
-	answer := make([]byte, 0)
+	// raftsheet patch: the font file is made in one array of its final
+	// size, each table padded in place (upstream copied every table to pad
+	// it, grew the file by doubling, and copied it again to set the head
+	// table's checksum)
 	tablesCount := len(utf.outTablesData)
+	size := 12 + tablesCount*16
+	for _, table := range utf.outTablesData {
+		size += (len(table) + 3) &^ 3
+	}
+	answer := make([]byte, 0, size)
 	findSize := 1
 	writer := 0
 	for findSize*2 <= tablesCount {
@@ -1009,14 +1024,15 @@ func (utf *utf8FontFile) assembleTables() []byte {
 	}
 
 	for _, key := range tablesNames {
-		data := append([]byte{}, tables[key]...)
-		data = append(data, []byte{0, 0, 0}...)
-		answer = append(answer, data[:(len(data)&^3)]...)
+		answer = append(answer, tables[key]...)
+		for len(answer)%4 != 0 { // every table starts at a multiple of 4
+			answer = append(answer, 0)
+		}
 	}
 
 	checksum := utf.generateChecksum([]byte(answer))
 	checksum = utf.calcInt32([]int{0xB1B0, 0xAFBA}, checksum)
-	answer = utf.splice(answer, (begin + 8), pack2Uint16(checksum[0], checksum[1]))
+	copy(answer[begin+8:], pack2Uint16(checksum[0], checksum[1]))
 	return answer
 }
 

@@ -504,6 +504,7 @@ type Fpdf struct {
 	importedTplObjs  map[string]string          // imported template names and IDs (hashed) (gofpdi)
 	importedTplIDs   map[string]int             // imported template ids hash to object id int (gofpdi)
 	buffer           fmtBuffer                  // buffer holding in-memory PDF
+	op               []byte                     // raftsheet patch: where Rect, Line and SetFont make their operator (fastfmt.go)
 	pages            []*bytes.Buffer            // slice[page] of page content; 1-based
 	pagesZ           [][]byte                   // raftsheet patch: pages finished and compressed (pagestream.go)
 	spare            *bytes.Buffer              // raftsheet patch: a finished page's buffer, for the next

@@ -32,21 +32,28 @@ func textOp(x, y float64, txt string) string {
 	return string(b)
 }
 
-// rectOp is sprintf("%.2f %.2f %.2f %.2f re %s", x, y, w, h, op).
-func rectOp(x, y, w, h float64, op string) []byte {
-	b := make([]byte, 0, 48)
+// rectOp appends sprintf("%.2f %.2f %.2f %.2f re %s", x, y, w, h, op).
+func rectOp(b []byte, x, y, w, h float64, op string) []byte {
 	b = appendF2s(b, x, y, w, h)
 	b = append(b, "re "...)
 	return append(b, op...)
 }
 
-// lineOp is sprintf("%.2f %.2f m %.2f %.2f l S", x1, y1, x2, y2).
-func lineOp(x1, y1, x2, y2 float64) []byte {
-	b := make([]byte, 0, 48)
+// lineOp appends sprintf("%.2f %.2f m %.2f %.2f l S", x1, y1, x2, y2).
+func lineOp(b []byte, x1, y1, x2, y2 float64) []byte {
 	b = appendF2s(b, x1, y1)
 	b = append(b, "m "...)
 	b = appendF2s(b, x2, y2)
 	return append(b, "l S"...)
+}
+
+// fontOp appends sprintf("BT /F%s %.2f Tf ET", id, size).
+func fontOp(b []byte, id string, size float64) []byte {
+	b = append(b, "BT /F"...)
+	b = append(b, id...)
+	b = append(b, ' ')
+	b = appendF2(b, size)
+	return append(b, " Tf ET"...)
 }
 
 // textFast writes Text's operator for UTF-8 text straight into the page:

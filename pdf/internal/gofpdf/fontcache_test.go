@@ -111,11 +111,14 @@ func TestOperatorsAsFmtWroteThem(t *testing.T) {
 			if got, want := textOp(a, b, "Raft"), fmt.Sprintf("BT %.2f %.2f Td (%s) Tj ET", a, b, "Raft"); got != want {
 				t.Errorf("textOp(%v, %v): %q, fmt %q", a, b, got, want)
 			}
-			if got, want := string(rectOp(a, b, b, a, "S")), fmt.Sprintf("%.2f %.2f %.2f %.2f re %s", a, b, b, a, "S"); got != want {
+			if got, want := string(rectOp(nil, a, b, b, a, "S")), fmt.Sprintf("%.2f %.2f %.2f %.2f re %s", a, b, b, a, "S"); got != want {
 				t.Errorf("rectOp: %q, fmt %q", got, want)
 			}
-			if got, want := string(lineOp(a, b, a, b)), fmt.Sprintf("%.2f %.2f m %.2f %.2f l S", a, b, a, b); got != want {
+			if got, want := string(lineOp(nil, a, b, a, b)), fmt.Sprintf("%.2f %.2f m %.2f %.2f l S", a, b, a, b); got != want {
 				t.Errorf("lineOp: %q, fmt %q", got, want)
+			}
+			if got, want := string(fontOp([]byte("left over"), "04cb8b70", a)), "left over"+fmt.Sprintf("BT /F%s %.2f Tf ET", "04cb8b70", a); got != want {
+				t.Errorf("fontOp: %q, fmt %q", got, want)
 			}
 		}
 	}

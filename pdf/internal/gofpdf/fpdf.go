@@ -1085,7 +1085,8 @@ func (f *Fpdf) outputDashPattern() {
 // Line draws a line between points (x1, y1) and (x2, y2) using the current
 // draw color, line width and cap style.
 func (f *Fpdf) Line(x1, y1, x2, y2 float64) {
-	f.outbytes(lineOp(x1*f.k, (f.h-y1)*f.k, x2*f.k, (f.h-y2)*f.k)) // raftsheet patch: not fmt
+	f.op = lineOp(f.op[:0], x1*f.k, (f.h-y1)*f.k, x2*f.k, (f.h-y2)*f.k) // raftsheet patch: not fmt, no new array
+	f.outbytes(f.op)
 }
 
 // fillDrawOp corrects path painting operators
@@ -1121,7 +1122,8 @@ func fillDrawOp(styleStr string) (opStr string) {
 // draw color and line width centered on the rectangle's perimeter. Filling
 // uses the current fill color.
 func (f *Fpdf) Rect(x, y, w, h float64, styleStr string) {
-	f.outbytes(rectOp(x*f.k, (f.h-y)*f.k, w*f.k, -h*f.k, fillDrawOp(styleStr))) // raftsheet patch: not fmt
+	f.op = rectOp(f.op[:0], x*f.k, (f.h-y)*f.k, w*f.k, -h*f.k, fillDrawOp(styleStr)) // raftsheet patch: not fmt, no new array
+	f.outbytes(f.op)
 }
 
 // RoundedRect outputs a rectangle of width w and height h with the upper left
@@ -2079,7 +2081,8 @@ func (f *Fpdf) SetFont(familyStr, styleStr string, size float64) {
 		f.isCurrentUTF8 = false
 	}
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.op = fontOp(f.op[:0], f.currentFont.i, f.fontSizePt) // raftsheet patch: not fmt, no new array
+		f.outbytes(f.op)
 	}
 	return
 }

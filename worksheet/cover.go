@@ -94,6 +94,7 @@ func (l *layout) paragraphs(ps []string) []page.Row {
 
 // instruction fills an instruction's placeholders.
 func (l *layout) instruction(s string) string {
+	l.notePageReads(s)
 	plan := l.printPlan(classSize)
 	timed := ""
 	if l.tr.Timing != nil {

@@ -34,7 +34,12 @@ type Options struct {
 	exam  *exam.Exam // the exam template: its answers worked out already (tests); nil works them out
 
 	blaming bool // a layout of blameTemplate's: no blaming again
-	noReuse bool // every pass laid out whole (tests: the reuse changes nothing)
+	// noReuse lays every pass out whole, until the page numbers stand
+	// still, whether or not a text read them (tests: taking the previous
+	// pass's pages, and stopping when nothing reads the numbers, change
+	// nothing); passes, if set, is told how many passes were laid out.
+	noReuse bool
+	passes  *int
 	// drawScratch draws the State sheets' scratch sheets instead of only
 	// measuring them, and asked, if set, is given every answer sheetRoom
 	// gave (tests: measuring answers as drawing does).
@@ -116,9 +121,12 @@ func Layout(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*page.Documen
 	for n := 0; ; n++ {
 		prev = layoutOnce(ex, tr, opt, m, fates, ranges, shared, prev)
 		doc, tooTall = prev.doc, prev.tooTall
+		if opt.passes != nil {
+			*opt.passes = n + 1
+		}
 		got := rangesOf(doc)
-		if maps.Equal(got, ranges) {
-			break
+		if (!prev.readRanges() && !opt.noReuse) || maps.Equal(got, ranges) {
+			break // nothing on the pages reads their numbers, or they stood still
 		}
 		if n == 5 {
 			return nil, fmt.Errorf("%s: the cover's page numbers do not settle (a bug in raftsheet, please report it)", ex.File)
@@ -177,7 +185,7 @@ func layoutOnce(ex *exercise.Exercise, tr *engine.Trace, opt Options, m *fonts.M
 	area := page.Rect{X: sz.MarginMM, Y: sz.MarginMM, W: p.W - 2*sz.MarginMM, H: p.H - 2*sz.MarginMM}
 	l := &layout{ex: ex, tr: tr, tpl: opt.Template, lbl: &opt.Template.Labels, m: m,
 		values: newValueBook(tr, sz.ValueChars), st: newStyle(sz), ranges: ranges, shared: shared, rules: ruleBook{tr: tr, names: opt.Template.Rules}, stamp: opt.Stamp, part: opt.Part,
-		has: featuresOf(tr), howTo: &howToMemo{},
+		has: featuresOf(tr), howTo: &howToMemo{}, reads: &rangeReads{},
 		Flow: page.Flow{Doc: &page.Document{Title: tr.Title, Paper: p, Area: area}}}
 	l.Body = page.Rect{X: area.X, Y: area.Y + l.st.headerH, W: area.W, H: area.H - l.st.headerH - l.st.footH}
 	l.st.cell = l.writeCell()
@@ -193,11 +201,13 @@ func layoutOnce(ex *exercise.Exercise, tr *engine.Trace, opt Options, m *fonts.M
 		}
 		l.sectionsAtOnce(run, fates)
 		run = nil
+		l.inCover = s == "cover"
 		if opt.Template.Kind == templates.KindExam {
 			l.examSection(s)
 		} else {
 			l.section(s, fates)
 		}
+		l.inCover = false
 		if s == "cover" {
 			out.cover = l.mark()
 			if !opt.noReuse && prev.sameAfter(out.cover) {

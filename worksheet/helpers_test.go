@@ -189,8 +189,9 @@ func forEveryLayout(t *testing.T, exam bool, check func(t *testing.T, ex *exerci
 						t.Fatal(err)
 					}
 					check(t, ex, tr, Options{Template: tpl, Paper: paper})
-					if kind == templates.KindRoleplay {
+					if kind == templates.KindRoleplay { // a class set's parts: a student's pack, the group's slips
 						check(t, ex, tr, Options{Template: tpl, Paper: paper, Part: &Part{Sections: []string{"cover", "state", "debrief"}, Server: tr.Servers[0]}, Stamp: Stamp{Code: "TEST", Name: "Ada"}})
+						check(t, ex, tr, Options{Template: tpl, Paper: paper, Part: &Part{Sections: []string{"slips"}}, Stamp: Stamp{Code: "TEST"}})
 					}
 				})
 			}

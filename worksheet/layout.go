@@ -30,8 +30,12 @@ type layout struct {
 	rules  ruleBook
 	stamp  Stamp
 	part   *Part
-	has    features   // what the run shows beyond Figure 2
-	howTo  *howToMemo // this pass's "How to fill in" boxes
+	has    features    // what the run shows beyond Figure 2
+	howTo  *howToMemo  // this pass's "How to fill in" boxes
+	reads  *rangeReads // whether this pass's texts read ranges
+	// inCover: the cover is being laid out (its reads of ranges are the
+	// cover's; range_reads.go)
+	inCover bool
 }
 
 // passShared is what the layout passes of one build work out once.

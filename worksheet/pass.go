@@ -3,11 +3,13 @@ package worksheet
 import "github.com/raftsheet/raftsheet/page"
 
 // pass is one layout pass of a document (Layout lays out until the
-// cover's page numbers stand still). Only the cover reads the page
-// numbers, so when a pass's cover ends where the previous pass's did,
-// everything after it would come out as it did then: the pass takes
-// those pages instead of laying them out again (TestPassesReuseWhatTheyMay
-// checks the result is the same document).
+// page numbers the texts read stand still; a pass whose texts read none
+// is the last). The cover reads them; the built-in templates' other texts
+// do not, so when a pass's cover ends where the previous pass's did, and
+// nothing after it read the numbers, everything after it would come out
+// as it did then: the pass takes those pages instead of laying them out
+// again (TestPassesReuseWhatTheyMay checks the result is the same
+// document; range_reads.go says who read the numbers).
 type pass struct {
 	l       *layout
 	doc     *page.Document
@@ -16,6 +18,10 @@ type pass struct {
 	// coverAlone: nothing after the cover was drawn on its last page
 	// (the exam's questions start there), so the rest starts a page.
 	coverAlone bool
+	// restReads: a text after the cover read the page numbers (a
+	// template's "How to fill in" box may), in this pass or in the one
+	// whose pages it took.
+	restReads bool
 }
 
 // mark is where the flow stands: how many pages, how far down the last,
@@ -37,6 +43,7 @@ func (l *layout) mark() mark {
 // end closes a pass laid out to its end.
 func (p *pass) end() {
 	p.doc, p.tooTall = p.l.Doc, p.l.TooTall
+	p.restReads = p.l.reads.rest.Load()
 	if c := p.cover; c.pages > 0 {
 		last := p.doc.Pages[c.pages-1]
 		p.coverAlone = len(last.Texts) == c.texts && len(last.Boxes) == c.boxes
@@ -47,7 +54,14 @@ func (p *pass) end() {
 // this pass as it was: the cover ended at the same place, and nothing
 // after it was drawn onto its last page.
 func (p *pass) sameAfter(c mark) bool {
-	return p != nil && p.coverAlone && p.cover == c
+	return p != nil && p.coverAlone && p.cover == c && !p.restReads
+}
+
+// readRanges reports whether any text of the pass read the page numbers
+// it was laid out with (range_reads.go): if none did, another pass would
+// lay out the same pages.
+func (p *pass) readRanges() bool {
+	return p.restReads || p.l.reads.cover.Load()
 }
 
 // reuse takes prev's pages after the cover, and its rows that did not fit.
@@ -56,5 +70,6 @@ func (p *pass) reuse(prev *pass) {
 	l.Doc.Pages = append(l.Doc.Pages, prev.doc.Pages[p.cover.pages:]...)
 	l.TooTall = append(l.TooTall, prev.tooTall[p.cover.tooTall:]...)
 	p.doc, p.tooTall = l.Doc, l.TooTall
-	p.coverAlone = true // as in prev, or it would not be reused
+	p.coverAlone = true          // as in prev, or it would not be reused
+	p.restReads = prev.restReads // false, or it would not be reused
 }

@@ -3,11 +3,14 @@ package worksheet
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/exercise"
+	"github.com/raftsheet/raftsheet/exercises"
 	"github.com/raftsheet/raftsheet/page"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // A layout pass takes the previous pass's pages after the cover when its
@@ -84,4 +87,115 @@ func TestPassReusesOnlyWhereTheCoverEnded(t *testing.T) {
 	if (*pass)(nil).sameAfter(at) {
 		t.Error("the first pass reuses nothing")
 	}
+}
+
+// A layout is laid out again only while a text reads the page numbers:
+// the cover does (it says which pages hold what), so a whole worksheet
+// takes two passes; a class set's slips, alone, read none and take one.
+func TestPassesOnlyWhileThePageNumbersAreRead(t *testing.T) {
+	ex, tr := loadRun(t, "partition")
+	for _, c := range []struct {
+		kind   string
+		part   *Part
+		passes int
+	}{
+		{templates.KindRoleplay, nil, 2},
+		{templates.KindRoleplay, &Part{Sections: []string{"slips"}}, 1},
+		{templates.KindRoleplay, &Part{Sections: []string{"state"}, Server: "S1"}, 1},
+		{templates.KindTrace, nil, 2},
+	} {
+		tpl, err := templates.Builtin(c.kind)
+		if err != nil {
+			t.Fatal(err)
+		}
+		passes := 0
+		opt := Options{Template: tpl, Paper: a4(t), Part: c.part, passes: &passes}
+		if _, err := Layout(ex, tr, opt); err != nil {
+			t.Fatal(err)
+		}
+		if passes != c.passes {
+			t.Errorf("%s, part %v: %d layout passes, want %d", c.kind, c.part, passes, c.passes)
+		}
+	}
+}
+
+// A template's "How to fill in" box may say which pages hold what: it
+// prints the pages of the finished document, as the cover does, not "–"
+// (the pages after the cover used to be taken from the first pass, laid
+// out before the numbers were known).
+func TestHowToFillReadsThePageNumbers(t *testing.T) {
+	ex, tr := loadRun(t, "election")
+	tpl, err := templates.Builtin(templates.KindTrace)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tpl.Text.HowToFill = append([]string{"The steps are on pages {step_pages} of the worksheet."}, tpl.Text.HowToFill...)
+	opt := Options{Template: tpl, Paper: a4(t)}
+	doc, err := Layout(ex, tr, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "The steps are on pages " + rangesOf(doc).text("steps", "–") + " of the worksheet."
+	if want == "The steps are on pages – of the worksheet." {
+		t.Fatal("the document has no steps pages")
+	}
+	found := 0
+	for _, p := range doc.Pages {
+		for _, tx := range p.Texts {
+			if strings.Contains(textOf(tx), "The steps are on pages") {
+				found++
+				if got := textOf(tx); !strings.Contains(got, want) {
+					t.Errorf("page %s: %q, want %q", p.Section, got, want)
+				}
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no How to fill in box has the paragraph")
+	}
+	opt.noReuse = true
+	whole, err := Layout(ex, tr, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := firstDocDiff(doc, whole); diff != "" {
+		t.Errorf("differs from the layout laid out whole until the numbers stand still: %s", diff)
+	}
+}
+
+// textOf is a text's lines as one string, a space between lines.
+func textOf(t page.Text) string {
+	var b strings.Builder
+	for i, l := range t.Lines {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		for _, r := range l {
+			b.WriteString(r.S)
+		}
+	}
+	return b.String()
+}
+
+// loadRun loads a built-in exercise and runs it.
+func loadRun(t *testing.T, name string) (*exercise.Exercise, *engine.Trace) {
+	t.Helper()
+	ex, err := exercises.Load(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := exercise.Run(ex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ex, tr
+}
+
+func a4(t *testing.T) page.Paper {
+	t.Helper()
+	p, err := page.ParsePaper("a4")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

@@ -357,19 +357,18 @@ type coverStyle struct {
 // minCoverFill is how far down its last page a cover must reach.
 const minCoverFill = 0.3
 
+// coverStyles are the ways the cover may set its steps, in the order
+// chooseCoverStyle tries them.
+var coverStyles = []coverStyle{{stepColumns: 1}, {stepColumns: 2}, {stepColumns: 1, stepsOnNewPage: true}, {stepColumns: 2, stepsOnNewPage: true}}
+
 // chooseCoverStyle lays the cover out on scratch pages in each style and
 // takes the one with the fewest pages whose last page is filled enough;
-// failing that, the one that fills its last page most.
+// failing that, the one that fills its last page most. The scratch
+// layouts only measure: their rows take their room and are not drawn.
 func (l *layout) chooseCoverStyle() coverStyle {
-	styles := []coverStyle{{stepColumns: 1}, {stepColumns: 2}, {stepColumns: 1, stepsOnNewPage: true}, {stepColumns: 2, stepsOnNewPage: true}}
-	best, bestPages, bestFill := styles[0], 0, -1.0
-	for _, cs := range styles {
-		scratch := *l
-		scratch.Doc = &page.Document{Paper: l.Doc.Paper, Area: l.Doc.Area}
-		scratch.Page = nil
-		scratch.coverAs(cs)
-		pages := len(scratch.Doc.Pages)
-		fill := (scratch.Y - l.Body.Y) / l.Body.H
+	best, bestPages, bestFill := coverStyles[0], 0, -1.0
+	for _, cs := range coverStyles {
+		pages, fill := l.tryCover(cs)
 		good, bestGood := fill >= minCoverFill || pages == 1, bestFill >= minCoverFill || bestPages == 1
 		switch {
 		case bestFill < 0,
@@ -381,4 +380,16 @@ func (l *layout) chooseCoverStyle() coverStyle {
 	}
 	best.chosen = true
 	return best
+}
+
+// tryCover lays the cover out in a style on scratch pages, only
+// measuring (drawing with Options.drawScratch): how many pages it takes,
+// and how full its last page is.
+func (l *layout) tryCover(cs coverStyle) (pages int, fill float64) {
+	scratch := *l
+	scratch.Doc = &page.Document{Paper: l.Doc.Paper, Area: l.Doc.Area}
+	scratch.Page = nil
+	scratch.Measure, scratch.WriteRows = !l.shared.drawScratch, nil
+	scratch.coverAs(cs)
+	return len(scratch.Doc.Pages), (scratch.Y - l.Body.Y) / l.Body.H
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/exercise"
+	"github.com/raftsheet/raftsheet/fonts"
 )
 
 // largestFitting finds the last n that fits for every threshold and
@@ -67,5 +68,42 @@ func TestScratchSheetsMeasureAsDrawn(t *testing.T) {
 	t.Logf("%d answers compared", asked.Load())
 	if asked.Load() < 100 {
 		t.Errorf("only %d answers of sheetRoom compared", asked.Load())
+	}
+}
+
+// The cover's styles are tried on scratch pages that only measure: in
+// every style, for every built-in with both templates and a student's
+// pack, the cover takes as many pages, and fills its last as far, as when
+// its scratch pages are drawn.
+func TestCoverStylesMeasureAsDrawn(t *testing.T) {
+	var tried atomic.Int64
+	forEveryLayout(t, false, func(t *testing.T, ex *exercise.Exercise, tr *engine.Trace, opt Options) {
+		if !opt.Part.has("cover") {
+			return
+		}
+		m, err := fonts.BorrowMeasurer()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer fonts.ReturnMeasurer(m)
+		fates, err := matchReplies(tr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		shared := &passShared{debriefRoom: -1}
+		p := layoutOnce(ex, tr, opt, m, fates, pageRanges{}, shared, nil)
+		for _, cs := range coverStyles {
+			shared.drawScratch = false
+			pages, fill := p.l.tryCover(cs)
+			shared.drawScratch = true
+			drawnPages, drawnFill := p.l.tryCover(cs)
+			if pages != drawnPages || fill != drawnFill {
+				t.Errorf("part %v, style %+v: measured %d pages, the last %.4f full; drawn %d, %.4f", opt.Part, cs, pages, fill, drawnPages, drawnFill)
+			}
+			tried.Add(1)
+		}
+	})
+	if tried.Load() < 100 {
+		t.Errorf("only %d cover styles tried", tried.Load())
 	}
 }

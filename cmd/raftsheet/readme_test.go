@@ -47,7 +47,11 @@ func readmeCommands(t *testing.T) []readmeCommand {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		switch strings.Fields(line)[0] {
+		fields := strings.Fields(line)
+		for len(fields) > 1 && strings.Contains(fields[0], "=") { // CGO_ENABLED=0 go install …
+			fields = fields[1:]
+		}
+		switch fields[0] {
 		case "go", "apt-get", "brew":
 			continue
 		}

@@ -110,16 +110,22 @@ func (l *layout) instruction(s string) string {
 }
 
 // pagesAt names a section's pages with the word their number takes:
-// "page 6", "pages 8–16"; "–" for a section the document lacks.
+// "page 6", "pages 8–16"; "–" for a section the document lacks; the
+// numbers alone where the template has no such word (the trace's has
+// none: its own texts never ask).
 func (l *layout) pagesAt(section string) string {
 	n := l.ranges.text(section, l.lbl.None)
+	word := l.lbl.PageMany
 	switch l.ranges.count(section) {
 	case 0:
 		return n
 	case 1:
-		return fill(l.lbl.PageOne, "n", n)
+		word = l.lbl.PageOne
 	}
-	return fill(l.lbl.PageMany, "n", n)
+	if word == "" {
+		return n
+	}
+	return fill(word, "n", n)
 }
 
 // hasInitialState reports whether any server starts other than as the

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/raftsheet/raftsheet/engine"
-	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
 	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/templates"
@@ -57,14 +56,7 @@ func TestGoldenKeys(t *testing.T) {
 // values separated by " | "; "(spare)" for a box the key leaves empty) and
 // the rule.
 func goldenDump(t *testing.T, name, kind string) string {
-	ex, err := exercises.Load(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tr, err := exercise.Run(ex)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ex, tr := loadRun(t, name)
 	tpl, err := templates.Builtin(kind)
 	if err != nil {
 		t.Fatal(err)

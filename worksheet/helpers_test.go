@@ -198,3 +198,26 @@ func forEveryLayout(t *testing.T, exam bool, check func(t *testing.T, ex *exerci
 		}
 	})
 }
+
+// loadRun loads a built-in exercise and runs it.
+func loadRun(t *testing.T, name string) (*exercise.Exercise, *engine.Trace) {
+	t.Helper()
+	ex, err := exercises.Load(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := exercise.Run(ex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ex, tr
+}
+
+func a4(t *testing.T) page.Paper {
+	t.Helper()
+	p, err := page.ParsePaper("a4")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}

@@ -8,7 +8,6 @@ import (
 
 	"github.com/raftsheet/raftsheet/engine"
 	"github.com/raftsheet/raftsheet/exercise"
-	"github.com/raftsheet/raftsheet/exercises"
 	"github.com/raftsheet/raftsheet/page"
 	"github.com/raftsheet/raftsheet/templates"
 )
@@ -178,27 +177,4 @@ func textOf(t page.Text) string {
 		}
 	}
 	return b.String()
-}
-
-// loadRun loads a built-in exercise and runs it.
-func loadRun(t *testing.T, name string) (*exercise.Exercise, *engine.Trace) {
-	t.Helper()
-	ex, err := exercises.Load(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tr, err := exercise.Run(ex)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ex, tr
-}
-
-func a4(t *testing.T) page.Paper {
-	t.Helper()
-	p, err := page.ParsePaper("a4")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
 }

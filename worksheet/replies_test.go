@@ -16,14 +16,7 @@ import (
 // request was sent at the earliest, and every delivered request has one.
 func TestRepliesMatchTheirRequests(t *testing.T) {
 	for _, name := range exercises.Names() {
-		ex, err := exercises.Load(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		tr, err := exercise.Run(ex)
-		if err != nil {
-			t.Fatal(err)
-		}
+		_, tr := loadRun(t, name)
 		fates, err := matchReplies(tr)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)

@@ -25,7 +25,7 @@ type layout struct {
 	m      *fonts.Measurer
 	values *valueBook
 	st     style
-	ranges pageRanges // pages of each section, from the previous pass
+	ranges pageRanges // pages of each section, from the previous pass: read only in instruction, which notes the read (range_reads.go)
 	shared *passShared
 	rules  ruleBook
 	stamp  Stamp

@@ -166,22 +166,25 @@ func (utf *utf8FontFile) calcInt32(x, y []int) []int {
 }
 
 func (utf *utf8FontFile) generateChecksum(data []byte) []int {
-	// raftsheet patch: the last word is padded with zeros where it is
-	// read, not in a copy (data may be the font file's own bytes, which
-	// nobody writes)
+	// raftsheet patch: the last word is padded with zeros in a word of its
+	// own, not in a copy of data (which may be the font file's own bytes,
+	// which nobody writes)
 	answer := []int{0x0000, 0x0000}
-	byteAt := func(i int) int {
-		if i < len(data) {
-			return int(data[i])
-		}
-		return 0
-	}
-	for i := 0; i < len(data); i += 4 {
-		answer[0] += (byteAt(i) << 8) + byteAt(i+1)
-		answer[1] += (byteAt(i+2) << 8) + byteAt(i+3)
+	add := func(w []byte) {
+		answer[0] += (int(w[0]) << 8) + int(w[1])
+		answer[1] += (int(w[2]) << 8) + int(w[3])
 		answer[0] += answer[1] >> 16
 		answer[1] = answer[1] & 0xFFFF
 		answer[0] = answer[0] & 0xFFFF
+	}
+	whole := len(data) &^ 3
+	for i := 0; i < whole; i += 4 {
+		add(data[i : i+4])
+	}
+	if whole < len(data) {
+		var last [4]byte
+		copy(last[:], data[whole:])
+		add(last[:])
 	}
 	return answer
 }

@@ -131,6 +131,12 @@ func Layout(ex *exercise.Exercise, tr *engine.Trace, opt Options) (*page.Documen
 		if n == 5 {
 			return nil, fmt.Errorf("%s: the cover's page numbers do not settle (a bug in raftsheet, please report it)", ex.File)
 		}
+		if prev.restReads {
+			// The State sheets were fitted to their pages with "How to
+			// fill in" boxes that cite page numbers, which now change:
+			// fit them again with the new ones.
+			shared.forgetSheetFit()
+		}
 		ranges = got
 	}
 	prev.l.frame() // headers and footers, on the last pass alone

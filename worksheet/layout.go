@@ -58,6 +58,13 @@ type passShared struct {
 	inTurn      bool               // Options.inTurn
 }
 
+// forgetSheetFit drops how the Raft State sheets were fitted to their
+// pages (their write-in rows, Raft Log rows and leader's lines), so that
+// the next pass fits them again.
+func (s *passShared) forgetSheetFit() {
+	s.sheetCell, s.logRows, s.leaderLines, s.rooms = 0, 0, 0, nil
+}
+
 // helperMeasurer is a measurer for sheetRoom's second goroutine, made
 // once per build (a measurer is not safe to share); nil if it cannot be
 // made (it reads the fonts the first one read), and then there is none.

@@ -178,3 +178,52 @@ func textOf(t page.Text) string {
 	}
 	return b.String()
 }
+
+// A template whose "How to fill in" box cites page numbers gets the
+// document it would get with those numbers written into the box: the
+// Raft State sheets are fitted to their pages with the box as it prints
+// (fitted with the first pass's "–", a box grown by the numbers ran every
+// sheet onto a second page).
+func TestHowToFillCitingPagesLaysOutAsWrittenOut(t *testing.T) {
+	for _, name := range []string{"figure7-repair", "election", "partition", "snapshot"} {
+		for _, kind := range []string{templates.KindRoleplay, templates.KindTrace} {
+			ex, tr := loadRun(t, name)
+			paragraphs := func(at func(section string) string) []string {
+				p := strings.Repeat("word ", 20) + "sheets " + at("state") + " and " + at("debrief") + " and " + at("steps") + " and " + at("cover") + "."
+				return []string{p, p, p}
+			}
+			layout := func(howToFill []string) *page.Document {
+				tpl, err := templates.Builtin(kind)
+				if err != nil {
+					t.Fatal(err)
+				}
+				tpl.Text.HowToFill = append(howToFill, tpl.Text.HowToFill...)
+				doc, err := Layout(ex, tr, Options{Template: tpl, Paper: a4(t)})
+				if err != nil {
+					t.Fatal(err)
+				}
+				return doc
+			}
+			citing := layout(paragraphs(func(section string) string { return "{" + section + "_at}" }))
+			r := rangesOf(citing)
+			written := layout(paragraphs(func(section string) string { // as the template's page_one and page_many say
+				n := r.text(section, "–")
+				switch {
+				case kind == templates.KindTrace || r.count(section) == 0: // the trace's template has no such words
+					return n
+				case r.count(section) == 1:
+					return "page " + n
+				}
+				return "pages " + n
+			}))
+			if diff := firstDocDiff(citing, written); diff != "" {
+				t.Errorf("%s, %s: the box citing page numbers lays out otherwise than with them written in: %s", name, kind, diff)
+			}
+			for _, id := range tr.Servers {
+				if n := r.count("state/" + id); kind == templates.KindRoleplay && n != 1 {
+					t.Errorf("%s: %s's Raft State sheet takes %d pages, not 1", name, id, n)
+				}
+			}
+		}
+	}
+}

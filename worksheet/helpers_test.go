@@ -176,14 +176,7 @@ func forEveryLayout(t *testing.T, exam bool, check func(t *testing.T, ex *exerci
 			for _, kind := range kinds {
 				t.Run(name+"/"+kind, func(t *testing.T) {
 					t.Parallel()
-					ex, err := exercises.Load(name)
-					if err != nil {
-						t.Fatal(err)
-					}
-					tr, err := exercise.Run(ex)
-					if err != nil {
-						t.Fatal(err)
-					}
+					ex, tr := loadRun(t, name)
 					tpl, err := templates.Builtin(kind)
 					if err != nil {
 						t.Fatal(err)

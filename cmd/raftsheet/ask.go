@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"runtime/debug"
 	"strings"
 
 	"github.com/raftsheet/raftsheet/diag"
@@ -12,6 +11,7 @@ import (
 	"github.com/raftsheet/raftsheet/exercise"
 	"github.com/raftsheet/raftsheet/exercises"
 	"github.com/raftsheet/raftsheet/explore"
+	"github.com/raftsheet/raftsheet/shortrun"
 	"github.com/spf13/cobra"
 )
 
@@ -76,7 +76,7 @@ Goals: ` + explore.GoalHelp + `.`,
 			}
 			// The explorer copies states by the million but keeps few alive:
 			// collecting garbage less often saves a third of its time.
-			debug.SetGCPercent(400)
+			shortrun.CollectLess(400)
 			a, err := explore.Ask(ex, after, q)
 			if err != nil {
 				return err

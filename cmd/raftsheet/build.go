@@ -2,10 +2,10 @@ package main
 
 import (
 	"fmt"
-	"runtime/debug"
 
 	"github.com/raftsheet/raftsheet/class"
 	"github.com/raftsheet/raftsheet/pipeline"
+	"github.com/raftsheet/raftsheet/shortrun"
 	"github.com/spf13/cobra"
 )
 
@@ -53,13 +53,13 @@ and id. The same --seed gives the same variants, byte for byte.`,
 				// A class set streams its groups to disk, a few at a time:
 				// the live heap stays small whatever the class, and
 				// collecting it less often saves time.
-				debug.SetGCPercent(400)
+				shortrun.CollectLess(400)
 				return buildClass(cmd, args, opt, cls)
 			}
-			// A short run that makes a few PDFs and exits, with Go's own
-			// collector setting: a build allocates little enough (some 14
-			// MB for partition) that memory the collector frees, and is
-			// used again, costs less than fresh memory (page faults) does.
+			// A short run that makes a few PDFs and exits: a build
+			// allocates some 14 MB (partition) in the heap's huge pages
+			// and ends before the collector would have freed any of it.
+			shortrun.NoCollectionFor(shortrun.HeapRegion)
 			results, err := pipeline.BuildAll(args, opt)
 			if err != nil { // a bad --template: its FILE:LINE: lines
 				reportError(cmd.ErrOrStderr(), err)

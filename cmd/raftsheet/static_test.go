@@ -54,7 +54,7 @@ func cgoByDefault() bool {
 // buildWith builds raftsheet with the environment settings env, and no
 // GOFLAGS (a -buildmode=pie there makes any binary ask for an
 // interpreter).
-func buildWith(t *testing.T, env ...string) string {
+func buildWith(t testing.TB, env ...string) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "raftsheet")
 	cmd := exec.Command("go", "build", "-o", out, ".")

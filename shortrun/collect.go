@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync/atomic"
 )
 
 // UserSettings says whether the environment sets the collector
@@ -15,14 +16,18 @@ func UserSettings() bool {
 	return os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != ""
 }
 
-// NoCollectionFor lets the memory Go uses grow by n bytes before the
-// collector first runs; from that first collection on, the collector runs
-// as it did before. A build of one exercise allocates 8–22 MB and ends
-// before it would collect; a larger run (many exercises at once, a long
-// custom script) collects once at the limit and then as Go does by
-// default, so it never collects over and over against the limit.
+// NoCollectionFor holds the collector back until the memory Go uses
+// reaches what it uses now plus n bytes (the runtime's memory limit, which
+// counts its own bookkeeping too); from that first collection on, the
+// collector runs as it did before. A role-play or trace build of a
+// built-in exercise allocates 8–22 MB and ends before it would collect; a
+// larger run (many exercises at once, an exam whose questions are
+// explored, a long custom script) collects once at the limit and then as
+// Go does by default, so it never collects over and over against the
+// limit. A call while an earlier one still holds the collector back does
+// nothing: the earlier one puts back the settings from before it.
 func NoCollectionFor(n int64) {
-	if UserSettings() {
+	if UserSettings() || !holding.CompareAndSwap(false, true) {
 		return
 	}
 	percent := debug.SetGCPercent(-1)
@@ -32,6 +37,9 @@ func NoCollectionFor(n int64) {
 	was := debug.SetMemoryLimit(inUse() + n)
 	runtime.AddCleanup(&firstCollection{}, restoreCollector, collector{percent, was})
 }
+
+// holding says that NoCollectionFor holds the collector back.
+var holding atomic.Bool
 
 // CollectLess has the collector run only when the heap has grown by
 // percent since the last collection (Go's default is 100): for a command
@@ -69,4 +77,5 @@ func restoreCollector(c collector) {
 		c.limit = math.MaxInt64
 	}
 	debug.SetMemoryLimit(c.limit)
+	holding.Store(false)
 }

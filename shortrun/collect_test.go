@@ -61,7 +61,7 @@ func TestNoCollectionForHoldsBackTheFirstCollection(t *testing.T) {
 		t.Fatal("no collection when the memory grew past the allowance")
 	}
 	for deadline := time.Now().Add(10 * time.Second); ; {
-		if percent, limit, _ := read(); percent == percent0 && limit == limit0 {
+		if percent, limit, _ := read(); percent == percent0 && limit == limit0 && !holding.Load() {
 			break
 		}
 		if time.Now().After(deadline) {
@@ -69,6 +69,27 @@ func TestNoCollectionForHoldsBackTheFirstCollection(t *testing.T) {
 			t.Fatalf("after the first collection GOGC %d, memory limit %d; want them as before, %d and %d", percent, limit, percent0, limit0)
 		}
 		garbage(1 << 20)
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// A second call while the first holds the collector back does nothing:
+// after the first collection the settings are those from before both.
+func TestNoCollectionForTwiceRestoresTheFirst(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	percent0, limit0 := settle(t)
+	NoCollectionFor(64 << 20)
+	NoCollectionFor(32 << 20)
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		runtime.GC()
+		if percent, limit, _ := read(); percent == percent0 && limit == limit0 && !holding.Load() {
+			break
+		}
+		if time.Now().After(deadline) {
+			percent, limit, _ := read()
+			t.Fatalf("after a collection GOGC %d, memory limit %d; want them as before both calls, %d and %d", percent, limit, percent0, limit0)
+		}
 		time.Sleep(time.Millisecond)
 	}
 }

@@ -2,8 +2,10 @@
 
 package shortrun
 
-// canAdvise is false: huge pages for the heap are asked for this way only
-// on Linux.
-const canAdvise = false
+import "errors"
 
-func adviseHuge([]byte) (begin, end uintptr, err error) { return 0, 0, nil }
+// hugePageSize: huge pages for a heap are asked for this way only on
+// Linux.
+func hugePageSize() (uintptr, error) { return 0, errors.ErrUnsupported }
+
+func adviseHuge([]byte, uintptr) (begin, end uintptr, err error) { return 0, 0, nil }

@@ -85,8 +85,8 @@ func decideEntry(ex *exercise.Exercise, after int, c *engine.Cluster, i int, e e
 	if !fromLogs && byCommitIndex() {
 		return a, nil
 	}
-	if why, ok := figure8Proof(c, i, e.Term); ok {
-		a.Committed, a.Rule = boolPtr(true), ruleCommitCounting.with(why)
+	if why, rule, ok := figure8Proof(c, i, e.Term); ok {
+		a.Committed, a.Rule = boolPtr(true), rule.with(why)
 		a.Because = why
 		return a, nil
 	}
@@ -117,6 +117,10 @@ func decideEntry(ex *exercise.Exercise, after int, c *engine.Cluster, i int, e e
 		a.Committed, a.Witness, a.Leader = boolPtr(false), w, y.ID
 		a.Because = fmt.Sprintf("%s lacks entry %d (term %d) and can still be elected, in term %d, with the votes of %s (§5.4.1): as leader it would overwrite the entry on every follower",
 			y.ID, i, e.Term, term, joinAnd(voters))
+		if y.Role == engine.Leader && y.CurrentTerm > e.Term {
+			a.Because = fmt.Sprintf("%s, leader of term %d, lacks entry %d (term %d) already: it overwrites the entry on every follower it brings into line with its log (§5.3); it can also be elected again, in term %d, with the votes of %s (§5.4.1)",
+				y.ID, y.CurrentTerm, i, e.Term, term, joinAnd(voters))
+		}
 		return a, nil
 	}
 	return searchLeaderLacking(ex, after, c, i, e, b)
@@ -168,7 +172,7 @@ func holds(s *engine.Server, i, term int) bool {
 
 // figure8Proof looks for an entry j ≥ i, in a log holding entry (i, term),
 // that meets the Figure 8 condition; then entry i is committed too.
-func figure8Proof(c *engine.Cluster, i, term int) (string, bool) {
+func figure8Proof(c *engine.Cluster, i, term int) (string, Rule, bool) {
 	for _, s := range c.Servers() {
 		if !holds(s, i, term) {
 			continue
@@ -178,11 +182,26 @@ func figure8Proof(c *engine.Cluster, i, term int) (string, bool) {
 				if j != i {
 					why += fmt.Sprintf("; every log holding entry %d holds entry %d too (Log Matching, §5.3)", j, i)
 				}
-				return why, true
+				return why, figure8Rule(c, s.Log.TermAt(j)), true
 			}
 		}
 	}
-	return "", false
+	return "", Rule{}, false
+}
+
+// figure8Rule is the rule a committed entry is cited under when the logs
+// prove it (j, T): the Figure 8 commit rule where a leader of term T leads
+// now, so that the entry is one of its current term, which it commits by
+// counting; Leader Completeness otherwise, for an entry of an earlier
+// term, which no leader commits by counting (§5.4.2) yet no later leader
+// can lack.
+func figure8Rule(c *engine.Cluster, T int) Rule {
+	for _, s := range c.Servers() {
+		if s.Role == engine.Leader && s.CurrentTerm == T {
+			return ruleCommitCounting
+		}
+	}
+	return ruleLeaderComplete
 }
 
 // figure8Holds checks a sufficient condition for entry (j, T) to be
@@ -273,7 +292,7 @@ func figure8Holds(c *engine.Cluster, j, T int) (string, bool) {
 			return "", false // (e)
 		}
 	}
-	return fmt.Sprintf("entry %d (term %d) is stored on %s, a majority, and nothing can bring a leader of a later term that lacks it: no log has an entry of a later term without it, no leader or candidate of a later term lacks it with votes enough, and no AppendEntries in flight can remove it; so every later leader holds it (§5.4.2, Figure 8; the proof is in docs/EXPLORE.md)",
+	return fmt.Sprintf("entry %d (term %d) is stored on %s, a majority, and no future can bring a leader of a later term that lacks it: no log has an entry of a later term without it, no leader or candidate of a later term lacks it with votes enough, and no AppendEntries in flight can remove it; so every later leader holds it (Figure 8's argument, §5.4.2, made for these logs; why these conditions suffice: raftsheet's docs/EXPLORE.md)",
 		j, T, joinAnd(m)), true
 }
 

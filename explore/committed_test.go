@@ -1,6 +1,7 @@
 package explore
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/raftsheet/raftsheet/engine"
@@ -155,7 +156,7 @@ func TestCommittedClaimsSurvive(t *testing.T) {
 			for _, x := range ask(t, ex, n, Question{Kind: "committed"}).Answers {
 				e := x.(Committed)
 				k := [2]int{e.Index, e.Term}
-				if e.Committed == nil || !*e.Committed || e.Rule.Key != ruleCommitCounting.Key || done[k] {
+				if e.Committed == nil || !*e.Committed || (e.Rule.Key != ruleCommitCounting.Key && e.Rule.Key != ruleLeaderComplete.Key) || done[k] {
 					continue
 				}
 				done[k] = true
@@ -173,4 +174,23 @@ func TestCommittedClaimsSurvive(t *testing.T) {
 		t.Error("no entry was called committed by the Figure 8 condition")
 	}
 	t.Logf("%d entries checked, %d events deep", checked, depth)
+}
+
+// exam-figure8 after step 1 (Figure 8 (d) before S5 returns): "a", of term
+// 1, is on every server and committed, but not by the Figure 8 commit rule,
+// which commits by counting only a leader's current-term entries: S1
+// leads term 4. It is cited under Leader Completeness. "c" (term 3, only
+// on the crashed S5) is at risk because S1, the leader, lacks it now.
+// Argued from the logs, as the exam does (its figure has no commitIndex).
+func TestCommittedOldTermIsNotCounted(t *testing.T) {
+	ex := builtin(t, "exam-figure8")
+	got := committedAt(t, ask(t, ex, 1, Question{Kind: "committed", ArgueFromLogs: true}))
+	a := got[[2]any{"S1", 1}]
+	if a.Term != 1 || a.Committed == nil || !*a.Committed || a.Rule == nil || a.Rule.Key != ruleLeaderComplete.Key {
+		t.Errorf("entry 1 (term 1) on S1: %+v (rule %+v), want committed under %s", a, a.Rule, ruleLeaderComplete.Key)
+	}
+	c := got[[2]any{"S5", 2}]
+	if c.Term != 3 || c.Committed == nil || *c.Committed || c.Leader != "S1" || !strings.HasPrefix(c.Because, "S1, leader of term 4, lacks entry 2 (term 3) already") {
+		t.Errorf("entry 2 (term 3) on S5: %+v, want at risk because S1 leads without it now", c)
+	}
 }

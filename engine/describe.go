@@ -56,7 +56,7 @@ func (st Step) WordsAbout(servers []string, message func(id int) string) string 
 	case StepDeliver:
 		return "the network delivers " + st.Selection.words(message)
 	case StepDrop:
-		return "the network loses " + st.Selection.words(message)
+		return "the network drops " + st.Selection.words(message)
 	case StepDuplicate:
 		return "the network duplicates " + st.Selection.words(message)
 	}

@@ -189,6 +189,20 @@ func Build(ex *exercise.Exercise) (*Exam, error) {
 }
 
 // Points are the exam's points.
+// AsksForRules reports whether a box of the exam is answered with a
+// letter of the rule menu (a rule that forbids a state, a property a
+// mutant breaks): only then do the sheets print the menu.
+func (e *Exam) AsksForRules() bool {
+	for _, q := range e.Questions {
+		for _, b := range q.Boxes() {
+			if b.Kind == field.KindRule {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func (e *Exam) Points() int {
 	n := 0
 	for _, q := range e.Questions {

@@ -56,8 +56,8 @@ func (l *layout) examSection(s string) {
 }
 
 // examCover is the students' first page: the title, what the exam is
-// about, how to answer, the menu of rules, and the steps the questions
-// follow.
+// about, how to answer, the menu of rules where a box asks for one, and
+// the steps the questions follow.
 func (l *layout) examCover() {
 	l.StartPage("cover")
 	b, st, lbl, xl := l.Body, l.st, l.lbl, &l.tpl.Exam
@@ -72,7 +72,9 @@ func (l *layout) examCover() {
 	l.coverSection(lbl.HowToRun, l.paragraphs(append(append([]string{}, l.tpl.Text.HowToRun...), lbl.PrintPlan)))
 	l.coverSection(lbl.Cluster, l.paragraphs([]string{l.tr.Setup()}))
 	l.coverSection(lbl.HowToFill, l.paragraphs(l.tpl.Text.HowToFill))
-	l.coverSection(xl.RuleMenu, l.ruleMenu())
+	if e.AsksForRules() { // a menu no box asks for is only something more to read
+		l.coverSection(xl.RuleMenu, l.ruleMenu())
+	}
 	if story := l.examStory(); len(story) > 0 {
 		l.coverSection(xl.StoryHeading, story)
 	}

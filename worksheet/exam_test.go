@@ -203,8 +203,18 @@ func TestExamWorksheetsLeakNothing(t *testing.T) {
 			if m := messageNumber.FindString(text); m != "" {
 				t.Errorf("a student page prints the message number %s", m)
 			}
-			if !strings.Contains(text, squash(field.RuleMenu[0].Name)) {
-				t.Error("the student pages do not read as expected: no rule menu")
+			// A name such as exam-figure8 sends a student with the paper at
+			// hand to the figure whose caption answers the questions.
+			if strings.Contains(text, squash(name)) {
+				t.Errorf("a student page prints the exercise's name %s", name)
+			}
+			if !strings.Contains(text, squash(b.tr.Title)) {
+				t.Error("the student pages do not read as expected: no title")
+			}
+			// The rule menu is printed where a box asks for a letter of it,
+			// and only there.
+			if menu, asks := strings.Contains(text, squash(field.RuleMenu[0].Name)), e.AsksForRules(); menu != asks {
+				t.Errorf("the rule menu printed: %v; a box asks for a rule: %v", menu, asks)
 			}
 		})
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/raftsheet/raftsheet/fonts"
 	"github.com/raftsheet/raftsheet/page"
+	"github.com/raftsheet/raftsheet/templates"
 )
 
 // nameBoxW is the width of the Name box, where the key says ANSWER KEY.
@@ -120,11 +121,13 @@ func (l *layout) footer(p *page.Page, n, sheets, all int) {
 	}
 
 	// Which PDF this is, after where it comes from: the exercise's name is
-	// left out when it is too long to fit (the header has the title).
+	// left out when it is too long to fit (the header has the title), and
+	// on an exam, where a name such as exam-figure8 points a student with
+	// the paper at hand to the figure that answers it.
 	whichW := l.fitWidth(fonts.Bold, size, l.lbl.Worksheet, l.lbl.Key)
 	room := r.W - pw - whichW - 2
 	from := "raftsheet · " + l.ex.Name + " · " + l.tpl.Kind + " ·"
-	if l.fitWidth(fonts.Regular, size, from) > room {
+	if l.fitWidth(fonts.Regular, size, from) > room || l.tpl.Kind == templates.KindExam {
 		from = "raftsheet · " + l.tpl.Kind + " ·"
 	}
 	fw := l.fitWidth(fonts.Regular, size, from)

@@ -89,9 +89,10 @@ func parseEvent(s string, servers []string) (engine.Step, error) {
 		st.Kind = engine.StepStabilize
 	case "heal":
 		st.Kind = engine.StepHeal
-	case "deliver", "drop", "duplicate", "copy":
-		st.Kind = map[string]engine.StepKind{"deliver": engine.StepDeliver, "drop": engine.StepDrop,
-			"duplicate": engine.StepDuplicate, "copy": engine.StepDuplicate}[word]
+	case "deliver", "delivers", "drop", "drops", "duplicate", "duplicates", "copy":
+		st.Kind = map[string]engine.StepKind{"deliver": engine.StepDeliver, "delivers": engine.StepDeliver,
+			"drop": engine.StepDrop, "drops": engine.StepDrop, // the sheets' words: "the network drops …"
+			"duplicate": engine.StepDuplicate, "duplicates": engine.StepDuplicate, "copy": engine.StepDuplicate}[word]
 		st.Selection, err = parseSelection(rest, servers)
 	case "partition":
 		st.Kind = engine.StepPartition

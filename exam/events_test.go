@@ -23,6 +23,7 @@ func TestParseEvents(t *testing.T) {
 		"deliver to S1":                            "deliver to S1",
 		"deliver #12":                              "deliver #12",
 		"drop appendentries S1→S2":                 "drop AppendEntries S1→S2",
+		"drops S1→S2; delivers all":                "drop S1→S2 | deliver all",
 		"copy #7":                                  "duplicate #7",
 		"client S1 x=3":                            "client S1 x=3",
 		`client S1: "sally"`:                       "client S1 sally",

@@ -188,7 +188,6 @@ func Build(ex *exercise.Exercise) (*Exam, error) {
 	return e, nil
 }
 
-// Points are the exam's points.
 // AsksForRules reports whether a box of the exam is answered with a
 // letter of the rule menu (a rule that forbids a state, a property a
 // mutant breaks): only then do the sheets print the menu.
@@ -203,6 +202,7 @@ func (e *Exam) AsksForRules() bool {
 	return false
 }
 
+// Points are the exam's points.
 func (e *Exam) Points() int {
 	n := 0
 	for _, q := range e.Questions {

@@ -94,7 +94,8 @@ func decideEntry(ex *exercise.Exercise, after int, c *engine.Cluster, i int, e e
 		return a, nil
 	}
 	lacks := func(s *engine.Server) bool { return !holds(s, i, e.Term) }
-	for _, y := range c.Servers() {
+	leader := currentLeader(c)
+	for _, y := range leaderFirst(c.Servers(), leader) {
 		if !lacks(y) {
 			continue
 		}
@@ -117,13 +118,45 @@ func decideEntry(ex *exercise.Exercise, after int, c *engine.Cluster, i int, e e
 		a.Committed, a.Witness, a.Leader = boolPtr(false), w, y.ID
 		a.Because = fmt.Sprintf("%s lacks entry %d (term %d) and can still be elected, in term %d, with the votes of %s (§5.4.1): as leader it would overwrite the entry on every follower",
 			y.ID, i, e.Term, term, joinAnd(voters))
-		if y.Role == engine.Leader && y.CurrentTerm > e.Term {
+		if y == leader && y.CurrentTerm > e.Term {
 			a.Because = fmt.Sprintf("%s, leader of term %d, lacks entry %d (term %d) already: it overwrites the entry on every follower it brings into line with its log (§5.3); it can also be elected again, in term %d, with the votes of %s (§5.4.1)",
 				y.ID, y.CurrentTerm, i, e.Term, term, joinAnd(voters))
 		}
 		return a, nil
 	}
 	return searchLeaderLacking(ex, after, c, i, e, b)
+}
+
+// currentLeader is the leader of the latest term any server has reached,
+// or nil: a leader of an earlier term is stale, and the servers of the
+// later term refuse what it sends (§5.1).
+func currentLeader(c *engine.Cluster) *engine.Server {
+	var leader *engine.Server
+	latest := 0
+	for _, s := range c.Servers() {
+		latest = max(latest, s.CurrentTerm)
+	}
+	for _, s := range c.Servers() {
+		if s.Role == engine.Leader && s.CurrentTerm == latest {
+			leader = s
+		}
+	}
+	return leader
+}
+
+// leaderFirst is the servers with the current leader, if any, first: the
+// one whose lack of an entry matters now.
+func leaderFirst(servers []*engine.Server, leader *engine.Server) []*engine.Server {
+	if leader == nil {
+		return servers
+	}
+	out := []*engine.Server{leader}
+	for _, s := range servers {
+		if s != leader {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // searchLeaderLacking is step 4: the shortest future, within b, in which a
@@ -190,18 +223,21 @@ func figure8Proof(c *engine.Cluster, i, term int) (string, Rule, bool) {
 }
 
 // figure8Rule is the rule a committed entry is cited under when the logs
-// prove it (j, T): the Figure 8 commit rule where a leader of term T leads
-// now, so that the entry is one of its current term, which it commits by
-// counting; Leader Completeness otherwise, for an entry of an earlier
-// term, which no leader commits by counting (§5.4.2) yet no later leader
-// can lack.
+// prove it (j, T): the Figure 8 commit rule while no server has reached a
+// term after T, for then every copy of (j, T) was sent by the leader that
+// created it, and an entry of the current term on a majority is committed
+// (§5.3; the leader counts it, and the entries before it with it, §5.4.2).
+// Once a later term has begun, copies may come from a later leader, which
+// may not commit an earlier term's entry by counting (Figure 8 (c)): the
+// entry is committed by the argument of Figure 8 that no later leader can
+// lack it.
 func figure8Rule(c *engine.Cluster, T int) Rule {
 	for _, s := range c.Servers() {
-		if s.Role == engine.Leader && s.CurrentTerm == T {
-			return ruleCommitCounting
+		if s.CurrentTerm > T {
+			return ruleNoLeaderLacks
 		}
 	}
-	return ruleLeaderComplete
+	return ruleCommitCounting
 }
 
 // figure8Holds checks a sufficient condition for entry (j, T) to be

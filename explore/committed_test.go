@@ -156,7 +156,7 @@ func TestCommittedClaimsSurvive(t *testing.T) {
 			for _, x := range ask(t, ex, n, Question{Kind: "committed"}).Answers {
 				e := x.(Committed)
 				k := [2]int{e.Index, e.Term}
-				if e.Committed == nil || !*e.Committed || (e.Rule.Key != ruleCommitCounting.Key && e.Rule.Key != ruleLeaderComplete.Key) || done[k] {
+				if e.Committed == nil || !*e.Committed || (e.Rule.Key != ruleCommitCounting.Key && e.Rule.Key != ruleNoLeaderLacks.Key) || done[k] {
 					continue
 				}
 				done[k] = true
@@ -179,18 +179,50 @@ func TestCommittedClaimsSurvive(t *testing.T) {
 // exam-figure8 after step 1 (Figure 8 (d) before S5 returns): "a", of term
 // 1, is on every server and committed, but not by the Figure 8 commit rule,
 // which commits by counting only a leader's current-term entries: S1
-// leads term 4. It is cited under Leader Completeness. "c" (term 3, only
-// on the crashed S5) is at risk because S1, the leader, lacks it now.
+// leads term 4. It is cited as no later leader can lack it. "c" (term 3,
+// only on the crashed S5) is at risk because S1, the leader, lacks it now.
 // Argued from the logs, as the exam does (its figure has no commitIndex).
 func TestCommittedOldTermIsNotCounted(t *testing.T) {
 	ex := builtin(t, "exam-figure8")
 	got := committedAt(t, ask(t, ex, 1, Question{Kind: "committed", ArgueFromLogs: true}))
 	a := got[[2]any{"S1", 1}]
-	if a.Term != 1 || a.Committed == nil || !*a.Committed || a.Rule == nil || a.Rule.Key != ruleLeaderComplete.Key {
-		t.Errorf("entry 1 (term 1) on S1: %+v (rule %+v), want committed under %s", a, a.Rule, ruleLeaderComplete.Key)
+	if a.Term != 1 || a.Committed == nil || !*a.Committed || a.Rule == nil || a.Rule.Key != ruleNoLeaderLacks.Key {
+		t.Errorf("entry 1 (term 1) on S1: %+v (rule %+v), want committed under %s", a, a.Rule, ruleNoLeaderLacks.Key)
 	}
 	c := got[[2]any{"S5", 2}]
 	if c.Term != 3 || c.Committed == nil || *c.Committed || c.Leader != "S1" || !strings.HasPrefix(c.Because, "S1, leader of term 4, lacks entry 2 (term 3) already") {
 		t.Errorf("entry 2 (term 3) on S5: %+v, want at risk because S1 leads without it now", c)
+	}
+}
+
+// The rule depends on who can have sent the copies, not on who leads now.
+// A stale leader of term 2, cut off, leads still while the leader of term
+// 3 has copied its entry to every server: not the Figure 8 commit rule
+// (that is Figure 8 (c)'s mistake). The creator of an entry of term 2 that
+// put it on a majority and crashed, with no later term begun: the Figure 8
+// commit rule, though no one leads.
+func TestCommittedRuleFollowsWhoSentTheCopies(t *testing.T) {
+	for _, c := range []struct {
+		name, initial, step string
+		want                Rule
+	}{
+		{"stale leader", `
+  S1: {term: 2, role: leader, log: ["1:a", "2:x"]}
+  S2: {term: 3, voted_for: S2, role: leader, log: ["1:a", "2:x"], commit: 1}
+  S3: {term: 3, voted_for: S2, log: ["1:a", "2:x"], commit: 1}
+  S4: {term: 3, voted_for: S2, log: ["1:a", "2:x"], commit: 1}
+  S5: {term: 3, voted_for: S2, log: ["1:a", "2:x"], commit: 1}`, "partition: [[S1], [S2, S3, S4, S5]]", ruleNoLeaderLacks},
+		{"creator crashed", `
+  S1: {term: 2, role: leader, log: ["1:a", "2:x"], commit: 1}
+  S2: {term: 2, voted_for: S1, log: ["1:a", "2:x"], commit: 1}
+  S3: {term: 2, voted_for: S1, log: ["1:a", "2:x"], commit: 1}
+  S4: {term: 2, voted_for: S1, log: ["1:a"], commit: 1}
+  S5: {term: 2, voted_for: S1, log: ["1:a"], commit: 1}`, "crash: S1", ruleCommitCounting},
+	} {
+		ex := load(t, "title: t\nservers: 5\ninitial:"+c.initial+"\nsteps:\n  - "+c.step+"\n")
+		x := committedAt(t, ask(t, ex, 1, Question{Kind: "committed", ArgueFromLogs: true}))[[2]any{"S2", 2}]
+		if x.Committed == nil || !*x.Committed || x.Rule == nil || x.Rule.Key != c.want.Key {
+			t.Errorf("%s: entry 2 (term 2): %+v (rule %+v), want committed under %s", c.name, x, x.Rule, c.want.Key)
+		}
 	}
 }

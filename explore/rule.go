@@ -28,6 +28,7 @@ var (
 	ruleDown           = catalogued(engine.RuleLostDown)
 	ruleCommitIndex    = Rule{Key: "commit-index", Name: "commitIndex covers only committed entries", Section: "Figure 2, §5.3"}
 	ruleCommitCounting = catalogued(engine.RuleCommit)
+	ruleNoLeaderLacks  = Rule{Key: "no-later-leader-lacks", Name: "No later leader can lack it", Section: "§5.4.2, Figure 8"}
 	ruleElectionSafety = Rule{Key: "election-safety", Name: "Election Safety", Section: "§5.2"}
 	ruleLogMatching    = Rule{Key: "log-matching", Name: "Log Matching", Section: "§5.3"}
 	ruleLeaderComplete = Rule{Key: "leader-completeness", Name: "Leader Completeness", Section: "§5.4.3"}

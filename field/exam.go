@@ -18,8 +18,8 @@ type MenuRule struct {
 	Cite   string
 }
 
-// RuleMenu is printed the same on every exam, whatever the answers, so
-// that it gives nothing away.
+// RuleMenu is printed the same on every exam that has a box for one of
+// its letters, whatever the answers, so that it gives nothing away.
 var RuleMenu = []MenuRule{
 	{"A", "election-safety", "Election Safety: at most one leader per term", "§5.2"},
 	{"B", "leader-append-only", "Leader Append-Only: a leader never overwrites or deletes its entries", "§5.3"},

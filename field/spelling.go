@@ -50,7 +50,7 @@ var answerWords = map[string]string{
 	"succeeded": "yes", "accepted": "yes", "applied": "yes", "1": "yes",
 	"no": "no", "n": "no", "false": "no", "✗": "no", "✘": "no", "denied": "no", "failure": "no", "failed": "no",
 	"rejected": "no", "0": "no",
-	"lost": "lost", "drop": "drop", "dropped": "drop",
+	"lost": "lost", "drop": "drop", "dropped": "drop", "drops": "drop",
 	"…": "…", "...": "…", "in flight": "…", "inflight": "…", "in-flight": "…", "pending": "…",
 }
 

@@ -32,7 +32,7 @@ func TestSpellings(t *testing.T) {
 		{KindRoles, []string{"×", "x", "down", "crashed"}},
 		{KindAnswer, []string{"yes", "Yes", "y", "true", "ok", "OK", "✓", "granted", "success"}},
 		{KindAnswer, []string{"no", "false", "denied", "failure", "✗"}},
-		{KindAnswer, []string{"drop", "dropped"}},
+		{KindAnswer, []string{"drop", "dropped", "drops"}},
 		{KindAnswer, []string{"…", "...", "in flight"}},
 		{KindValues, []string{"sally", "Sally", "1:sally", `"sally"`, "“sally”"}},
 		{KindValues, []string{"bob tom", "~~bob~~ tom", "(bob) tom", "bob, tom", "1:bob 2:tom"}},

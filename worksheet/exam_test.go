@@ -208,6 +208,11 @@ func TestExamWorksheetsLeakNothing(t *testing.T) {
 			if strings.Contains(text, squash(name)) {
 				t.Errorf("a student page prints the exercise's name %s", name)
 			}
+			// The exam is the students'; what is the teacher's is said of
+			// the teacher, not to "you".
+			if strings.Contains(text, "for you") {
+				t.Error("a student page of the exam speaks to the teacher (\"for you\")")
+			}
 			if !strings.Contains(text, squash(b.tr.Title)) {
 				t.Error("the student pages do not read as expected: no title")
 			}

@@ -46,11 +46,13 @@ func (l *layout) coverAs(cs coverStyle) {
 		howToRun = append(howToRun, lbl.PrintPlan)
 	}
 	l.coverSection(lbl.HowToRun, l.paragraphs(howToRun))
-	if cs.stepsOnNewPage {
-		l.StartPage("cover")
+	if l.tpl.StepsOnCover {
+		if cs.stepsOnNewPage {
+			l.StartPage("cover")
+		}
+		l.coverSection(lbl.Steps, nil)
+		l.stepList(cs.stepColumns)
 	}
-	l.coverSection(lbl.Steps, nil)
-	l.stepList(cs.stepColumns)
 	if len(l.values.long) > 0 {
 		l.coverSection(lbl.LongValues, l.longValues())
 	}

@@ -136,9 +136,8 @@ func parseTemplate(file string, src []byte, base func(kind string) (*Template, e
 	if len(l.diags) > 0 {
 		return nil, l.diags
 	}
-	// What a built-in template may leave out: ids shown, changes asked,
-	// steps on the cover.
-	t := &Template{FieldIDs: true, TraceRows: TraceChanges, StepsOnCover: true}
+	// What a built-in template may leave out: ids shown, changes asked.
+	t := &Template{FieldIDs: true, TraceRows: TraceChanges}
 	if base != nil {
 		b, err := base(kind)
 		if err != nil {

@@ -22,13 +22,6 @@ type Template struct {
 	// what the step changes, a blank box meaning unchanged; the default)
 	// or "full" (every server's whole state, for a short exercise).
 	TraceRows string `yaml:"trace_rows"`
-	// StepsOnCover lists the script's steps on the cover, the students'
-	// as the teacher's (the default). false leaves them to the teacher's
-	// notes at the end of the key, from which the teacher reads them out
-	// one at a time: a list in the students' hands lets them read ahead,
-	// and a later step's words can answer an earlier step's question (the
-	// role-play's setting).
-	StepsOnCover bool `yaml:"steps_on_cover"`
 
 	// Rules renames the engine's rules, by rule key (engine.Rule.Key):
 	// what the key, check and the class report call the rule behind an

@@ -46,13 +46,11 @@ func (l *layout) coverAs(cs coverStyle) {
 		howToRun = append(howToRun, lbl.PrintPlan)
 	}
 	l.coverSection(lbl.HowToRun, l.paragraphs(howToRun))
-	if l.tpl.StepsOnCover {
-		if cs.stepsOnNewPage {
-			l.StartPage("cover")
-		}
-		l.coverSection(lbl.Steps, nil)
-		l.stepList(cs.stepColumns)
+	if cs.stepsOnNewPage {
+		l.StartPage("cover")
 	}
+	l.coverSection(lbl.Steps, nil)
+	l.stepList(cs.stepColumns)
 	if len(l.values.long) > 0 {
 		l.coverSection(lbl.LongValues, l.longValues())
 	}

@@ -23,8 +23,7 @@ func sheetTexts(doc *page.Document, section string) string {
 }
 
 // A timed exercise's sheets show the clock: the time of each step on the
-// trace and the debrief (and on the cover where it lists the steps:
-// TestRoleplayStepsAreTheTeachers); boxes for when each slip is sent and
+// cover, the trace and the debrief; boxes for when each slip is sent and
 // arrives;
 // a Clock block on each Raft State sheet; the timers in the trace. An
 // untimed exercise's sheets show none of it.
@@ -35,6 +34,7 @@ func TestTimedSheetsShowTheClock(t *testing.T) {
 		doc           *page.Document
 		section, want string
 	}{
+		{roleplay.doc, "cover", "Steps 6–8\n60 ms\n"},
 		{roleplay.doc, "cover", "Election timeouts: S1 300ms, S2 300ms, S3 145ms, S4 175ms, S5 200ms; heartbeat every 20ms"},
 		{roleplay.doc, "state", "Clock\n"},
 		{roleplay.doc, "state", "Your election timeout is 145 ms."},

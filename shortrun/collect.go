@@ -9,10 +9,10 @@ import (
 	"sync/atomic"
 )
 
-// UserSettings says whether the environment sets the collector
+// userSettings says whether the environment sets the collector
 // (GOGC or GOMEMLIMIT): then the person running raftsheet decides, and
 // the functions here leave the collector alone.
-func UserSettings() bool {
+func userSettings() bool {
 	return os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != ""
 }
 
@@ -27,7 +27,7 @@ func UserSettings() bool {
 // limit. A call while an earlier one still holds the collector back does
 // nothing: the earlier one puts back the settings from before it.
 func NoCollectionFor(n int64) {
-	if UserSettings() || !holding.CompareAndSwap(false, true) {
+	if userSettings() || !holding.CompareAndSwap(false, true) {
 		return
 	}
 	percent := debug.SetGCPercent(-1)
@@ -45,7 +45,7 @@ var holding atomic.Bool
 // percent since the last collection (Go's default is 100): for a command
 // that keeps little alive while it allocates a great deal.
 func CollectLess(percent int) {
-	if UserSettings() {
+	if userSettings() {
 		return
 	}
 	debug.SetGCPercent(percent)

@@ -144,9 +144,9 @@ func TestHowToFillReadsThePageNumbers(t *testing.T) {
 	found := 0
 	for _, p := range doc.Pages {
 		for _, tx := range p.Texts {
-			if strings.Contains(textOf(tx), "The steps are on pages") {
+			if strings.Contains(printedText(tx), "The steps are on pages") {
 				found++
-				if got := textOf(tx); !strings.Contains(got, want) {
+				if got := printedText(tx); !strings.Contains(got, want) {
 					t.Errorf("page %s: %q, want %q", p.Section, got, want)
 				}
 			}
@@ -163,20 +163,6 @@ func TestHowToFillReadsThePageNumbers(t *testing.T) {
 	if diff := firstDocDiff(doc, whole); diff != "" {
 		t.Errorf("differs from the layout laid out whole until the numbers stand still: %s", diff)
 	}
-}
-
-// textOf is a text's lines as one string, a space between lines.
-func textOf(t page.Text) string {
-	var b strings.Builder
-	for i, l := range t.Lines {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		for _, r := range l {
-			b.WriteString(r.S)
-		}
-	}
-	return b.String()
 }
 
 // A template whose "How to fill in" box cites page numbers gets the
